@@ -1,0 +1,132 @@
+"""hrapp: HR performance and discipline management. The application factory."""
+import os
+
+from flask import Flask, g, redirect, request, session, url_for
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+from config import CONFIGS, INSTANCE_DIR
+from hrapp import cli, errors, permissions
+from hrapp.blueprints import BLUEPRINTS
+from hrapp.blueprints.org.services import company_settings
+from hrapp.core.text import mask_id_number
+from hrapp.labels import label
+from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
+from hrapp.models import AnonymousUser, User
+
+CSP = {
+    "default-src": "'self'",
+    "img-src": "'self' data:",
+    "style-src": "'self'",
+    "script-src": "'self'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+
+
+def create_app(config_class=None) -> Flask:
+    """Build the app. `config_class` defaults to HRAPP_CONFIG (development|testing|production)."""
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    if config_class is None:
+        config_class = CONFIGS[os.environ.get("HRAPP_CONFIG", "development")]
+    app.config.from_object(config_class() if isinstance(config_class, type) else config_class)
+    os.makedirs(app.instance_path, exist_ok=True)
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register_errorhandlers(app)
+    cli.register_cli(app)
+    register_template_globals(app)
+    register_request_hooks(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind every extension; SQLite gets batch migrations and foreign-key enforcement."""
+    db.init_app(app)
+    is_sqlite = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name() == "sqlite"
+    migrate.init_app(app, db, render_as_batch=is_sqlite, compare_type=True)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.anonymous_user = AnonymousUser
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(load_user)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy=CSP,
+        strict_transport_security=app.config["FORCE_HTTPS"],
+    )
+    if is_sqlite:
+        with app.app_context():
+            _enable_sqlite_foreign_keys(db.engine)
+
+
+def _enable_sqlite_foreign_keys(engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _fk_on(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def load_user(user_id: str) -> User | None:
+    """The login cookie holds "id:session_token"; a rotated token logs the cookie out."""
+    uid, _, token = user_id.partition(":")
+    if not uid.isdigit():
+        return None
+    user = db.session.get(User, int(uid))
+    if user is None or user.session_token != token or not user.is_enabled:
+        return None
+    return user
+
+
+def select_locale() -> str:
+    """The user's saved language, else the session's, else Chinese."""
+    if current_user and current_user.is_authenticated and current_user.locale:
+        return current_user.locale
+    return session.get("locale") or "zh"
+
+
+def select_timezone() -> str:
+    if "company_tz" not in g:
+        g.company_tz = company_settings().timezone
+    return g.company_tz
+
+
+def register_blueprints(app: Flask) -> None:
+    for bp in BLUEPRINTS:
+        app.register_blueprint(bp)
+
+
+def register_template_globals(app: Flask) -> None:
+    """Templates use the same permission functions as the views."""
+    app.jinja_env.globals.update(permissions.TEMPLATE_GLOBALS)
+    app.jinja_env.globals["LANGUAGES"] = app.config["LANGUAGES"]
+    app.jinja_env.filters["mask_id"] = mask_id_number
+    app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
+    app.jinja_env.globals["url_with"] = url_with
+
+
+def url_with(**updates) -> str:
+    """The current URL with some query arguments replaced (pagination, sorting)."""
+    args = request.args.to_dict() | {k: v for k, v in updates.items() if v is not None}
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def register_request_hooks(app: Flask) -> None:
+    """Accounts created by HR or import must change their password before anything else."""
+    allowed = {"auth.change_password", "auth.logout", "auth.set_locale", "static", "bootstrap.static"}
+
+    @app.before_request
+    def force_password_change():
+        if (current_user.is_authenticated and current_user.must_change_password
+                and request.endpoint not in allowed and not request.path.startswith("/api/")):
+            return redirect(url_for("auth.change_password"))
+        return None

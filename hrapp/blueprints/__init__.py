@@ -1,0 +1,9 @@
+"""Every blueprint of the app, in registration order."""
+from hrapp.blueprints.accounts import bp as accounts_bp
+from hrapp.blueprints.audit_log import bp as audit_log_bp
+from hrapp.blueprints.auth import bp as auth_bp
+from hrapp.blueprints.main import bp as main_bp
+from hrapp.blueprints.org import bp as org_bp
+from hrapp.blueprints.staff import bp as staff_bp
+
+BLUEPRINTS = [main_bp, auth_bp, accounts_bp, org_bp, staff_bp, audit_log_bp]

@@ -1,0 +1,4 @@
+"""accounts blueprint."""
+from .routes import bp
+
+__all__ = ["bp"]

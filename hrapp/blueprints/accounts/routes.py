@@ -1,0 +1,87 @@
+"""Account management: list, create and edit login accounts (roles, scope, enabled)."""
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+
+from hrapp.blueprints.accounts.forms import UserForm
+from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.blueprints.auth.services import change_password, create_user, update_user
+from hrapp.extensions import db
+from hrapp.models import Department, Role, StaffMember, User
+from hrapp.permissions import Perm, get_or_404, permission_required
+
+bp = Blueprint("accounts", __name__, url_prefix="/accounts")
+
+
+@bp.route("/")
+@permission_required(Perm.USER_MANAGE)
+def list_users():
+    """Accounts, searchable by username."""
+    q = request.args.get("q", "")[:64]
+    query = sa.select(User).options(selectinload(User.headed_departments), selectinload(User.staff)).order_by(User.username)
+    if q:
+        query = query.where(User.username.ilike(f"%{q}%"))
+    page = db.paginate(query, per_page=50)
+    return render_template("accounts/user_list.html", page=page, q=q, title=_("Accounts"))
+
+
+def _fill(form: UserForm) -> None:
+    form.staff_id.choices = [(None, _("(none)"))] + [
+        (s.id, f"{s.staff_number} {s.name_zh}") for s in db.session.execute(
+            sa.select(StaffMember.id, StaffMember.staff_number, StaffMember.name_zh).order_by(StaffMember.staff_number))]
+    form.departments.choices = [(d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))]
+    if current_user.role != Role.ADMIN:  # only an administrator makes administrators
+        form.role.choices = [c for c in form.role.choices if c[0] != Role.ADMIN.value]
+
+
+def _selected(form: UserForm):
+    staff = db.session.get(StaffMember, form.staff_id.data) if form.staff_id.data else None
+    departments = db.session.scalars(sa.select(Department).where(Department.id.in_(form.departments.data or []))).all()
+    return staff, departments
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@permission_required(Perm.USER_MANAGE)
+def create_account():
+    """Create an account; its owner must change the password at first login."""
+    form = UserForm()
+    _fill(form)
+    if form.validate_on_submit():
+        staff, departments = _selected(form)
+        try:
+            user = create_user(form.username.data, form.password.data or "", Role(form.role.data), current_user,
+                               staff=staff, departments=departments)
+        except RuleViolation as exc:
+            form[exc.field].errors.append(str(exc.message))
+        else:
+            db.session.commit()
+            flash(_("Account %(name)s created.", name=user.username), "success")
+            return redirect(url_for("accounts.list_users"))
+    return render_template("accounts/user_form.html", form=form, user=None, title=_("New account"))
+
+
+@bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
+@permission_required(Perm.USER_MANAGE)
+def edit_account(user_id: int):
+    """Change role, scope, linked staff record, enabled state, or set a new initial password."""
+    user = get_or_404(User, user_id)
+    if user.role == Role.ADMIN and current_user.role != Role.ADMIN:
+        return render_template("errors/error.html", status=403, message=_("Only an administrator can edit an administrator.")), 403
+    form = UserForm(obj=user, departments=[d.id for d in user.headed_departments])
+    _fill(form)
+    del form.username
+    if form.validate_on_submit():
+        staff, departments = _selected(form)
+        try:
+            update_user(user, current_user, Role(form.role.data), form.is_enabled.data, departments, staff)
+            if form.password.data:
+                change_password(user, form.password.data, actor=current_user)
+        except RuleViolation as exc:
+            form[exc.field].errors.append(str(exc.message))
+        else:
+            db.session.commit()
+            flash(_("Account %(name)s saved.", name=user.username), "success")
+            return redirect(url_for("accounts.list_users"))
+    return render_template("accounts/user_form.html", form=form, user=user, title=user.username)

@@ -1,0 +1,4 @@
+"""audit_log blueprint."""
+from .routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,94 @@
+"""Log in (username or staff number), log out, change password, choose the language."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash
+
+from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
+from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.blueprints.auth.services import authenticate, change_password
+from hrapp.extensions import db, limiter
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+LOGIN_ERRORS = {
+    "invalid": "Wrong username or password.",
+    "locked": "Too many failed attempts: this account is locked for a while.",
+    "disabled": "This account is disabled.",
+}
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site relative paths are followed after login."""
+    if not target or urlsplit(target).netloc or urlsplit(target).scheme or not target.startswith("/") \
+            or target.startswith("//"):
+        return url_for("main.home")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+def login():
+    """Log in; the session is emptied first so nothing from before survives the login."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = authenticate(form.identifier.data, form.password.data)
+        db.session.commit()
+        if result.user is not None:
+            locale = session.get("locale")
+            session.clear()
+            login_user(result.user)
+            if locale and not result.user.locale:
+                session["locale"] = locale
+            return redirect(_safe_next(request.args.get("next")))
+        flash(_(LOGIN_ERRORS[result.error]), "danger")
+    return render_template("auth/login.html", form=form, title=_("Log in"))
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """Log out everywhere this cookie was copied: the account's session token is rotated."""
+    current_user.rotate_session()
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
+@login_required
+def change_password_page():
+    """Change one's own password (forced at first login for accounts made by HR or import)."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if not check_password_hash(current_user.password_hash, form.current_password.data):
+            form.current_password.errors.append(_("The current password is wrong."))
+        else:
+            try:
+                change_password(current_user, form.password.data)
+            except RuleViolation as exc:
+                form.password.errors.append(str(exc.message))
+            else:
+                db.session.commit()
+                login_user(current_user)  # the rotated token must reach this browser's cookie
+                flash(_("Your password has been changed."), "success")
+                return redirect(url_for("main.home"))
+    return render_template("auth/password.html", form=form, title=_("Change password"))
+
+
+@bp.route("/locale/<code>", methods=["POST"])
+def set_locale(code: str):
+    """Switch the interface language; saved on the account when logged in."""
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    session["locale"] = code
+    if current_user.is_authenticated:
+        current_user.locale = code
+        db.session.commit()
+    return redirect(_safe_next(request.form.get("next")))

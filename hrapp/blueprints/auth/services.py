@@ -1,0 +1,122 @@
+"""Authentication and account services: no request, no commit; the caller commits."""
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from hrapp import audit
+from hrapp.blueprints.auth.rules import LockState, RuleViolation, after_failure, is_locked, password_problems
+from hrapp.extensions import db
+from hrapp.models import Department, Role, StaffMember, User, utcnow
+
+PASSWORD_MESSAGES = {
+    "too_short": lambda n: _l("Password must be at least %(n)s characters.", n=n),
+    "too_common": lambda n: _l("This password is too common; choose another."),
+    "same_as_username": lambda n: _l("Password must not be the username."),
+}
+USER_AUDIT_FIELDS = ("username", "role", "staff_id", "is_enabled", "must_change_password")
+# Checked against when the username is unknown, so a missing account costs as much as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: User | None
+    error: str | None  # "invalid" | "locked" | "disabled"
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def check_new_password(password: str, username: str) -> None:
+    """Raise RuleViolation("password", message) when the password breaks the policy."""
+    min_length = current_app.config["PASSWORD_MIN_LENGTH"]
+    problems = password_problems(password, username, min_length)
+    if problems:
+        raise RuleViolation("password", PASSWORD_MESSAGES[problems[0]](min_length))
+
+
+def find_login_user(identifier: str) -> User | None:
+    """Find an account by username, or by the staff number of its linked staff record."""
+    identifier = identifier.strip()
+    user = db.session.scalar(sa.select(User).where(User.username == identifier))
+    if user is None:
+        user = db.session.scalar(
+            sa.select(User).join(StaffMember, User.staff_id == StaffMember.id)
+            .where(StaffMember.staff_number == identifier)
+        )
+    return user
+
+
+def authenticate(identifier: str, password: str) -> LoginResult:
+    """Check credentials, counting failures per account; a locked account is refused even
+    with the right password until the lock expires."""
+    cfg = current_app.config
+    now = utcnow()
+    user = find_login_user(identifier)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return LoginResult(None, "invalid")
+    state = LockState(user.failed_logins, user.locked_until)
+    if is_locked(state, now):
+        return LoginResult(None, "locked")
+    if not check_password_hash(user.password_hash, password):
+        new_state = after_failure(state, now, cfg["LOGIN_MAX_FAILURES"], cfg["LOGIN_LOCK_MINUTES"])
+        user.failed_logins, user.locked_until = new_state.failed_logins, new_state.locked_until
+        return LoginResult(None, "locked" if is_locked(new_state, now) else "invalid")
+    if not user.is_enabled:
+        return LoginResult(None, "disabled")
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    return LoginResult(user, None)
+
+
+def change_password(user: User, new_password: str, actor: User | None = None) -> None:
+    """Set a new password (policy-checked); ends the account's other sessions."""
+    check_new_password(new_password, user.username)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = actor is not None and actor.id != user.id
+    user.rotate_session()
+    audit.record(actor or user, "user.password", user)
+
+
+def create_user(username: str, password: str, role: Role, actor: User | None,
+                staff: StaffMember | None = None, departments: list[Department] | None = None,
+                must_change_password: bool = True) -> User:
+    """Create an account. Accounts made by someone else must change their password at first login.
+
+    :raise RuleViolation: duplicate username, a policy-breaking password, a head without departments.
+    """
+    username = username.strip()
+    if db.session.scalar(sa.select(User.id).where(User.username == username)):
+        raise RuleViolation("username", _l("This username is taken."))
+    if role == Role.HEAD and not departments:
+        raise RuleViolation("departments", _l("A department head needs at least one department."))
+    check_new_password(password, username)
+    user = User(username=username, password_hash=hash_password(password), role=role, staff=staff,
+                must_change_password=must_change_password)
+    user.headed_departments = list(departments or [])
+    db.session.add(user)
+    db.session.flush()
+    audit.record(actor, "user.create", user, None, audit.snapshot(user, USER_AUDIT_FIELDS))
+    return user
+
+
+def update_user(user: User, actor: User, role: Role, is_enabled: bool,
+                departments: list[Department], staff: StaffMember | None) -> User:
+    """Change role, scope, link or enabled state; any of these ends the account's sessions."""
+    if role == Role.HEAD and not departments:
+        raise RuleViolation("departments", _l("A department head needs at least one department."))
+    if user.id == actor.id and (role != user.role or not is_enabled):
+        raise RuleViolation("role", _l("You cannot change your own role or disable yourself."))
+    before = audit.snapshot(user, USER_AUDIT_FIELDS) | {"departments": sorted(d.code for d in user.headed_departments)}
+    user.role, user.is_enabled, user.staff = role, is_enabled, staff
+    user.headed_departments = list(departments) if role == Role.HEAD else []
+    after = audit.snapshot(user, USER_AUDIT_FIELDS) | {"departments": sorted(d.code for d in user.headed_departments)}
+    if before != after:
+        user.rotate_session()
+        action = "user.role" if before["role"] != after["role"] else "user.update"
+        audit.record(actor, action, user, *audit.changed_only(before, after))
+    return user

@@ -1,0 +1,4 @@
+"""main blueprint."""
+from .routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,32 @@
+"""Home page: HR and heads get a dashboard, staff their own record."""
+import sqlalchemy as sa
+from flask import Blueprint, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from hrapp.extensions import db
+from hrapp.models import StaffMember
+from hrapp.permissions import Perm, has_perm, staff_scope_clause
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+@login_required
+def home():
+    """Staff go to their own profile; others see counts for their scope."""
+    if not has_perm(current_user, Perm.STAFF_VIEW):
+        if current_user.staff_id:
+            return redirect(url_for("staff.my_profile"))
+        return render_template("main/home.html", counts=None, title=_("Home"))
+    counts = dict(db.session.execute(
+        sa.select(StaffMember.status, sa.func.count()).where(staff_scope_clause(current_user))
+        .group_by(StaffMember.status)
+    ).all())
+    return render_template("main/home.html", counts=counts, title=_("Home"))
+
+
+@bp.route("/healthz")
+def healthz():
+    """Liveness probe for load balancers."""
+    return {"status": "ok"}

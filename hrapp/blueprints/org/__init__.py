@@ -1,0 +1,4 @@
+"""org blueprint."""
+from .routes import bp
+
+__all__ = ["bp"]

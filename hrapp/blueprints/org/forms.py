@@ -1,0 +1,72 @@
+"""Organisation forms: settings, department, position, job description."""
+from zoneinfo import available_timezones
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+
+CODE = Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, '-' and '_' only."))
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class SettingsForm(FlaskForm):
+    name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=120)])
+    timezone = SelectField(_l("Time zone"), choices=sorted(available_timezones()), default="Asia/Shanghai")
+    currency = StringField(_l("Currency"), default="CNY",
+                           validators=[DataRequired(), Regexp(r"^[A-Za-z]{3}$", message=_l("A 3-letter code such as CNY."))])
+
+
+class DepartmentForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20), CODE])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
+    name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
+    parent_id = SelectField(_l("Parent department"), coerce=_optional_int, validators=[Optional()])
+    planned_headcount = IntegerField(_l("Planned headcount"), default=0,
+                                     validators=[InputRequired(), NumberRange(min=0, max=100000)])
+
+
+class PositionForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20), CODE])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
+    name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
+    department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
+    superior_position_id = SelectField(_l("Direct superior position"), coerce=_optional_int, validators=[Optional()])
+    job_family = StringField(_l("Job family"), validators=[Optional(), Length(max=40)])
+    grade = StringField(_l("Grade"), validators=[Optional(), Length(max=20)])
+    headcount = IntegerField(_l("Headcount"), default=0, validators=[InputRequired(), NumberRange(min=0, max=100000)])
+
+
+def _text(label, description=None):
+    return TextAreaField(label, validators=[Optional(), Length(max=5000)], description=description)
+
+
+class JobDescriptionForm(FlaskForm):
+    summary = _text(_l("Summary of duties"))
+    duties = _text(_l("Duties"), _l("One numbered duty per line."))
+    authority_financial = _text(_l("Authority: financial"))
+    authority_personnel = _text(_l("Authority: personnel"))
+    authority_business = _text(_l("Authority: business"))
+    education_required = _text(_l("Education: required"))
+    education_ideal = _text(_l("Education: ideal"))
+    experience_required = _text(_l("Experience: required"))
+    experience_ideal = _text(_l("Experience: ideal"))
+    knowledge_required = _text(_l("Knowledge: required"))
+    knowledge_ideal = _text(_l("Knowledge: ideal"))
+    competencies_required = _text(_l("Competencies: required"))
+    competencies_ideal = _text(_l("Competencies: ideal"))
+    special_requirements = _text(_l("Special requirements"))
+    training_induction = _text(_l("Training: induction"))
+    training_pre_post = _text(_l("Training: before taking the post"))
+    training_general = _text(_l("Training: general professional"))
+    career_next = _text(_l("Career path: next position"))
+    career_interchangeable = _text(_l("Career path: interchangeable positions"))
+    analysis_on = DateField(_l("Job analysis date"), validators=[Optional()])
+    version_id = HiddenField()
+
+
+class ApproveForm(FlaskForm):
+    approved_on = DateField(_l("Approved on"), validators=[InputRequired()])

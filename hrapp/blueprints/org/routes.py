@@ -1,0 +1,189 @@
+"""Org chart, departments, positions, job descriptions and company settings."""
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.blueprints.org import services
+from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.extensions import db
+from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
+from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required
+
+bp = Blueprint("org", __name__, url_prefix="/org")
+
+
+def _violation(form, exc: RuleViolation) -> None:
+    (form[exc.field].errors if exc.field in form else form.form_errors).append(str(exc.message))
+
+
+@bp.route("/")
+@permission_required(Perm.ORG_VIEW)
+def org_chart():
+    """The department tree with heads and headcount against plan."""
+    return render_template("org/org_chart.html", roots=services.department_tree(current_user), title=_("Organisation"))
+
+
+def _department_form(department: Department | None) -> DepartmentForm:
+    form = DepartmentForm(obj=department)
+    form.parent_id.choices = [(None, _("(top level)"))] + [
+        (d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))
+        if department is None or not d.path.startswith(department.path)]
+    return form
+
+
+@bp.route("/departments/new", methods=["GET", "POST"], defaults={"department_id": None})
+@bp.route("/departments/<int:department_id>/edit", methods=["GET", "POST"])
+@permission_required(Perm.ORG_EDIT)
+def edit_department(department_id: int | None):
+    """Create or edit a department."""
+    department = get_or_404(Department, department_id) if department_id else None
+    form = _department_form(department)
+    if form.validate_on_submit():
+        parent = db.session.get(Department, form.parent_id.data) if form.parent_id.data else None
+        try:
+            services.save_department(current_user, department, form.code.data, form.name.data,
+                                     form.name_en.data or "", parent, form.planned_headcount.data)
+        except RuleViolation as exc:
+            _violation(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Department saved."), "success")
+            return redirect(url_for("org.org_chart"))
+    return render_template("org/department_form.html", form=form, department=department,
+                           title=_("Edit department") if department else _("New department"))
+
+
+@bp.route("/departments/<int:department_id>/delete", methods=["POST"])
+@permission_required(Perm.ORG_EDIT)
+def delete_department(department_id: int):
+    """Delete an empty department (the button asks for confirmation)."""
+    department = get_or_404(Department, department_id, check=can_view_department)
+    try:
+        services.delete_department(current_user, department)
+    except RuleViolation as exc:
+        flash(str(exc.message), "danger")
+        return redirect(url_for("org.edit_department", department_id=department_id))
+    db.session.commit()
+    flash(_("Department deleted."), "success")
+    return redirect(url_for("org.org_chart"))
+
+
+@bp.route("/positions")
+@permission_required(Perm.ORG_VIEW)
+def list_positions():
+    """All positions with their department and the job-description version in force."""
+    positions = db.session.scalars(sa.select(Position).options(
+        sa.orm.joinedload(Position.department), sa.orm.selectinload(Position.descriptions)).order_by(Position.code)).all()
+    return render_template("org/position_list.html", positions=positions, current=services.current_description,
+                           title=_("Positions"))
+
+
+@bp.route("/positions/<int:position_id>")
+@permission_required(Perm.ORG_VIEW)
+def show_position(position_id: int):
+    """A position, its subordinates and every job-description version."""
+    position = get_or_404(Position, position_id)
+    return render_template("org/position_detail.html", position=position,
+                           current=services.current_description(position),
+                           draft=services.draft_description(position), title=position.name)
+
+
+@bp.route("/positions/new", methods=["GET", "POST"], defaults={"position_id": None})
+@bp.route("/positions/<int:position_id>/edit", methods=["GET", "POST"])
+@permission_required(Perm.ORG_EDIT)
+def edit_position(position_id: int | None):
+    """Create or edit a position."""
+    position = get_or_404(Position, position_id) if position_id else None
+    form = PositionForm(obj=position)
+    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in services.visible_departments(current_user)]
+    form.superior_position_id.choices = [(None, _("(none)"))] + [
+        (p.id, f"{p.code} {p.name}") for p in db.session.scalars(sa.select(Position).order_by(Position.code))
+        if position is None or p.id != position.id]
+    if form.validate_on_submit():
+        values = {name: form[name].data for name in services.POSITION_FIELDS}
+        values["name_en"], values["job_family"], values["grade"] = (values["name_en"] or "", values["job_family"] or "",
+                                                                    values["grade"] or "")
+        try:
+            position = services.save_position(current_user, position, **values)
+        except RuleViolation as exc:
+            _violation(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Position saved."), "success")
+            return redirect(url_for("org.show_position", position_id=position.id))
+    return render_template("org/position_form.html", form=form, title=_("Edit position") if position else _("New position"))
+
+
+@bp.route("/positions/<int:position_id>/descriptions", methods=["POST"])
+@permission_required(Perm.ORG_EDIT)
+def start_description(position_id: int):
+    """Open a new draft version of the job description."""
+    position = get_or_404(Position, position_id)
+    draft = services.start_draft(current_user, position)
+    db.session.commit()
+    return redirect(url_for("org.edit_description", description_id=draft.id))
+
+
+@bp.route("/descriptions/<int:description_id>")
+@permission_required(Perm.ORG_VIEW)
+def show_description(description_id: int):
+    """One version of a job description, approved, superseded or draft."""
+    description = get_or_404(JobDescription, description_id)
+    return render_template("org/description_detail.html", jd=description, fields=JOB_DESCRIPTION_TEXT_FIELDS,
+                           form=JobDescriptionForm(obj=description), approve_form=ApproveForm(approved_on=date.today()),
+                           title=f"{description.position.name} · v{description.version}")
+
+
+@bp.route("/descriptions/<int:description_id>/edit", methods=["GET", "POST"])
+@permission_required(Perm.ORG_EDIT)
+def edit_description(description_id: int):
+    """Edit a draft job description."""
+    description = get_or_404(JobDescription, description_id)
+    form = JobDescriptionForm(obj=description)
+    if form.validate_on_submit():
+        values = {name: form[name].data or "" for name in JOB_DESCRIPTION_TEXT_FIELDS}
+        values["analysis_on"] = form.analysis_on.data
+        try:
+            services.update_draft(current_user, description, values, int(form.version_id.data or 0))
+        except RuleViolation as exc:
+            _violation(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Draft saved."), "success")
+            return redirect(url_for("org.show_description", description_id=description.id))
+    return render_template("org/description_form.html", form=form, jd=description,
+                           title=_("Job description draft v%(v)s", v=description.version))
+
+
+@bp.route("/descriptions/<int:description_id>/approve", methods=["POST"])
+@permission_required(Perm.JOB_APPROVE)
+def approve_description(description_id: int):
+    """Approve a draft; the previous version is kept, marked superseded."""
+    description = get_or_404(JobDescription, description_id)
+    form = ApproveForm()
+    if form.validate_on_submit():
+        try:
+            services.approve_description(current_user, description, form.approved_on.data)
+        except RuleViolation as exc:
+            flash(str(exc.message), "danger")
+        else:
+            db.session.commit()
+            flash(_("Version %(v)s approved.", v=description.version), "success")
+    return redirect(url_for("org.show_description", description_id=description.id))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@permission_required(Perm.SETTINGS_EDIT)
+def edit_settings():
+    """Company name, time zone and currency."""
+    form = SettingsForm(obj=services.company_settings())
+    if form.validate_on_submit():
+        services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data)
+        db.session.commit()
+        flash(_("Settings saved."), "success")
+        return redirect(url_for("org.edit_settings"))
+    return render_template("org/settings_form.html", form=form, title=_("Company settings"))

@@ -1,0 +1,4 @@
+"""staff blueprint."""
+from .routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,57 @@
+"""Staff forms: one form for create and edit, a contact form for self-service, list filters."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+
+from hrapp.labels import choices
+from hrapp.models import EmploymentStatus, Gender
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class StaffForm(FlaskForm):
+    staff_number = StringField(_l("Staff number"), validators=[DataRequired(), Length(max=20)])
+    name_zh = StringField(_l("Chinese name"), validators=[DataRequired(), Length(max=40)])
+    name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
+    gender = SelectField(_l("Gender"), choices=choices(Gender), validators=[DataRequired()])
+    birth_on = DateField(_l("Birth date"), validators=[Optional()])
+    id_number = StringField(_l("ID number"), validators=[Optional(), Length(max=18)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=20)])
+    email = StringField(_l("Email"), validators=[Optional(), Email(), Length(max=120)])
+    department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
+    position_id = SelectField(_l("Position"), coerce=_optional_int, validators=[Optional()])
+    superior_id = SelectField(_l("Direct superior"), coerce=_optional_int, validators=[Optional()])
+    hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
+    status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), validators=[DataRequired()])
+    left_on = DateField(_l("Leaving date"), validators=[Optional()])
+    daily_wage_amount = DecimalField(_l("Daily wage (CNY)"), places=2, default=0,
+                                     validators=[InputRequired(), NumberRange(min=0)])
+    monthly_base_amount = DecimalField(_l("Monthly base pay (CNY)"), places=2, default=0,
+                                       validators=[InputRequired(), NumberRange(min=0)])
+    emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])
+    emergency_contact_phone = StringField(_l("Emergency contact phone"), validators=[Optional(), Length(max=20)])
+    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=2000)])
+    effective_on = DateField(_l("Change effective on"), validators=[Optional()],
+                             description=_l("For transfers, promotions and status changes; today if empty."))
+    version_id = HiddenField()
+
+
+class ContactForm(FlaskForm):
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=20)])
+    emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])
+    emergency_contact_phone = StringField(_l("Emergency contact phone"), validators=[Optional(), Length(max=20)])
+    version_id = HiddenField()
+
+
+class StaffFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=40)])
+    department = SelectField(_l("Department"), coerce=_optional_int, validators=[Optional()])
+    status = SelectField(_l("Status"), choices=[("", _l("All statuses")), *choices(EmploymentStatus)],
+                         validators=[Optional()])
+    per_page = IntegerField(default=25, validators=[Optional(), NumberRange(min=1, max=200)])

@@ -1,0 +1,204 @@
+"""Staff services shared by the web forms, the API, the import and the CLI. They never commit."""
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
+
+from hrapp import audit
+from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
+from hrapp.extensions import db
+from hrapp.models import Department, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
+from hrapp.permissions import staff_scope_clause
+
+# Messages for the reason codes of staff_problems() and of the database checks below.
+TRANSLATED = {
+    "staff_number": _l("Staff number: letters, digits and '-', at most 20 characters."),
+    "name_zh": _l("Chinese name is required (at most 40 characters)."),
+    "birth_future": _l("Birth date cannot be in the future."),
+    "hire_before_birth": _l("Hire date cannot be before the birth date."),
+    "too_young": _l("Staff must be at least 16 years old on the hire date."),
+    "hire_future": _l("Hire date is more than a year in the future."),
+    "id_length": _l("ID number must have 18 characters."),
+    "id_characters": _l("ID number: 17 digits then a digit or X."),
+    "id_date": _l("ID number contains an impossible birth date."),
+    "id_checksum": _l("ID number check digit is wrong."),
+    "id_birth_mismatch": _l("Birth date does not match the ID number."),
+    "phone": _l("Phone number: digits, spaces, '-' and a leading '+' only."),
+    "pay_negative": _l("Pay cannot be negative."),
+    "pay_precision": _l("Pay has at most 2 decimal places."),
+    "pay_too_large": _l("Pay is too large."),
+    "left_needs_date": _l("A leaving date is required when the status is 'left'."),
+    "left_without_status": _l("A leaving date is only allowed when the status is 'left'."),
+    "left_before_hire": _l("Leaving date cannot be before the hire date."),
+    "superior_self": _l("A person cannot be their own superior."),
+    "duplicate_number": _l("This staff number is already used."),
+    "unknown_department": _l("Unknown department."),
+    "unknown_position": _l("Unknown position."),
+    "unknown_superior": _l("Unknown superior."),
+}
+AUDIT_FIELDS = STAFF_FIELDS
+
+
+class StaffValidationError(ValueError):
+    """Field name -> list of translated messages."""
+
+    def __init__(self, errors: dict[str, list]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class StaleRecordError(RuntimeError):
+    """The record changed since the editor loaded it."""
+
+
+def staff_data_of(staff: StaffMember) -> StaffData:
+    """The editable values of a stored record."""
+    return StaffData(**{name: getattr(staff, name) for name in STAFF_FIELDS})
+
+
+def staff_errors(data: StaffData, staff: StaffMember | None = None, today: date | None = None) -> dict[str, list]:
+    """Every problem with `data` (rules plus database checks), as field -> translated messages."""
+    codes = staff_problems(data, today or date.today(), staff.id if staff else None)
+    number_owner = db.session.scalar(sa.select(StaffMember.id).where(StaffMember.staff_number == data.staff_number))
+    if number_owner is not None and (staff is None or number_owner != staff.id):
+        codes.setdefault("staff_number", []).append("duplicate_number")
+    if db.session.get(Department, data.department_id) is None:
+        codes.setdefault("department_id", []).append("unknown_department")
+    if data.position_id is not None and db.session.get(Position, data.position_id) is None:
+        codes.setdefault("position_id", []).append("unknown_position")
+    if data.superior_id is not None and db.session.get(StaffMember, data.superior_id) is None:
+        codes.setdefault("superior_id", []).append("unknown_superior")
+    return {field: [TRANSLATED[c] for c in cs] for field, cs in codes.items()}
+
+
+def _check(data: StaffData, staff: StaffMember | None = None) -> StaffData:
+    data = replace(data, staff_number=data.staff_number.strip(), name_zh=data.name_zh.strip(),
+                   id_number=data.id_number.strip().upper())
+    errors = staff_errors(data, staff)
+    if errors:
+        raise StaffValidationError(errors)
+    return data
+
+
+def create_staff(data: StaffData, actor, event_note: str = "") -> StaffMember:
+    """Create a staff record with its hire event and audit row.
+
+    :raise StaffValidationError: any rule broken, duplicate staff number, unknown references.
+    """
+    data = _check(data)
+    staff = StaffMember(**asdict(data))
+    staff.status_since_on = staff.status_since_on or data.hire_on
+    db.session.add(staff)
+    db.session.flush()
+    db.session.add(EmploymentEvent(
+        staff_id=staff.id, kind=EventKind.HIRE, effective_on=data.hire_on,
+        to_department_id=data.department_id, to_position_id=data.position_id,
+        to_status=data.status.value, note=event_note, recorded_by_id=getattr(actor, "id", None)))
+    audit.record(actor, "staff.create", staff, None, audit.snapshot(staff, AUDIT_FIELDS))
+    return staff
+
+
+def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: int | None = None,
+                 effective_on: date | None = None, event_note: str = "") -> list[EmploymentEvent]:
+    """Apply `data` to `staff`, record transfer/promotion/status events and the audit row.
+
+    :raise StaleRecordError: `expected_version` is given and the record has changed since.
+    :raise StaffValidationError: as for create_staff.
+    :return: the employment events the change created (maybe none).
+    """
+    if expected_version is not None and expected_version != staff.version_id:
+        raise StaleRecordError()
+    data = _check(data, staff)
+    before = staff_data_of(staff)
+    if before == data:
+        return []
+    effective_on = effective_on or date.today()
+    events = []
+    for draft in history_events(before, data):
+        event = EmploymentEvent(staff_id=staff.id, kind=draft.kind, effective_on=effective_on,
+                                note=event_note, recorded_by_id=getattr(actor, "id", None))
+        if draft.kind in (EventKind.TRANSFER, EventKind.PROMOTION):
+            event.from_department_id, event.to_department_id = before.department_id, data.department_id
+            event.from_position_id, event.to_position_id = before.position_id, data.position_id
+        else:
+            event.from_status, event.to_status = before.status.value, data.status.value
+        events.append(event)
+    if before.status != data.status and data.status_since_on == before.status_since_on:
+        data = replace(data, status_since_on=effective_on)
+    before_snap = audit.snapshot(staff, AUDIT_FIELDS)
+    for name in STAFF_FIELDS:
+        setattr(staff, name, getattr(data, name))
+    db.session.add_all(events)
+    audit.record(actor, "staff.update", staff, *audit.changed_only(before_snap, audit.snapshot(staff, AUDIT_FIELDS)))
+    return events
+
+
+CONTACT_FIELDS = ("phone", "emergency_contact_name", "emergency_contact_phone")
+
+
+def update_own_contact(staff: StaffMember, actor, phone: str, emergency_contact_name: str,
+                       emergency_contact_phone: str, expected_version: int | None = None) -> None:
+    """Self-service: a person changes their phone and emergency contact, nothing else."""
+    data = replace(staff_data_of(staff), phone=phone.strip(), emergency_contact_name=emergency_contact_name.strip(),
+                   emergency_contact_phone=emergency_contact_phone.strip())
+    if expected_version is not None and expected_version != staff.version_id:
+        raise StaleRecordError()
+    errors = {k: v for k, v in staff_errors(data, staff).items() if k in CONTACT_FIELDS}
+    if errors:
+        raise StaffValidationError(errors)
+    before = audit.snapshot(staff, CONTACT_FIELDS)
+    staff.phone, staff.emergency_contact_name, staff.emergency_contact_phone = (
+        data.phone, data.emergency_contact_name, data.emergency_contact_phone)
+    after = audit.snapshot(staff, CONTACT_FIELDS)
+    if before != after:
+        audit.record(actor, "staff.self_update", staff, *audit.changed_only(before, after))
+
+
+@dataclass(frozen=True)
+class StaffFilters:
+    q: str = ""
+    department_id: int | None = None
+    position_id: int | None = None
+    status: EmploymentStatus | None = None
+    sort: str = "staff_number"
+
+
+SORTS = {
+    "staff_number": StaffMember.staff_number,
+    "name": StaffMember.name_zh,
+    "hire_on": StaffMember.hire_on,
+    "status": StaffMember.status,
+    "department": Department.code,
+}
+
+
+def department_subtree_ids(department_id: int) -> sa.Select:
+    """A sub-select of the ids of a department and all its sub-departments."""
+    root_path = sa.select(Department.path).where(Department.id == department_id).scalar_subquery()
+    return sa.select(Department.id).where(Department.path.startswith(root_path))
+
+
+def staff_query(user, filters: StaffFilters) -> sa.Select:
+    """Staff visible to `user` matching `filters`, with department and position loaded eagerly.
+
+    The scope clause is always applied, so a filter in the query string can only narrow it.
+    """
+    query = (sa.select(StaffMember).join(StaffMember.department)
+             .options(joinedload(StaffMember.department), joinedload(StaffMember.position))
+             .where(staff_scope_clause(user)))
+    if filters.q:
+        like = f"%{filters.q.strip()}%"
+        query = query.where(sa.or_(StaffMember.staff_number.ilike(like), StaffMember.name_zh.ilike(like),
+                                   StaffMember.name_en.ilike(like), StaffMember.phone.ilike(like)))
+    if filters.department_id:
+        query = query.where(StaffMember.department_id.in_(department_subtree_ids(filters.department_id)))
+    if filters.position_id:
+        query = query.where(StaffMember.position_id == filters.position_id)
+    if filters.status:
+        query = query.where(StaffMember.status == filters.status)
+    key = filters.sort.lstrip("-")
+    column = SORTS.get(key, StaffMember.staff_number)
+    order = column.desc() if filters.sort.startswith("-") else column.asc()
+    return query.order_by(order, StaffMember.id)

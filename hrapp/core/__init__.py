@@ -1,0 +1,1 @@
+"""Cross-feature pure helpers, one module per topic."""

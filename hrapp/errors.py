@@ -1,0 +1,43 @@
+"""Error pages (HTML) and JSON errors for the API, with a rollback on server errors."""
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from hrapp.extensions import db
+
+MESSAGES = {
+    400: "Bad request.",
+    401: "Authentication required.",
+    403: "You do not have access to this page.",
+    404: "Not found.",
+    405: "Method not allowed.",
+    409: "Someone else changed this record; reload and try again.",
+    413: "The upload is too large.",
+    429: "Too many attempts; wait a minute and try again.",
+    500: "Something went wrong on our side.",
+}
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+         429: "rate_limited", 500: "server_error"}
+
+
+def _render(status: int, message: str | None = None):
+    text = message or _(MESSAGES.get(status, "Error."))
+    if request.path.startswith("/api/"):
+        return jsonify(code=CODES.get(status, "error"), message=text), status
+    return render_template("errors/error.html", status=status, message=text, title=str(status)), status
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """HTML pages for the web UI, `{code, message}` JSON under /api/."""
+    for status in (400, 401, 403, 404, 405, 409, 413, 429):
+        app.register_error_handler(status, lambda e, s=status: _render(s))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        return _render(400, _("The form expired or was not sent by this site; reload and try again."))
+
+    @app.errorhandler(500)
+    def server_error(e):
+        db.session.rollback()
+        return _render(500)

@@ -1,0 +1,43 @@
+"""Translated display labels for enum members, used by templates, exports and reports."""
+import enum
+
+from flask_babel import lazy_gettext as _l
+
+from hrapp.models import EmploymentStatus, EventKind, Gender, JobDescriptionStatus, Role
+
+LABELS: dict[enum.Enum, object] = {
+    Role.ADMIN: _l("Administrator"),
+    Role.HR: _l("HR clerk"),
+    Role.HEAD: _l("Department head"),
+    Role.STAFF: _l("Staff"),
+    Gender.MALE: _l("Male"),
+    Gender.FEMALE: _l("Female"),
+    EmploymentStatus.PROBATION: _l("Probation"),
+    EmploymentStatus.ACTIVE: _l("Active"),
+    EmploymentStatus.SUSPENDED: _l("Suspended"),
+    EmploymentStatus.LEFT: _l("Left"),
+    EventKind.HIRE: _l("Hire"),
+    EventKind.TRANSFER: _l("Transfer"),
+    EventKind.PROMOTION: _l("Promotion"),
+    EventKind.STATUS_CHANGE: _l("Status change"),
+    JobDescriptionStatus.DRAFT: _l("Draft"),
+    JobDescriptionStatus.APPROVED: _l("Approved"),
+    JobDescriptionStatus.SUPERSEDED: _l("Superseded"),
+}
+
+
+def label(member) -> str:
+    """The translated label of an enum member (or of its string value); unknowns as they are."""
+    if member is None:
+        return ""
+    if not isinstance(member, enum.Enum):
+        for key in LABELS:
+            if key.value == member:
+                return str(LABELS[key])
+        return str(member)
+    return str(LABELS.get(member, member.value))
+
+
+def choices(enum_cls: type[enum.Enum]) -> list[tuple[str, str]]:
+    """(value, label) pairs for a SelectField."""
+    return [(m.value, label(m)) for m in enum_cls]

@@ -1,0 +1,19 @@
+"""All models, imported here so Alembic autogenerate sees every table."""
+from hrapp.models.audit import AuditEntry
+from hrapp.models.base import utcnow
+from hrapp.models.org import (
+    JOB_DESCRIPTION_TEXT_FIELDS,
+    CompanySettings,
+    Department,
+    JobDescription,
+    JobDescriptionStatus,
+    Position,
+)
+from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
+from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
+
+__all__ = [
+    "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "AuditEntry", "CompanySettings",
+    "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
+    "JobDescriptionStatus", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+]

@@ -1,0 +1,169 @@
+"""The one access-control mechanism: role permissions plus object scope, used by every view,
+API endpoint, export, template and report.
+
+Scope: HR and administrators see everything; a department head sees the departments they head
+and every sub-department; a staff member sees only their own record.
+"""
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+import sqlalchemy as sa
+from flask import abort
+from flask_login import current_user
+
+from hrapp.extensions import db, login_manager
+from hrapp.models import Department, Role, StaffMember
+
+
+class Perm(StrEnum):
+    STAFF_VIEW = "staff.view"
+    STAFF_EDIT = "staff.edit"
+    STAFF_IMPORT = "staff.import"
+    STAFF_EXPORT = "staff.export"
+    ORG_VIEW = "org.view"
+    ORG_EDIT = "org.edit"
+    JOB_APPROVE = "job.approve"
+    AUDIT_VIEW = "audit.view"
+    USER_MANAGE = "user.manage"
+    SETTINGS_EDIT = "settings.edit"
+    SELF_SERVICE = "self.service"
+    REPORT_ISSUE = "report.issue"
+    REPORT_VIEW = "report.view"
+
+
+_HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}
+ROLE_PERMS: dict[Role, frozenset[Perm]] = {
+    Role.ADMIN: frozenset(Perm),
+    Role.HR: _HR_PERMS,
+    Role.HEAD: frozenset({Perm.STAFF_VIEW, Perm.STAFF_EXPORT, Perm.ORG_VIEW, Perm.SELF_SERVICE,
+                          Perm.REPORT_VIEW}),
+    Role.STAFF: frozenset({Perm.SELF_SERVICE, Perm.REPORT_VIEW}),
+}
+ALL_SCOPE_ROLES = frozenset({Role.ADMIN, Role.HR})
+
+
+def has_perm(user, perm: Perm) -> bool:
+    """True if the user's role grants `perm`. Anonymous and disabled users have none."""
+    role = getattr(user, "role", None)
+    if role is None or not getattr(user, "is_active", False):
+        return False
+    return perm in ROLE_PERMS.get(role, frozenset())
+
+
+def sees_everything(user) -> bool:
+    """HR and administrators have company-wide scope."""
+    return getattr(user, "role", None) in ALL_SCOPE_ROLES and getattr(user, "is_active", False)
+
+
+def department_scope(user) -> frozenset[int]:
+    """Ids of the departments a head heads, sub-departments included (cached on the user).
+
+    Empty for everyone else; callers check `sees_everything` first.
+    """
+    cached = getattr(user, "_department_scope", None)
+    if cached is not None:
+        return cached
+    scope: frozenset[int] = frozenset()
+    if getattr(user, "role", None) == Role.HEAD and user.headed_departments:
+        paths = [d.path for d in user.headed_departments]
+        rows = db.session.scalars(
+            sa.select(Department.id).where(sa.or_(*(Department.path.startswith(p) for p in paths)))
+        )
+        scope = frozenset(rows)
+    user._department_scope = scope
+    return scope
+
+
+def is_self(user, staff: StaffMember) -> bool:
+    """True if `staff` is the user's own record."""
+    return getattr(user, "staff_id", None) is not None and user.staff_id == staff.id
+
+
+def can_view_staff(user, staff: StaffMember) -> bool:
+    """HR/admin: anyone; head: staff of their departments; everyone: themselves."""
+    if sees_everything(user) or (getattr(user, "is_active", False) and is_self(user, staff)):
+        return True
+    return has_perm(user, Perm.STAFF_VIEW) and staff.department_id in department_scope(user)
+
+
+def can_edit_staff(user, staff: StaffMember | None = None) -> bool:  # noqa: ARG001
+    """Only HR and administrators edit staff files (self-service has its own check)."""
+    return has_perm(user, Perm.STAFF_EDIT)
+
+
+def can_view_sensitive(user, staff: StaffMember) -> bool:
+    """ID number and pay: HR/admin and the person themselves, never heads."""
+    return sees_everything(user) or (getattr(user, "is_active", False) and is_self(user, staff))
+
+
+def can_self_edit(user, staff: StaffMember) -> bool:
+    """A person may edit their own phone and emergency contact."""
+    return has_perm(user, Perm.SELF_SERVICE) and is_self(user, staff)
+
+
+def can_view_department(user, department: Department) -> bool:
+    """HR/admin: all; head: their subtree; staff: their own department."""
+    if sees_everything(user):
+        return True
+    if getattr(user, "role", None) == Role.HEAD:
+        return department.id in department_scope(user)
+    staff = getattr(user, "staff", None)
+    return staff is not None and staff.department_id == department.id
+
+
+def staff_scope_clause(user) -> sa.ColumnElement[bool]:
+    """SQL condition restricting a StaffMember query to what `user` may see."""
+    if sees_everything(user):
+        return sa.true()
+    own = StaffMember.id == user.staff_id if getattr(user, "staff_id", None) else sa.false()
+    if has_perm(user, Perm.STAFF_VIEW):
+        return sa.or_(StaffMember.department_id.in_(department_scope(user)), own)
+    return own if getattr(user, "is_active", False) else sa.false()
+
+
+def department_scope_clause(user) -> sa.ColumnElement[bool]:
+    """SQL condition restricting a Department query to what `user` may see."""
+    if sees_everything(user):
+        return sa.true()
+    if getattr(user, "role", None) == Role.HEAD:
+        return Department.id.in_(department_scope(user))
+    staff = getattr(user, "staff", None)
+    return Department.id == staff.department_id if staff is not None else sa.false()
+
+
+def permission_required(perm: Perm) -> Callable:
+    """View decorator: anonymous users go to the login page, others without `perm` get 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not has_perm(current_user, perm):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def get_or_404(model, object_id: int, check: Callable | None = None):
+    """Load `model` by id: 404 if missing, then 403 unless `check(current_user, obj)` holds."""
+    obj = db.get_or_404(model, object_id)
+    if check is not None and not check(current_user, obj):
+        abort(403)
+    return obj
+
+
+TEMPLATE_GLOBALS = {
+    "Perm": Perm,
+    "has_perm": has_perm,
+    "can_view_staff": can_view_staff,
+    "can_edit_staff": can_edit_staff,
+    "can_view_sensitive": can_view_sensitive,
+    "can_self_edit": can_self_edit,
+    "can_view_department": can_view_department,
+    "sees_everything": sees_everything,
+}

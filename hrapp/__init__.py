@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, permissions
 from hrapp.blueprints import BLUEPRINTS
+from hrapp.blueprints.api import register_api
 from hrapp.blueprints.org.services import company_settings
 from hrapp.core.text import mask_id_number
 from hrapp.labels import label
@@ -101,6 +102,7 @@ def select_timezone() -> str:
 def register_blueprints(app: Flask) -> None:
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
+    register_api(app)
 
 
 def register_template_globals(app: Flask) -> None:

@@ -76,7 +76,7 @@ def change_password_page():
                 form.password.errors.append(str(exc.message))
             else:
                 db.session.commit()
-                login_user(current_user)  # the rotated token must reach this browser's cookie
+                login_user(current_user._get_current_object())  # the rotated token must reach this cookie
                 flash(_("Your password has been changed."), "success")
                 return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form, title=_("Change password"))

@@ -16,7 +16,7 @@ class StaffForm(FlaskForm):
     staff_number = StringField(_l("Staff number"), validators=[DataRequired(), Length(max=20)])
     name_zh = StringField(_l("Chinese name"), validators=[DataRequired(), Length(max=40)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
-    gender = SelectField(_l("Gender"), choices=choices(Gender), validators=[DataRequired()])
+    gender = SelectField(_l("Gender"), choices=choices(Gender), coerce=Gender, validators=[DataRequired()])
     birth_on = DateField(_l("Birth date"), validators=[Optional()])
     id_number = StringField(_l("ID number"), validators=[Optional(), Length(max=18)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=20)])
@@ -25,7 +25,7 @@ class StaffForm(FlaskForm):
     position_id = SelectField(_l("Position"), coerce=_optional_int, validators=[Optional()])
     superior_id = SelectField(_l("Direct superior"), coerce=_optional_int, validators=[Optional()])
     hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
-    status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), validators=[DataRequired()])
+    status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), coerce=EmploymentStatus, validators=[DataRequired()])
     left_on = DateField(_l("Leaving date"), validators=[Optional()])
     daily_wage_amount = DecimalField(_l("Daily wage (CNY)"), places=2, default=0,
                                      validators=[InputRequired(), NumberRange(min=0)])

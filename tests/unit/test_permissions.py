@@ -1,0 +1,66 @@
+"""The role x permission matrix and object checks, without a database."""
+from types import SimpleNamespace
+
+import pytest
+
+from hrapp.models import Role
+from hrapp.permissions import (
+    ROLE_PERMS,
+    Perm,
+    can_edit_staff,
+    can_self_edit,
+    can_view_sensitive,
+    can_view_staff,
+    has_perm,
+)
+
+
+def user(role, staff_id=None, scope=frozenset(), active=True):
+    return SimpleNamespace(role=role, staff_id=staff_id, is_active=active, _department_scope=frozenset(scope),
+                           headed_departments=[])
+
+
+STAFF_IN_1 = SimpleNamespace(id=10, department_id=1)
+STAFF_IN_2 = SimpleNamespace(id=20, department_id=2)
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("perm", list(Perm))
+def test_role_matrix(role, perm):
+    assert has_perm(user(role), perm) == (perm in ROLE_PERMS[role])
+
+
+def test_matrix_essentials():
+    assert ROLE_PERMS[Role.ADMIN] == frozenset(Perm)
+    assert Perm.STAFF_EDIT in ROLE_PERMS[Role.HR] and Perm.STAFF_EDIT not in ROLE_PERMS[Role.HEAD]
+    assert Perm.STAFF_VIEW not in ROLE_PERMS[Role.STAFF]
+    assert Perm.AUDIT_VIEW not in ROLE_PERMS[Role.HEAD]
+
+
+def test_anonymous_and_disabled_have_nothing():
+    anonymous = SimpleNamespace(role=None, is_active=False)
+    assert not any(has_perm(anonymous, p) for p in Perm)
+    assert not any(has_perm(user(Role.ADMIN, active=False), p) for p in Perm)
+    assert not can_view_staff(user(Role.HR, active=False), STAFF_IN_1)
+
+
+@pytest.mark.parametrize("who, staff, visible, sensitive", [
+    (user(Role.HR), STAFF_IN_2, True, True),
+    (user(Role.ADMIN), STAFF_IN_1, True, True),
+    (user(Role.HEAD, scope={1}), STAFF_IN_1, True, False),
+    (user(Role.HEAD, scope={1}), STAFF_IN_2, False, False),
+    (user(Role.HEAD, staff_id=20, scope={1}), STAFF_IN_2, True, True),
+    (user(Role.STAFF, staff_id=10), STAFF_IN_1, True, True),
+    (user(Role.STAFF, staff_id=10), STAFF_IN_2, False, False),
+    (user(Role.STAFF), STAFF_IN_1, False, False),
+])
+def test_object_scope(who, staff, visible, sensitive):
+    assert can_view_staff(who, staff) is visible
+    assert can_view_sensitive(who, staff) is sensitive
+
+
+def test_only_hr_edits_and_only_self_self_edits():
+    assert can_edit_staff(user(Role.HR)) and not can_edit_staff(user(Role.HEAD, scope={1}))
+    assert can_self_edit(user(Role.STAFF, staff_id=10), STAFF_IN_1)
+    assert not can_self_edit(user(Role.STAFF, staff_id=10), STAFF_IN_2)
+    assert not can_self_edit(user(Role.HR), STAFF_IN_1)

@@ -2,6 +2,7 @@
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.extensions import db
 
@@ -36,6 +37,12 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(e):
         return _render(400, _("The form expired or was not sent by this site; reload and try again."))
+
+    @app.errorhandler(StaleDataError)
+    def stale_data(e):
+        """Two writers raced past the form's version check: the second loses, nothing is overwritten."""
+        db.session.rollback()
+        return _render(409)
 
     @app.errorhandler(500)
     def server_error(e):

@@ -1,7 +1,7 @@
 """hrapp: HR performance and discipline management. The application factory."""
 import os
 
-from flask import Flask, g, redirect, request, session, url_for
+from flask import Flask, g, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
@@ -87,7 +87,9 @@ def load_user(user_id: str) -> User | None:
 
 
 def select_locale() -> str:
-    """The user's saved language, else the session's, else Chinese."""
+    """The user's saved language, else the session's, else Chinese; English outside requests (CLI)."""
+    if not has_request_context():
+        return "en"
     if current_user and current_user.is_authenticated and current_user.locale:
         return current_user.locale
     return session.get("locale") or "zh"

@@ -1,21 +1,22 @@
 """Error pages (HTML) and JSON errors for the API, with a rollback on server errors."""
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.extensions import db
 
 MESSAGES = {
-    400: "Bad request.",
-    401: "Authentication required.",
-    403: "You do not have access to this page.",
-    404: "Not found.",
-    405: "Method not allowed.",
-    409: "Someone else changed this record; reload and try again.",
-    413: "The upload is too large.",
-    429: "Too many attempts; wait a minute and try again.",
-    500: "Something went wrong on our side.",
+    400: _l("Bad request."),
+    401: _l("Authentication required."),
+    403: _l("You do not have access to this page."),
+    404: _l("Not found."),
+    405: _l("Method not allowed."),
+    409: _l("Someone else changed this record; reload and try again."),
+    413: _l("The upload is too large."),
+    429: _l("Too many attempts; wait a minute and try again."),
+    500: _l("Something went wrong on our side."),
 }
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
@@ -23,7 +24,7 @@ CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_fo
 
 
 def _render(status: int, message: str | None = None):
-    text = message or _(MESSAGES.get(status, "Error."))
+    text = str(message or MESSAGES.get(status, _("Error.")))
     if request.path.startswith("/api/"):
         return jsonify(code=CODES.get(status, "error"), message=text), status
     return render_template("errors/error.html", status=status, message=text, title=str(status)), status

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
@@ -14,9 +15,9 @@ from hrapp.extensions import db, limiter
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 LOGIN_ERRORS = {
-    "invalid": "Wrong username or password.",
-    "locked": "Too many failed attempts: this account is locked for a while.",
-    "disabled": "This account is disabled.",
+    "invalid": _l("Wrong username or password."),
+    "locked": _l("Too many failed attempts: this account is locked for a while."),
+    "disabled": _l("This account is disabled."),
 }
 
 
@@ -45,7 +46,7 @@ def login():
             if locale and not result.user.locale:
                 session["locale"] = locale
             return redirect(_safe_next(request.args.get("next")))
-        flash(_(LOGIN_ERRORS[result.error]), "danger")
+        flash(str(LOGIN_ERRORS[result.error]), "danger")
     return render_template("auth/login.html", form=form, title=_("Log in"))
 
 

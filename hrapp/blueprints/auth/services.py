@@ -82,6 +82,14 @@ def change_password(user: User, new_password: str, actor: User | None = None) ->
     audit.record(actor or user, "user.password", user)
 
 
+def _check_staff_link(staff: StaffMember | None, user: User | None) -> None:
+    if staff is None:
+        return
+    owner = db.session.scalar(sa.select(User.id).where(User.staff_id == staff.id))
+    if owner is not None and (user is None or owner != user.id):
+        raise RuleViolation("staff_id", _l("This staff record already has an account."))
+
+
 def create_user(username: str, password: str, role: Role, actor: User | None,
                 staff: StaffMember | None = None, departments: list[Department] | None = None,
                 must_change_password: bool = True) -> User:
@@ -94,6 +102,7 @@ def create_user(username: str, password: str, role: Role, actor: User | None,
         raise RuleViolation("username", _l("This username is taken."))
     if role == Role.HEAD and not departments:
         raise RuleViolation("departments", _l("A department head needs at least one department."))
+    _check_staff_link(staff, None)
     check_new_password(password, username)
     user = User(username=username, password_hash=hash_password(password), role=role, staff=staff,
                 must_change_password=must_change_password)
@@ -111,6 +120,7 @@ def update_user(user: User, actor: User, role: Role, is_enabled: bool,
         raise RuleViolation("departments", _l("A department head needs at least one department."))
     if user.id == actor.id and (role != user.role or not is_enabled):
         raise RuleViolation("role", _l("You cannot change your own role or disable yourself."))
+    _check_staff_link(staff, user)
     before = audit.snapshot(user, USER_AUDIT_FIELDS) | {"departments": sorted(d.code for d in user.headed_departments)}
     user.role, user.is_enabled, user.staff = role, is_enabled, staff
     user.headed_departments = list(departments) if role == Role.HEAD else []

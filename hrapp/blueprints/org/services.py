@@ -18,6 +18,7 @@ from hrapp.models import (
     JobDescriptionStatus,
     Position,
     StaffMember,
+    User,
 )
 from hrapp.permissions import department_scope_clause
 
@@ -110,7 +111,7 @@ def department_tree(user) -> list[DepartmentNode]:
     """The departments `user` may see as a forest, each with its active headcount (3 queries)."""
     departments = db.session.scalars(
         sa.select(Department).where(department_scope_clause(user))
-        .options(selectinload(Department.heads)).order_by(Department.path)).all()
+        .options(selectinload(Department.heads).selectinload(User.staff)).order_by(Department.path)).all()
     counts = Counter(dict(db.session.execute(
         sa.select(StaffMember.department_id, sa.func.count()).where(StaffMember.status != "left")
         .group_by(StaffMember.department_id)).all()))

@@ -11,7 +11,7 @@ def form(org, **kw):
     from datetime import date
     data = {"staff_number": "N0001", "name_zh": "新员工", "name_en": "", "gender": "female",
             "birth_on": "1995-04-03", "id_number": make_id_number(date(1995, 4, 3)), "phone": "13800000000",
-            "email": "", "department_id": org.front_desk.id, "position_id": "", "superior_id": "",
+            "email": "", "department_id": org.front_desk.id, "position_id": "", "superior_number": "",
             "hire_on": "2024-06-01", "status": "probation", "left_on": "", "daily_wage_amount": "180.50",
             "monthly_base_amount": "4200.00", "emergency_contact_name": "", "emergency_contact_phone": "", "notes": ""}
     return data | kw
@@ -39,6 +39,7 @@ def test_bad_input_rerenders_and_stores_nothing(client, auth, org):
         {"monthly_base_amount": "lots"},                 # not a number
         {"department_id": "999999"},                     # unknown department
         {"id_number": "110101199504031230"},             # bad check digit
+        {"superior_number": "NOBODY"},                   # unknown superior
     ]
     for case in cases:
         response = client.post("/staff/new", data=form(org, **case))
@@ -114,3 +115,16 @@ def test_list_search_filter_sort_and_paginate(client, auth, org, make_staff):
     page2 = client.get(f"/staff/?department={org.housekeeping.id}&per_page=10&page=2&sort=-staff_number").get_data(as_text=True)
     assert "B019" in page2 and "B029" not in page2 and "李前台" not in page2
     assert client.get("/staff/?status=bogus&department=abc&page=1").status_code == 200
+
+
+def test_superior_is_entered_by_staff_number(client, auth, org):
+    auth.login("hr")
+    client.post("/staff/new", data=form(org, superior_number=org.head_staff.staff_number))
+    staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == "N0001"))
+    assert staff.superior_id == org.head_staff.id
+    page = client.get(f"/staff/{staff.id}/edit").get_data(as_text=True)
+    assert f'value="{org.head_staff.staff_number}"' in page
+    own = client.post(f"/staff/{staff.id}/edit", data=_edit_form(client, org, staff.id) | {
+        "staff_number": "N0001", "name_zh": "新员工", "id_number": staff.id_number, "birth_on": "1995-04-03",
+        "hire_on": "2024-06-01", "superior_number": "N0001"})
+    assert own.status_code == 200 and "is-invalid" in own.get_data(as_text=True)

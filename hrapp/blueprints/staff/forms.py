@@ -23,7 +23,7 @@ class StaffForm(FlaskForm):
     email = StringField(_l("Email"), validators=[Optional(), Email(), Length(max=120)])
     department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
     position_id = SelectField(_l("Position"), coerce=_optional_int, validators=[Optional()])
-    superior_id = SelectField(_l("Direct superior"), coerce=_optional_int, validators=[Optional()])
+    superior_number = StringField(_l("Direct superior (staff number)"), validators=[Optional(), Length(max=20)])
     hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
     status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), coerce=EmploymentStatus, validators=[DataRequired()])
     left_on = DateField(_l("Leaving date"), validators=[Optional()])

@@ -12,6 +12,7 @@ from hrapp.blueprints.staff.services import (
     StaffValidationError,
     StaleRecordError,
     create_staff,
+    superior_id_for,
     staff_query,
     update_own_contact,
     update_staff,
@@ -64,11 +65,17 @@ def my_profile():
 
 
 def _form_data(form: StaffForm) -> StaffData:
-    return StaffData(**{name: form[name].data for name in STAFF_FIELDS if name in form})
+    """The form's values as StaffData; the superior is entered by staff number.
+
+    :raise StaffValidationError: the superior's staff number is unknown.
+    """
+    values = {name: form[name].data for name in STAFF_FIELDS if name in form}
+    return StaffData(**values, superior_id=superior_id_for(form.superior_number.data))
 
 
 def _apply_errors(form, errors: dict) -> None:
     for name, messages in errors.items():
+        name = "superior_number" if name == "superior_id" else name
         (form[name].errors if name in form else form.form_errors).extend(str(m) for m in messages)
 
 
@@ -95,8 +102,8 @@ def create_staff_member():
 def edit_staff(staff_id: int):
     """Edit a staff record (HR); a change made meanwhile by someone else is refused, not overwritten."""
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
-    form = StaffForm(obj=staff)
-    fill_staff_choices(form, current_user, exclude_id=staff.id)
+    form = StaffForm(obj=staff, superior_number=staff.superior.staff_number if staff.superior else "")
+    fill_staff_choices(form, current_user)
     if form.validate_on_submit():
         try:
             update_staff(staff, _form_data(form), current_user, expected_version=int(form.version_id.data or 0),

@@ -53,6 +53,19 @@ class StaleRecordError(RuntimeError):
     """The record changed since the editor loaded it."""
 
 
+def superior_id_for(staff_number: str | None) -> int | None:
+    """Id of the staff member with this number (None for blank).
+
+    :raise StaffValidationError: no such staff number.
+    """
+    if not (staff_number or "").strip():
+        return None
+    found = db.session.scalar(sa.select(StaffMember.id).where(StaffMember.staff_number == staff_number.strip()))
+    if found is None:
+        raise StaffValidationError({"superior_number": [TRANSLATED["unknown_superior"]]})
+    return found
+
+
 def staff_data_of(staff: StaffMember) -> StaffData:
     """The editable values of a stored record."""
     return StaffData(**{name: getattr(staff, name) for name in STAFF_FIELDS})

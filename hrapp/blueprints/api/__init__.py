@@ -1,6 +1,40 @@
-"""JSON API v1 under /api/v1/ (flask-smorest)."""
-from flask import Flask
+"""JSON API v1 under /api/v1/ (flask-smorest), documented at /api/v1/openapi.json."""
+from flask import Flask, request
+from flask_smorest import Api
+
+from hrapp.blueprints.api import departments, me, staff
+from hrapp.blueprints.api.errors import handle_http_exception
+from hrapp.blueprints.api.schemas import ErrorSchema, Money
+
+API_BLUEPRINTS = (me.bp, staff.bp, departments.bp)
+BEARER_SCHEME = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "An API token issued to a user: `Authorization: Bearer hr_...`. "
+                   "It acts with that user's role and scope.",
+}
+
+
+class HrApi(Api):
+    """flask-smorest's Api with hrapp's error shape, and without taking over the web UI's errors."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def handle_http_exception(self, error):
+        """App-wide HTTPException handler: API JSON under /api/, the web's usual handling elsewhere.
+
+        The API blueprints have their own handlers too; this one catches errors raised before a
+        blueprint is known (e.g. an unknown URL) whose status the web has no handler for.
+        """
+        if not request.path.startswith("/api/"):
+            return error
+        return handle_http_exception(error)
 
 
 def register_api(app: Flask) -> None:
-    """Register the API blueprints and the OpenAPI document."""
+    """Register the API blueprints and the OpenAPI document, which declares bearer-token security."""
+    api = HrApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
+    api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
+    api.register_field(Money, "string", "decimal")
+    for bp in API_BLUEPRINTS:
+        api.register_blueprint(bp)

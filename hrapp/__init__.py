@@ -1,7 +1,7 @@
 """hrapp: HR performance and discipline management. The application factory."""
 import os
 
-from flask import Flask, g, has_request_context, redirect, request, session, url_for
+from flask import Flask, current_app, g, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
@@ -92,6 +92,8 @@ def select_locale() -> str:
         return "en"
     if current_user and current_user.is_authenticated and current_user.locale:
         return current_user.locale
+    if request.path.startswith("/api/"):  # API clients say what they want in Accept-Language
+        return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or "zh"
     return session.get("locale") or "zh"
 
 

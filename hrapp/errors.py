@@ -23,17 +23,20 @@ CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_fo
          429: "rate_limited", 500: "server_error"}
 
 
-def _render(status: int, message: str | None = None):
+def _render(status: int, message: str | None = None, headers=None):
     text = str(message or MESSAGES.get(status, _("Error.")))
     if request.path.startswith("/api/"):
-        return jsonify(code=CODES.get(status, "error"), message=text), status
-    return render_template("errors/error.html", status=status, message=text, title=str(status)), status
+        return jsonify(code=CODES.get(status, "error"), message=text), status, headers or []
+    page = render_template("errors/error.html", status=status, message=text, title=str(status))
+    return page, status, headers or []
 
 
 def register_errorhandlers(app: Flask) -> None:
     """HTML pages for the web UI, `{code, message}` JSON under /api/."""
     for status in (400, 401, 403, 404, 405, 409, 413, 429):
-        app.register_error_handler(status, lambda e, s=status: _render(s))
+        # keep the exception's own headers (Allow on 405, Retry-After on 429)
+        app.register_error_handler(status, lambda e, s=status: _render(s, headers=[
+            (k, v) for k, v in getattr(e, "get_headers", lambda: [])() if k != "Content-Type"]))
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):

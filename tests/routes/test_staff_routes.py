@@ -128,3 +128,17 @@ def test_superior_is_entered_by_staff_number(client, auth, org):
         "staff_number": "N0001", "name_zh": "新员工", "id_number": staff.id_number, "birth_on": "1995-04-03",
         "hire_on": "2024-06-01", "superior_number": "N0001"})
     assert own.status_code == 200 and "is-invalid" in own.get_data(as_text=True)
+
+
+def test_search_is_literal(client, auth, org, make_staff):
+    make_staff(org.front, name_zh="百分%号")
+    auth.login("hr")
+    assert "百分%号" in client.get("/staff/?q=%25").get_data(as_text=True)
+    assert "李前台" not in client.get("/staff/?q=%25").get_data(as_text=True)
+    assert "李前台" not in client.get("/staff/?q=_").get_data(as_text=True)
+
+
+def test_405_keeps_allow_header(client, auth, org):
+    auth.login("hr")
+    response = client.get(f"/org/departments/{org.front.id}/delete")
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]

@@ -202,9 +202,10 @@ def staff_query(user, filters: StaffFilters) -> sa.Select:
              .options(joinedload(StaffMember.department), joinedload(StaffMember.position))
              .where(staff_scope_clause(user)))
     if filters.q:
-        like = f"%{filters.q.strip()}%"
-        query = query.where(sa.or_(StaffMember.staff_number.ilike(like), StaffMember.name_zh.ilike(like),
-                                   StaffMember.name_en.ilike(like), StaffMember.phone.ilike(like)))
+        literal = filters.q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{literal}%"
+        query = query.where(sa.or_(*(column.ilike(like, escape="\\") for column in (
+            StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en, StaffMember.phone))))
     if filters.department_id:
         query = query.where(StaffMember.department_id.in_(department_subtree_ids(filters.department_id)))
     if filters.position_id:

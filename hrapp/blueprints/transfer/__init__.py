@@ -1,0 +1,4 @@
+"""transfer blueprint: staff import and export."""
+from .routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,20 @@
+"""Import forms: the upload, and the confirmation of a previewed import."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import HiddenField
+from wtforms.validators import DataRequired, Regexp
+
+from hrapp.blueprints.transfer.reader import EXTENSIONS
+from hrapp.blueprints.transfer.staging import TOKEN_RE
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(_l("Spreadsheet file"), validators=[
+        FileRequired(_l("Choose a file to import.")),
+        FileAllowed(EXTENSIONS, _l("Upload a .xlsx or .csv file.")),
+    ], description=_l("XLSX or CSV (UTF-8 or GB18030), at most 5 MB and 10,000 rows."))
+
+
+class ImportConfirmForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired(), Regexp(TOKEN_RE)])

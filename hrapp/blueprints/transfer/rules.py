@@ -1,0 +1,310 @@
+"""Import/export rules (pure): header matching, cell parsing to typed values, formula neutralisation.
+
+Nothing here touches Flask or the database. Parsers raise CellError(code, detail); the codes
+are translated in messages.py.
+"""
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from hrapp.blueprints.transfer.columns import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    GENDER_WORDS,
+    KEEP_IF_BLANK,
+    STATUS_WORDS,
+    Column,
+)
+from hrapp.models.staff import EmploymentStatus, Gender
+
+MAX_PAY = Decimal("99999999.99")
+# A leading character that makes a spreadsheet read the cell as a formula (or a DDE call).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# defusedcsv also escapes these; undone on import so that an export re-imports unchanged.
+_ESCAPED_BY_EXPORT = FORMULA_TRIGGERS + ("|", "%")
+_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_MONEY_RE = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: `code` names the problem, `detail` fills the message."""
+
+    def __init__(self, code: str, detail: object = ""):
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+def cell_text(value: object) -> str:
+    """A cell as trimmed text: numbers without a spurious ".0", dates as YYYY-MM-DD.
+
+    A leading apostrophe added by a formula-safe export is removed again.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    text = str(value)
+    if len(text) > 1 and text[0] == "'" and text[1] in _ESCAPED_BY_EXPORT:
+        text = text[1:]
+    return text.strip()
+
+
+def normalise_header(text: object) -> str:
+    """Header text compared case-insensitively, ignoring spaces, a BOM and a 'required' star."""
+    text = cell_text(text).replace("\ufeff", "").strip().rstrip("*").strip().lower()
+    return re.sub(r"[\s-]+", "_", text)
+
+
+_HEADER_LOOKUP = {normalise_header(h): c.key for c in COLUMNS for h in c.headers}
+
+
+@dataclass
+class HeaderMap:
+    """Which column index holds which key, plus problems as (code, header text)."""
+
+    keys: dict[int, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # key -> header text as in the file
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def map_headers(headers: list) -> HeaderMap:
+    """Match a header row against COLUMNS (Chinese or English names).
+
+    Problems: "unknown_column", "duplicate_column", "missing_column". Blank headers are ignored.
+    """
+    result = HeaderMap()
+    for index, raw in enumerate(headers):
+        text = cell_text(raw).replace("\ufeff", "").strip()
+        if not text:
+            continue
+        key = _HEADER_LOOKUP.get(normalise_header(text))
+        if key is None:
+            result.problems.append(("unknown_column", text))
+        elif key in result.names:
+            result.problems.append(("duplicate_column", text))
+        else:
+            result.keys[index], result.names[key] = key, text
+    for column in COLUMNS:
+        if column.required and column.key not in result.names:
+            result.problems.append(("missing_column", column.zh))
+    return result
+
+
+def parse_text(value: object, max_length: int = 0) -> str:
+    """Trimmed text; CellError("too_long", max_length) if longer."""
+    text = cell_text(value)
+    if max_length and len(text) > max_length:
+        raise CellError("too_long", max_length)
+    return text
+
+
+def parse_email(value: object, max_length: int = 120) -> str:
+    """An email address or ""; CellError("email") if it does not look like one."""
+    text = parse_text(value, max_length)
+    if text and not _EMAIL_RE.match(text):
+        raise CellError("email")
+    return text
+
+
+def parse_date(value: object) -> date | None:
+    """A real Excel date or YYYY-MM-DD (also / or . separated) text; None if blank.
+
+    :raise CellError: "date" for anything else, impossible days (2023-02-30) included.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise CellError("date")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = _DATE_RE.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        raise CellError("date")
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise CellError("date") from None
+
+
+def parse_money(value: object) -> Decimal | None:
+    """An amount in yuan as Decimal (never via binary float arithmetic); None if blank.
+
+    Numeric XLSX cells go through their shortest decimal repr, so 4500.1 stays 4500.1.
+    :raise CellError: "money" (not a number), "pay_negative", "pay_precision" (over 2 decimals),
+        "pay_too_large".
+    """
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise CellError("money")
+    if isinstance(value, int | float | Decimal):
+        text = repr(value) if isinstance(value, float) else str(value)
+    else:
+        text = cell_text(value).replace(" ", "")
+        if not text:
+            return None
+        if not _MONEY_RE.match(text):
+            raise CellError("money")
+        text = text.replace(",", "")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise CellError("money") from None
+    if not amount.is_finite():
+        raise CellError("money")
+    if amount < 0:
+        raise CellError("pay_negative")
+    if amount.as_tuple().exponent < -2:
+        raise CellError("pay_precision")
+    if amount > MAX_PAY:
+        raise CellError("pay_too_large")
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_gender(value: object) -> Gender | None:
+    """男/女, male/female or M/F (any case); None if blank; CellError("gender") otherwise."""
+    text = cell_text(value).lower()
+    if not text:
+        return None
+    if text not in GENDER_WORDS:
+        raise CellError("gender", text)
+    return GENDER_WORDS[text]
+
+
+def parse_status(value: object) -> EmploymentStatus | None:
+    """试用/在职/停职/离职 or probation/active/suspended/left; None if blank."""
+    text = cell_text(value).lower()
+    if not text:
+        return None
+    if text not in STATUS_WORDS:
+        raise CellError("status", text)
+    return STATUS_WORDS[text]
+
+
+def parse_cell(column: Column, value: object) -> object:
+    """The typed value of one cell for `column` (None for a blank date/money/choice cell)."""
+    if column.kind == "date":
+        return parse_date(value)
+    if column.kind == "money":
+        return parse_money(value)
+    if column.kind == "gender":
+        return parse_gender(value)
+    if column.kind == "status":
+        return parse_status(value)
+    if column.kind == "email":
+        return parse_email(value, column.max_length)
+    return parse_text(value, column.max_length)
+
+
+def parse_row(cells: dict[str, object]) -> tuple[dict[str, object], list[tuple[str, str, object]]]:
+    """Parse one data row given as column key -> raw cell.
+
+    :return: (values, problems). `values` holds a typed value for every given column except the
+        blank KEEP_IF_BLANK ones; `problems` is a list of (column key, code, detail).
+    """
+    values: dict[str, object] = {}
+    problems: list[tuple[str, str, object]] = []
+    for key, raw in cells.items():
+        column = COLUMN_BY_KEY[key]
+        try:
+            value = parse_cell(column, raw)
+        except CellError as exc:
+            problems.append((key, exc.code, exc.detail))
+            continue
+        if column.required and value in (None, ""):
+            problems.append((key, "required", ""))
+        elif not (key in KEEP_IF_BLANK and value is None):
+            values[key] = value
+    number, superior = values.get("staff_number"), values.get("superior_staff_number")
+    if number and superior == number:
+        problems.append(("superior_staff_number", "superior_self", ""))
+    return values, problems
+
+
+def duplicate_numbers(numbers: list[tuple[int, str]]) -> dict[int, int]:
+    """Row line -> line of the first row with the same staff number, for every repeat."""
+    first: dict[str, int] = {}
+    repeats: dict[int, int] = {}
+    for line, number in numbers:
+        if not number:
+            continue
+        if number in first:
+            repeats[line] = first[number]
+        else:
+            first[number] = line
+    return repeats
+
+
+def neutralise(value: object) -> object:
+    """Make a text cell safe to open in a spreadsheet: a leading = + - @ tab or CR gets an apostrophe.
+
+    Non-text values pass through unchanged.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def values_to_json(values: dict[str, object]) -> dict[str, object]:
+    """Typed row values as JSON-safe values (dates ISO, Decimal as text, enums by value)."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, Gender | EmploymentStatus):
+            value = value.value
+        elif isinstance(value, date | Decimal):
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def values_from_json(data: dict[str, object]) -> dict[str, object]:
+    """Inverse of values_to_json. :raise KeyError/ValueError: on data it did not write."""
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        kind = COLUMN_BY_KEY[key].kind
+        if value is not None and kind == "date":
+            value = date.fromisoformat(value)
+        elif value is not None and kind == "money":
+            value = Decimal(value)
+        elif kind == "gender":
+            value = Gender(value)
+        elif kind == "status":
+            value = EmploymentStatus(value)
+        values[key] = value
+    return values
+
+
+def creation_order(superiors: dict[str, str | None]) -> tuple[list[str], set[str]]:
+    """Order new staff numbers so that each superior comes before their subordinates.
+
+    `superiors` maps each new number to its superior's number when that superior is new too
+    (else None). :return: (order, numbers caught in a superior loop, which are left out).
+    """
+    order: list[str] = []
+    done: set[str] = set()
+    looped: set[str] = set()
+    for start in superiors:
+        chain: list[str] = []
+        number = start
+        while number in superiors and number not in done and number not in looped:
+            if number in chain:
+                looped.update(chain[chain.index(number):])
+                break
+            chain.append(number)
+            number = superiors.get(number)
+        for member in reversed(chain):
+            if member not in looped:
+                done.add(member)
+                order.append(member)
+    return order, looped

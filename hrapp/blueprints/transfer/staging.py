@@ -1,0 +1,89 @@
+"""Staged imports: validated rows kept in a JSON file between the preview and the confirmation.
+
+The file is named by a random token and records its owner; only that user may confirm it.
+"""
+import json
+import os
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+MAX_AGE_SECONDS = 24 * 3600
+
+
+class StagedImportMissing(LookupError):
+    """No staged import for this token (bad token, expired, or already committed)."""
+
+
+class StagedImportForbidden(PermissionError):
+    """The staged import belongs to another user."""
+
+
+@dataclass(frozen=True)
+class StagedImport:
+    token: str
+    user_id: int
+    filename: str
+    header_names: dict[str, str]
+    rows: list[dict]  # {"line": int, "values": values_to_json(...)}
+
+
+def _path(import_dir: str, token: str) -> Path:
+    if not TOKEN_RE.match(token or ""):
+        raise StagedImportMissing(token)
+    return Path(import_dir) / f"{token}.json"
+
+
+def _purge_old(directory: Path) -> None:
+    """Remove staged files nobody confirmed within MAX_AGE_SECONDS."""
+    limit = time.time() - MAX_AGE_SECONDS
+    for path in directory.glob("*.json"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass  # another request removed it first
+
+
+def stage_import(import_dir: str, user_id: int, filename: str, header_names: dict[str, str],
+                 rows: list[dict]) -> str:
+    """Write the rows to a new private file and return its token."""
+    directory = Path(import_dir)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _purge_old(directory)
+    token = secrets.token_urlsafe(32)
+    payload = {"user_id": user_id, "filename": filename, "header_names": header_names, "rows": rows}
+    fd = os.open(_path(import_dir, token), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(payload, handle, ensure_ascii=False)
+    return token
+
+
+def load_staged(import_dir: str, token: str, user_id: int) -> StagedImport:
+    """The staged import for `token`, if it belongs to `user_id`.
+
+    :raise StagedImportMissing: unknown, malformed or expired token.
+    :raise StagedImportForbidden: the file was staged by someone else.
+    """
+    path = _path(import_dir, token)
+    try:
+        if path.stat().st_mtime < time.time() - MAX_AGE_SECONDS:
+            raise StagedImportMissing(token)
+        with open(path, encoding="utf-8") as handle:
+            payload = json.load(handle)
+    except (OSError, ValueError):
+        raise StagedImportMissing(token) from None
+    if payload.get("user_id") != user_id:
+        raise StagedImportForbidden(token)
+    return StagedImport(token, user_id, payload["filename"], payload["header_names"], payload["rows"])
+
+
+def discard_staged(import_dir: str, token: str) -> None:
+    """Delete a staged import (no error if it is already gone)."""
+    try:
+        _path(import_dir, token).unlink()
+    except (OSError, StagedImportMissing):
+        pass

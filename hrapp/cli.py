@@ -8,6 +8,7 @@ from flask import Flask
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import create_user
 from hrapp.blueprints.auth.tokens import issue_api_token, revoke_api_token
+from hrapp.demo.command import seed_demo_command
 from hrapp.extensions import db
 from hrapp.models import ApiToken, Department, Role, StaffMember, User
 
@@ -68,7 +69,7 @@ def api_token_revoke(token_id: int) -> None:
     click.echo(f"Revoked token #{token_id}")
 
 
-COMMANDS = [create_user_command, api_token_group]
+COMMANDS = [create_user_command, api_token_group, seed_demo_command]
 
 
 def register_cli(app: Flask) -> None:

@@ -4,6 +4,7 @@ import sys
 import click
 import sqlalchemy as sa
 from flask import Flask
+from flask.cli import with_appcontext
 
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import create_user
@@ -14,6 +15,7 @@ from hrapp.models import ApiToken, Department, Role, StaffMember, User
 
 
 @click.command("create-user")
+@with_appcontext
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--department", "departments", multiple=True, help="Department code (heads; repeatable).")
@@ -44,6 +46,7 @@ def api_token_group() -> None:
 
 
 @api_token_group.command("create")
+@with_appcontext
 @click.argument("username")
 @click.option("--name", default="cli", help="A label for the token.")
 def api_token_create(username: str, name: str) -> None:
@@ -58,6 +61,7 @@ def api_token_create(username: str, name: str) -> None:
 
 
 @api_token_group.command("revoke")
+@with_appcontext
 @click.argument("token_id", type=int)
 def api_token_revoke(token_id: int) -> None:
     """Revoke token TOKEN_ID."""

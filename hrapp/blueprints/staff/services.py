@@ -4,7 +4,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
@@ -199,7 +199,7 @@ def staff_query(user, filters: StaffFilters) -> sa.Select:
     The scope clause is always applied, so a filter in the query string can only narrow it.
     """
     query = (sa.select(StaffMember).join(StaffMember.department)
-             .options(joinedload(StaffMember.department), joinedload(StaffMember.position))
+             .options(contains_eager(StaffMember.department), joinedload(StaffMember.position))
              .where(staff_scope_clause(user)))
     if filters.q:
         literal = filters.q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -9,10 +9,14 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
+from config import TestingConfig
+from hrapp import create_app
+from hrapp.blueprints.auth.services import create_user
+from hrapp.blueprints.org.services import save_department
 from hrapp.blueprints.transfer.columns import COLUMNS
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, Department, StaffMember
-from tests.conftest import count
+from hrapp.models import AuditEntry, Department, EmploymentStatus, Role, StaffMember
+from tests.conftest import PASSWORD, count
 from tests.services.test_transfer_services import BAD_LINES, HEADERS, staff_rows, with_bad_rows, xlsx_bytes
 from tests.unit.test_transfer_rules import PNG
 
@@ -187,11 +191,14 @@ def test_export_xlsx_writes_strings_not_formulas(client, auth, company, make_sta
     assert name.value == "'=1+1" and name.data_type == "s"
 
 
-def test_export_reimports_without_changes(client, auth, company):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_reimports_without_changes(client, auth, company, make_staff, fmt):
+    make_staff(company.front, name_zh="=1+1", name_en="-x", phone="+86 138 0000 0000", notes="@home\nline 2",
+               status=EmploymentStatus.LEFT, left_on=date(2024, 5, 1), superior=company.head_staff)
     auth.login("hr")
-    exported = client.get("/transfer/export.xlsx").data
-    body = upload(client, exported, "export.xlsx").get_data(as_text=True)
-    assert "3 unchanged" in body and 'id="import-nothing"' in body
+    exported = client.get(f"/transfer/export.{fmt}").data
+    body = upload(client, exported, f"export.{fmt}").get_data(as_text=True)
+    assert "4 unchanged" in body and 'id="import-nothing"' in body
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -241,3 +248,37 @@ def test_nav_and_list_link_to_import_and_export(client, auth, org):
     auth.login("hr")
     body = client.get("/staff/").get_data(as_text=True)
     assert "/transfer/import" in body and "/transfer/export.xlsx" in body and "/transfer/export.csv" in body
+
+
+def test_upload_and_confirm_carry_csrf_tokens(tmp_path):
+    """With CSRF on (the other tests turn it off) both forms carry a token and work with it."""
+
+    class CsrfConfig(TestingConfig):
+        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'csrf.sqlite'}"
+        WTF_CSRF_ENABLED = True
+        IMPORT_DIR = str(tmp_path / "imports")
+
+    app = create_app(CsrfConfig)
+    with app.app_context():
+        db.create_all()
+        create_user("clerk", PASSWORD, Role.HR, None, must_change_password=False)
+        save_department(None, None, "HK", "客房部", "", None, 0)
+        save_department(None, None, "FO-DESK", "前台", "", None, 0)
+        db.session.commit()
+        db.session.remove()
+    client = app.test_client()
+    csrf_re = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+    login_page = client.get("/auth/login").get_data(as_text=True)
+    client.post("/auth/login", data={"identifier": "clerk", "password": PASSWORD,
+                                     "csrf_token": csrf_re.search(login_page).group(1)})
+    form_token = csrf_re.search(client.get("/transfer/import").get_data(as_text=True)).group(1)
+    preview = client.post("/transfer/import", content_type="multipart/form-data", data={
+        "file": (io.BytesIO(CSV_TEXT.encode()), "s.csv"), "csrf_token": form_token}).get_data(as_text=True)
+    confirm_form = preview[preview.index('id="import-confirm"'):]
+    token, csrf = token_of(confirm_form), csrf_re.search(confirm_form).group(1)
+    assert client.post("/transfer/import/confirm", data={"token": token}).status_code == 400
+    assert client.post("/transfer/import/confirm", data={"token": token, "csrf_token": csrf}).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(StaffMember)) == 2
+        db.session.remove()
+        db.engine.dispose()

@@ -9,7 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from hrapp.blueprints.staff.services import StaffFilters
-from hrapp.blueprints.transfer.services import apply_import, export_table, plan_staged, preview_upload
+from hrapp.blueprints.transfer.export import export_table
+from hrapp.blueprints.transfer.services import apply_import, plan_staged, preview_upload
 from hrapp.blueprints.transfer.staging import StagedImport
 from hrapp.blueprints.transfer.writer import build_xlsx
 from hrapp.extensions import db

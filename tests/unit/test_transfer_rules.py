@@ -19,9 +19,9 @@ from hrapp.blueprints.transfer.rules import (
     parse_money,
     parse_row,
     parse_status,
-    values_from_json,
-    values_to_json,
+    parse_text,
 )
+from hrapp.blueprints.transfer.staging import values_from_json, values_to_json
 from hrapp.blueprints.transfer.writer import build_csv, build_xlsx
 from hrapp.models import EmploymentStatus, Gender
 
@@ -104,6 +104,15 @@ def test_gender_and_status_words_in_both_languages():
 ])
 def test_cell_text(value, expected):
     assert cell_text(value) == expected
+
+
+def test_parse_text_refuses_numbers_excel_rounded():
+    assert parse_text(110101199001011234) == "110101199001011234"  # stored exactly: fine
+    assert _code(parse_text, 1.10101199001011e17) == "long_number"
+    assert parse_text("x" * 20, 20) == "x" * 20
+    with pytest.raises(CellError) as info:
+        parse_text("x" * 21, 20)
+    assert (info.value.code, info.value.detail) == ("too_long", 20)
 
 
 def test_map_headers_accepts_chinese_and_english_names_in_any_order():

@@ -36,6 +36,7 @@ ROW_MESSAGES = {
     "unknown_superior": _l("No staff member “%(detail)s” in the records or in this file."),
     "superior_loop": _l("The superiors given in this file form a loop."),
     "no_header_value": _l("A value in a column without a header."),
+    "long_number": _l("Excel stored this long number inaccurately: format the column as text and enter it again."),
 }
 
 COLUMN_HELP = {

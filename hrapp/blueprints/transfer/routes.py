@@ -6,14 +6,16 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.staff.routes import list_filters
 from hrapp.blueprints.staff.services import StaffValidationError
 from hrapp.blueprints.transfer.columns import COLUMNS, STAFF_FIELD_OF
+from hrapp.blueprints.transfer.export import export_table
 from hrapp.blueprints.transfer.forms import ImportConfirmForm, ImportUploadForm
 from hrapp.blueprints.transfer.messages import COLUMN_HELP, file_message
 from hrapp.blueprints.transfer.reader import FileProblem
-from hrapp.blueprints.transfer.services import ImportPlan, apply_import, export_table, plan_staged, preview_upload
+from hrapp.blueprints.transfer.services import ImportPlan, apply_import, plan_staged, preview_upload
 from hrapp.blueprints.transfer.staging import (
     StagedImportForbidden,
     StagedImportMissing,
@@ -88,7 +90,7 @@ def confirm_import():
         return _preview(plan, None)
     try:
         counts = apply_import(plan, current_user)
-    except StaffValidationError:
+    except (StaffValidationError, IntegrityError):  # changed meanwhile, e.g. a second confirm racing this one
         db.session.rollback()
         flash(_("The records changed while importing; nothing was imported. Upload the file again."), "error")
         return redirect(url_for("transfer.import_staff"))

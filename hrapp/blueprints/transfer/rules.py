@@ -100,7 +100,13 @@ def map_headers(headers: list) -> HeaderMap:
 
 
 def parse_text(value: object, max_length: int = 0) -> str:
-    """Trimmed text; CellError("too_long", max_length) if longer."""
+    """Trimmed text; CellError("too_long", max_length) if longer.
+
+    CellError("long_number") for a number Excel could not store exactly (an ID number typed into
+    a cell not formatted as text comes back as 1.10101199001011E+17).
+    """
+    if isinstance(value, float) and abs(value) >= 2 ** 53:
+        raise CellError("long_number")
     text = cell_text(value)
     if max_length and len(text) > max_length:
         raise CellError("too_long", max_length)
@@ -254,35 +260,6 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
-
-
-def values_to_json(values: dict[str, object]) -> dict[str, object]:
-    """Typed row values as JSON-safe values (dates ISO, Decimal as text, enums by value)."""
-    out: dict[str, object] = {}
-    for key, value in values.items():
-        if isinstance(value, Gender | EmploymentStatus):
-            value = value.value
-        elif isinstance(value, date | Decimal):
-            value = str(value)
-        out[key] = value
-    return out
-
-
-def values_from_json(data: dict[str, object]) -> dict[str, object]:
-    """Inverse of values_to_json. :raise KeyError/ValueError: on data it did not write."""
-    values: dict[str, object] = {}
-    for key, value in data.items():
-        kind = COLUMN_BY_KEY[key].kind
-        if value is not None and kind == "date":
-            value = date.fromisoformat(value)
-        elif value is not None and kind == "money":
-            value = Decimal(value)
-        elif kind == "gender":
-            value = Gender(value)
-        elif kind == "status":
-            value = EmploymentStatus(value)
-        values[key] = value
-    return values
 
 
 def creation_order(superiors: dict[str, str | None]) -> tuple[list[str], set[str]]:

@@ -1,37 +1,21 @@
-"""Staff import (plan, then apply) and export. Services never commit; the view does, once."""
+"""Staff import services: plan (parse and validate), then apply. They never commit; the view does, once."""
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 import sqlalchemy as sa
 from openpyxl.utils import get_column_letter
-from sqlalchemy.orm import selectinload
 
 from hrapp import audit
 from hrapp.blueprints.staff.rules import StaffData, staff_problems
-from hrapp.blueprints.staff.services import create_staff, staff_data_of, staff_query, update_staff
-from hrapp.blueprints.transfer.columns import (
-    COLUMN_BY_KEY,
-    COLUMN_OF_FIELD,
-    COLUMNS,
-    STAFF_FIELD_OF,
-    ZH_GENDER,
-    ZH_STATUS,
-)
+from hrapp.blueprints.staff.services import create_staff, staff_data_of, update_staff
+from hrapp.blueprints.transfer.columns import COLUMN_BY_KEY, COLUMN_OF_FIELD, STAFF_FIELD_OF
 from hrapp.blueprints.transfer.messages import file_message, row_message
 from hrapp.blueprints.transfer.reader import read_table
-from hrapp.blueprints.transfer.rules import (
-    creation_order,
-    duplicate_numbers,
-    map_headers,
-    parse_row,
-    values_from_json,
-    values_to_json,
-)
-from hrapp.blueprints.transfer.staging import StagedImport, StagedImportMissing
+from hrapp.blueprints.transfer.rules import creation_order, duplicate_numbers, map_headers, parse_row
+from hrapp.blueprints.transfer.staging import StagedImport, StagedImportMissing, values_from_json, values_to_json
 from hrapp.extensions import db
 from hrapp.models import Department, Gender, Position, StaffMember
-from hrapp.permissions import can_view_sensitive, sees_everything
 
 REFERENCE_KEYS = ("department_code", "position_code", "superior_staff_number")
 # Stand-ins for a new row's unreadable required cells, so the other rules can still run.
@@ -272,34 +256,3 @@ def apply_import(plan: ImportPlan, actor) -> Counter:
                      {"filename": plan.filename, "rows": len(plan.rows), "created": counts["create"],
                       "updated": counts["update"], "unchanged": counts["unchanged"]}, label=plan.filename)
     return counts
-
-
-def _export_value(staff: StaffMember, key: str, zh: bool) -> object:
-    if key == "gender":
-        return ZH_GENDER[staff.gender] if zh else staff.gender.value
-    if key == "status":
-        return ZH_STATUS[staff.status] if zh else staff.status.value
-    if key == "department_code":
-        return staff.department.code
-    if key == "position_code":
-        return staff.position.code if staff.position else ""
-    if key == "superior_staff_number":
-        return staff.superior.staff_number if staff.superior else ""
-    return getattr(staff, STAFF_FIELD_OF.get(key, key))
-
-
-def export_table(user, filters, zh: bool = True) -> tuple[list[str], list[list]]:
-    """Header row and rows of the staff `user` may see that match `filters` (the list's scope).
-
-    The columns are the import's, so an export can be re-imported. ID number and pay columns are
-    included only for users who see every record's sensitive data (HR and administrators).
-    """
-    sensitive = sees_everything(user)
-    columns = [c for c in COLUMNS if sensitive or not c.sensitive]
-    headers = [c.zh if zh else c.key for c in columns]
-    query = staff_query(user, filters).options(selectinload(StaffMember.superior))
-    rows = []
-    for staff in db.session.scalars(query).unique():
-        shown = can_view_sensitive(user, staff)
-        rows.append([_export_value(staff, c.key, zh) if shown or not c.sensitive else None for c in columns])
-    return headers, rows

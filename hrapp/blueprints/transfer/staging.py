@@ -8,7 +8,12 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+
+from hrapp.blueprints.transfer.columns import COLUMN_BY_KEY
+from hrapp.models.staff import EmploymentStatus, Gender
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 MAX_AGE_SECONDS = 24 * 3600
@@ -29,6 +34,35 @@ class StagedImport:
     filename: str
     header_names: dict[str, str]
     rows: list[dict]  # {"line": int, "values": values_to_json(...)}
+
+
+def values_to_json(values: dict[str, object]) -> dict[str, object]:
+    """Typed row values as JSON-safe values (dates ISO, Decimal as text, enums by value)."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, Gender | EmploymentStatus):
+            value = value.value
+        elif isinstance(value, date | Decimal):
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def values_from_json(data: dict[str, object]) -> dict[str, object]:
+    """Inverse of values_to_json. :raise KeyError/ValueError: on data it did not write."""
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        kind = COLUMN_BY_KEY[key].kind
+        if value is not None and kind == "date":
+            value = date.fromisoformat(value)
+        elif value is not None and kind == "money":
+            value = Decimal(value)
+        elif kind == "gender":
+            value = Gender(value)
+        elif kind == "status":
+            value = EmploymentStatus(value)
+        values[key] = value
+    return values
 
 
 def _path(import_dir: str, token: str) -> Path:

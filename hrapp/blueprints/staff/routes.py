@@ -3,38 +3,24 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.staff.choices import fill_staff_choices
-from hrapp.blueprints.staff.forms import ContactForm, StaffFilterForm, StaffForm
+from hrapp.blueprints.staff.filters import list_filters
+from hrapp.blueprints.staff.forms import ContactForm, StaffForm
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData
 from hrapp.blueprints.staff.services import (
-    StaffFilters,
     StaffValidationError,
     StaleRecordError,
     create_staff,
-    superior_id_for,
     staff_query,
+    superior_id_for,
     update_own_contact,
     update_staff,
 )
 from hrapp.extensions import db
-from hrapp.models import EmploymentStatus, StaffMember
+from hrapp.models import StaffMember
 from hrapp.permissions import Perm, can_self_edit, can_view_staff, get_or_404, permission_required
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
-
-
-def list_filters(args) -> tuple[StaffFilterForm, StaffFilters]:
-    """Parse list filters from the query string; bad values are ignored, never trusted."""
-    form = StaffFilterForm(args)
-    form.department.choices = [(None, _("All departments"))] + [(d.id, d.name) for d in visible_departments(current_user)]
-    form.validate()
-    status = form.status.data if form.status.data in EmploymentStatus._value2member_map_ else None
-    department = form.department.data if not form.department.errors else None
-    filters = StaffFilters(q=(form.q.data or "")[:40], department_id=department,
-                           status=EmploymentStatus(status) if status else None,
-                           sort=args.get("sort", "staff_number")[:20])
-    return form, filters
 
 
 @bp.route("/")

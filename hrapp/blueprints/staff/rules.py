@@ -9,6 +9,9 @@ from hrapp.models.staff import EmploymentStatus, EventKind, Gender
 
 STAFF_NUMBER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{4,18}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Column sizes of the stored record; the web form checks them too, the API and import rely on these.
+MAX_LENGTHS = {"name_en": 80, "email": 120, "emergency_contact_name": 40, "notes": 2000}
 MIN_WORKING_AGE = 16
 MAX_PAY = Decimal("99999999.99")
 
@@ -87,6 +90,11 @@ def staff_problems(data: StaffData, today: date, staff_id: int | None = None) ->
             add("id_number", f"id_{reason}")
         elif data.birth_on and birth_date_of(data.id_number) != data.birth_on:
             add("birth_on", "id_birth_mismatch")
+    for field, limit in MAX_LENGTHS.items():
+        if len(getattr(data, field) or "") > limit:
+            add(field, "too_long")
+    if data.email and not EMAIL_RE.match(data.email):
+        add("email", "email")
     for field in ("phone", "emergency_contact_phone"):
         if getattr(data, field) and not PHONE_RE.match(getattr(data, field)):
             add(field, "phone")

@@ -26,6 +26,8 @@ TRANSLATED = {
     "id_checksum": _l("ID number check digit is wrong."),
     "id_birth_mismatch": _l("Birth date does not match the ID number."),
     "phone": _l("Phone number: digits, spaces, '-' and a leading '+' only."),
+    "too_long": _l("This text is too long."),
+    "email": _l("Not a valid email address."),
     "pay_negative": _l("Pay cannot be negative."),
     "pay_precision": _l("Pay has at most 2 decimal places."),
     "pay_too_large": _l("Pay is too large."),

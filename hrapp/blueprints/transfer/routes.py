@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from hrapp.blueprints.staff.routes import list_filters
+from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.services import StaffValidationError
 from hrapp.blueprints.transfer.columns import COLUMNS, STAFF_FIELD_OF
 from hrapp.blueprints.transfer.export import export_table

@@ -9,6 +9,7 @@ from hrapp.models.org import (
     JobDescriptionStatus,
     Position,
 )
+from hrapp.models.report import DocumentKind, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
 from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
@@ -16,4 +17,6 @@ __all__ = [
     "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
     "JobDescriptionStatus", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+    # signed reports
+    "DocumentKind", "DocumentSignature", "DocumentStatus", "IssuedDocument", "JobStatus", "ReportJob",
 ]

@@ -1,0 +1,1 @@
+"""Report builders: each takes a frozen dataclass prepared by a service and returns a BuiltPdf."""

@@ -1,0 +1,51 @@
+"""Report settings, read from the app configuration with defaults (config.py belongs to the lead).
+
+Keys: PKI_DIR (default <instance>/pki), PKI_PASSPHRASE (env PKI_PASSPHRASE; a development default
+outside production), PKI_AUTO_ISSUE (issue personal signing certificates from the local root on
+first use, default True), REPORTS_VERIFY_URL (printed in the footer, default none),
+REPORTS_JOB_RUNNER ("thread", or "inline" to run bulk jobs in the request, default "inline" under
+TESTING), REPORTS_VERIFY_MAX_BYTES (default 20 MiB; MAX_CONTENT_LENGTH still applies).
+"""
+import os
+from pathlib import Path
+
+from flask import current_app
+
+from hrapp.blueprints.reports.pki import PkiError, PkiSettings
+
+DEV_PASSPHRASE = "hrapp-dev-pki-passphrase"
+
+
+def _production(config) -> bool:
+    return bool(config.get("PKI_REQUIRE_PASSPHRASE", os.environ.get("HRAPP_CONFIG") == "production"))
+
+
+def pki_settings() -> PkiSettings:
+    """Where the PKI lives and the passphrase of its keys.
+
+    :raise PkiError: production without PKI_PASSPHRASE.
+    """
+    config = current_app.config
+    directory = Path(config.get("PKI_DIR") or Path(current_app.instance_path) / "pki")
+    passphrase = config.get("PKI_PASSPHRASE") or os.environ.get("PKI_PASSPHRASE")
+    if not passphrase:
+        if _production(config):
+            raise PkiError("PKI_PASSPHRASE must be set in production")
+        passphrase = DEV_PASSPHRASE
+    return PkiSettings(directory, passphrase.encode() if isinstance(passphrase, str) else passphrase)
+
+
+def auto_issue() -> bool:
+    return bool(current_app.config.get("PKI_AUTO_ISSUE", True))
+
+
+def verify_url() -> str:
+    return current_app.config.get("REPORTS_VERIFY_URL", "") or ""
+
+
+def job_runner() -> str:
+    return current_app.config.get("REPORTS_JOB_RUNNER") or ("inline" if current_app.testing else "thread")
+
+
+def verify_max_bytes() -> int:
+    return int(current_app.config.get("REPORTS_VERIFY_MAX_BYTES", 20 * 1024 * 1024))

@@ -1,0 +1,145 @@
+"""The registry: issuing, successive signatures, versions and supersession, immutability, access."""
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from hrapp.blueprints.org.services import approve_description, start_draft
+from hrapp.blueprints.reports import jobs, pki, services
+from hrapp.blueprints.reports.access import can_view_document, visible_documents
+from hrapp.blueprints.reports.checking import verify_upload
+from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD
+from hrapp.extensions import db
+from hrapp.models import AuditEntry, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
+from tests.conftest import count
+
+
+def _card(org, staff=None, actor=None):
+    doc = services.issue_document(STAFF_CARD, staff or org.desk_staff, actor or org.hr)
+    db.session.commit()
+    return doc
+
+
+def test_hr_issues_a_signed_card(org):
+    doc = _card(org)
+    assert doc.status == DocumentStatus.ISSUED and doc.number == f"SC-{doc.issued_on.year}-{doc.id:06d}"
+    (sig,) = doc.signatures
+    assert sig.signer_id == org.hr.id and sig.sha256_after == doc.sha256
+    assert "CN=hr" in sig.certificate_subject  # a personal certificate, issued on first use
+    verdict = verify_upload(doc.pdf)
+    assert verdict.genuine and verdict.document.id == doc.id and verdict.later_signatures == 0
+    assert count(AuditEntry) >= 1
+
+
+def test_reissue_supersedes_and_old_copies_say_so(org):
+    first = _card(org)
+    old_pdf = first.pdf
+    second = _card(org)
+    assert (first.status, first.superseded_by_id, second.version) == (DocumentStatus.SUPERSEDED, second.id, 2)
+    verdict = verify_upload(old_pdf)
+    assert verdict.genuine and verdict.superseded_by.id == second.id
+
+
+def test_staff_acknowledges_with_a_second_signature(org):
+    doc = _card(org)
+    hr_copy = doc.pdf
+    assert services.can_sign(org.staff, doc) and not services.can_sign(org.other_staff, doc)
+    assert not services.can_sign(org.head, doc)
+    services.sign_document(doc, org.staff)
+    db.session.commit()
+    assert [s.sequence for s in doc.signatures] == [1, 2] and doc.pdf.startswith(hr_copy)
+    verdict = verify_upload(doc.pdf)
+    assert verdict.genuine and len(verdict.result.signatures) == 2
+    assert verify_upload(hr_copy).later_signatures == 1  # an older copy is genuine, and told of the newer
+    with pytest.raises(services.ReportError):
+        services.sign_document(doc, org.staff)
+
+
+def test_signed_documents_are_immutable(org):
+    doc = _card(org)
+    doc.pdf = b"%PDF-1.4 rewritten"
+    with pytest.raises(RuntimeError, match="only grow"):
+        db.session.flush()
+    db.session.rollback()
+    doc.number = "SC-0000-000001"
+    with pytest.raises(RuntimeError, match="immutable"):
+        db.session.flush()
+    db.session.rollback()
+    sig = db.session.scalars(sa.select(DocumentSignature)).first()
+    db.session.delete(sig)
+    with pytest.raises(RuntimeError, match="append-only"):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_head_and_staff_cannot_issue(org):
+    for user in (org.head, org.staff):
+        with pytest.raises(services.ReportError):
+            services.issue_document(STAFF_CARD, org.desk_staff, user)
+    db.session.rollback()
+    assert count(IssuedDocument) == 0
+
+
+@pytest.mark.parametrize("who, desk, hk", [
+    ("admin", True, True), ("hr", True, True), ("head", True, False), ("staff", True, False), ("other", False, True),
+])
+def test_document_access_follows_the_subject(org, who, desk, hk):
+    desk_doc, hk_doc = _card(org), _card(org, org.hk_staff)
+    user = {"admin": org.admin, "hr": org.hr, "head": org.head, "staff": org.staff, "other": org.other_staff}[who]
+    assert (can_view_document(user, desk_doc), can_view_document(user, hk_doc)) == (desk, hk)
+    listed = set(db.session.scalars(visible_documents(user)).all())
+    assert (desk_doc in listed, hk_doc in listed) == (desk, hk)
+
+
+def _approved(org, make_position, approver):
+    position = make_position("FO-REC", "前台接待", department=org.front)
+    draft = start_draft(approver, position)
+    draft.summary, draft.duties = "负责前台接待 <b>工作</b>", "1. 接待客人\n2. 办理入住"
+    draft.education_required = "大专"
+    approve_description(approver, draft, date(2026, 4, 2))
+    db.session.commit()
+    return draft
+
+
+def test_job_description_is_signed_by_its_approver(org, make_position):
+    jd = _approved(org, make_position, org.admin)
+    pending = services.issue_document(JOB_DESCRIPTION, jd, org.hr)  # HR issues, the approver must sign
+    db.session.commit()
+    assert pending.status == DocumentStatus.PENDING and not pending.signatures
+    assert not services.can_sign(org.hr, pending) and services.can_sign(org.admin, pending)
+    services.sign_document(pending, org.admin)
+    db.session.commit()
+    assert pending.status == DocumentStatus.ISSUED and verify_upload(pending.pdf).genuine
+    assert pending.signatures[0].signer_id == org.admin.id
+
+
+def test_missing_certificate_issues_nothing(org, app, tmp_path):
+    app.config["PKI_DIR"] = str(tmp_path / "empty")
+    with pytest.raises(pki.PkiError, match="No signing certificate"):
+        services.issue_document(STAFF_CARD, org.desk_staff, org.hr)
+    db.session.rollback()
+    assert count(IssuedDocument) == 0
+
+
+def test_wrong_passphrase_issues_nothing(org, app):
+    app.config["PKI_PASSPHRASE"] = "wrong"
+    with pytest.raises(pki.PkiError, match="PKI_PASSPHRASE"):
+        services.issue_document(STAFF_CARD, org.desk_staff, org.hr)
+    db.session.rollback()
+    assert count(IssuedDocument) == 0
+
+
+def test_bulk_job_issues_a_department(org, make_staff):
+    make_staff(org.front_desk)
+    job = jobs.create_staff_card_job(org.hr, org.front, include_subdepartments=True)
+    db.session.commit()
+    jobs.start(job)  # inline under TESTING
+    job = db.session.get(ReportJob, job.id)
+    assert (job.status, job.total, job.done, job.failed) == (JobStatus.DONE, 3, 3, 0)
+    assert jobs.progress(job)["percent"] == 100
+    assert count(IssuedDocument) == 3
+
+
+def test_bulk_job_refused_outside_scope(org):
+    with pytest.raises(services.ReportError):
+        jobs.create_staff_card_job(org.head, org.housekeeping, include_subdepartments=False)

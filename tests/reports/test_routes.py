@@ -1,8 +1,11 @@
 """Report pages: who may issue, see, download and sign; the /verify page; bulk progress."""
 import io
+from datetime import date
 
 import pytest
+import sqlalchemy as sa
 
+from hrapp.blueprints.org.services import approve_description, start_draft
 from hrapp.blueprints.reports import services
 from hrapp.blueprints.reports.kinds import STAFF_CARD
 from hrapp.extensions import db
@@ -131,3 +134,44 @@ def test_bulk_page_runs_and_reports_progress(client, auth, org):
     auth.logout()
     auth.login("admin")
     assert client.get(response.headers["Location"]).status_code == 200
+
+
+def test_document_detail_shows_signatures_and_versions(client, auth, org, docs):
+    services.issue_document(STAFF_CARD, org.desk_staff, org.hr)
+    db.session.commit()
+    auth.login("staff")
+    page = client.get(f"/reports/documents/{docs[0].id}").get_data(as_text=True)
+    assert docs[0].verification_code in page and docs[0].sha256 in page
+    assert f"/reports/documents/{docs[0].id}/sign" not in page  # superseded: nothing left to sign
+
+
+def test_job_description_issued_by_hr_then_signed_by_its_approver(client, auth, org, make_position):
+    position = make_position("FO-REC", "前台接待", department=org.front)
+    draft = start_draft(org.admin, position)
+    draft.summary, draft.duties = "前台接待", "1. 接待客人"
+    approve_description(org.admin, draft, date(2026, 4, 2))
+    db.session.commit()
+    auth.login("hr")
+    jd_page = client.get(f"/org/descriptions/{draft.id}").get_data(as_text=True)
+    assert f"/reports/descriptions/{draft.id}/pdf" in jd_page
+    assert client.get(f"/reports/descriptions/{draft.id}/pdf").status_code == 200
+    location = client.post(f"/reports/descriptions/{draft.id}/pdf").headers["Location"]
+    doc = db.session.scalar(sa.select(IssuedDocument))
+    assert doc.status.value == "pending" and location.endswith(f"/reports/documents/{doc.id}")
+    auth.logout()
+    auth.login("admin")
+    assert f"/reports/documents/{doc.id}/sign" in client.get(location).get_data(as_text=True)
+    client.post(f"/reports/documents/{doc.id}/sign")
+    db.session.expire_all()
+    assert db.session.get(IssuedDocument, doc.id).status.value == "issued"
+    auth.logout()
+    auth.login("other")  # housekeeping staff: not their department's job description
+    assert client.get(f"/reports/documents/{doc.id}").status_code == 403
+
+
+def test_draft_job_description_cannot_be_issued(client, auth, org, make_position):
+    draft = start_draft(org.admin, make_position("FO-X", "草稿", department=org.front))
+    db.session.commit()
+    auth.login("hr")
+    assert client.post(f"/reports/descriptions/{draft.id}/pdf").status_code == 302
+    assert count(IssuedDocument) == 0

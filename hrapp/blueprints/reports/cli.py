@@ -25,14 +25,6 @@ def _organisation(value: str | None) -> str:
     return value or company_settings().name or "hrapp"
 
 
-def ensure_demo_pki() -> bool:
-    """Create a demo root and default signer under PKI_DIR when missing (for `make run` and seed-demo).
-
-    :return: True if anything was created.
-    """
-    return pki.ensure_demo_pki(pki_settings(), _organisation(None))
-
-
 @click.group("pki")
 def pki_group() -> None:
     """Organisation certificates for signed PDFs."""
@@ -57,7 +49,7 @@ def pki_init(organisation: str | None, key_type: str, force: bool) -> None:
 def pki_init_demo() -> None:
     """Create a demo root and default signer if there are none (idempotent)."""
     try:
-        created = ensure_demo_pki()
+        created = services.ensure_demo_pki()
     except pki.PkiError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo("Demo PKI created" if created else "PKI already present")

@@ -44,6 +44,17 @@ def credentials_for(user: User) -> pki.Credentials:
     return pki.load_credentials(settings, name if pki.has_signer(settings, name) else pki.DEFAULT_SIGNER)
 
 
+def ensure_demo_pki() -> bool:
+    """Create a demo root and default signer under PKI_DIR when missing, so that signing works out
+    of the box (`make run`, `flask seed-demo`). Needs an app context.
+
+    :return: True if anything was created.
+    :raise pki.PkiError: production without PKI_PASSPHRASE.
+    """
+    company, _ = _company_now()
+    return pki.ensure_demo_pki(pki_settings(), company)
+
+
 def slot_allows(slot: dict, user, doc: IssuedDocument) -> bool:
     """May `user` fill this slot of `doc`?"""
     who = slot["who"]

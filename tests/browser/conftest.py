@@ -1,8 +1,8 @@
 """Browser tests: the real app served on 127.0.0.1 and driven by headless Chromium (Playwright).
 
-The live server is its own app instance with its own SQLite *file* database and CSRF protection
-on, so the browser submits real forms. It shares nothing with the in-memory app of
-tests/conftest.py, whose autouse `db` fixture empties only that app's tables.
+The live server (tests/browser/live_server.py) is its own process and app, with its own SQLite
+*file* database and CSRF protection on, so the browser submits real forms. It shares nothing with
+the in-memory app of tests/conftest.py, whose autouse `db` fixture empties only that app's tables.
 
 Run with `pytest -m browser` (`make test` does). Chromium is the Debian package (/usr/bin/chromium,
 or CHROMIUM_PATH); `playwright install` is never needed.
@@ -11,23 +11,13 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from hrapp import create_app
-from hrapp.blueprints.auth.services import create_user
-from hrapp.blueprints.org.services import save_department
-from hrapp.blueprints.staff.rules import StaffData
-from hrapp.blueprints.staff.services import create_staff
-from hrapp.extensions import db
-from hrapp.models import Gender, Role
-from tests.browser.live_server import live_config
+from tests.browser.live_server import ACCOUNTS, NAMES, PASSWORD
 
-PASSWORD = "Correct-Horse-Battery-9"
 BROWSER_DIR = Path(__file__).resolve().parent
 ROOT = BROWSER_DIR.parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -47,36 +37,9 @@ def pytest_collection_modifyitems(config, items):
 @dataclass(frozen=True)
 class LiveServer:
     url: str
-    app: object  # an app on the same database, for checks from the test process
-    accounts: dict  # role name -> username
-    names: dict  # key -> staff display name
+    accounts: dict  # role -> username
+    names: dict  # key -> seeded staff name or number
     log_path: Path  # the server's stderr (tracebacks); shown when a browser test fails
-
-
-def _seed() -> tuple[dict, dict]:
-    """Three departments (one nested), three staff, and one account per role, through the services."""
-    front = save_department(None, None, "FO", "前厅部", "Front office", None, 10)
-    front_desk = save_department(None, None, "FO-DESK", "前台", "Front desk", front, 5)
-    housekeeping = save_department(None, None, "HK", "客房部", "Housekeeping", None, 10)
-    db.session.flush()
-
-    def staff(number, name, department):
-        return create_staff(StaffData(staff_number=number, name_zh=name, gender=Gender.FEMALE,
-                                      department_id=department.id, hire_on=date(2020, 3, 1),
-                                      birth_on=date(1990, 1, 1), daily_wage_amount=Decimal("200.00"),
-                                      monthly_base_amount=Decimal("4500.00")), None)
-
-    head_staff = staff("E0001", "王经理", front)
-    desk_staff = staff("E0002", "李前台", front_desk)
-    staff("E0003", "赵服务员", housekeeping)
-    create_user("admin", PASSWORD, Role.ADMIN, None, must_change_password=False)
-    create_user("hr", PASSWORD, Role.HR, None, must_change_password=False)
-    create_user("head", PASSWORD, Role.HEAD, None, staff=head_staff, departments=[front], must_change_password=False)
-    create_user("staff", PASSWORD, Role.STAFF, None, staff=desk_staff, must_change_password=False)
-    db.session.commit()
-    accounts = {"admin": "admin", "hr": "hr", "head": "head", "staff": "staff"}
-    names = {"head": "王经理", "desk": "李前台", "housekeeping": "赵服务员", "desk_number": "E0002"}
-    return accounts, names
 
 
 @pytest.fixture(scope="session")
@@ -84,24 +47,17 @@ def live_server(tmp_path_factory):
     """The app in its own process on a free local port, with its own seeded SQLite file."""
     workdir = tmp_path_factory.mktemp("live")
     database_uri = f"sqlite:///{workdir / 'hrapp-live.sqlite'}"
-    import_dir = str(workdir / "imports")
-    app = create_app(live_config(database_uri, import_dir))
-    with app.app_context():
-        db.create_all()
-        accounts, names = _seed()
-        db.session.remove()
-        db.engine.dispose()
-
     log_path = workdir / "server.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "tests.browser.live_server", database_uri, import_dir],
-                                cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.browser.live_server", database_uri, str(workdir / "imports")],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         port = proc.stdout.readline().strip()
         if not port.isdigit():
             proc.wait(timeout=10)
             pytest.fail(f"live server did not start:\n{log_path.read_text()}")
-        yield LiveServer(f"http://127.0.0.1:{port}", app, accounts, names, log_path)
+        yield LiveServer(f"http://127.0.0.1:{port}", ACCOUNTS, NAMES, log_path)
     finally:
         proc.terminate()
         try:

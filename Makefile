@@ -18,7 +18,7 @@ TEST_PACKAGES := postgresql chromium
 .PHONY: help install install-test-deps system-deps translations run test bench lint
 
 help:
-	@echo "make run     install, migrate, seed demo data if the database is empty, serve on http://127.0.0.1:5000"
+	@echo "make run     install, migrate, seed demo data if the database is empty, demo signing keys, serve on http://127.0.0.1:5000"
 	@echo "make test    install, then pytest on SQLite, on a throw-away PostgreSQL, and browser tests in Chromium"
 	@echo "make bench   install, then run the benchmarks"
 	@echo "make lint    ruff check hrapp tests"
@@ -56,6 +56,7 @@ translations: $(STAMP)
 run: install
 	$(FLASK) db upgrade
 	$(BIN)/python scripts/seed_if_empty.py
+	$(FLASK) pki init-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 # Extra pytest arguments: make test PYTEST_ARGS="-x -k login"

@@ -49,7 +49,7 @@ translations: $(STAMP)
 		mo="$${po%.po}.mo"; \
 		if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then \
 			$(BIN)/pybabel compile -i "$$po" -o "$$mo" \
-				|| echo "WARNING: $$po has errors (above); fix them and run make again" >&2; \
+				|| echo "WARNING: $$po has errors (above); it is compiled again once it changes" >&2; \
 		fi; \
 	done
 

@@ -1,5 +1,7 @@
 """Signing and verification, checked three ways: our verify_pdf, pyHanko against the root, and
 poppler's pdfsig with the root in an NSS database. Every tamper case must be detected."""
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
 
@@ -11,6 +13,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 
 from hrapp.blueprints.reports import pki
 from hrapp.blueprints.reports.builders.staff_card import build_staff_card
+from hrapp.blueprints.reports.eventloop import call_outside_loop
 from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pdf
 from hrapp.blueprints.reports.verify import _context, verify_pdf
 from tests.reports.conftest import PASSPHRASE, card_data, pdfsig, pdftotext
@@ -88,7 +91,8 @@ def test_two_successive_signatures_verify(signed1, signed2, pki_settings_):
 
 def test_pyhanko_against_the_root(signed2, pki_settings_):
     reader = PdfFileReader(BytesIO(signed2))
-    statuses = [validate_pdf_signature(e, _context(_root(pki_settings_))) for e in reader.embedded_signatures]
+    statuses = [call_outside_loop(validate_pdf_signature, e, _context(_root(pki_settings_)))
+                for e in reader.embedded_signatures]
     assert all(s.bottom_line and s.trusted and s.intact for s in statuses)
 
 
@@ -134,7 +138,7 @@ def test_appended_update_changing_only_metadata(signed1, pki_settings_):
     tampered = _append_update(signed1, _change_metadata)
     # pyHanko's own verdict accepts this trailing update; the whole-file rule does not.
     reader = PdfFileReader(BytesIO(tampered))
-    status = validate_pdf_signature(reader.embedded_signatures[0], _context(_root(pki_settings_)))
+    status = call_outside_loop(validate_pdf_signature, reader.embedded_signatures[0], _context(_root(pki_settings_)))
     assert status.intact and status.valid and status.bottom_line, status.pretty_print_details()
     result = verify_pdf(tampered, _root(pki_settings_))
     assert not result.ok and result.modified_after_last_signature
@@ -189,3 +193,13 @@ def test_expired_certificate_is_refused(tmp_path, pki_settings_):
     pki.issue_signer(pki_settings_, "expired", "过期 Expired", years=1, valid_from=old)
     with pytest.raises(pki.PkiError, match="expired"):
         pki.load_credentials(pki_settings_, "expired")
+
+
+def test_signing_and_verifying_inside_a_running_event_loop(built, creds, pki_settings_):
+    """pyHanko's sync API uses asyncio.run(); an app running inside an event loop must still sign."""
+    async def inside():
+        signed = sign_pdf(built.data, creds, slots=built.slots, index=0, stamp=STAMP, reason=STAMP.reason)
+        return verify_pdf(signed, _root(pki_settings_))
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # this thread may already run a loop (browser tests)
+        assert pool.submit(asyncio.run, inside()).result().ok

@@ -30,7 +30,7 @@ def _company_now() -> tuple[str, datetime]:
     return settings.name or "hrapp", datetime.now(ZoneInfo(settings.timezone or "Asia/Shanghai"))
 
 
-def credentials_for(user: User) -> pki.Credentials:
+def credentials_for(user: User, company: str = "") -> pki.Credentials:
     """The signing identity of `user`: their personal certificate, issued from the local root on
     first use (PKI_AUTO_ISSUE), else the organisation's default signer.
 
@@ -39,8 +39,7 @@ def credentials_for(user: User) -> pki.Credentials:
     settings = pki_settings()
     name = f"user-{user.id}"
     if not pki.has_signer(settings, name) and auto_issue() and settings.root_key.exists():
-        company, _ = _company_now()
-        pki.issue_signer(settings, name, person_name(user), organisation=company)
+        pki.issue_signer(settings, name, person_name(user), organisation=company or _company_now()[0])
     return pki.load_credentials(settings, name if pki.has_signer(settings, name) else pki.DEFAULT_SIGNER)
 
 
@@ -111,8 +110,8 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
         unsigned_sha256="")
     doc.subject_staff, doc.subject_department = staff, department
     signs_now = slot_allows(slots[0], actor, doc)
-    creds = credentials_for(actor) if signs_now else None  # fail before anything is written
     company, now = _company_now()
+    creds = credentials_for(actor, company) if signs_now else None  # fail before anything is written
     doc.issued_on = now.date()
     db.session.add(doc)
     db.session.flush()
@@ -123,7 +122,7 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
     doc.unsigned_sha256 = hashlib.sha256(built.data).hexdigest()
     doc.pdf, doc.size_bytes = built.data, len(built.data)
     if creds is not None:
-        _apply_signature(doc, 0, actor, creds)
+        _apply_signature(doc, 0, actor, creds, company, now)
     audit.record(actor, "document.issue", doc, None, {"number": doc.number, "kind": doc.kind.value,
                                                       "subject": subject.key, "version": doc.version},
                  label=doc.number)
@@ -148,15 +147,16 @@ def sign_document(doc: IssuedDocument, user: User) -> DocumentSignature:
         raise ReportError(_l("Every signature of this document is already there."))
     if not slot_allows(doc.slots[index], user, doc):
         raise ReportError(_l("The next signature on this document is not yours."))
-    sig = _apply_signature(doc, index, user, credentials_for(user))
+    company, now = _company_now()
+    sig = _apply_signature(doc, index, user, credentials_for(user, company), company, now)
     audit.record(user, "document.sign", doc, None, {"sequence": sig.sequence, "sha256": sig.sha256_after},
                  label=doc.number or "")
     return sig
 
 
-def _apply_signature(doc: IssuedDocument, index: int, user: User, creds: pki.Credentials) -> DocumentSignature:
+def _apply_signature(doc: IssuedDocument, index: int, user: User, creds: pki.Credentials, company: str,
+                     now: datetime) -> DocumentSignature:
     slot = doc.slots[index]
-    company, now = _company_now()
     stamp = StampText(person_name(user), text(user.role), now.strftime("%Y-%m-%d %H:%M:%S %Z"), slot["reason"])
     boxes = tuple(SlotBox(s["page"], tuple(s["box"]), s["label"]) for s in doc.slots)
     try:

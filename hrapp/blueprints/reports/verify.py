@@ -19,6 +19,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from hrapp.blueprints.reports.eventloop import call_outside_loop
+
 MAX_BYTES = 20 * 1024 * 1024
 _ACCEPTABLE_LATER_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
 
@@ -74,7 +76,7 @@ def _report(data: bytes, emb, root: x509.Certificate, is_last: bool) -> Signatur
     reason = str(sig.get("/Reason", ""))
     name = str(sig.get("/Name", ""))
     try:
-        status = validate_pdf_signature(emb, signer_validation_context=_context(root))
+        status = call_outside_loop(validate_pdf_signature, emb, signer_validation_context=_context(root))
     except Exception as exc:  # noqa: BLE001 - a malformed signature is a verdict, not a crash
         return SignatureReport(emb.field_name, name, "", None, reason, False, False, False, False, revision_sha,
                                (f"cannot be checked ({type(exc).__name__})",))

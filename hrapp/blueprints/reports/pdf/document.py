@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from hrapp.blueprints.reports.pdf.fonts import plain, register_font
+from hrapp.blueprints.reports.pdf.fonts import FONT_LOCK, plain, register_font
 from hrapp.blueprints.reports.pdf.slots import SignatureBlock, SlotBox
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -148,6 +148,7 @@ def render(letterhead: Letterhead, story: list, signature_labels: tuple[str, ...
         PageTemplate("later", [later], onPage=_later_page(letterhead)),
     ])
     block = SignatureBlock(signature_labels) if signature_labels else None
-    doc.build(list(story) + ([block] if block else []), canvasmaker=_numbered_canvas(letterhead))
+    with FONT_LOCK:
+        doc.build(list(story) + ([block] if block else []), canvasmaker=_numbered_canvas(letterhead))
     data = buf.getvalue()
     return BuiltPdf(data=data, pages=doc.page, slots=block.placed if block else ())

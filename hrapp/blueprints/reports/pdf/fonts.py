@@ -7,6 +7,7 @@ a character outside the font is replaced by a visible ``[U+XXXX]`` marker instea
 """
 import logging
 import os
+import threading
 import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -22,6 +23,9 @@ FONT_CANDIDATES = (
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
 )
+# ReportLab's parsed TrueType face reads its data through one shared file position: building two
+# documents at once in one process (a bulk job and a web request) must not interleave subsetting.
+FONT_LOCK = threading.RLock()
 # Unicode categories never printed: controls, format (bidi overrides, zero-width), surrogates,
 # private use and unassigned code points.
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})

@@ -2,19 +2,19 @@
 character set and cached, embedded by a minimal pyHanko font engine.
 
 pyHanko's own engine needs HarfBuzz, re-reads the font file on every signature and cannot open
-a .ttc; Chinese and Latin stamp text needs no shaping, so a direct cmap lookup is enough.
+a .ttc. Here the subset is cut from the face ReportLab has already parsed (no second copy of a
+16 MB font in memory), and Chinese and Latin stamp text needs no shaping: one glyph per character.
 """
 import string
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from io import BytesIO
 
-from fontTools import subset, ttLib
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.font.api import FontEngine, FontEngineFactory, ShapeResult
+from reportlab.pdfbase import pdfmetrics
 
-from hrapp.blueprints.reports.pdf.fonts import font_source
+from hrapp.blueprints.reports.pdf.fonts import FONT_LOCK, register_font
 
 # Always in the subset, so that stamps that differ only in dates and digits share one subset.
 BASE_CHARS = string.printable.strip() + " 签名人角色时间事由"
@@ -36,28 +36,20 @@ class SubsetFont:
 
 @lru_cache(maxsize=64)
 def _subset(chars: str) -> SubsetFont:
-    path, index = font_source()
-    tt = ttLib.TTFont(path, fontNumber=index, lazy=True)
-    options = subset.Options()
-    options.layout_features = []
-    options.drop_tables += ["GPOS", "GSUB", "GDEF", "BDF ", "FFTM", "vhea", "vmtx"]
-    options.notdef_outline = True
-    options.name_IDs = [1, 2, 6]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars)
-    subsetter.subset(tt)
-    buf = BytesIO()
-    tt.save(buf)
-    tt = ttLib.TTFont(BytesIO(buf.getvalue()))
-    scale = 1000 / tt["head"].unitsPerEm
-    order = {name: gid for gid, name in enumerate(tt.getGlyphOrder())}
-    gid_of = {chr(cp): order[name] for cp, name in tt.getBestCmap().items()}
-    widths = {order[name]: round(adv * scale) for name, (adv, _) in tt["hmtx"].metrics.items()}
-    head, hhea = tt["head"], tt["hhea"]
-    ps_name = next((n.toUnicode() for n in tt["name"].names if n.nameID == 6), "CJKStamp").replace(" ", "")
-    return SubsetFont(ps_name, buf.getvalue(), gid_of, widths, round(hhea.ascent * scale),
-                      round(hhea.descent * scale),
-                      tuple(round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)))
+    face = pdfmetrics.getFont(register_font()).face
+    codes = [ord(ch) for ch in chars if ord(ch) in face.charToGlyph]
+    with FONT_LOCK:  # the face reads its font data through a shared file position
+        program = face.makeSubset(codes)
+    # makeSubset numbers glyphs 0 (.notdef), then each new glyph in the order of `codes`.
+    new_gid: dict[int, int] = {0: 0}
+    gid_of, widths = {}, {}
+    for code in codes:
+        gid = new_gid.setdefault(face.charToGlyph[code], len(new_gid))
+        gid_of[chr(code)] = gid
+        widths[gid] = round(face.charWidths.get(code, face.defaultWidth))
+    ps_name = face.name.decode("latin-1") if isinstance(face.name, bytes) else face.name
+    return SubsetFont(ps_name.replace(" ", ""), program, gid_of, widths, round(face.ascent),
+                      round(face.descent), tuple(round(v) for v in face.bbox))
 
 
 def stamp_font(text: str) -> SubsetFont:

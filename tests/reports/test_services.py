@@ -1,5 +1,6 @@
 """The registry: issuing, successive signatures, versions and supersession, immutability, access."""
-from datetime import date
+import shutil
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -8,10 +9,20 @@ from hrapp.blueprints.org.services import approve_description, start_draft
 from hrapp.blueprints.reports import jobs, pki, services
 from hrapp.blueprints.reports.access import can_view_document, visible_documents
 from hrapp.blueprints.reports.checking import verify_upload
-from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD
+from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType, SlotSpec
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
+from hrapp.models import (
+    AuditEntry,
+    DocumentKind,
+    DocumentSignature,
+    DocumentStatus,
+    IssuedDocument,
+    JobStatus,
+    ReportJob,
+    Role,
+)
 from tests.conftest import count
+from tests.reports.conftest import PASSPHRASE, pdfsig
 
 
 def _card(org, staff=None, actor=None):
@@ -143,3 +154,52 @@ def test_bulk_job_issues_a_department(org, make_staff):
 def test_bulk_job_refused_outside_scope(org):
     with pytest.raises(services.ReportError):
         jobs.create_staff_card_job(org.head, org.housekeeping, include_subdepartments=False)
+
+
+HEAD_HR_STAFF = ReportType(DocumentKind.STAFF_CARD, "SC", "员工档案卡 Staff record card", (
+    SlotSpec("部门经理 Head", "head", "部门审核 Reviewed by the head"),
+    SlotSpec("人事部 HR", "issuer", "人事核准 Certified by HR"),
+    SlotSpec("员工确认 Staff", "subject", "本人确认 Acknowledged", required=False),
+))
+
+
+def test_head_then_hr_then_staff_sign_in_turn(org, nss_db, tmp_path):
+    doc = services.issue_document(HEAD_HR_STAFF, org.desk_staff, org.hr)  # HR issues; the head signs first
+    db.session.commit()
+    assert doc.status == DocumentStatus.PENDING and not doc.signatures
+    assert not services.can_sign(org.hr, doc) and services.can_sign(org.head, doc)
+    for user in (org.head, org.hr):
+        assert services.can_sign(user, doc)
+        services.sign_document(doc, user)
+        db.session.commit()
+    assert doc.status == DocumentStatus.ISSUED  # the staff signature is optional
+    services.sign_document(doc, org.staff)
+    db.session.commit()
+    verdict = verify_upload(doc.pdf)
+    assert verdict.genuine and [s.sequence for s in doc.signatures] == [1, 2, 3]
+    path = tmp_path / "three.pdf"
+    path.write_bytes(doc.pdf)
+    reports = pdfsig(nss_db, path)
+    assert len(reports) == 3 and all(r["valid"] and r["trusted"] for r in reports)
+    assert [r["total"] for r in reports if r["field"] == "Sig3"] == [True]
+
+
+def test_a_head_of_another_department_cannot_sign(org, make_user):
+    other_head = make_user(Role.HEAD, "hkhead", departments=[org.housekeeping])
+    doc = services.issue_document(HEAD_HR_STAFF, org.desk_staff, org.hr)
+    assert not services.can_sign(other_head, doc)
+    with pytest.raises(services.ReportError):
+        services.sign_document(doc, other_head)
+
+
+def test_expired_personal_certificate_issues_nothing(org, app, tmp_path, pki_settings_):
+    directory = tmp_path / "pki"
+    shutil.copytree(pki_settings_.directory, directory)
+    app.config["PKI_DIR"] = str(directory)
+    settings = pki.PkiSettings(directory, PASSPHRASE)
+    pki.issue_signer(settings, f"user-{org.hr.id}", "hr", years=1,
+                     valid_from=datetime.now(UTC) - timedelta(days=800))
+    with pytest.raises(pki.PkiError, match="expired"):
+        services.issue_document(STAFF_CARD, org.desk_staff, org.hr)
+    db.session.rollback()
+    assert count(IssuedDocument) == 0

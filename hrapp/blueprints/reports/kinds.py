@@ -1,8 +1,9 @@
 """The report types: what each prints, about whom, and who signs it in which order.
 
 A slot's `who` says who may sign it: "issuer" (an HR user or administrator who may see the
-subject), "subject" (the staff member the document is about, acknowledging it) or "approver"
-(the user who approved the job-description version). Slots are signed in order; optional slots
+subject), "head" (a head of the subject's department or of a department above it), "subject"
+(the staff member the document is about, acknowledging it) or "approver" (the user who
+approved the job-description version). Slots are signed in order; optional slots
 come last and do not hold up the document.
 """
 from dataclasses import dataclass

@@ -18,7 +18,8 @@ from hrapp.blueprints.reports.settings import auto_issue, pki_settings, verify_u
 from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pdf
 from hrapp.blueprints.reports.sources import person_name, text
 from hrapp.extensions import db
-from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, StaffMember, User, utcnow
+from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, Role, StaffMember, User, utcnow
+from hrapp.permissions import department_scope
 
 
 class ReportError(Exception):
@@ -61,6 +62,9 @@ def slot_allows(slot: dict, user, doc: IssuedDocument) -> bool:
         return can_issue_for(user, staff=doc.subject_staff, department=doc.subject_department)
     if who == "subject":
         return bool(getattr(user, "staff_id", None)) and user.staff_id == doc.subject_staff_id
+    if who == "head":
+        return (getattr(user, "role", None) == Role.HEAD and getattr(user, "is_active", False)
+                and doc.subject_department_id in department_scope(user))
     if who.startswith("user:"):
         return getattr(user, "id", None) == int(who[5:])
     return False

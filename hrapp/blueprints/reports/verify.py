@@ -22,6 +22,7 @@ from pyhanko_certvalidator import ValidationContext
 from hrapp.blueprints.reports.eventloop import call_outside_loop
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_SIGNATURES = 20  # each one costs a validation and a difference analysis
 _ACCEPTABLE_LATER_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
 
 
@@ -119,5 +120,7 @@ def verify_pdf(data: bytes, root: x509.Certificate, max_bytes: int = MAX_BYTES) 
         return VerificationResult(sha, problems=(f"the PDF is damaged and cannot be read ({type(exc).__name__})",))
     if not embedded:
         return VerificationResult(sha, problems=("the PDF carries no signature",))
+    if len(embedded) > MAX_SIGNATURES:
+        return VerificationResult(sha, problems=(f"the PDF carries more than {MAX_SIGNATURES} signatures",))
     reports = tuple(_report(data, emb, root, i == len(embedded) - 1) for i, emb in enumerate(embedded))
     return VerificationResult(sha, reports, modified_after_last_signature=not reports[-1].covers_whole_file)

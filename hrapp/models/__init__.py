@@ -1,6 +1,7 @@
 """All models, imported here so Alembic autogenerate sees every table."""
 from hrapp.models.audit import AuditEntry
 from hrapp.models.base import utcnow
+from hrapp.models.notification import Notification
 from hrapp.models.org import (
     JOB_DESCRIPTION_TEXT_FIELDS,
     CompanySettings,
@@ -10,6 +11,29 @@ from hrapp.models.org import (
     Position,
 )
 from hrapp.models.report import DocumentKind, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
+from hrapp.models.roster import (
+    CalendarFeedToken,
+    PeriodKind,
+    Roster,
+    RosterCell,
+    RosterChange,
+    RosterStatus,
+    ShiftSwap,
+    SwapStatus,
+)
+from hrapp.models.shift import (
+    Absence,
+    AbsenceKind,
+    CompanyHoliday,
+    DayKind,
+    HolidaySource,
+    RestOwedEntry,
+    RestOwedReason,
+    RosterDemand,
+    RosterRuleSettings,
+    ShiftKind,
+    ShiftType,
+)
 from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
@@ -17,6 +41,10 @@ __all__ = [
     "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
     "JobDescriptionStatus", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+    # rostering
+    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "HolidaySource", "Notification",
+    "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
+    "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
     "DocumentKind", "DocumentSignature", "DocumentStatus", "IssuedDocument", "JobStatus", "ReportJob",
 ]

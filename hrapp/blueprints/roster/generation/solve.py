@@ -1,0 +1,135 @@
+"""Roster generation with OR-Tools CP-SAT over plain data: a full roster, or a report of what is short and why.
+
+A greedy day-by-day start is built first and given to the solver as a hint. If it falls short, a first solve
+minimises unmet demand (slack); if any remains, the shortfalls are reported with the rules that keep people
+off each short shift, and no roster is returned unless the caller asks for it. A second solve keeps the
+demand met and spreads nights, weekends, holidays and working days evenly (with earlier periods' counts),
+honouring requested days off where it can, for at most `polish_time_s`.
+"""
+import time as clock
+from collections import Counter
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from hrapp.blueprints.roster.generation.model import RosterModel, greedy
+from hrapp.blueprints.roster.generation.problem import (
+    FIXED_CELL,
+    ONE_SHIFT_PER_DAY,
+    UNAVAILABLE,
+    GenerationProblem,
+    GenerationResult,
+    Shortfall,
+    facts_of,
+)
+from hrapp.blueprints.roster.rules import Assignment, RosterFacts, check_roster
+
+
+def _solver(p: GenerationProblem, seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    solver.parameters.num_workers = p.num_workers
+    solver.parameters.random_seed = p.random_seed
+    return solver
+
+
+def generate(p: GenerationProblem, allow_partial: bool = False) -> GenerationResult:
+    """Solve `p`. Returns status "ok" with one cell per person and available day (work or `rest_code`), or
+    "short" with the shortfalls (and, only if `allow_partial`, the best partial roster).
+
+    :raise AssertionError: the solution breaks a hard rule (a bug in the model, never a user error).
+    """
+    began = clock.monotonic()
+    model = RosterModel(p)
+    start = greedy(p)
+    _hint(model, lambda var, key: start.get(key[:2]) == key[2])
+    counts = Counter((d, k) for (_, d), k in start.items())
+    short = sum(max(0, model.p.demand.get(key, 0) - counts[key]) for key in model.slack)
+    proven, solver = True, None
+    if short:  # the quick start falls short: find the least shortfall the rules allow
+        model.m.minimize(sum(model.slack.values()))
+        solver = _solver(p, p.time_limit_s * 0.5)
+        status = solver.solve(model.m)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            kind = "infeasible" if status == cp_model.INFEASIBLE else "unknown"
+            return GenerationResult(kind, wall_time_s=clock.monotonic() - began)
+        short, proven = int(solver.objective_value), status == cp_model.OPTIMAL
+        _hint(model, lambda var, key: solver.boolean_value(var))
+    if short == 0 or allow_partial:
+        model.m.add(sum(model.slack.values()) <= short)
+        model.m.minimize(model.fairness_objective())
+        second = _solver(p, min(p.polish_time_s, p.time_limit_s - (clock.monotonic() - began)))
+        status = second.solve(model.m)
+        if status == cp_model.INFEASIBLE:
+            return GenerationResult("infeasible", wall_time_s=clock.monotonic() - began)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            solver = second
+    if solver is None:
+        cells = _cells_of(model, lambda var, key: start.get(key[:2]) == key[2])
+    else:
+        cells = _cells_of(model, lambda var, key: solver.boolean_value(var))
+    hard = [b for b in check_roster(cells, facts_of(p)) if b.is_hard and b.rule != "understaffed"]
+    if hard:
+        raise AssertionError(f"generator broke hard rules: {hard[:5]}")
+    if short == 0:
+        return GenerationResult("ok", tuple(cells), proven=proven, wall_time_s=clock.monotonic() - began)
+    return GenerationResult("short", tuple(cells) if allow_partial else (), tuple(diagnose(p, cells)), proven,
+                            clock.monotonic() - began)
+
+
+def _hint(model: RosterModel, value) -> None:
+    model.m.clear_hints()
+    for key, var in model.x.items():
+        model.m.add_hint(var, bool(value(var, key)))
+
+
+def _cells_of(model: RosterModel, value) -> list[Assignment]:
+    """One cell per person and day: fixed, else the work shift chosen, else rest (none when unavailable)."""
+    p, cells = model.p, []
+    for s in p.staff_ids:
+        for d in p.days:
+            code = p.fixed.get((s, d)) or next((k for k in model.work if value(model.x[s, d, k], (s, d, k))), None)
+            if code is None and (s, d) not in p.unavailable:
+                code = p.rest_code
+            if code is not None:
+                cells.append(Assignment(s, d, code))
+    return cells
+
+
+def diagnose(p: GenerationProblem, cells: list[Assignment]) -> list[Shortfall]:
+    """For each understaffed (day, shift) of `cells`, why each other person could not take it.
+
+    Reasons: the rule codes a move would break (rest_too_short, too_many_consecutive_days,
+    weekly_hours_exceeded, ...), one_shift_per_day (already on another shift), fixed_cell, or the
+    unavailability reason (on_leave, has_left, ...).
+    """
+    by_cell = {(a.staff_id, a.day): a.shift_code for a in cells}
+    counts = Counter((a.day, a.shift_code) for a in cells)
+    facts = facts_of(p)
+    out: list[Shortfall] = []
+    for d in p.days:
+        for k, spec in p.shifts.items():
+            need = p.demand.get((d, k), 0)
+            if not spec.is_work or counts[(d, k)] >= need:
+                continue
+            reasons: Counter[str] = Counter()
+            for s in p.staff_ids:
+                if by_cell.get((s, d)) == k:
+                    continue
+                reasons.update(_why_not(p, facts, cells, by_cell, s, d, k))
+            out.append(Shortfall(d, k, need, counts[(d, k)], tuple(reasons.most_common())))
+    return out
+
+
+def _why_not(p: GenerationProblem, facts: RosterFacts, cells: list[Assignment],
+             by_cell: dict, s: int, d: date, k: str) -> set[str]:
+    if (s, d) in p.unavailable_reasons or (s, d) in p.unavailable:
+        return {p.unavailable_reasons.get((s, d), UNAVAILABLE)}
+    if (s, d) in p.fixed:
+        return {FIXED_CELL}
+    current = by_cell.get((s, d))
+    if current is not None and p.shifts[current].is_work:
+        return {ONE_SHIFT_PER_DAY}
+    trial = [a for a in cells if a.staff_id == s and a.day != d] + [Assignment(s, d, k)]
+    found = {b.rule for b in check_roster(trial, facts) if b.is_hard and b.staff_id == s}
+    return found or {"unproven"}

@@ -1,0 +1,63 @@
+"""Pure roster rules (no Flask, no database): shift specs, rule checks, grid edits, totals, rest owed."""
+from hrapp.blueprints.roster.rules.checks import cell_problem, check_roster
+from hrapp.blueprints.roster.rules.editing import (
+    ParsedPattern,
+    copy_source_day,
+    parse_pattern,
+    pattern_cells,
+    pattern_problem,
+    swapped_cells,
+)
+from hrapp.blueprints.roster.rules.specs import (
+    ALL_RULES,
+    CONFIGURABLE_RULES,
+    DOUBLE_BOOKED,
+    HARD,
+    HAS_LEFT,
+    LEAVE,
+    NOT_HIRED,
+    ON_LEAVE,
+    REST,
+    REST_TOO_SHORT,
+    SOFT,
+    SUSPENDED,
+    TOO_MANY_CONSECUTIVE_DAYS,
+    UNDERSTAFFED,
+    UNKNOWN_SHIFT,
+    WEEKLY_HOURS_EXCEEDED,
+    WORK,
+    AbsenceSpan,
+    Assignment,
+    Breach,
+    ContextShift,
+    RosterFacts,
+    RuleSettings,
+    ShiftSpec,
+    ShiftTypeData,
+    StaffFacts,
+    settings_problems,
+    shift_type_problems,
+)
+from hrapp.blueprints.roster.rules.totals import (
+    HOLIDAY,
+    NORMAL,
+    WORKDAY,
+    ColumnTotal,
+    RestOwedItem,
+    RowTotals,
+    column_totals,
+    day_kind,
+    is_company_workday,
+    rest_owed_items,
+    row_totals,
+)
+
+__all__ = [
+    "ALL_RULES", "CONFIGURABLE_RULES", "DOUBLE_BOOKED", "HARD", "HAS_LEFT", "HOLIDAY", "LEAVE", "NORMAL",
+    "NOT_HIRED", "ON_LEAVE", "REST", "REST_TOO_SHORT", "SOFT", "SUSPENDED", "TOO_MANY_CONSECUTIVE_DAYS",
+    "UNDERSTAFFED", "UNKNOWN_SHIFT", "WEEKLY_HOURS_EXCEEDED", "WORK", "WORKDAY", "AbsenceSpan", "Assignment",
+    "Breach", "ColumnTotal", "ContextShift", "ParsedPattern", "RestOwedItem", "RosterFacts", "RowTotals",
+    "RuleSettings", "ShiftSpec", "ShiftTypeData", "StaffFacts", "cell_problem", "check_roster", "column_totals",
+    "copy_source_day", "day_kind", "is_company_workday", "parse_pattern", "pattern_cells", "pattern_problem",
+    "rest_owed_items", "row_totals", "settings_problems", "shift_type_problems", "swapped_cells",
+]

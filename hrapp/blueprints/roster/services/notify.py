@@ -1,0 +1,56 @@
+"""Roster notifications: who has an account among the people affected, and what they are told."""
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from hrapp.extensions import db
+from hrapp.models import Roster, User
+from hrapp.notifications import notify
+
+
+def roster_link(roster: Roster) -> str:
+    """Where a roster notification points (the UI's roster page)."""
+    return f"/roster/{roster.id}"
+
+
+def accounts_of(staff_ids: Iterable[int]) -> list[User]:
+    """Enabled accounts linked to these staff records."""
+    ids = list(staff_ids)
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(User).where(User.staff_id.in_(ids), User.is_enabled.is_(True))
+                                   .order_by(User.id)))
+
+
+def _period(roster: Roster) -> str:
+    return f"{roster.department.name} {roster.starts_on:%m-%d}~{roster.ends_on:%m-%d}"
+
+
+def notify_published(roster: Roster, staff_ids: Iterable[int]) -> int:
+    """Tell everyone on the roster with an account that it is published; returns how many were told."""
+    users = accounts_of(staff_ids)
+    notify(users, lambda: _("Your roster %(period)s is published.", period=_period(roster)), roster_link(roster))
+    return len(users)
+
+
+def notify_changes(roster: Roster, changes: Mapping[tuple[int, date], tuple[str | None, str | None]],
+                   reason: str) -> int:
+    """Tell each person whose cells changed on a published roster what changed and why."""
+    per_staff: dict[int, list[str]] = defaultdict(list)
+    for (staff_id, day), (old, new) in sorted(changes.items()):
+        per_staff[staff_id].append(f"{day:%m-%d} {old or '-'}→{new or '-'}")
+    users = accounts_of(per_staff)
+    for user in users:
+        lines = "; ".join(per_staff[user.staff_id][:10])
+        notify([user], lambda lines=lines: _("Your roster %(period)s changed: %(changes)s. Reason: %(reason)s",
+                                             period=_period(roster), changes=lines, reason=reason),
+               roster_link(roster))
+    return len(users)
+
+
+def notify_users(users: Iterable[User], text, link: str) -> None:
+    """Pass-through for the swap messages."""
+    notify(users, text, link)

@@ -13,6 +13,7 @@ from hrapp.blueprints.roster.services import (
     apply_pattern,
     copy_previous_period,
     create_roster,
+    department_rosters,
     fill_range,
     generate_roster,
     lock_roster,
@@ -61,7 +62,10 @@ class TestCreate:
         with pytest.raises(RosterValidationError) as err:
             create_roster(world.head, world.front, PeriodKind.WEEK, day(30))  # 30 March - 5 April
         assert "period" in err.value.errors
-        assert create_roster(world.head, world.front, PeriodKind.WEEK, date(2026, 4, 6)).starts_on == date(2026, 4, 6)
+        april = create_roster(world.head, world.front, PeriodKind.WEEK, date(2026, 4, 6))
+        assert april.starts_on == date(2026, 4, 6)
+        assert department_rosters(world.front.id) == [april, world.roster]
+        assert department_rosters(world.front.id, first=date(2026, 4, 1)) == [april]
 
 
 class TestSetCells:

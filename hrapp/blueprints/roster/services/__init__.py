@@ -21,7 +21,13 @@ from hrapp.blueprints.roster.services.messages import (
     StaleRosterError,
     breach_message,
 )
-from hrapp.blueprints.roster.services.publishing import lock_roster, publish_roster, roster_breaches, roster_changes
+from hrapp.blueprints.roster.services.publishing import (
+    department_rosters,
+    lock_roster,
+    publish_roster,
+    roster_breaches,
+    roster_changes,
+)
 from hrapp.blueprints.roster.services.rest_owed import (
     accrue_rest_owed,
     adjust_rest_owed,
@@ -66,6 +72,7 @@ __all__ = [
     "RosterData", "RosterGrid", "RosterSeedReport", "RosterValidationError", "ScheduledShift", "StaleRosterError",
     "accept_swap", "accrue_rest_owed", "adjust_rest_owed", "apply_changes", "apply_pattern", "approve_swap",
     "breach_message", "cancel_swap", "check_version", "copy_previous_period", "create_roster", "decline_swap",
+    "department_rosters",
     "demand_for", "feed_ics", "fill_range", "generate_roster", "generation_problem", "issue_feed_token",
     "library_days", "load_roster_data", "lock_roster", "my_changes", "my_schedule", "open_swaps", "period_bounds",
     "previous_roster", "propose_swap", "publish_roster", "record_absence", "reject_swap", "rest_owed_balance",

@@ -65,3 +65,13 @@ def roster_changes(roster: Roster, staff_id: int | None = None) -> list[RosterCh
     if staff_id is not None:
         query = query.where(RosterChange.staff_id == staff_id)
     return list(db.session.scalars(query.order_by(RosterChange.changed_at.desc(), RosterChange.id.desc())))
+
+
+def department_rosters(department_id: int, first=None, last=None) -> list[Roster]:
+    """The department's rosters (optionally those touching [first, last]), latest first."""
+    query = sa.select(Roster).where(Roster.department_id == department_id)
+    if first is not None:
+        query = query.where(Roster.ends_on >= first)
+    if last is not None:
+        query = query.where(Roster.starts_on <= last)
+    return list(db.session.scalars(query.order_by(Roster.starts_on.desc())))

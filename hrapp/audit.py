@@ -1,6 +1,6 @@
 """The audit trail service: one append-only row per change, written in the caller's transaction."""
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from hrapp.extensions import db
@@ -12,7 +12,7 @@ def _json_value(value):
         return value.value
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     return value
 

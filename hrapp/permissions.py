@@ -30,15 +30,18 @@ class Perm(StrEnum):
     SELF_SERVICE = "self.service"
     REPORT_ISSUE = "report.issue"
     REPORT_VIEW = "report.view"
+    ROSTER_VIEW = "roster.view"
+    ROSTER_EDIT = "roster.edit"
+    ROSTER_SETTINGS = "roster.settings"
 
 
 _HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}
+_SELF = frozenset({Perm.SELF_SERVICE, Perm.REPORT_VIEW, Perm.ROSTER_VIEW})
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
     Role.HR: _HR_PERMS,
-    Role.HEAD: frozenset({Perm.STAFF_VIEW, Perm.STAFF_EXPORT, Perm.ORG_VIEW, Perm.SELF_SERVICE,
-                          Perm.REPORT_VIEW}),
-    Role.STAFF: frozenset({Perm.SELF_SERVICE, Perm.REPORT_VIEW}),
+    Role.HEAD: _SELF | {Perm.STAFF_VIEW, Perm.STAFF_EXPORT, Perm.ORG_VIEW, Perm.ROSTER_EDIT},
+    Role.STAFF: _SELF,
 }
 ALL_SCOPE_ROLES = frozenset({Role.ADMIN, Role.HR})
 
@@ -132,6 +135,46 @@ def department_scope_clause(user) -> sa.ColumnElement[bool]:
     return Department.id == staff.department_id if staff is not None else sa.false()
 
 
+def can_edit_department_rosters(user, department: Department) -> bool:
+    """HR/admin: every department; a head: the departments they head and their sub-departments."""
+    return sees_everything(user) or (has_perm(user, Perm.ROSTER_EDIT) and department.id in department_scope(user))
+
+
+def can_edit_roster(user, roster) -> bool:
+    """Edit cells, generate, publish: HR/admin, or a head of the roster's department (or a parent of it)."""
+    return can_edit_department_rosters(user, roster.department)
+
+
+def can_view_roster(user, roster) -> bool:
+    """HR/admin: all; heads: their subtree; staff: their own department's rosters."""
+    return has_perm(user, Perm.ROSTER_VIEW) and can_view_department(user, roster.department)
+
+
+def can_override_breaches(user) -> bool:
+    """Publishing or changing despite hard breaches (with a written reason) is for HR/admin only."""
+    return sees_everything(user)
+
+
+def can_manage_roster_settings(user) -> bool:
+    """Company holidays and the rule settings: HR/admin."""
+    return has_perm(user, Perm.ROSTER_SETTINGS)
+
+
+def can_answer_swap(user, swap) -> bool:
+    """The partner accepts or declines a swap request."""
+    return getattr(user, "is_active", False) and getattr(user, "staff_id", None) == swap.partner_id
+
+
+def can_cancel_swap(user, swap) -> bool:
+    """The requester withdraws their own request."""
+    return getattr(user, "is_active", False) and getattr(user, "staff_id", None) == swap.requester_id
+
+
+def can_decide_swap(user, swap) -> bool:
+    """The head of the roster's department (or HR) approves or rejects an accepted swap."""
+    return can_edit_roster(user, swap.roster)
+
+
 def permission_required(perm: Perm) -> Callable:
     """View decorator: anonymous users go to the login page, others without `perm` get 403."""
 
@@ -166,4 +209,12 @@ TEMPLATE_GLOBALS = {
     "can_self_edit": can_self_edit,
     "can_view_department": can_view_department,
     "sees_everything": sees_everything,
+    "can_edit_roster": can_edit_roster,
+    "can_view_roster": can_view_roster,
+    "can_edit_department_rosters": can_edit_department_rosters,
+    "can_override_breaches": can_override_breaches,
+    "can_manage_roster_settings": can_manage_roster_settings,
+    "can_answer_swap": can_answer_swap,
+    "can_cancel_swap": can_cancel_swap,
+    "can_decide_swap": can_decide_swap,
 }

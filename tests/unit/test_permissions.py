@@ -64,3 +64,26 @@ def test_only_hr_edits_and_only_self_self_edits():
     assert can_self_edit(user(Role.STAFF, staff_id=10), STAFF_IN_1)
     assert not can_self_edit(user(Role.STAFF, staff_id=10), STAFF_IN_2)
     assert not can_self_edit(user(Role.HR), STAFF_IN_1)
+
+
+def test_roster_checks():
+    from hrapp.permissions import (
+        can_answer_swap,
+        can_decide_swap,
+        can_edit_roster,
+        can_manage_roster_settings,
+        can_override_breaches,
+        can_view_roster,
+    )
+    dept1, dept2 = SimpleNamespace(id=1), SimpleNamespace(id=2)
+    roster1, roster2 = SimpleNamespace(department=dept1), SimpleNamespace(department=dept2)
+    head = user(Role.HEAD, scope={1})
+    assert can_edit_roster(head, roster1) and not can_edit_roster(head, roster2)
+    assert can_view_roster(head, roster1) and not can_view_roster(head, roster2)
+    assert can_edit_roster(user(Role.HR), roster2) and can_override_breaches(user(Role.HR))
+    assert not can_override_breaches(head) and not can_manage_roster_settings(head)
+    worker = user(Role.STAFF, staff_id=10)
+    assert not can_edit_roster(worker, roster1)
+    swap = SimpleNamespace(partner_id=10, requester_id=20, roster=roster1)
+    assert can_answer_swap(worker, swap) and not can_answer_swap(user(Role.STAFF, staff_id=20), swap)
+    assert can_decide_swap(head, swap) and not can_decide_swap(worker, swap)

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from hrapp import audit
-from hrapp.blueprints.roster.access import can_override_breaches
+from hrapp.permissions import can_override_breaches
 from hrapp.blueprints.roster.rules import Assignment, check_roster
 from hrapp.blueprints.roster.services.facts import RosterData
 from hrapp.blueprints.roster.services.messages import RosterBreachError, RosterValidationError, StaleRosterError

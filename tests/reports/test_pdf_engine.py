@@ -9,6 +9,8 @@ from hrapp.blueprints.reports.builders.job_description import JobDescriptionData
 from hrapp.blueprints.reports.builders.staff_card import build_staff_card
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.pdf.fonts import clean, covered_codepoints, markup, missing_chars, plain
+from hrapp.blueprints.reports.pdf.stampfont import stamp_font
+from hrapp.blueprints.reports.signing import STAMP_TEMPLATE, StampText
 from tests.reports.conftest import card_data, pdftotext
 
 
@@ -106,3 +108,12 @@ def test_job_description_flows_over_pages(tmp_path):
     path.write_bytes(built.data)
     text = pdftotext(path)
     assert "负责接待客人" in text and "必备资格 Required" in text and f"Page 3 of {built.pages}" in text
+
+
+def test_stamp_font_covers_every_printed_character():
+    stamp = StampText("𠮷田 Ōno <b>", "人事专员 HR clerk", "2026-05-01 10:00:00 CST", "人事档案核准 Staff record certified")
+    text = STAMP_TEMPLATE % stamp.params()
+    assert "[U+20BB7]" in text and "<b>" in text  # marker for the missing glyph; markup is not parsed here
+    font = stamp_font(text)
+    assert all(ch in font.gid_of for ch in text if ch != "\n")
+    assert font.program.startswith(b"\x00\x01\x00\x00") and len(font.program) < 200_000  # a small TrueType subset

@@ -10,6 +10,7 @@ from hrapp.blueprints.reports import jobs, pki, services
 from hrapp.blueprints.reports.access import can_view_document, visible_documents
 from hrapp.blueprints.reports.checking import verify_upload
 from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType, SlotSpec
+from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.extensions import db
 from hrapp.models import (
     AuditEntry,
@@ -36,7 +37,9 @@ def test_hr_issues_a_signed_card(org):
     assert doc.status == DocumentStatus.ISSUED and doc.number == f"SC-{doc.issued_on.year}-{doc.id:06d}"
     (sig,) = doc.signatures
     assert sig.signer_id == org.hr.id and sig.sha256_after == doc.sha256
-    assert "CN=hr" in sig.certificate_subject  # a personal certificate, issued on first use
+    settings = pki_settings()  # a personal certificate, issued on first use, not the organisation's
+    assert pki.has_signer(settings, f"user-{org.hr.id}")
+    assert sig.certificate_subject != pki.load_credentials(settings, pki.DEFAULT_SIGNER).cert.subject.rfc4514_string()
     verdict = verify_upload(doc.pdf)
     assert verdict.genuine and verdict.document.id == doc.id and verdict.later_signatures == 0
     assert count(AuditEntry) >= 1

@@ -1,7 +1,7 @@
 """Shared fixtures: one app and schema per session, every table emptied after each test."""
 import pytest
 import sqlalchemy as sa
-from flask import g, request_started
+from flask import g, request_started, request_tearing_down
 
 from config import TestingConfig
 from hrapp import create_app
@@ -22,6 +22,8 @@ def _fresh_request_state(sender, **extra):
 def app():
     app = create_app(TestingConfig)
     request_started.connect(_fresh_request_state, app)
+    # ...and nothing a request cached in `g` (such as its language) outlives it.
+    request_tearing_down.connect(lambda sender, **extra: g.__dict__.clear(), app, weak=False)
     with app.app_context():
         # Objects made by fixtures stay readable after the request that follows detaches them.
         _db.session.session_factory.configure(expire_on_commit=False)

@@ -2,7 +2,6 @@
 import csv
 import io
 import re
-import time
 from datetime import date
 
 import openpyxl
@@ -23,6 +22,12 @@ from tests.unit.test_transfer_rules import PNG
 CSV_TEXT = ("工号,姓名,性别,部门编码,入职日期,日薪\r\n"
             "C001,张三,男,HK,2021-03-01,180.50\r\n"
             "C002,李四,女,FO-DESK,2021/3/2,\r\n")
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """These tests read the English messages; the session keeps the language through login."""
+    client.post("/auth/locale/en")
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +60,6 @@ def versions() -> dict:
 def test_import_1000_rows_preview_blocks_errors_then_imports_once(client, auth, company, import_dir):
     auth.login("hr")
     staff_before, audit_before = count(StaffMember), count(AuditEntry)
-    started = time.perf_counter()
     response = upload(client, xlsx_bytes(with_bad_rows(staff_rows())))
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and 'id="import-problems"' in body
@@ -68,13 +72,9 @@ def test_import_1000_rows_preview_blocks_errors_then_imports_once(client, auth, 
     assert count(StaffMember) == staff_before and count(AuditEntry) == audit_before
 
     body = upload(client, xlsx_bytes(staff_rows())).get_data(as_text=True)
-    preview_seconds = time.perf_counter() - started
     assert "1000 to create" in body and "0 with errors" in body
     token = token_of(body)
-    started = time.perf_counter()
     response = client.post("/transfer/import/confirm", data={"token": token})
-    commit_seconds = time.perf_counter() - started
-    print(f"\n1,000-row XLSX: two previews {preview_seconds:.1f}s, confirm {commit_seconds:.1f}s")
     assert response.status_code == 302 and response.headers["Location"] == "/staff/"
     assert count(StaffMember) == staff_before + 1000
     assert count(AuditEntry) == audit_before + 1001
@@ -155,6 +155,7 @@ def test_markup_in_a_name_is_stored_as_text_and_escaped(client, auth, company):
 
 
 def test_template_download_has_the_headers(client, auth, company):
+    client.post("/auth/locale/zh")  # headers follow the UI language; Chinese is the default
     auth.login("hr")
     response = client.get("/transfer/import/template.xlsx")
     assert response.status_code == 200 and "staff-import-template.xlsx" in response.headers["Content-Disposition"]
@@ -167,6 +168,7 @@ def _csv_rows(response) -> list[list[str]]:
 
 
 def test_export_csv_is_neutralised_and_complete_for_hr(client, auth, company, make_staff):
+    client.post("/auth/locale/zh")  # headers follow the UI language; Chinese is the default
     make_staff(company.housekeeping, staff_number="F1", name_zh="=1+1", phone="+86 138 0000 0000")
     auth.login("hr")
     response = client.get("/transfer/export.csv")
@@ -181,6 +183,7 @@ def test_export_csv_is_neutralised_and_complete_for_hr(client, auth, company, ma
 
 
 def test_export_xlsx_writes_strings_not_formulas(client, auth, company, make_staff):
+    client.post("/auth/locale/zh")  # headers follow the UI language; Chinese is the default
     make_staff(company.front, staff_number="F1", name_zh="=1+1")
     auth.login("hr")
     response = client.get("/transfer/export.xlsx?q=F1")

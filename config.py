@@ -32,6 +32,14 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     PER_PAGE = 25
     IMPORT_DIR = os.environ.get("IMPORT_DIR", str(INSTANCE_DIR / "imports"))
+    # Signed reports: the organisation PKI (keys encrypted with the passphrase) and bulk jobs.
+    PKI_DIR = os.environ.get("PKI_DIR", str(INSTANCE_DIR / "pki"))
+    PKI_PASSPHRASE = os.environ.get("PKI_PASSPHRASE", "hrapp-dev-pki-passphrase")
+    PKI_REQUIRE_PASSPHRASE = False
+    PKI_AUTO_ISSUE = True
+    REPORTS_VERIFY_URL = os.environ.get("REPORTS_VERIFY_URL", "")
+    REPORTS_JOB_RUNNER = "thread"
+    REPORTS_VERIFY_MAX_BYTES = 20 * 1024 * 1024
     API_TITLE = "hrapp API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -54,6 +62,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False  # Allows form testing; one module turns it back on.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
+    REPORTS_JOB_RUNNER = "inline"
 
 
 class ProductionConfig(Config):
@@ -61,13 +70,15 @@ class ProductionConfig(Config):
 
     SESSION_COOKIE_SECURE = True
     FORCE_HTTPS = True
+    PKI_REQUIRE_PASSPHRASE = True
 
     def __init__(self) -> None:
-        for name in ("DATABASE_URL", "SECRET_KEY"):
+        for name in ("DATABASE_URL", "SECRET_KEY", "PKI_PASSPHRASE"):
             if not os.environ.get(name):
                 raise RuntimeError(f"{name} must be set in production")
         self.SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]
         self.SECRET_KEY = os.environ["SECRET_KEY"]
+        self.PKI_PASSPHRASE = os.environ["PKI_PASSPHRASE"]
 
 
 CONFIGS = {

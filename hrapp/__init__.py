@@ -13,8 +13,8 @@ from hrapp.blueprints import BLUEPRINTS
 from hrapp.blueprints.api import register_api
 from hrapp.blueprints.org.services import company_settings
 from hrapp.core.text import mask_id_number
-from hrapp.labels import label
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
+from hrapp.labels import label
 from hrapp.models import AnonymousUser, User
 
 CSP = {

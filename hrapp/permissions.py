@@ -13,7 +13,7 @@ from flask import abort
 from flask_login import current_user
 
 from hrapp.extensions import db, login_manager
-from hrapp.models import Department, Role, StaffMember
+from hrapp.models import Department, IssuedDocument, Role, StaffMember
 
 
 class Perm(StrEnum):
@@ -175,6 +175,41 @@ def can_decide_swap(user, swap) -> bool:
     return can_edit_roster(user, swap.roster)
 
 
+def can_view_document(user, doc: IssuedDocument) -> bool:
+    """An issued document is visible to whoever may see its subject: a staff member (HR all,
+    heads their departments, staff themselves) or a department (a job description, a roster)."""
+    if not has_perm(user, Perm.REPORT_VIEW):
+        return False
+    if doc.subject_staff_id is not None:
+        return doc.subject_staff is not None and can_view_staff(user, doc.subject_staff)
+    if doc.subject_department_id is not None:
+        return doc.subject_department is not None and can_view_department(user, doc.subject_department)
+    return sees_everything(user)
+
+
+def document_scope_clause(user) -> sa.ColumnElement[bool]:
+    """SQL condition restricting an IssuedDocument query to what `user` may see (same rules)."""
+    if not has_perm(user, Perm.REPORT_VIEW):
+        return sa.false()
+    if sees_everything(user):
+        return sa.true()
+    staff_ids = sa.select(StaffMember.id).where(staff_scope_clause(user))
+    department_ids = sa.select(Department.id).where(department_scope_clause(user))
+    return sa.or_(
+        IssuedDocument.subject_staff_id.in_(staff_ids),
+        sa.and_(IssuedDocument.subject_staff_id.is_(None), IssuedDocument.subject_department_id.in_(department_ids)),
+    )
+
+
+def can_issue_for(user, staff: StaffMember | None = None, department: Department | None = None) -> bool:
+    """HR and administrators issue documents about subjects they may see."""
+    if not has_perm(user, Perm.REPORT_ISSUE):
+        return False
+    if staff is not None:
+        return can_view_staff(user, staff)
+    return department is None or can_view_department(user, department)
+
+
 def permission_required(perm: Perm) -> Callable:
     """View decorator: anonymous users go to the login page, others without `perm` get 403."""
 
@@ -211,6 +246,8 @@ TEMPLATE_GLOBALS = {
     "sees_everything": sees_everything,
     "can_edit_roster": can_edit_roster,
     "can_view_roster": can_view_roster,
+    "can_view_document": can_view_document,
+    "can_issue_for": can_issue_for,
     "can_edit_department_rosters": can_edit_department_rosters,
     "can_override_breaches": can_override_breaches,
     "can_manage_roster_settings": can_manage_roster_settings,

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.org.services import approve_description, start_draft
 from hrapp.blueprints.reports import jobs, pki, services
-from hrapp.blueprints.reports.access import can_view_document, visible_documents
 from hrapp.blueprints.reports.checking import verify_upload
 from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType, SlotSpec
+from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.extensions import db
 from hrapp.models import (
@@ -22,6 +22,7 @@ from hrapp.models import (
     ReportJob,
     Role,
 )
+from hrapp.permissions import can_view_document
 from tests.conftest import count
 from tests.reports.conftest import PASSPHRASE, pdfsig
 

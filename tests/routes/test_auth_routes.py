@@ -93,3 +93,14 @@ def test_production_config_requires_secrets(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(RuntimeError):
         ProductionConfig()
+
+
+def test_production_requires_the_pki_passphrase(monkeypatch):
+    from config import ProductionConfig
+    monkeypatch.setenv("SECRET_KEY", "s" * 32)
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1/db")
+    monkeypatch.delenv("PKI_PASSPHRASE", raising=False)
+    with pytest.raises(RuntimeError, match="PKI_PASSPHRASE"):
+        ProductionConfig()
+    monkeypatch.setenv("PKI_PASSPHRASE", "a long passphrase")
+    assert ProductionConfig().PKI_PASSPHRASE == "a long passphrase"

@@ -16,12 +16,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from hrapp.blueprints.reports import services
-from hrapp.blueprints.reports.access import can_issue_for
 from hrapp.blueprints.reports.kinds import STAFF_CARD
 from hrapp.blueprints.reports.pki import PkiError
 from hrapp.blueprints.reports.settings import job_runner
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, JobStatus, ReportJob, StaffMember, User, utcnow
+from hrapp.permissions import can_issue_for
 
 logger = logging.getLogger(__name__)
 JOB_STALE_AFTER = timedelta(minutes=10)

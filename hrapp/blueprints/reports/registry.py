@@ -5,9 +5,9 @@ import secrets
 
 import sqlalchemy as sa
 
-from hrapp.blueprints.reports.access import document_scope_clause
 from hrapp.extensions import db
 from hrapp.models import DocumentSignature, DocumentStatus, IssuedDocument
+from hrapp.permissions import document_scope_clause
 
 # Crockford's base32: no I, L, O or U, so a code read off paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -77,3 +77,9 @@ def awaiting_candidates(user, limit: int = 50) -> list[IssuedDocument]:
         sa.or_(IssuedDocument.status == DocumentStatus.PENDING,
                sa.and_(IssuedDocument.status == DocumentStatus.ISSUED, own)))
         .order_by(IssuedDocument.id.desc()).limit(limit)).all()
+
+
+def visible_documents(user):
+    """A select of the documents `user` may see, newest first."""
+    return (sa.select(IssuedDocument).where(document_scope_clause(user))
+            .order_by(IssuedDocument.created_at.desc(), IssuedDocument.id.desc()))

@@ -7,16 +7,17 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.reports import checking, jobs, registry, services
-from hrapp.blueprints.reports.access import can_view_document, visible_documents
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
 from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType
 from hrapp.blueprints.reports.pki import PkiError, root_pem
+from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, JobDescription, JobDescriptionStatus, ReportJob, StaffMember
 from hrapp.permissions import (
     Perm,
     can_view_department,
+    can_view_document,
     can_view_staff,
     get_or_404,
     permission_required,

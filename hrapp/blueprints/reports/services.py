@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from hrapp import audit
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import pki, registry
-from hrapp.blueprints.reports.access import can_issue_for
 from hrapp.blueprints.reports.kinds import ReportType, SlotSpec, Subject
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.pdf.slots import SlotBox
@@ -19,7 +18,7 @@ from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pd
 from hrapp.blueprints.reports.sources import person_name, text
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, Role, StaffMember, User, utcnow
-from hrapp.permissions import department_scope
+from hrapp.permissions import can_issue_for, department_scope
 
 
 class ReportError(Exception):

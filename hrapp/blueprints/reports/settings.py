@@ -1,6 +1,6 @@
 """Report settings, read from the app configuration with defaults (config.py belongs to the lead).
 
-Keys: PKI_DIR (default <instance>/pki), PKI_PASSPHRASE (env PKI_PASSPHRASE; a development default
+Keys (defaults in config.py): PKI_DIR (default <instance>/pki), PKI_PASSPHRASE (env PKI_PASSPHRASE; a development default
 outside production), PKI_AUTO_ISSUE (issue personal signing certificates from the local root on
 first use, default True), REPORTS_VERIFY_URL (printed in the footer, default none),
 REPORTS_JOB_RUNNER ("thread", or "inline" to run bulk jobs in the request, default "inline" under
@@ -17,7 +17,7 @@ DEV_PASSPHRASE = "hrapp-dev-pki-passphrase"
 
 
 def _production(config) -> bool:
-    return bool(config.get("PKI_REQUIRE_PASSPHRASE", os.environ.get("HRAPP_CONFIG") == "production"))
+    return bool(config.get("PKI_REQUIRE_PASSPHRASE", False))
 
 
 def pki_settings() -> PkiSettings:

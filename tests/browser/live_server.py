@@ -22,6 +22,7 @@ from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
+from tests.browser.roster_seed import seed_roster_department
 
 PASSWORD = "Correct-Horse-Battery-9"
 # One account per role (username = role name); the staff the tests look for.
@@ -62,6 +63,7 @@ def seed() -> None:
     create_user(ACCOUNTS["head"], PASSWORD, Role.HEAD, None, staff=head_staff, departments=[front],
                 must_change_password=False)
     create_user(ACCOUNTS["staff"], PASSWORD, Role.STAFF, None, staff=desk_staff, must_change_password=False)
+    seed_roster_department()
     db.session.commit()
 
 

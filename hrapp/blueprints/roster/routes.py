@@ -1,4 +1,94 @@
-"""Roster views: none yet (the grid and pages come on top of the services)."""
+"""The roster blueprint's URL map; the views live in one module per topic (indico's blueprint.py style).
+
+Every view checks access itself through hrapp.permissions; only the calendar feed is public (its secret
+token is the key).
+"""
 from flask import Blueprint
+from flask_login import current_user
+
+from hrapp.blueprints.roster import (
+    bulk_views,
+    grid_views,
+    notice_views,
+    rest_views,
+    schedule_views,
+    settings_views,
+    setup_views,
+    swap_views,
+)
+from hrapp.blueprints.roster.colours import css_class
+from hrapp.blueprints.roster.labels import badge, roster_label
+from hrapp.notifications import unread_count
 
 bp = Blueprint("roster", __name__, url_prefix="/roster")
+
+GET, POST, BOTH = ["GET"], ["POST"], ["GET", "POST"]
+URLS = [
+    # rosters and the grid
+    ("/", grid_views.list_rosters, GET),
+    ("/new", grid_views.create_new_roster, POST),
+    ("/<int:roster_id>", grid_views.show_roster, GET),
+    ("/<int:roster_id>/cells", grid_views.roster_cells, GET),
+    ("/<int:roster_id>/cells", grid_views.save_cells, POST),
+    ("/<int:roster_id>/changes", grid_views.list_changes, GET),
+    ("/shift-colours.css", grid_views.shift_colours_css, GET),
+    ("/<int:roster_id>/fill", bulk_views.fill_cells, POST),
+    ("/<int:roster_id>/copy", bulk_views.copy_cells, POST),
+    ("/<int:roster_id>/pattern", bulk_views.pattern_cells, POST),
+    ("/<int:roster_id>/generate", bulk_views.generate_cells, POST),
+    ("/<int:roster_id>/publish", bulk_views.publish, POST),
+    ("/<int:roster_id>/lock", bulk_views.lock, POST),
+    # a department's set-up
+    ("/departments/<int:department_id>/shift-types", setup_views.list_shift_types, GET),
+    ("/departments/<int:department_id>/shift-types/new", setup_views.edit_shift_type, BOTH),
+    ("/shift-types/<int:shift_type_id>/edit", setup_views.edit_shift_type, BOTH),
+    ("/shift-types/<int:shift_type_id>/retire", setup_views.retire_shift_type, POST),
+    ("/shift-types/<int:shift_type_id>/restore", setup_views.restore_shift_type, POST),
+    ("/departments/<int:department_id>/demand", setup_views.edit_demand, BOTH),
+    ("/departments/<int:department_id>/demand/date", setup_views.set_date_demand, POST),
+    ("/departments/<int:department_id>/rest-owed", rest_views.show_rest_owed, GET),
+    ("/departments/<int:department_id>/rest-owed/adjust", rest_views.adjust_rest, POST),
+    # company settings (HR)
+    ("/settings/holidays", settings_views.list_holidays, GET),
+    ("/settings/holidays/sync", settings_views.sync_holidays, POST),
+    ("/settings/holidays/day", settings_views.set_holiday, POST),
+    ("/settings/rules", settings_views.edit_rules, BOTH),
+    # the person's own schedule, swaps, calendar feed and notifications
+    ("/me", schedule_views.show_my_schedule, GET),
+    ("/me/calendar", schedule_views.show_calendar_feed, GET),
+    ("/me/calendar/new", schedule_views.create_calendar_feed, POST),
+    ("/me/calendar/revoke", schedule_views.revoke_calendar_feed, POST),
+    ("/feed/<token>.ics", schedule_views.calendar_feed, GET),
+    ("/me/swaps", swap_views.propose, POST),
+    ("/swaps", swap_views.list_swaps, GET),
+    ("/<int:roster_id>/swaps/<int:swap_id>", swap_views.show_swap, GET),
+    ("/<int:roster_id>/swaps/<int:swap_id>/accept", swap_views.accept, POST),
+    ("/<int:roster_id>/swaps/<int:swap_id>/decline", swap_views.decline, POST),
+    ("/<int:roster_id>/swaps/<int:swap_id>/cancel", swap_views.cancel, POST),
+    ("/<int:roster_id>/swaps/<int:swap_id>/approve", swap_views.approve, POST),
+    ("/<int:roster_id>/swaps/<int:swap_id>/reject", swap_views.reject, POST),
+    ("/notifications", notice_views.list_notifications, GET),
+    ("/notifications/read", notice_views.mark_all_read, POST),
+    ("/notifications/<int:notification_id>/open", notice_views.open_notification, POST),
+]
+ENDPOINT_NAMES = {
+    # Shorter module-level names where the endpoint reads better with the noun.
+    bulk_views.publish: "publish_roster", bulk_views.lock: "lock_roster", swap_views.propose: "propose_swap",
+    swap_views.accept: "accept_swap", swap_views.decline: "decline_swap", swap_views.cancel: "cancel_swap",
+    swap_views.approve: "approve_swap", swap_views.reject: "reject_swap",
+}
+
+for rule, view, methods in URLS:
+    bp.add_url_rule(rule, ENDPOINT_NAMES.get(view, view.__name__), view, methods=methods)
+
+
+def unread_notifications() -> int:
+    """The nav badge's figure (0 for guests); called lazily by the template."""
+    return unread_count(current_user) if current_user.is_authenticated else 0
+
+
+@bp.app_context_processor
+def roster_template_globals() -> dict:
+    """Every template (the nav above all) gets the unread count and the roster labels."""
+    return {"unread_notifications": unread_notifications, "roster_label": roster_label, "roster_badge": badge,
+            "shift_class": css_class}

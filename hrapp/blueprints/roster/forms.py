@@ -1,0 +1,247 @@
+"""Roster forms: field parsing only; the services validate the business rules and their messages land on the
+fields through `show_errors`."""
+import re
+from datetime import date
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.fields import ColorField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from hrapp.blueprints.roster.labels import choices_of
+from hrapp.blueprints.roster.rules import ShiftTypeData
+from hrapp.models import DayKind, PeriodKind, ShiftKind
+
+OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
+
+
+def show_errors(form, errors: dict, aliases: dict | None = None) -> None:
+    """Put a service's field -> messages on the form's fields (renamed by `aliases`), the rest on the form."""
+    for name, messages in errors.items():
+        name = (aliases or {}).get(name, name)
+        target = form[name].errors if name in form and isinstance(form[name].errors, list) else form.form_errors
+        target.extend(str(m) for m in messages)
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class ConfirmForm(FlaskForm):
+    """A button-only POST (create or revoke a feed token, mark notifications read): the CSRF token only."""
+
+
+class ShiftTypeForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=8)],
+                       description=_l("What the grid shows and what you type in it, e.g. 早."))
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=40)])
+    name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
+    kind = SelectField(_l("Kind"), choices=choices_of(ShiftKind), default=ShiftKind.WORK.value)
+    start_time = TimeField(_l("Start"), validators=[Optional()])
+    end_time = TimeField(_l("End"), validators=[Optional()],
+                         description=_l("An end at or before the start means the shift ends the next day."))
+    break_minutes = IntegerField(_l("Unpaid break (minutes)"), default=0, validators=[InputRequired()])
+    colour = ColorField(_l("Colour"), default="#9e9e9e")
+    is_night = BooleanField(_l("Night shift"))
+    counts_as_workday = BooleanField(_l("Counts as a working day"), default=True)
+    version_id = HiddenField()
+
+    def shift_type_data(self) -> ShiftTypeData:
+        return ShiftTypeData(
+            code=(self.code.data or "").strip(), name=self.name.data or "", kind=self.kind.data,
+            start=self.start_time.data, end=self.end_time.data, break_minutes=self.break_minutes.data or 0,
+            name_en=self.name_en.data or "", colour=self.colour.data or "", is_night=bool(self.is_night.data),
+            counts_as_workday=bool(self.counts_as_workday.data))
+
+    def is_stale(self, shift_type) -> bool:
+        """The shift type changed since the form was loaded (someone else saved it)."""
+        return shift_type is not None and bool(self.version_id.data) and self.version_id.data != str(
+            shift_type.version_id)
+
+
+SHIFT_TYPE_ALIASES = {"start": "start_time", "end": "end_time"}
+
+
+class DateDemandForm(FlaskForm):
+    """Demand of one shift on one date (wins over the weekday figure)."""
+
+    shift_type_id = SelectField(_l("Shift"), coerce=int)
+    on_date = DateField(_l("Date"), validators=[InputRequired()])
+    required = IntegerField(_l("People needed"), validators=[InputRequired()])
+
+
+def weekly_demand_form(shift_types, current: dict, bind: bool = True):
+    """A form with one whole-number field `d_<shift type id>_<weekday>` per work shift and weekday (0 = Monday)."""
+
+    class WeeklyDemandForm(FlaskForm):
+        pass
+
+    for shift in shift_types:
+        for weekday in range(7):
+            setattr(WeeklyDemandForm, demand_field(shift.id, weekday),
+                    IntegerField(shift.code, default=current.get((shift.id, weekday), 0),
+                                 validators=[InputRequired()]))
+    return WeeklyDemandForm() if bind else WeeklyDemandForm(formdata=None)
+
+
+def demand_field(shift_type_id: int, weekday: int) -> str:
+    return f"d_{shift_type_id}_{weekday}"
+
+
+class HolidaySyncForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(min=2000, max=2100)])
+
+
+class CompanyDayForm(FlaskForm):
+    day = DateField(_l("Date"), validators=[InputRequired()])
+    kind = SelectField(_l("The day is"), choices=choices_of(DayKind), default=DayKind.HOLIDAY.value)
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=60)], description=_l("e.g. 店庆 (company day)"))
+
+
+class RuleSettingsForm(FlaskForm):
+    min_rest_hours = DecimalField(_l("Minimum rest between shifts (hours)"), places=2, validators=[InputRequired()])
+    max_consecutive_days = IntegerField(_l("Maximum consecutive working days"), validators=[InputRequired()])
+    max_weekly_hours = DecimalField(_l("Maximum weekly hours"), places=2, validators=[InputRequired()])
+    comprehensive_hours = BooleanField(_l("Comprehensive working hours (综合计算工时制)"),
+                                       description=_l("Weekly hours are averaged over the roster period."))
+    soft_rules = SelectMultipleField(_l("Rules that only warn (soft)"), validate_choice=False,
+                                     description=_l("The others block publishing until fixed (HR may override)."))
+
+
+SETTINGS_ALIASES = {"min_rest_minutes": "min_rest_hours", "max_weekly_minutes": "max_weekly_hours"}
+
+
+def hours_to_minutes(value: Decimal | None) -> int:
+    return int(round((value or Decimal(0)) * 60))
+
+
+class RosterCreateForm(FlaskForm):
+    department_id = SelectField(_l("Department"), coerce=int, validate_choice=False)
+    period_kind = SelectField(_l("Period"), choices=choices_of(PeriodKind), default=PeriodKind.MONTH.value)
+    day = DateField(_l("Any day in the period"), validators=[InputRequired()])
+
+
+class _VersionedForm(FlaskForm):
+    """Bulk steps check the roster version the editor saw (someone else's edit in between is a conflict)."""
+
+    expected_version = HiddenField(validators=[InputRequired()])
+
+    def version(self) -> int | None:
+        return _optional_int(self.expected_version.data)
+
+    def validate_expected_version(self, field):
+        if not (field.data or "").isdigit():
+            raise ValidationError(_l("Reload the page and try again."))
+
+
+class _ChangeForm(_VersionedForm):
+    reason = StringField(_l("Reason for the change"), validators=[Optional(), Length(max=255)],
+                         description=_l("Required once the roster is published; the people affected see it."))
+    override_reason = StringField(_l("Override reason (HR)"), validators=[Optional(), Length(max=500)])
+
+
+class FillRangeForm(_ChangeForm):
+    # The services check people and codes against the roster (their messages are clearer than "not a choice").
+    staff_ids = SelectMultipleField(_l("People"), coerce=int, validate_choice=False,
+                                    description=_l("None selected: everyone."))
+    shift_code = SelectField(_l("Shift"), validate_choice=False)
+    first_day = DateField(_l("From"), validators=[InputRequired()])
+    last_day = DateField(_l("To"), validators=[InputRequired()])
+
+    def selected_staff(self, everyone) -> list[int]:
+        return list(self.staff_ids.data or everyone)
+
+    def code(self) -> str | None:
+        return self.shift_code.data or None
+
+
+class CopyPreviousForm(_ChangeForm):
+    overwrite = BooleanField(_l("Overwrite cells already filled"))
+
+
+class PatternForm(_ChangeForm):
+    pattern = StringField(_l("Rotation pattern"), validators=[DataRequired(), Length(max=200)],
+                          description=_l("Shift codes in order, e.g. 早早中中晚晚休休."))
+    offsets = TextAreaField(_l("Start offset per person"), validators=[DataRequired()], render_kw={"rows": 8},
+                            description=_l('One line per person: "staff number: offset". Person p works '
+                                           'pattern[(day + offset) mod length].'))
+    first_day = DateField(_l("From"), validators=[Optional()])
+    last_day = DateField(_l("To"), validators=[Optional()])
+
+    def __init__(self, *args, staff_numbers: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff_numbers = staff_numbers or {}
+        self.offset_map: dict[int, int] = {}
+
+    def validate_offsets(self, field):
+        offsets, bad = {}, []
+        for line in (field.data or "").splitlines():
+            if not line.strip():
+                continue
+            match = OFFSET_LINE.match(line)
+            staff_id = self.staff_numbers.get(match.group(1)) if match else None
+            if staff_id is None:
+                bad.append(line.strip()[:30])
+            else:
+                offsets[staff_id] = int(match.group(2))
+        if bad:
+            raise ValidationError(_l("Not a known staff number with an offset: %(lines)s", lines="; ".join(bad[:5])))
+        self.offset_map = offsets
+
+
+def default_offsets(rows) -> str:
+    """Staggered starts: the i-th person starts i days into the pattern."""
+    return "\n".join(f"{row.staff_number}: {i}" for i, row in enumerate(rows))
+
+
+class GenerateForm(_VersionedForm):
+    pass
+
+
+class PublishForm(_VersionedForm):
+    override_reason = TextAreaField(_l("Publish despite hard breaches because (HR only)"),
+                                    validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
+
+
+class LockForm(_VersionedForm):
+    pass
+
+
+class SwapProposeForm(FlaskForm):
+    my_shift = SelectField(_l("My day"), validators=[InputRequired()])
+    partner_id = SelectField(_l("Colleague"), coerce=_optional_int, validate_choice=False,
+                             validators=[InputRequired()])
+    partner_day = DateField(_l("Colleague's day"), validators=[Optional()],
+                            description=_l("Leave empty to swap the same day."))
+    note = StringField(_l("Note"), validators=[Optional(), Length(max=255)])
+
+    def roster_and_day(self):
+        """(roster id, date) of the chosen own shift."""
+        roster_id, _, day = (self.my_shift.data or "").partition(":")
+        return int(roster_id), date.fromisoformat(day)
+
+
+class SwapDecisionForm(FlaskForm):
+    note = StringField(_l("Note"), validators=[Optional(), Length(max=255)])
+    override_reason = StringField(_l("Approve despite hard breaches because (HR only)"),
+                                  validators=[Optional(), Length(max=500)])
+
+
+class RestAdjustForm(FlaskForm):
+    staff_id = SelectField(_l("Person"), coerce=int, validate_choice=False)
+    days = DecimalField(_l("Days (+ owed, - taken)"), places=1, validators=[InputRequired()])
+    on = DateField(_l("Date"), validators=[InputRequired()])
+    note = StringField(_l("Reason"), validators=[DataRequired(), Length(max=255)])

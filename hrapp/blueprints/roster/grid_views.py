@@ -1,0 +1,182 @@
+"""Roster list, creation, the grid page, its JSON cell editing, change history and the shift colour stylesheet."""
+from datetime import date
+
+from flask import Response, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from hrapp.blueprints.roster.colours import stylesheet
+from hrapp.blueprints.roster.forms import (
+    CopyPreviousForm,
+    FillRangeForm,
+    GenerateForm,
+    LockForm,
+    PatternForm,
+    PublishForm,
+    RosterCreateForm,
+    default_offsets,
+    show_errors,
+)
+from hrapp.blueprints.roster.gridview import (
+    breach_lines,
+    error_body,
+    grid_page,
+    grid_payload,
+    parse_cell_edits,
+    staff_labels,
+)
+from hrapp.blueprints.roster.queries import editable_departments, shift_colours, staff_names, swaps_to_decide
+from hrapp.blueprints.roster.services import (
+    RosterBreachError,
+    RosterValidationError,
+    StaleRosterError,
+    create_roster,
+    department_rosters,
+    open_swaps,
+    roster_changes,
+    roster_grid,
+    set_cells,
+)
+from hrapp.extensions import db
+from hrapp.models import Department, PeriodKind, Roster, RosterStatus
+from hrapp.permissions import (
+    Perm,
+    can_edit_department_rosters,
+    can_edit_roster,
+    can_view_roster,
+    get_or_404,
+    permission_required,
+)
+
+
+def _list_page(form: RosterCreateForm, department_id: int | None):
+    departments = editable_departments(current_user)
+    department = next((d for d in departments if d.id == department_id), departments[0] if departments else None)
+    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
+    if department is not None and form.department_id.data is None:
+        form.department_id.data = department.id
+    return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
+                           rosters=department_rosters(department.id) if department else [],
+                           to_decide=swaps_to_decide(current_user), title=_("Rosters"))
+
+
+@permission_required(Perm.ROSTER_EDIT)
+def list_rosters():
+    """The rosters of one department the user may edit, with their states, and the form to start one."""
+    return _list_page(RosterCreateForm(formdata=None, day=date.today()), request.args.get("department", type=int))
+
+
+@permission_required(Perm.ROSTER_EDIT)
+def create_new_roster():
+    """Start a draft roster for a week or a month (an overlapping period is refused)."""
+    form = RosterCreateForm()
+    form.department_id.choices = []
+    if form.validate_on_submit():
+        department = get_or_404(Department, form.department_id.data, check=can_edit_department_rosters)
+        try:
+            roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
+        except RosterValidationError as exc:
+            show_errors(form, exc.errors, {"period": "day"})
+        else:
+            db.session.commit()
+            flash(_("Roster created."), "success")
+            return redirect(url_for("roster.show_roster", roster_id=roster.id))
+    return _list_page(form, form.department_id.data)
+
+
+def bulk_forms(grid, overrides: dict) -> dict:
+    """The grid page's forms at the grid's version; `overrides` are submitted forms shown with their errors."""
+    v, rows = grid.version, grid.rows
+    codes = [t for t in grid.shift_types if t.is_active]
+    forms = {
+        "fill": FillRangeForm(prefix="fill", formdata=None, expected_version=v, first_day=grid.starts_on,
+                              last_day=grid.ends_on),
+        "previous": CopyPreviousForm(prefix="copy", formdata=None, expected_version=v),
+        "pattern": PatternForm(prefix="pattern", formdata=None, expected_version=v, offsets=default_offsets(rows),
+                               pattern=default_pattern(codes), first_day=grid.starts_on, last_day=grid.ends_on),
+        "generate": GenerateForm(prefix="generate", formdata=None, expected_version=v),
+        "publish": PublishForm(prefix="publish", formdata=None, expected_version=v),
+        "lock": LockForm(prefix="lock", formdata=None, expected_version=v),
+    } | overrides
+    forms["fill"].staff_ids.choices = [(r.staff_id, f"{r.staff_number} {r.name}") for r in rows]
+    forms["fill"].shift_code.choices = [("", _("(empty the cells)"))] + [(t.code, f"{t.code} {t.name}") for t in codes]
+    return forms
+
+
+def default_pattern(shift_types) -> str:
+    """Each working shift twice, then two rest days (早早中中晚晚休休), as a starting point."""
+    work = "".join(t.code * 2 for t in shift_types if t.kind == "work")
+    rest = next((t.code for t in shift_types if t.kind == "rest"), "")
+    return work + rest * 2 if work else ""
+
+
+def render_grid(roster: Roster, status: int = 200, **extra):
+    """The grid page: editors get the whole grid and its tools; others their own row of a published roster.
+
+    `extra` holds submitted forms (by name) to show with their errors, or `shortfalls`/`publish_breaches`.
+    """
+    editable = can_edit_roster(current_user, roster)
+    grid = roster_grid(roster)
+    own = current_user.staff_id if roster.status != RosterStatus.DRAFT else -1
+    page = grid_page(grid, None if editable else (own or -1))
+    forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable else {}
+    info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
+    info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
+    return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
+                           swaps=open_swaps(roster) if editable else [], **info,
+                           title=_("Roster %(dept)s %(first)s – %(last)s", dept=roster.department.name,
+                                   first=roster.starts_on, last=roster.ends_on)), status
+
+
+FORM_NAMES = frozenset({"fill", "previous", "pattern", "generate", "publish", "lock"})
+
+
+@login_required
+def show_roster(roster_id: int):
+    """The roster grid (read-only own row for staff)."""
+    return render_grid(get_or_404(Roster, roster_id, check=can_view_roster))
+
+
+@permission_required(Perm.ROSTER_EDIT)
+def roster_cells(roster_id: int):
+    """The grid state as JSON (cells with versions, breaches, totals): the script reloads from it."""
+    roster = get_or_404(Roster, roster_id, check=can_edit_roster)
+    return jsonify(grid=grid_payload(roster_grid(roster)))
+
+
+@permission_required(Perm.ROSTER_EDIT)
+def save_cells(roster_id: int):
+    """Set cells from the grid script: each edit carries the cell version its editor saw; a stale one is
+    refused (409) with the current grid, so two editors never silently overwrite each other."""
+    roster = get_or_404(Roster, roster_id, check=can_edit_roster)
+    try:
+        req = parse_cell_edits(request.get_json(silent=True))
+    except ValueError as exc:
+        return jsonify(error="bad_request", message=str(exc)), 400
+    try:
+        result = set_cells(current_user, roster, req.edits, req.reason, req.override_reason)
+    except (StaleRosterError, RosterValidationError, RosterBreachError) as exc:
+        db.session.rollback()
+        grid = roster_grid(roster)
+        status, body = error_body(exc, grid)
+        return jsonify(grid=grid_payload(grid), **body), status
+    db.session.commit()
+    return jsonify(changed=result.changed, grid=grid_payload(roster_grid(roster)))
+
+
+@login_required
+def list_changes(roster_id: int):
+    """Changes made after publishing (who, when, why, old → new): editors see all, others their own."""
+    roster = get_or_404(Roster, roster_id, check=can_view_roster)
+    changes = roster_changes(roster, None if can_edit_roster(current_user, roster) else (current_user.staff_id or -1))
+    return render_template("roster/roster_changes.html", roster=roster, changes=changes,
+                           names=staff_names(c.staff_id for c in changes), title=_("Changes after publishing"))
+
+
+@login_required
+def shift_colours_css():
+    """A stylesheet with one class per shift colour in use (inline styles are barred by the CSP)."""
+    response = Response(stylesheet(shift_colours()), mimetype="text/css")
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.add_etag()
+    return response.make_conditional(request)

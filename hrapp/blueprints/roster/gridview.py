@@ -1,0 +1,137 @@
+"""The roster grid shaped for the page and for the JSON editing endpoint: the payload the script repaints
+from, the parsed cell edits it sends, and the error bodies (stale cells, bad input, hard breaches)."""
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+
+from hrapp.blueprints.roster.colours import css_class
+from hrapp.blueprints.roster.services import (
+    CellEdit,
+    GridRow,
+    RosterBreachError,
+    RosterGrid,
+    StaleRosterError,
+    breach_message,
+)
+
+MAX_EDITS = 5000
+
+
+def cell_key(staff_id: int, day: date) -> str:
+    """The key of a cell in payloads, as the services key cell errors: "<staff_id>/<YYYY-MM-DD>"."""
+    return f"{staff_id}/{day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class GridPage:
+    """What the grid template shows: the rows visible to the viewer, CSS classes, breach flags and tooltips."""
+
+    grid: RosterGrid
+    rows: tuple[GridRow, ...]
+    classes: dict[str, str]
+    cell_notes: dict[tuple[int, date], tuple[str, str]]
+    column_notes: dict[tuple[date, str], str]
+    work_codes: tuple[str, ...]
+    hard: int
+    soft: int
+
+    @property
+    def types_json(self) -> str:
+        """code -> {class, name, active} for the script's palette and repainting."""
+        return json.dumps({t.code: {"cls": self.classes[t.code], "name": t.name, "active": t.is_active}
+                           for t in self.grid.shift_types}, ensure_ascii=False)
+
+
+def _flags(breaches) -> tuple[str, str]:
+    kind = "breach-hard" if any(b.is_hard for b in breaches) else "breach-soft"
+    return kind, " · ".join(breach_message(b) for b in breaches)
+
+
+def grid_page(grid: RosterGrid, only_staff_id: int | None = None) -> GridPage:
+    """The page model; with `only_staff_id` the viewer sees their own row only (no totals of others)."""
+    rows = grid.rows if only_staff_id is None else tuple(r for r in grid.rows if r.staff_id == only_staff_id)
+    return GridPage(
+        grid, rows, {t.code: css_class(t.colour) for t in grid.shift_types},
+        {key: _flags(bs) for key, bs in grid.cell_breaches.items()},
+        {key: _flags(bs)[1] for key, bs in grid.column_breaches.items()},
+        tuple(t.code for t in grid.shift_types if t.kind == "work"),
+        grid.hard_breach_count, len(grid.breaches) - grid.hard_breach_count)
+
+
+def grid_payload(grid: RosterGrid) -> dict:
+    """The whole grid state as JSON-ready data: cells with versions, breaches, row and column totals."""
+    page = grid_page(grid)
+    return {
+        "id": grid.roster_id, "version": grid.version, "status": grid.status,
+        "cells": {cell_key(r.staff_id, d): [c.code, c.version, c.is_fixed] for r in grid.rows for d, c in r.cells.items()},
+        "breaches": {cell_key(*key): list(note) for key, note in page.cell_notes.items()},
+        "rows": {str(r.staff_id): {"hours": r.totals.hours, "nights": r.totals.nights, "rest": r.totals.rest_days,
+                                   "work": r.totals.work_days} for r in grid.rows},
+        "columns": {f"{d.isoformat()}/{code}": [t.assigned, t.required, page.column_notes.get((d, code), "")]
+                    for (d, code), t in grid.columns.items()},
+        "hard": page.hard, "soft": page.soft,
+    }
+
+
+@dataclass(frozen=True)
+class CellRequest:
+    edits: tuple[CellEdit, ...]
+    reason: str
+    override_reason: str
+
+
+def _text(payload: dict, name: str, limit: int) -> str:
+    value = payload.get(name) or ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise ValueError(_("Bad %(field)s.", field=name))
+    return value
+
+
+def parse_cell_edits(payload) -> CellRequest:
+    """`{"edits": [{"staff_id", "day", "code" (null clears), "version"}], "reason", "override_reason"}`.
+
+    :raise ValueError: (with a message) anything malformed; every edit must carry the version its editor saw.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("edits"), list):
+        raise ValueError(_("Send a JSON object with a list of edits."))
+    if not 0 < len(payload["edits"]) <= MAX_EDITS:
+        raise ValueError(_("Send between 1 and %(max)s edits.", max=MAX_EDITS))
+    edits = []
+    for item in payload["edits"]:
+        try:
+            staff_id, version, code = item["staff_id"], item["version"], item.get("code")
+            day = date.fromisoformat(item["day"])
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise ValueError(_("Each edit needs staff_id, day, code and version.")) from None
+        valid = (isinstance(staff_id, int) and isinstance(version, int) and version >= 0
+                 and (code is None or (isinstance(code, str) and 0 < len(code) <= 8)))
+        if not valid or isinstance(staff_id, bool) or isinstance(version, bool):
+            raise ValueError(_("Each edit needs staff_id, day, code and version."))
+        edits.append(CellEdit(staff_id, day, code, version))
+    return CellRequest(tuple(edits), _text(payload, "reason", 255), _text(payload, "override_reason", 500))
+
+
+def staff_labels(grid: RosterGrid) -> dict[int, str]:
+    """staff id -> "number name" of the grid's rows."""
+    return {r.staff_id: f"{r.staff_number} {r.name}" for r in grid.rows}
+
+
+def breach_lines(breaches, names: dict[int, str], limit: int = 50) -> list[str]:
+    """"MM-DD <staff> <message>" for each breach (a column breach names the shift instead)."""
+    return [f"{b.day:%m-%d} {names.get(b.staff_id, b.shift_code or '')} {breach_message(b)}" for b in breaches[:limit]]
+
+
+def error_body(exc: Exception, grid: RosterGrid) -> tuple[int, dict]:
+    """HTTP status and JSON body for a refused cell edit; the body carries the grid as it now stands."""
+    if isinstance(exc, StaleRosterError):
+        return 409, {"error": "stale", "cells": [cell_key(s, d) for s, d in exc.cells],
+                     "message": _("Someone else changed these cells in the meantime. The grid now shows their "
+                                  "version; check it and make your change again.")}
+    if isinstance(exc, RosterBreachError):
+        return 422, {"error": "breach", "breaches": breach_lines(exc.breaches, staff_labels(grid), 20),
+                     "message": _("The change breaks hard rules; only HR may make it, with an override reason.")}
+    errors = {key: [str(m) for m in messages] for key, messages in getattr(exc, "errors", {}).items()}
+    flat = sorted({m for messages in errors.values() for m in messages})
+    return 422, {"error": "invalid", "errors": errors, "message": " ".join(flat[:5]) or _("Invalid change.")}

@@ -1,0 +1,101 @@
+"""Access control on every roster route: anonymous -> login (the feed excepted), wrong role or department
+-> 403, swap steps only for their party, notifications only for their recipient."""
+import pytest
+
+from tests.roster import routing
+from tests.roster.routing import paths
+
+site = routing.site  # the fixture
+HEAD_PAGES = ["list", "create", "cells", "save_cells", "types", "new_type", "new_type_post", "edit_type",
+              "edit_type_post", "retire", "restore", "demand", "demand_post", "date_demand", "rest", "fill", "copy",
+              "pattern", "generate", "publish", "lock"]
+HR_PAGES = ["holidays", "sync", "set_day", "rules", "rules_post", "rest_adjust"]
+HK_PAGES = ["hk_grid", "hk_cells", "hk_save_cells", "hk_changes", "hk_types", "hk_new_type", "hk_edit_type",
+            "hk_retire", "hk_demand", "hk_date_demand", "hk_rest", "hk_fill", "hk_copy", "hk_pattern",
+            "hk_generate", "hk_publish", "hk_lock"]
+
+
+def call(client, site, name: str):
+    method, path = paths(site)[name]
+    return client.open(path, method=method, json={} if path.endswith("/cells") and method == "POST" else None)
+
+
+def test_every_roster_route_is_in_the_matrix(app, site):
+    """A new route must be added to `paths` (and so to the anonymous test below)."""
+    adapter = app.url_map.bind("localhost")
+    covered = {adapter.match(path, method)[0] for method, path in paths(site).values()}
+    every = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("roster.")}
+    assert every - covered == {"roster.calendar_feed"}
+
+
+def test_anonymous_is_sent_to_login_everywhere(client, site):
+    for name in paths(site):
+        response = call(client, site, name)
+        assert response.status_code == 302, name
+        assert "/auth/login" in response.headers["Location"], name
+
+
+def test_the_feed_needs_no_login_but_a_live_token(client, site):
+    assert client.get("/roster/feed/cal_nope.ics").status_code == 404
+    assert client.get("/roster/feed/nope.ics").status_code == 404
+
+
+@pytest.mark.parametrize("name", HEAD_PAGES + HR_PAGES + HK_PAGES + ["grid", "changes"])
+def test_staff_are_refused_head_hr_and_other_department_pages(client, auth, site, name):
+    auth.login("staff")  # the front desk clerk: FO-DESK, not FO
+    assert call(client, site, name).status_code == 403, name
+
+
+@pytest.mark.parametrize("name", HR_PAGES + HK_PAGES)
+def test_head_is_refused_hr_pages_and_other_departments(client, auth, site, name):
+    auth.login("head")
+    assert call(client, site, name).status_code == 403, name
+
+
+@pytest.mark.parametrize("name", ["holidays", "rules", "rest", "hk_grid", "hk_types", "list"])
+def test_hr_may_open_every_department_and_setting(client, auth, site, name):
+    auth.login("hr")
+    assert call(client, site, name).status_code == 200, name
+
+
+@pytest.mark.parametrize("user, name", [
+    ("other", "swap"), ("other", "swap_accept"), ("other", "swap_cancel"), ("other", "swap_approve"),
+    ("head", "swap_accept"), ("head", "swap_decline"), ("head", "swap_cancel"),
+    ("zhangsan", "swap_accept"), ("zhangsan", "swap_decline"), ("zhangsan", "swap_approve"), ("zhangsan", "swap_reject"),
+    ("lisi", "swap_cancel"), ("lisi", "swap_approve"), ("lisi", "swap_reject"),
+    ("other", "open_note"), ("lisi", "open_note"),
+])
+def test_swap_steps_and_notifications_belong_to_their_people(client, auth, site, user, name):
+    auth.login(user)
+    assert call(client, site, name).status_code == 403, (user, name)
+
+
+def test_staff_see_their_own_roster_read_only_with_their_row_only(client, auth, site):
+    auth.login("zhangsan")
+    body = client.get(f"/roster/{site.roster.id}").get_data(as_text=True)
+    assert f'data-staff="{site.b.id}"' in body and f'<tr data-staff="{site.c.id}"' not in body
+    assert 'data-editable="0"' in body and 'id="pattern-form"' not in body
+    assert client.get(f"/roster/{site.roster.id}/cells").status_code == 403
+
+
+def test_staff_see_no_cells_of_a_draft(client, auth, site):
+    auth.login("other")  # housekeeping: their own department's draft
+    body = client.get(f"/roster/{site.hk_roster.id}").get_data(as_text=True)
+    assert 'id="not-published"' in body and "<tr data-staff=" not in body
+
+
+def test_forged_cell_edits_for_another_department_are_refused(client, auth, site):
+    auth.login("head")
+    payload = {"edits": [{"staff_id": site.hk_staff.id, "day": "2026-03-02", "code": "早", "version": 0}]}
+    assert client.post(f"/roster/{site.hk_roster.id}/cells", json=payload).status_code == 403
+    auth.logout()
+    auth.login("zhangsan")  # on the roster, but no editor
+    payload = {"edits": [{"staff_id": site.b.id, "day": "2026-03-09", "code": "早", "version": 0}]}
+    assert client.post(f"/roster/{site.roster.id}/cells", json=payload).status_code == 403
+
+
+def test_head_may_not_create_a_roster_for_another_department(client, auth, site):
+    auth.login("head")
+    response = client.post("/roster/new", data={"department_id": site.housekeeping.id, "period_kind": "week",
+                                                "day": "2026-05-04"})
+    assert response.status_code == 403

@@ -177,3 +177,35 @@ def test_two_editors_never_overwrite_each_other(session, browser, live_server):
         expect(cell(page, 0, 0)).to_have_attribute("data-code", "中")
     finally:
         other.close()
+
+
+def test_drag_select_palette_and_delete(session, live_server):
+    """Drag over a block of cells and pick a shift from the palette; shift-click a range and empty it."""
+    week = next_month_first(next_month_first(date.today())) + timedelta(days=17)  # the week after the above
+    page = session.login(ROSTER["head"])
+    page.goto("/roster/")
+    form = page.locator("#create-roster-form")
+    form.locator("[name=period_kind]").select_option("week")
+    form.locator("[name=day]").fill(week.isoformat())
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+    start, end = cell(page, 1, 1).bounding_box(), cell(page, 2, 3).bounding_box()
+    page.mouse.move(start["x"] + 5, start["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(end["x"] + 5, end["y"] + 5, steps=5)
+    page.mouse.up()
+    expect(page.locator("#roster-grid td.cell.sel")).to_have_count(6)
+    page.click("#palette .palette-btn[data-code='休']")
+    for row in (1, 2):
+        for col in (1, 2, 3):
+            wait_saved(page, row, col, "休")
+    expect(page.locator("#roster-grid tbody tr").nth(1).locator("[data-total='rest']")).to_have_text("3")
+
+    cell(page, 1, 2).click()
+    cell(page, 2, 3).click(modifiers=["Shift"])
+    expect(page.locator("#roster-grid td.cell.sel")).to_have_count(4)
+    page.keyboard.press("Delete")
+    for row, col in ((1, 2), (1, 3), (2, 2), (2, 3)):
+        wait_saved(page, row, col, "")
+    expect(cell(page, 1, 1)).to_have_attribute("data-code", "休")

@@ -14,3 +14,10 @@ def test_head_sees_own_subtree_only(client, auth, org):
     assert "李前台" in body and "王经理" in body
     assert "赵服务员" not in body
     assert client.get(f"/staff/{org.hk_staff.id}").status_code == 403
+
+
+def test_nav_links_to_documents_and_verification(client, auth, org):
+    auth.login("staff")
+    page = client.get("/staff/me").get_data(as_text=True)
+    assert 'id="nav-documents"' in page and 'id="nav-verify"' in page
+    assert client.get("/reports/").status_code == 200 and client.get("/verify").status_code == 200

@@ -45,6 +45,7 @@ TRANSLATED = {
     "swap_nothing": _l("The two people work the same on these days: nothing to swap."),
     "swap_state": _l("This swap request is no longer open for that step."),
     "rest_owed_zero": _l("An adjustment must not be zero."),
+    "note_required": _l("Say why the balance is adjusted."),
     # The breach rules
     "on_leave": _l("On approved leave that day."),
     "suspended": _l("Suspended from that day."),

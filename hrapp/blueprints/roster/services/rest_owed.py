@@ -83,7 +83,7 @@ def adjust_rest_owed(actor, staff: StaffMember, days: Decimal, on: date, note: s
     if not days:
         raise RosterValidationError.of("days", "rest_owed_zero")
     if not (note or "").strip():
-        raise RosterValidationError.of("note", "reason_required")
+        raise RosterValidationError.of("note", "note_required")
     row = RestOwedEntry(staff_id=staff.id, day=on, days=Decimal(days), reason=RestOwedReason.ADJUSTMENT,
                         note=note.strip()[:255], recorded_by_id=getattr(actor, "id", None))
     db.session.add(row)

@@ -13,7 +13,7 @@ from flask import abort
 from flask_login import current_user
 
 from hrapp.extensions import db, login_manager
-from hrapp.models import Department, IssuedDocument, Role, StaffMember
+from hrapp.models import Department, DocumentKind, IssuedDocument, Role, StaffMember
 
 
 class Perm(StrEnum):
@@ -177,9 +177,12 @@ def can_decide_swap(user, swap) -> bool:
 
 def can_view_document(user, doc: IssuedDocument) -> bool:
     """An issued document is visible to whoever may see its subject: a staff member (HR all,
-    heads their departments, staff themselves) or a department (a job description, a roster)."""
+    heads their departments, staff themselves) or a department (a job description). A signed
+    roster names the whole department's shifts: only its roster editors (HR, its heads) see it."""
     if not has_perm(user, Perm.REPORT_VIEW):
         return False
+    if doc.kind == DocumentKind.ROSTER:
+        return doc.subject_department is not None and can_edit_department_rosters(user, doc.subject_department)
     if doc.subject_staff_id is not None:
         return doc.subject_staff is not None and can_view_staff(user, doc.subject_staff)
     if doc.subject_department_id is not None:
@@ -195,9 +198,13 @@ def document_scope_clause(user) -> sa.ColumnElement[bool]:
         return sa.true()
     staff_ids = sa.select(StaffMember.id).where(staff_scope_clause(user))
     department_ids = sa.select(Department.id).where(department_scope_clause(user))
+    roster_ids = sorted(department_scope(user)) if has_perm(user, Perm.ROSTER_EDIT) else []
+    not_roster = IssuedDocument.kind != DocumentKind.ROSTER
     return sa.or_(
-        IssuedDocument.subject_staff_id.in_(staff_ids),
-        sa.and_(IssuedDocument.subject_staff_id.is_(None), IssuedDocument.subject_department_id.in_(department_ids)),
+        sa.and_(IssuedDocument.kind == DocumentKind.ROSTER, IssuedDocument.subject_department_id.in_(roster_ids)),
+        sa.and_(not_roster, IssuedDocument.subject_staff_id.in_(staff_ids)),
+        sa.and_(not_roster, IssuedDocument.subject_staff_id.is_(None),
+                IssuedDocument.subject_department_id.in_(department_ids)),
     )
 
 

@@ -7,7 +7,7 @@ from config import TestingConfig
 from hrapp import create_app
 from hrapp.extensions import db as _db
 
-pytest_plugins = ["tests.fixtures"]
+pytest_plugins = ["tests.fixtures", "tests.roster_fixtures"]
 PASSWORD = "Correct-Horse-Battery-9"
 
 

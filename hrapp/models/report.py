@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class DocumentKind(enum.StrEnum):
     STAFF_CARD = "staff_card"
     JOB_DESCRIPTION = "job_description"
+    ROSTER = "roster"
 
 
 class DocumentStatus(enum.StrEnum):

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import checking, pki, services
 from hrapp.blueprints.reports.kinds import CLI_NAMES, REPORT_TYPES
+from hrapp.blueprints.reports.roster_sources import PeriodError, roster_for
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.sources import person_name
 from hrapp.extensions import db
@@ -118,7 +119,23 @@ def _user(username: str) -> User:
     return user
 
 
-def _record(kind: DocumentKind, subject: str):
+def _roster(department_code: str, period: str | None):
+    if not period:
+        raise click.UsageError("report roster needs a period: DEPARTMENT_CODE YYYY-MM (or YYYY-Www)")
+    try:
+        roster = roster_for(department_code, period)
+    except PeriodError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if roster is None:
+        raise click.ClickException(f"No roster of department {department_code} for {period}")
+    return roster
+
+
+def _record(kind: DocumentKind, subject: str, period: str | None = None):
+    if kind == DocumentKind.ROSTER:
+        return _roster(subject, period)
+    if period:
+        raise click.UsageError(f"Unexpected extra argument {period!r}")
     if kind == DocumentKind.STAFF_CARD:
         record = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == subject))
         if record is None:
@@ -135,12 +152,14 @@ def _record(kind: DocumentKind, subject: str):
 @click.command("report")
 @click.argument("report_type", metavar="TYPE", type=click.Choice(sorted(CLI_NAMES)))
 @click.argument("subject")
+@click.argument("period", required=False)
 @click.option("--signer", "username", required=True, help="The user who issues and signs (their access rules apply).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the PDF here.")
-def report_command(report_type: str, subject: str, username: str, out: Path | None) -> None:
-    """Issue a signed report: `report staff-card <staff number>`, `report job-description <position code>`."""
+def report_command(report_type: str, subject: str, period: str | None, username: str, out: Path | None) -> None:
+    """Issue a signed report: `report staff-card <staff number>`, `report job-description <position code>`,
+    `report roster <department code> <YYYY-MM or YYYY-Www>`."""
     kind = CLI_NAMES[report_type]
-    user, record = _user(username), _record(kind, subject)
+    user, record = _user(username), _record(kind, subject, period)
     try:
         doc = services.issue_document(REPORT_TYPES[kind], record, user)
     except (services.ReportError, pki.PkiError) as exc:

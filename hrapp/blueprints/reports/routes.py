@@ -8,14 +8,24 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
-from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType
+from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, ROSTER, STAFF_CARD, ReportType
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
+from hrapp.blueprints.reports.roster_sources import roster_refusal
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.extensions import db
-from hrapp.models import Department, IssuedDocument, JobDescription, JobDescriptionStatus, ReportJob, StaffMember
+from hrapp.models import (
+    Department,
+    IssuedDocument,
+    JobDescription,
+    JobDescriptionStatus,
+    ReportJob,
+    Roster,
+    StaffMember,
+)
 from hrapp.permissions import (
     Perm,
+    can_edit_roster,
     can_view_department,
     can_view_document,
     can_view_staff,
@@ -110,6 +120,17 @@ def issue_job_description(description_id: int):
         flash(_("Only the approved version in force can be issued."), "warning")
         return redirect(url_for("org.show_description", description_id=jd.id))
     return _issue(JOB_DESCRIPTION, jd, f"{jd.position.code} {jd.position.name} v{jd.version}")
+
+
+@bp.route("/reports/rosters/<int:roster_id>/pdf", methods=["GET", "POST"])
+@permission_required(Perm.ROSTER_EDIT)
+def issue_roster(roster_id: int):
+    """Issue a published or locked roster as a signed PDF: a head of its department signs it first."""
+    roster = get_or_404(Roster, roster_id, check=can_edit_roster)
+    refusal = roster_refusal(roster)
+    if refusal and request.method == "GET":
+        flash(refusal, "warning")
+    return _issue(ROSTER, roster, ROSTER.subject(roster).label)
 
 
 @bp.route("/reports/bulk", methods=["GET", "POST"])

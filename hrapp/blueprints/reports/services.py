@@ -101,13 +101,19 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
     subject = report_type.subject(record)
     staff = db.session.get(StaffMember, subject.staff_id) if subject.staff_id else None
     department = db.session.get(Department, subject.department_id) if subject.department_id else None
-    if not can_issue_for(actor, staff=staff, department=None if staff else department):
+    allowed = (report_type.may_issue(actor, record) if report_type.may_issue is not None
+               else can_issue_for(actor, staff=staff, department=None if staff else department))
+    if not allowed:
         raise ReportError(_l("You may not issue documents about this subject."))
+    refusal = report_type.refusal(record) if report_type.refusal is not None else None
+    if refusal:
+        raise ReportError(refusal)
     slots = [_slot_json(spec, subject) for spec in report_type.slots]
     doc = IssuedDocument(
         kind=report_type.kind, title=report_type.title, subject_key=subject.key, subject_label=subject.label,
         subject_staff_id=subject.staff_id, subject_department_id=subject.department_id,
         subject_position_id=subject.position_id, source_id=subject.source_id,
+        period_start_on=subject.period_start_on, period_end_on=subject.period_end_on,
         version=registry.next_version(report_type.kind, subject.key), status=DocumentStatus.PENDING,
         issued_by_id=actor.id, verification_code=registry.new_verification_code(), slots=slots,
         unsigned_sha256="")

@@ -72,15 +72,16 @@ def _numbered_canvas(letterhead: Letterhead):
 def _draw_footer(canv: Canvas, lh: Letterhead, page: int, total: int) -> None:
     font = register_font()
     y = MARGIN - 4
+    page_width = canv._pagesize[0]  # portrait or landscape, as the document was built
     canv.saveState()
     canv.setStrokeColor(colors.grey)
     canv.setLineWidth(0.4)
-    canv.line(MARGIN, y + 12, PAGE_WIDTH - MARGIN, y + 12)
+    canv.line(MARGIN, y + 12, page_width - MARGIN, y + 12)
     canv.setFont(font, 7.5)
     canv.setFillColor(colors.black)
     left = f"编号 No. {plain(lh.number, 40)} · 验证码 Verification code {plain(lh.verification_code, 40)}"
     canv.drawString(MARGIN, y, left)
-    canv.drawRightString(PAGE_WIDTH - MARGIN, y, f"第 {page} / {total} 页 · Page {page} of {total}")
+    canv.drawRightString(page_width - MARGIN, y, f"第 {page} / {total} 页 · Page {page} of {total}")
     if lh.verify_hint:
         canv.setFillColor(colors.grey)
         canv.drawString(MARGIN, y - 10, plain(lh.verify_hint, 120))
@@ -90,20 +91,21 @@ def _draw_footer(canv: Canvas, lh: Letterhead, page: int, total: int) -> None:
 def _first_page(lh: Letterhead):
     def draw(canv: Canvas, doc) -> None:
         font = register_font()
-        top = PAGE_HEIGHT - MARGIN
+        page_width, page_height = doc.pagesize
+        top = page_height - MARGIN
         canv.saveState()
         canv.setFont(font, 11)
         canv.drawString(MARGIN, top - 12, plain(lh.company, 60))
         canv.setFont(font, 16)
         canv.drawString(MARGIN, top - 38, plain(lh.title, 40))
         canv.setFont(font, 8.5)
-        right = PAGE_WIDTH - MARGIN
+        right = page_width - MARGIN
         canv.drawRightString(right, top - 12, f"编号 No. {plain(lh.number, 40)}")
         canv.drawRightString(right, top - 25, f"日期 Date {lh.issued_on.isoformat()}")
         canv.drawRightString(right, top - 38, f"验证码 Code {plain(lh.verification_code, 40)}")
         canv.setStrokeColor(colors.HexColor("#1f4e79"))
         canv.setLineWidth(1.2)
-        canv.line(MARGIN, top - FIRST_HEADER + 20, PAGE_WIDTH - MARGIN, top - FIRST_HEADER + 20)
+        canv.line(MARGIN, top - FIRST_HEADER + 20, page_width - MARGIN, top - FIRST_HEADER + 20)
         canv.restoreState()
     return draw
 
@@ -111,37 +113,42 @@ def _first_page(lh: Letterhead):
 def _later_page(lh: Letterhead):
     def draw(canv: Canvas, doc) -> None:
         font = register_font()
-        top = PAGE_HEIGHT - MARGIN
+        page_width, page_height = doc.pagesize
+        top = page_height - MARGIN
         canv.saveState()
         canv.setFont(font, 8.5)
         canv.drawString(MARGIN, top - 10, f"{plain(lh.company, 40)} · {plain(lh.title, 40)}")
-        canv.drawRightString(PAGE_WIDTH - MARGIN, top - 10, f"编号 No. {plain(lh.number, 40)}")
+        canv.drawRightString(page_width - MARGIN, top - 10, f"编号 No. {plain(lh.number, 40)}")
         canv.setStrokeColor(colors.grey)
         canv.setLineWidth(0.4)
-        canv.line(MARGIN, top - 16, PAGE_WIDTH - MARGIN, top - 16)
+        canv.line(MARGIN, top - 16, page_width - MARGIN, top - 16)
         canv.restoreState()
     return draw
 
 
-def render(letterhead: Letterhead, story: list, signature_labels: tuple[str, ...] = ()) -> BuiltPdf:
+def render(letterhead: Letterhead, story: list, signature_labels: tuple[str, ...] = (),
+           pagesize: tuple[float, float] = A4) -> BuiltPdf:
     """Lay out `story` (ReportLab flowables) under the letterhead, then a signature block.
 
     :param signature_labels: one caption per signature box, in signing order ("批准 Approved by").
+    :param pagesize: (width, height) in points; ``landscape(A4)`` for wide tables (content width
+        ``pagesize[0] - 2 * MARGIN``).
     :return: the unsigned PDF and each box's page and rectangle, for the signer's visible stamp.
     :raise reportlab.platypus.doctemplate.LayoutError: a flowable cannot fit on any page.
     """
     register_font()
     buf = BytesIO()
     doc = BaseDocTemplate(
-        buf, pagesize=A4, invariant=1, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        buf, pagesize=pagesize, invariant=1, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN, title=plain(letterhead.title, 120), author=plain(letterhead.company, 120),
         subject=f"{plain(letterhead.number, 40)} {plain(letterhead.verification_code, 40)}",
         creator="hrapp", producer="hrapp", lang="zh-CN", initialFontName=register_font(), initialFontSize=9,
     )
-    body_bottom = MARGIN + FOOTER
-    first = Frame(MARGIN, body_bottom, CONTENT_WIDTH, PAGE_HEIGHT - 2 * MARGIN - FIRST_HEADER - FOOTER,
+    body_bottom, (page_width, page_height) = MARGIN + FOOTER, pagesize
+    content_width = page_width - 2 * MARGIN
+    first = Frame(MARGIN, body_bottom, content_width, page_height - 2 * MARGIN - FIRST_HEADER - FOOTER,
                   id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, body_bottom, CONTENT_WIDTH, PAGE_HEIGHT - 2 * MARGIN - LATER_HEADER - FOOTER,
+    later = Frame(MARGIN, body_bottom, content_width, page_height - 2 * MARGIN - LATER_HEADER - FOOTER,
                   id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
         PageTemplate("first", [first], onPage=_first_page(letterhead), autoNextPageTemplate="later"),

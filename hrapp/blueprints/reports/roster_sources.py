@@ -1,0 +1,139 @@
+"""Roster documents: the roster a subject names ("HTL-FO 2026-05", "HTL-FO 2026-W19") and the frozen,
+bilingual data the roster builder prints (from the roster grid of the roster services)."""
+import re
+from datetime import UTC, date, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from hrapp.blueprints.org.services import company_settings
+from hrapp.blueprints.reports import registry
+from hrapp.blueprints.reports.builders.roster import CoverageLine, LegendEntry, RosterDay, RosterLine, RosterPdfData
+from hrapp.blueprints.reports.pdf.document import Letterhead
+from hrapp.blueprints.reports.sources import person_name
+from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, period_bounds, roster_grid
+from hrapp.extensions import db
+from hrapp.models import Department, DocumentKind, IssuedDocument, PeriodKind, Roster, RosterStatus, User
+
+ISSUABLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
+STATUS_TEXT = {RosterStatus.DRAFT: "草稿 Draft", RosterStatus.PUBLISHED: "已发布 Published",
+               RosterStatus.LOCKED: "已锁定 Locked"}
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+
+
+class PeriodError(ValueError):
+    """A period that is neither YYYY-MM nor an ISO week YYYY-Www."""
+
+
+def parse_period(value: str) -> tuple[PeriodKind, date, date]:
+    """"2026-05" -> the calendar month; "2026-W19" (ISO week, Monday-Sunday) -> that week.
+
+    :raise PeriodError: any other text, or a month/week that does not exist.
+    """
+    text = (value or "").strip()
+    try:
+        if match := _MONTH.match(text):
+            first, last = period_bounds(PeriodKind.MONTH, date(int(match[1]), int(match[2]), 1))
+            return PeriodKind.MONTH, first, last
+        if match := _WEEK.match(text):
+            first = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return PeriodKind.WEEK, first, first + timedelta(days=6)
+    except ValueError as exc:
+        raise PeriodError(f"No such period: {text}") from exc
+    raise PeriodError(f"Period must be YYYY-MM or YYYY-Www, not {text!r}")
+
+
+def period_label(roster: Roster) -> str:
+    """"2026-05" for a month roster, "2026-W19" for a week roster."""
+    if roster.period_kind == PeriodKind.WEEK:
+        year, week, _ = roster.starts_on.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{roster.starts_on:%Y-%m}"
+
+
+def roster_for(department_code: str, period: str) -> Roster | None:
+    """The roster of the department (by code, any case) whose period is exactly `period`, or None.
+
+    :raise PeriodError: `period` cannot be read.
+    """
+    kind, first, last = parse_period(period)
+    return db.session.scalar(
+        sa.select(Roster).join(Department, Department.id == Roster.department_id)
+        .where(Department.code == department_code.strip().upper(), Roster.period_kind == kind,
+               Roster.starts_on == first, Roster.ends_on == last))
+
+
+def roster_subject_key(roster: Roster) -> str:
+    """"roster:<department id>:<period>": the signed versions of one department's period form a series."""
+    return f"roster:{roster.department_id}:{period_label(roster)}"
+
+
+def roster_documents(roster: Roster) -> list[IssuedDocument]:
+    """Every signed version issued for the roster's department and period, newest first (callers check
+    can_view_document before linking to one)."""
+    return registry.versions_of(DocumentKind.ROSTER, roster_subject_key(roster))
+
+
+def roster_refusal(roster: Roster) -> str | None:
+    """Why `roster` cannot be issued as a signed document (None if it can): drafts are not issued."""
+    if roster.status not in ISSUABLE:
+        return str(_l("Only a published or locked roster can be issued as a signed document."))
+    return None
+
+
+def _hours(grid_type: GridShiftType) -> str:
+    if grid_type.start is None or grid_type.end is None:
+        return ""
+    overnight = grid_type.end <= grid_type.start
+    return f"{grid_type.start:%H:%M}–{grid_type.end:%H:%M}" + (" (+1)" if overnight else "")
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _published(roster: Roster) -> str:
+    if roster.published_at is None:
+        return ""
+    zone = ZoneInfo(company_settings().timezone or "Asia/Shanghai")
+    when = roster.published_at.replace(tzinfo=UTC).astimezone(zone)
+    user = db.session.get(User, roster.published_by_id) if roster.published_by_id else None
+    return f"{when:%Y-%m-%d %H:%M}" + (f" · {person_name(user)}" if user else "")
+
+
+def _coverage(grid: RosterGrid) -> tuple[CoverageLine, ...]:
+    lines = []
+    for t in grid.shift_types:
+        if t.kind != "work":
+            continue
+        totals = [grid.columns.get((d.day, t.code)) for d in grid.days]
+        if not any(c is not None and (c.assigned or c.required) for c in totals):
+            continue
+        lines.append(CoverageLine(t.code, tuple(str(c.assigned) if c else "" for c in totals),
+                                  tuple(bool(c and c.missing) for c in totals)))
+    return tuple(lines)
+
+
+def roster_pdf_data(roster: Roster, letterhead: Letterhead, labels: tuple[str, ...]) -> RosterPdfData:
+    """The roster as it stands: every row of the grid, the shift types in use or active, the coverage."""
+    grid = roster_grid(roster)
+    department = roster.department
+    used = {cell.code for row in grid.rows for cell in row.cells.values()}
+    legend = tuple(LegendEntry(t.code, f"{t.name} {t.name_en}".strip(), _hours(t), t.kind)
+                   for t in grid.shift_types if t.is_active or t.code in used)
+    lines = tuple(
+        RosterLine(row.staff_number, row.name,
+                   tuple(row.cells[d.day].code if d.day in row.cells else "" for d in grid.days),
+                   (_number(row.totals.hours), str(row.totals.work_days), str(row.totals.nights),
+                    str(row.totals.rest_days), str(row.totals.leave_days)))
+        for row in grid.rows)
+    days = tuple(RosterDay(d.day, d.kind, d.is_weekend, d.holiday_name) for d in grid.days)
+    return RosterPdfData(
+        letterhead=letterhead,
+        department=" ".join(p for p in (department.code, department.name, department.name_en) if p),
+        period=f"{period_label(roster)} ({roster.starts_on.isoformat()} – {roster.ends_on.isoformat()})",
+        status=STATUS_TEXT.get(roster.status, roster.status.value), published=_published(roster), days=days,
+        lines=lines, legend=legend, coverage=_coverage(grid), signature_labels=labels)
+

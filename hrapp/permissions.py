@@ -150,6 +150,12 @@ def can_view_roster(user, roster) -> bool:
     return has_perm(user, Perm.ROSTER_VIEW) and can_view_department(user, roster.department)
 
 
+def can_export_roster(user, roster) -> bool:
+    """The whole grid leaves the page (XLSX export, everyone's rows in the API): HR/admin and heads of the
+    roster's department. Staff may view their department's roster but get only their own row elsewhere."""
+    return can_view_roster(user, roster) and can_edit_roster(user, roster)
+
+
 def can_override_breaches(user) -> bool:
     """Publishing or changing despite hard breaches (with a written reason) is for HR/admin only."""
     return sees_everything(user)
@@ -253,6 +259,7 @@ TEMPLATE_GLOBALS = {
     "sees_everything": sees_everything,
     "can_edit_roster": can_edit_roster,
     "can_view_roster": can_view_roster,
+    "can_export_roster": can_export_roster,
     "can_view_document": can_view_document,
     "can_issue_for": can_issue_for,
     "can_edit_department_rosters": can_edit_department_rosters,

@@ -53,6 +53,7 @@ def paths(w) -> dict[str, tuple[str, str]]:
         "list": ("GET", "/roster/"), "create": ("POST", "/roster/new"),
         "grid": ("GET", f"/roster/{fo}"), "cells": ("GET", f"/roster/{fo}/cells"),
         "save_cells": ("POST", f"/roster/{fo}/cells"), "changes": ("GET", f"/roster/{fo}/changes"),
+        "export": ("GET", f"/roster/{fo}/export.xlsx"),
         "colours": ("GET", "/roster/shift-colours.css"),
         "types": ("GET", f"/roster/departments/{dept}/shift-types"),
         "new_type": ("GET", f"/roster/departments/{dept}/shift-types/new"),

@@ -12,6 +12,7 @@ from hrapp.blueprints.reports import registry
 from hrapp.blueprints.reports.builders.roster import CoverageLine, LegendEntry, RosterDay, RosterLine, RosterPdfData
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
+from hrapp.blueprints.roster.export import period_label as roster_period_label
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, period_bounds, roster_grid
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentKind, IssuedDocument, PeriodKind, Roster, RosterStatus, User
@@ -47,10 +48,7 @@ def parse_period(value: str) -> tuple[PeriodKind, date, date]:
 
 def period_label(roster: Roster) -> str:
     """"2026-05" for a month roster, "2026-W19" for a week roster."""
-    if roster.period_kind == PeriodKind.WEEK:
-        year, week, _ = roster.starts_on.isocalendar()
-        return f"{year}-W{week:02d}"
-    return f"{roster.starts_on:%Y-%m}"
+    return roster_period_label(roster.period_kind.value, roster.starts_on)
 
 
 def roster_for(department_code: str, period: str) -> Roster | None:

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from hrapp.blueprints.roster import (
     bulk_views,
+    export_views,
     grid_views,
     notice_views,
     rest_views,
@@ -31,6 +32,7 @@ URLS = [
     ("/<int:roster_id>/cells", grid_views.roster_cells, GET),
     ("/<int:roster_id>/cells", grid_views.save_cells, POST),
     ("/<int:roster_id>/changes", grid_views.list_changes, GET),
+    ("/<int:roster_id>/export.xlsx", export_views.export_roster, GET),
     ("/shift-colours.css", grid_views.shift_colours_css, GET),
     ("/<int:roster_id>/fill", bulk_views.fill_cells, POST),
     ("/<int:roster_id>/copy", bulk_views.copy_cells, POST),

@@ -1,0 +1,30 @@
+"""XLSX download of a whole roster, for HR and the heads of its department (staff see their own shifts on
+their schedule page, never a colleague's row in a file)."""
+import io
+
+from flask import send_file
+
+from hrapp.blueprints.roster.export import MIMETYPE, STATUS_TEXT, period_label, roster_workbook
+from hrapp.blueprints.roster.services import roster_grid
+from hrapp.models import Roster
+from hrapp.permissions import Perm, can_export_roster, get_or_404, permission_required
+
+
+def _period(roster: Roster) -> str:
+    return period_label(roster.period_kind.value, roster.starts_on)
+
+
+def _title(roster: Roster) -> str:
+    department = roster.department
+    return f"{department.code} {department.name} · {_period(roster)} · {STATUS_TEXT[roster.status.value]}"
+
+
+@permission_required(Perm.ROSTER_VIEW)
+def export_roster(roster_id: int):
+    """The roster grid as an XLSX file (404 if missing, 403 for staff and heads of other departments)."""
+    roster = get_or_404(Roster, roster_id, check=can_export_roster)
+    body = roster_workbook(roster_grid(roster), _title(roster))
+    response = send_file(io.BytesIO(body), mimetype=MIMETYPE, as_attachment=True,
+                         download_name=f"roster-{roster.department.code}-{_period(roster)}.xlsx")
+    response.headers["Cache-Control"] = "no-store"  # personal data: keep it out of caches
+    return response

@@ -6,7 +6,8 @@ from datetime import datetime, time
 import pytest
 from openpyxl import load_workbook
 
-from hrapp.blueprints.roster.export import period_label, roster_workbook
+from hrapp.blueprints.roster.export import roster_workbook
+from hrapp.blueprints.roster.periods import period_label
 from hrapp.blueprints.roster.services import roster_grid
 from tests.roster_fixtures import MAY, ROTATION
 

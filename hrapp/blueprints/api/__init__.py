@@ -2,11 +2,11 @@
 from flask import Flask, request
 from flask_smorest import Api
 
-from hrapp.blueprints.api import departments, me, staff
+from hrapp.blueprints.api import departments, me, rosters, staff
 from hrapp.blueprints.api.errors import handle_http_exception
 from hrapp.blueprints.api.schemas import ErrorSchema, Money
 
-API_BLUEPRINTS = (me.bp, staff.bp, departments.bp)
+API_BLUEPRINTS = (me.bp, staff.bp, departments.bp, rosters.bp, rosters.shifts_bp)
 BEARER_SCHEME = {
     "type": "http",
     "scheme": "bearer",

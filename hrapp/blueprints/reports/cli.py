@@ -8,9 +8,10 @@ import sqlalchemy as sa
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import checking, pki, services
 from hrapp.blueprints.reports.kinds import CLI_NAMES, REPORT_TYPES
-from hrapp.blueprints.reports.roster_sources import PeriodError, roster_for
+from hrapp.blueprints.reports.roster_sources import roster_for
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.sources import person_name
+from hrapp.blueprints.roster.periods import PeriodError
 from hrapp.extensions import db
 from hrapp.models import DocumentKind, JobDescription, JobDescriptionStatus, Position, StaffMember, User
 

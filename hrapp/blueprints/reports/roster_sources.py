@@ -1,7 +1,6 @@
 """Roster documents: the roster a subject names ("HTL-FO 2026-05", "HTL-FO 2026-W19") and the frozen,
 bilingual data the roster builder prints (from the roster grid of the roster services)."""
-import re
-from datetime import UTC, date, timedelta
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -12,38 +11,15 @@ from hrapp.blueprints.reports import registry
 from hrapp.blueprints.reports.builders.roster import CoverageLine, LegendEntry, RosterDay, RosterLine, RosterPdfData
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
-from hrapp.blueprints.roster.export import period_label as roster_period_label
-from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, period_bounds, roster_grid
+from hrapp.blueprints.roster.periods import parse_period
+from hrapp.blueprints.roster.periods import period_label as roster_period_label
+from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentKind, IssuedDocument, PeriodKind, Roster, RosterStatus, User
 
 ISSUABLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 STATUS_TEXT = {RosterStatus.DRAFT: "草稿 Draft", RosterStatus.PUBLISHED: "已发布 Published",
                RosterStatus.LOCKED: "已锁定 Locked"}
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-
-
-class PeriodError(ValueError):
-    """A period that is neither YYYY-MM nor an ISO week YYYY-Www."""
-
-
-def parse_period(value: str) -> tuple[PeriodKind, date, date]:
-    """"2026-05" -> the calendar month; "2026-W19" (ISO week, Monday-Sunday) -> that week.
-
-    :raise PeriodError: any other text, or a month/week that does not exist.
-    """
-    text = (value or "").strip()
-    try:
-        if match := _MONTH.match(text):
-            first, last = period_bounds(PeriodKind.MONTH, date(int(match[1]), int(match[2]), 1))
-            return PeriodKind.MONTH, first, last
-        if match := _WEEK.match(text):
-            first = date.fromisocalendar(int(match[1]), int(match[2]), 1)
-            return PeriodKind.WEEK, first, first + timedelta(days=6)
-    except ValueError as exc:
-        raise PeriodError(f"No such period: {text}") from exc
-    raise PeriodError(f"Period must be YYYY-MM or YYYY-Www, not {text!r}")
 
 
 def period_label(roster: Roster) -> str:
@@ -59,7 +35,7 @@ def roster_for(department_code: str, period: str) -> Roster | None:
     kind, first, last = parse_period(period)
     return db.session.scalar(
         sa.select(Roster).join(Department, Department.id == Roster.department_id)
-        .where(Department.code == department_code.strip().upper(), Roster.period_kind == kind,
+        .where(Department.code == department_code.strip().upper(), Roster.period_kind == PeriodKind(kind),
                Roster.starts_on == first, Roster.ends_on == last))
 
 

@@ -29,13 +29,6 @@ HEADER_ROW, MARK_ROW, FIRST_ROW = 2, 3, 4
 STATUS_TEXT = {"draft": "草稿 Draft", "published": "已发布 Published", "locked": "已锁定 Locked"}
 
 
-def period_label(period_kind: str, starts_on: date) -> str:
-    """"2026-05" for a month, "2026-W19" (ISO week) for a week starting on `starts_on`."""
-    if period_kind == "week":
-        year, week, _ = starts_on.isocalendar()
-        return f"{year}-W{week:02d}"
-    return f"{starts_on:%Y-%m}"
-
 
 def _set(sheet, row: int, column: int, value: object) -> Cell:
     """Write a value; text is neutralised and forced to a string (openpyxl reads "=..." as a formula)."""

@@ -1,10 +1,11 @@
 """`flask seed-demo`: the demo company it builds, its accounts, its refusal to run twice, its determinism."""
 import random
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
+from hrapp.blueprints.roster.services import my_schedule, period_bounds
 from hrapp.blueprints.staff.rules import staff_problems
 from hrapp.blueprints.staff.services import staff_data_of
 from hrapp.demo.people import make_people
@@ -19,8 +20,11 @@ from hrapp.models import (
     Gender,
     JobDescription,
     JobDescriptionStatus,
+    PeriodKind,
     Position,
     Role,
+    Roster,
+    RosterStatus,
     StaffMember,
     User,
 )
@@ -65,6 +69,26 @@ def test_seed_demo_builds_the_company(runner):
     receptionist = db.session.scalar(sa.select(Position).where(Position.code == "HTL-FD-REC"))
     assert sorted(((d.version, d.status) for d in receptionist.descriptions), reverse=True) == [
         (2, JobDescriptionStatus.APPROVED), (1, JobDescriptionStatus.SUPERSEDED)]
+
+
+def test_seed_demo_publishes_rosters_for_this_month_and_next(runner):
+    result = _seed(runner)
+    assert "Rosters: 10 published" in result.output
+    this_month = period_bounds(PeriodKind.MONTH, date.today())
+    next_month = period_bounds(PeriodKind.MONTH, this_month[1] + timedelta(days=1))
+    rosters = db.session.scalars(sa.select(Roster)).all()
+    by_department = {}
+    for roster in rosters:
+        assert roster.status == RosterStatus.PUBLISHED and roster.period_kind == PeriodKind.MONTH
+        by_department.setdefault(roster.department.code, []).append((roster.starts_on, roster.ends_on))
+    assert set(by_department) == {"HTL-FO", "HTL-FD", "HTL-GS", "HTL-HK", "PRK-CS"}
+    assert all(sorted(periods) == [this_month, next_month] for periods in by_department.values())
+    # The demo head and staff accounts work in shift departments and have shifts in both months.
+    for username, department in (("head", "HTL-FO"), ("staff", "HTL-FD")):
+        user = db.session.scalar(sa.select(User).where(User.username == username))
+        assert user.staff.department.code == department
+        days = {s.day for s in my_schedule(user.staff_id, this_month[0], next_month[1])}
+        assert len(days) > 40, username  # leave days are marked too, so nearly every day has a cell
 
 
 def test_seed_demo_staff_pass_the_staff_rules(runner):

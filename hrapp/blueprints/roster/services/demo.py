@@ -1,6 +1,7 @@
 """Demo rosters: shift types, demand, holidays and published rosters for the shift-work departments."""
 import random
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
@@ -64,12 +65,15 @@ class RosterSeedReport:
     holidays: int = 0
 
 
-def seed_rosters(today: date, rng: random.Random, actor=None) -> RosterSeedReport:
+def seed_rosters(today: date, rng: random.Random, actor=None, max_staff: int | None = None,
+                 keep: Collection[int] = ()) -> RosterSeedReport:
     """Give every shift-work department of the demo company (PLANS) its shift types, demand, a little
     approved leave, and published rosters for the month of `today` and the next; sync the holiday calendar.
 
     Deterministic for a given (`today`, rng state). Departments missing from the database are skipped; a
-    roster that would break a hard rule stays a draft (none does with these rotations).
+    roster that would break a hard rule stays a draft (none does with these rotations). With `max_staff`,
+    at most that many people per department get shifts (the staff ids in `keep` first, then managers, then
+    by staff number): seeding costs about a millisecond per cell, so a 5000-person company stays quick.
     """
     report = RosterSeedReport()
     this_month = period_bounds(PeriodKind.MONTH, today)
@@ -84,7 +88,7 @@ def seed_rosters(today: date, rng: random.Random, actor=None) -> RosterSeedRepor
     for department in departments:
         report.departments.append(department.code)
         shifts, pattern = PLANS[department.code]
-        staff = _seed_department(actor, department, shifts, rng, next_month, report)
+        staff = _seed_department(actor, department, shifts, rng, next_month, report, max_staff, keep)
         offsets = _offsets(staff, len(pattern), rng)
         for first, _last in (this_month, next_month):
             roster = create_roster(actor, department, PeriodKind.MONTH, first)
@@ -97,20 +101,28 @@ def seed_rosters(today: date, rng: random.Random, actor=None) -> RosterSeedRepor
     return report
 
 
-def _seed_department(actor, department, shifts, rng, next_month, report) -> list[StaffMember]:
-    """Shift types, weekday demand and some approved leave next month; returns the department's staff."""
+def _seed_department(actor, department, shifts, rng, next_month, report, max_staff=None,
+                     keep: Collection[int] = ()) -> list[StaffMember]:
+    """Shift types, weekday demand and some approved leave next month; returns the staff to roster."""
     for data in (*shifts, OFFICE, REST_TYPE, LEAVE_TYPE):
         save_shift_type(actor, department, data)
     db.session.flush()
     staff = db.session.scalars(sa.select(StaffMember).where(
         StaffMember.department_id == department.id, StaffMember.status != EmploymentStatus.LEFT)
         .order_by(StaffMember.staff_number)).all()
+    if max_staff is not None and len(staff) > max_staff:
+        first = sorted(staff, key=lambda s: (s.id not in keep, not _is_manager(s), s.staff_number))[:max_staff]
+        staff = sorted(first, key=lambda s: s.staff_number)
     for person in rng.sample(staff, k=max(1, len(staff) // 15)) if staff else []:
         start = next_month[0] + timedelta(days=rng.randrange(0, 20))
         record_absence(actor, person, start, start + timedelta(days=rng.randrange(1, 4)), AbsenceKind.ANNUAL,
                        note="年假")
         report.absences += 1
     return staff
+
+
+def _is_manager(person: StaffMember) -> bool:
+    return person.position is not None and person.position.code.endswith("-MGR")
 
 
 def _offsets(staff: list[StaffMember], length: int, rng: random.Random) -> dict[int, tuple[str, int]]:
@@ -120,7 +132,7 @@ def _offsets(staff: list[StaffMember], length: int, rng: random.Random) -> dict[
     rng.shuffle(slots)
     out, i = {}, 0
     for person in staff:
-        if person.position is not None and person.position.code.endswith("-MGR"):
+        if _is_manager(person):
             out[person.id] = (MANAGER_PATTERN, 0)
         else:
             out[person.id] = ("", slots[i % length])

@@ -1,7 +1,8 @@
-"""Rosters: CP-SAT generation of 60 staff x 4 weeks x 3 shifts, and the grid-data service at 60 staff x 31 days.
+"""Rosters: CP-SAT generation of 60 staff x 4 weeks x 3 shifts, and the grid at 60 staff x 31 days.
 
-Targets: generation < 10 s with every hard rule holding (the benchmark fails otherwise); the grid data in at most
-10 SQL statements (roster load included) and < 100 ms median.
+Targets: generation < 10 s with every hard rule holding (the benchmark fails otherwise); the grid page, as a
+logged-in head's browser gets it over HTTP, in at most 10 SQL statements and < 100 ms median
+(roster_grid_queries, roster_grid_ms). The grid-data service alone is reported as roster_grid_service_*.
 """
 import random
 import statistics
@@ -13,8 +14,9 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from bench.env import BenchContext
+from bench.env import BENCH_PASSWORD, BenchContext
 from bench.staff_list import StatementCounter
+from hrapp.blueprints.auth.services import create_user
 from hrapp.blueprints.org.services import save_department
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, facts_of, generate
 from hrapp.blueprints.roster.rules import ContextShift, ShiftSpec, check_roster
@@ -30,7 +32,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.demo import HOUSEKEEPING, LEAVE_TYPE, REST_TYPE, THREE_SHIFTS
 from hrapp.extensions import db
-from hrapp.models import Gender, PeriodKind, Roster, ShiftType, StaffMember
+from hrapp.models import Gender, PeriodKind, Role, Roster, ShiftType, StaffMember
 
 STAFF = 60
 GRID_ROUNDS = 20
@@ -117,6 +119,7 @@ def _grid_app(ctx: BenchContext):
                                                       for s, o in offsets.items()}, None)
         publish_roster(None, db.session.scalar(sa.select(Roster).order_by(Roster.starts_on)), None)
         hk = create_roster(None, other, PeriodKind.MONTH, date(2026, 3, 1))
+        create_user("head", BENCH_PASSWORD, Role.HEAD, None, departments=[dept], must_change_password=False)
         db.session.commit()
         return app, roster.id, hk.id
 
@@ -142,9 +145,35 @@ def bench_roster_grid(ctx: BenchContext) -> Iterator[tuple[str, float | int, str
                     cpu_timings.append(cpu_elapsed)
         finally:
             counter.close()
+    yield "roster_grid_service_queries", worst, "queries"
+    yield "roster_grid_service_ms", statistics.median(timings), "ms"
+    yield "roster_grid_service_cpu_ms", statistics.median(cpu_timings), "ms"  # less sensitive to a busy machine
+    yield from _grid_page(app, roster_id)
+
+
+def _grid_page(app, roster_id: int) -> Iterator[tuple[str, float | int, str]]:
+    """GET /roster/<id> as the department's head: the whole HTML page, login and session included."""
+    client = app.test_client()
+    if client.post("/auth/login", data={"identifier": "head", "password": BENCH_PASSWORD}).status_code != 302:
+        raise RuntimeError("login as head failed")
+    with app.app_context():
+        counter = StatementCounter(db.engine)
+        timings, worst = [], 0
+        try:
+            for round_ in range(GRID_ROUNDS + 1):
+                counter.take()
+                started = clock.perf_counter()
+                response = client.get(f"/roster/{roster_id}")
+                elapsed = (clock.perf_counter() - started) * 1000
+                worst = max(worst, len(counter.take()))
+                if response.status_code != 200 or response.data.count(b"data-staff") < STAFF:
+                    raise RuntimeError(f"grid page answered {response.status_code}")
+                if round_:
+                    timings.append(elapsed)
+        finally:
+            counter.close()
     yield "roster_grid_queries", worst, "queries"
     yield "roster_grid_ms", statistics.median(timings), "ms"
-    yield "roster_grid_cpu_ms", statistics.median(cpu_timings), "ms"  # less sensitive to a busy machine
 
 
 BENCHES = [bench_roster_generate, bench_roster_grid]

@@ -11,9 +11,10 @@ from functools import wraps
 import sqlalchemy as sa
 from flask import abort
 from flask_login import current_user
+from sqlalchemy.orm import aliased
 
 from hrapp.extensions import db, login_manager
-from hrapp.models import Department, DocumentKind, IssuedDocument, Role, StaffMember
+from hrapp.models import Department, DocumentKind, IssuedDocument, Role, StaffMember, department_heads
 
 
 class Perm(StrEnum):
@@ -68,11 +69,14 @@ def department_scope(user) -> frozenset[int]:
     if cached is not None:
         return cached
     scope: frozenset[int] = frozenset()
-    if getattr(user, "role", None) == Role.HEAD and user.headed_departments:
-        paths = [d.path for d in user.headed_departments]
+    if getattr(user, "role", None) == Role.HEAD and getattr(user, "id", None) is not None:
+        # One query: every department whose path starts with the path of a department the user heads.
+        headed = aliased(Department)
         rows = db.session.scalars(
-            sa.select(Department.id).where(sa.or_(*(Department.path.startswith(p) for p in paths)))
-        )
+            sa.select(Department.id).distinct()
+            .join(headed, Department.path.startswith(headed.path))
+            .join(department_heads, department_heads.c.department_id == headed.id)
+            .where(department_heads.c.user_id == user.id))
         scope = frozenset(rows)
     user._department_scope = scope
     return scope

@@ -48,7 +48,7 @@ class Roster(TimestampMixin, db.Model):
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 
-    department: Mapped[Department] = relationship()
+    department: Mapped[Department] = relationship(lazy="joined")  # every roster page checks its department
     cells: Mapped[list["RosterCell"]] = relationship(back_populates="roster", cascade="all, delete-orphan",
                                                      passive_deletes=True)
 

@@ -257,3 +257,16 @@ class TestBulkForms:
         assert status_of(world.roster) == RosterStatus.LOCKED
         page = client.get(f"/roster/{world.roster.id}").get_data(as_text=True)
         assert 'id="lock-form"' not in page and 'id="palette"' not in page
+
+
+def test_grid_links_to_exports_for_editors_only(client, auth, org, make_staff):
+    from datetime import date
+
+    from hrapp.blueprints.roster.services import create_roster
+    from hrapp.extensions import db
+    from hrapp.models import PeriodKind
+    roster = create_roster(None, org.front, PeriodKind.MONTH, date(2026, 3, 1))
+    db.session.commit()
+    auth.login("head")
+    page = client.get(f"/roster/{roster.id}").get_data(as_text=True)
+    assert 'id="export-xlsx"' in page and 'id="issue-pdf"' not in page  # a draft cannot be issued

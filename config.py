@@ -1,5 +1,6 @@
 """Configuration classes: every one takes its database from DATABASE_URL when that is set."""
 import os
+import tempfile
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -63,6 +64,8 @@ class TestingConfig(Config):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
     REPORTS_JOB_RUNNER = "inline"
+    # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
+    PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
 
 
 class ProductionConfig(Config):

@@ -47,6 +47,12 @@ def _wipe():
             conn.execute(table.delete())
 
 
+def test_seed_demo_sets_up_the_demo_pki(app, runner, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "PKI_DIR", str(tmp_path / "pki"))
+    _seed(runner)
+    assert any((tmp_path / "pki").iterdir()), "seed-demo left no signing keys"
+
+
 def test_seed_demo_builds_the_company(runner):
     result = _seed(runner)
     assert "50 staff" in result.output

@@ -3,6 +3,7 @@ import click
 from flask.cli import with_appcontext
 
 from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.blueprints.reports.services import ensure_demo_pki
 from hrapp.demo.seed import MIN_STAFF, DemoSeedError, seed_demo
 from hrapp.extensions import db
 
@@ -24,6 +25,8 @@ def seed_demo_command(staff_count: int, seed: int | None, password: str | None) 
         db.session.rollback()
         raise click.ClickException(str(getattr(exc, "message", exc))) from exc
     db.session.commit()
+    if ensure_demo_pki():  # so that signed reports work out of the box
+        click.echo("Demo signing certificates created (organisation root and signer).")
     counts = report.counts
     click.echo(f"Demo company created with seed {report.seed}: {counts['departments']} departments, "
                f"{counts['positions']} positions, {counts['job_descriptions']} job description versions, "

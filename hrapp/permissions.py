@@ -244,10 +244,13 @@ def permission_required(perm: Perm) -> Callable:
     return decorator
 
 
-def get_or_404(model, object_id: int, check: Callable | None = None):
-    """Load `model` by id: 404 if missing, then 403 unless `check(current_user, obj)` holds."""
+def get_or_404(model, object_id: int, check: Callable | None = None, user=None):
+    """Load `model` by id: 404 if missing, then 403 unless `check(user, obj)` holds.
+
+    `user` defaults to the logged-in user; the API passes the user of the bearer token.
+    """
     obj = db.get_or_404(model, object_id)
-    if check is not None and not check(current_user, obj):
+    if check is not None and not check(current_user if user is None else user, obj):
         abort(403)
     return obj
 

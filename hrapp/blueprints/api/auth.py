@@ -10,7 +10,7 @@ from hrapp.blueprints.api.errors import BEARER_CHALLENGE, ApiParser, install_err
 from hrapp.blueprints.auth.tokens import user_for_token
 from hrapp.extensions import csrf, db
 from hrapp.models import User
-from hrapp.permissions import Perm, has_perm
+from hrapp.permissions import Perm, get_or_404, has_perm
 
 
 class ApiBlueprint(Blueprint):
@@ -69,11 +69,5 @@ def requires(check: Perm | Callable[[User], bool]) -> Callable:
 
 
 def get_visible_or_404(model, object_id: int, check: Callable):
-    """Load `model` by id: 404 if it does not exist, then 403 unless `check(user, obj)` holds."""
-    obj = db.session.get(model, object_id)
-    if obj is None:
-        abort(404)
-    if not check(api_user(), obj):
-        abort(403)
-    return obj
-
+    """Load `model` by id: 404 if it does not exist, then 403 unless the token's user passes `check`."""
+    return get_or_404(model, object_id, check, user=api_user())

@@ -139,6 +139,16 @@ def department_scope_clause(user) -> sa.ColumnElement[bool]:
     return Department.id == staff.department_id if staff is not None else sa.false()
 
 
+def can_grant_role(user, role: Role) -> bool:
+    """Account managers give any role but administrator; only an administrator makes administrators."""
+    return has_perm(user, Perm.USER_MANAGE) and (role != Role.ADMIN or getattr(user, "role", None) == Role.ADMIN)
+
+
+def can_manage_account(user, account) -> bool:
+    """Account managers edit accounts whose role they could grant (so HR cannot edit an administrator)."""
+    return can_grant_role(user, account.role)
+
+
 def can_edit_department_rosters(user, department: Department) -> bool:
     """HR/admin: every department; a head: the departments they head and their sub-departments."""
     return sees_everything(user) or (has_perm(user, Perm.ROSTER_EDIT) and department.id in department_scope(user))
@@ -264,6 +274,7 @@ TEMPLATE_GLOBALS = {
     "can_self_edit": can_self_edit,
     "can_view_department": can_view_department,
     "sees_everything": sees_everything,
+    "can_grant_role": can_grant_role,
     "can_edit_roster": can_edit_roster,
     "can_view_roster": can_view_roster,
     "can_export_roster": can_export_roster,

@@ -87,3 +87,12 @@ def test_roster_checks():
     swap = SimpleNamespace(partner_id=10, requester_id=20, roster=roster1)
     assert can_answer_swap(worker, swap) and not can_answer_swap(user(Role.STAFF, staff_id=20), swap)
     assert can_decide_swap(head, swap) and not can_decide_swap(worker, swap)
+
+
+def test_only_administrators_grant_or_manage_the_administrator_role():
+    from hrapp.permissions import can_grant_role, can_manage_account
+    admin_account = SimpleNamespace(role=Role.ADMIN)
+    assert can_grant_role(user(Role.ADMIN), Role.ADMIN) and can_manage_account(user(Role.ADMIN), admin_account)
+    assert can_grant_role(user(Role.HR), Role.HEAD) and not can_grant_role(user(Role.HR), Role.ADMIN)
+    assert not can_manage_account(user(Role.HR), admin_account)
+    assert not can_grant_role(user(Role.HEAD), Role.STAFF)

@@ -10,7 +10,7 @@ from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
-from hrapp.permissions import Perm, get_or_404, permission_required
+from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_404, permission_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 
@@ -32,8 +32,7 @@ def _fill(form: UserForm) -> None:
         (s.id, f"{s.staff_number} {s.name_zh}") for s in db.session.execute(
             sa.select(StaffMember.id, StaffMember.staff_number, StaffMember.name_zh).order_by(StaffMember.staff_number))]
     form.departments.choices = [(d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))]
-    if current_user.role != Role.ADMIN:  # only an administrator makes administrators
-        form.role.choices = [c for c in form.role.choices if c[0] != Role.ADMIN.value]
+    form.role.choices = [c for c in form.role.choices if can_grant_role(current_user, Role(c[0]))]
 
 
 def _selected(form: UserForm):
@@ -66,9 +65,7 @@ def create_account():
 @permission_required(Perm.USER_MANAGE)
 def edit_account(user_id: int):
     """Change role, scope, linked staff record, enabled state, or set a new initial password."""
-    user = get_or_404(User, user_id)
-    if user.role == Role.ADMIN and current_user.role != Role.ADMIN:
-        return render_template("errors/error.html", status=403, message=_("Only an administrator can edit an administrator.")), 403
+    user = get_or_404(User, user_id, check=can_manage_account)
     form = UserForm(obj=user, departments=[d.id for d in user.headed_departments])
     _fill(form)
     del form.username

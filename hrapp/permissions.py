@@ -195,6 +195,16 @@ def can_decide_swap(user, swap) -> bool:
     return can_edit_roster(user, swap.roster)
 
 
+def can_view_swap(user, swap) -> bool:
+    """The requester, the partner and whoever may decide it (the roster's heads, HR)."""
+    return can_answer_swap(user, swap) or can_cancel_swap(user, swap) or can_decide_swap(user, swap)
+
+
+def owns_notification(user, notification) -> bool:
+    """A notification is for its recipient only."""
+    return getattr(user, "is_active", False) and notification.user_id == getattr(user, "id", None)
+
+
 def can_view_document(user, doc: IssuedDocument) -> bool:
     """An issued document is visible to whoever may see its subject: a staff member (HR all,
     heads their departments, staff themselves) or a department (a job description). A signed

@@ -31,3 +31,12 @@ def test_fifth_failure_locks_and_lock_expires():
     state = after_failure(state, NOW, max_failures=5, lock_minutes=15)
     assert is_locked(state, NOW + timedelta(minutes=14, seconds=59))
     assert not is_locked(state, NOW + timedelta(minutes=15))
+
+
+@pytest.mark.parametrize("target, followed", [
+    ("/staff/", "/staff/"), ("/roster/3?x=1", "/roster/3?x=1"), (None, None), ("", None),
+    ("//evil.example/x", None), ("/\\evil.example", None), ("https://evil.example/", None), ("staff/", None),
+])
+def test_local_path(target, followed):
+    from hrapp.core.urls import local_path
+    assert local_path(target) == followed

@@ -1,6 +1,4 @@
 """Log in (username or staff number), log out, change password, choose the language."""
-from urllib.parse import urlsplit
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -10,6 +8,7 @@ from werkzeug.security import check_password_hash
 from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import authenticate, change_password
+from hrapp.core.urls import local_path
 from hrapp.extensions import db, limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -22,11 +21,8 @@ LOGIN_ERRORS = {
 
 
 def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after login."""
-    if not target or urlsplit(target).netloc or urlsplit(target).scheme or not target.startswith("/") \
-            or target.startswith("//"):
-        return url_for("main.home")
-    return target
+    """Only same-site paths are followed after login; anything else goes home."""
+    return local_path(target) or url_for("main.home")
 
 
 @bp.route("/login", methods=["GET", "POST"])

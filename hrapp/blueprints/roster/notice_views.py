@@ -3,12 +3,12 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.roster.access import local_link, owns_notification
 from hrapp.blueprints.roster.forms import ConfirmForm
+from hrapp.core.urls import local_path
 from hrapp.extensions import db
 from hrapp.models import Notification
 from hrapp.notifications import mark_read, recent
-from hrapp.permissions import get_or_404
+from hrapp.permissions import get_or_404, owns_notification
 
 LIST_SIZE = 50
 
@@ -39,4 +39,4 @@ def open_notification(notification_id: int):
         abort(400)
     mark_read(current_user, [notification.id])
     db.session.commit()
-    return redirect(local_link(notification.link) or url_for("roster.list_notifications"))
+    return redirect(local_path(notification.link) or url_for("roster.list_notifications"))

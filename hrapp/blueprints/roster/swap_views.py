@@ -4,7 +4,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.roster.access import can_view_swap
 from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
@@ -28,6 +27,7 @@ from hrapp.permissions import (
     can_cancel_swap,
     can_decide_swap,
     can_view_roster,
+    can_view_swap,
     get_or_404,
     permission_required,
 )

@@ -1,14 +1,16 @@
 """hrapp: HR performance and discipline management. The application factory."""
 import os
 
+import sqlalchemy as sa
 from flask import Flask, current_app, g, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import joinedload
 
 from config import CONFIGS, INSTANCE_DIR
-from hrapp import cli, errors, permissions
+from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints import BLUEPRINTS
 from hrapp.blueprints.api import register_api
 from hrapp.blueprints.org.services import company_settings
@@ -76,13 +78,22 @@ def _enable_sqlite_foreign_keys(engine) -> None:
 
 
 def load_user(user_id: str) -> User | None:
-    """The login cookie holds "id:session_token"; a rotated token logs the cookie out."""
+    """The login cookie holds "id:session_token"; a rotated token logs the cookie out.
+
+    One query brings the user, the departments they head (for the scope checks) and their unread
+    notification count (for the nav)."""
     uid, _, token = user_id.partition(":")
     if not uid.isdigit():
         return None
-    user = db.session.get(User, int(uid))
-    if user is None or user.session_token != token or not user.is_enabled:
+    row = db.session.execute(
+        sa.select(User, notifications.unread_count_column()).where(User.id == int(uid))
+        .options(joinedload(User.headed_departments))).unique().one_or_none()
+    if row is None:
         return None
+    user, unread = row
+    if user.session_token != token or not user.is_enabled:
+        return None
+    notifications.remember_unread(user, unread)
     return user
 
 

@@ -17,12 +17,28 @@ def notify(users: Iterable[User], text: Callable[[], str], link: str = "") -> li
         with force_locale(user.locale or default):
             body = str(text())
         rows.append(Notification(user_id=user.id, text=body[:500], link=link[:255]))
+        remember_unread(user, None)
     db.session.add_all(rows)
     return rows
 
 
+def unread_count_column() -> sa.ScalarSelect:
+    """The unread count as a column correlated to `User`, so the login's user query brings it along."""
+    return (sa.select(sa.func.count(Notification.id))
+            .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+            .correlate(User).scalar_subquery())
+
+
+def remember_unread(user: User, count: int | None) -> None:
+    """Keep a freshly counted figure on the user for this request (None forgets it)."""
+    user._unread_notifications = count
+
+
 def unread_count(user: User) -> int:
-    """How many notifications `user` has not read."""
+    """How many notifications `user` has not read (the figure loaded with the user, while it holds)."""
+    known = getattr(user, "_unread_notifications", None)
+    if known is not None:
+        return known
     return db.session.scalar(sa.select(sa.func.count(Notification.id)).where(
         Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
 
@@ -40,4 +56,5 @@ def mark_read(user: User, ids: Iterable[int] | None = None) -> int:
     query = sa.update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     if ids is not None:
         query = query.where(Notification.id.in_(list(ids)))
+    remember_unread(user, None)
     return db.session.execute(query.values(read_at=utcnow())).rowcount

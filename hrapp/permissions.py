@@ -109,12 +109,26 @@ def can_self_edit(user, staff: StaffMember) -> bool:
     return has_perm(user, Perm.SELF_SERVICE) and is_self(user, staff)
 
 
+def heads_department(user, department: Department) -> bool:
+    """Whether `department` lies in the subtree of a department `user` heads (a head's scope).
+
+    Decided from the department's materialised path and the headed departments' paths (the login loads
+    those with the user), so checking one object costs no query; `department_scope` when already known.
+    """
+    if getattr(user, "role", None) != Role.HEAD:
+        return False
+    cached = getattr(user, "_department_scope", None)
+    if cached is not None:
+        return department.id in cached
+    return any(department.path.startswith(headed.path) for headed in user.headed_departments)
+
+
 def can_view_department(user, department: Department) -> bool:
     """HR/admin: all; head: their subtree; staff: their own department."""
     if sees_everything(user):
         return True
     if getattr(user, "role", None) == Role.HEAD:
-        return department.id in department_scope(user)
+        return heads_department(user, department)
     staff = getattr(user, "staff", None)
     return staff is not None and staff.department_id == department.id
 
@@ -151,7 +165,7 @@ def can_manage_account(user, account) -> bool:
 
 def can_edit_department_rosters(user, department: Department) -> bool:
     """HR/admin: every department; a head: the departments they head and their sub-departments."""
-    return sees_everything(user) or (has_perm(user, Perm.ROSTER_EDIT) and department.id in department_scope(user))
+    return sees_everything(user) or (has_perm(user, Perm.ROSTER_EDIT) and heads_department(user, department))
 
 
 def can_edit_roster(user, roster) -> bool:

@@ -1,6 +1,7 @@
 """Loading what the rules need about a roster, in a fixed, small number of queries."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -51,14 +52,30 @@ def period_days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def demand_for(department_id: int, first: date, last: date,
-               shift_types: list[ShiftType] | None = None) -> dict[tuple[date, str], int]:
+def demand_for(department_id: int, first: date, last: date) -> dict[tuple[date, str], int]:
     """(day, shift code) -> people required: the weekday default, replaced by a figure for that date."""
-    rows = db.session.scalars(sa.select(RosterDemand).where(
-        RosterDemand.department_id == department_id,
-        sa.or_(RosterDemand.on_date.is_(None), RosterDemand.on_date.between(first, last)))).all()
-    codes = {s.id: s.code for s in shift_types} if shift_types is not None else {
-        s.id: s.code for s in db.session.scalars(sa.select(ShiftType).where(ShiftType.department_id == department_id))}
+    return shift_types_and_demand(department_id, first, last)[1]
+
+
+def shift_types_and_demand(department_id: int, first: date, last: date
+                           ) -> tuple[list[ShiftType], dict[tuple[date, str], int]]:
+    """The department's shift types (in display order) and its demand between `first` and `last`: one query,
+    the types outer-joined to their weekday and dated demand rows."""
+    rows = db.session.execute(
+        sa.select(ShiftType, RosterDemand)
+        .outerjoin(RosterDemand, sa.and_(
+            RosterDemand.shift_type_id == ShiftType.id, RosterDemand.department_id == department_id,
+            sa.or_(RosterDemand.on_date.is_(None), RosterDemand.on_date.between(first, last))))
+        .where(ShiftType.department_id == department_id)
+        .order_by(ShiftType.sort_order, ShiftType.code, RosterDemand.id)).all()
+    shift_types = list(dict.fromkeys(shift for shift, _ in rows))
+    return shift_types, demand_table([d for _, d in rows if d is not None], shift_types, first, last)
+
+
+def demand_table(rows: list[RosterDemand], shift_types: list[ShiftType], first: date, last: date
+                 ) -> dict[tuple[date, str], int]:
+    """(day, code) -> required from weekday defaults and dated figures (a dated figure wins)."""
+    codes = {s.id: s.code for s in shift_types}
     weekly = {(r.weekday, codes[r.shift_type_id]): r.required for r in rows if r.weekday is not None}
     dated = {(r.on_date, codes[r.shift_type_id]): r.required for r in rows if r.on_date is not None}
     out: dict[tuple[date, str], int] = {}
@@ -90,7 +107,7 @@ class RosterData:
 
     roster: Roster
     shift_types: list[ShiftType]
-    cells: list  # RosterCell objects, or rows with the same attributes when loaded read-only
+    cells: list  # RosterCell objects, or CellRow tuples when loaded read-only
     staff: list[StaffMember]
     facts: RosterFacts
     holidays: dict[date, CompanyHoliday]
@@ -133,24 +150,34 @@ def roster_staff_clause(roster: Roster, extra_staff_ids=()):
     return sa.or_(employed, with_cells, extra)
 
 
+class CellRow(NamedTuple):
+    """A roster cell read for display or checking only (plain tuple attributes are quick to read)."""
+
+    id: int
+    staff_id: int
+    day: date
+    shift_type_id: int
+    is_fixed: bool
+    version_id: int
+
+
 CELL_COLUMNS = (RosterCell.id, RosterCell.staff_id, RosterCell.day, RosterCell.shift_type_id, RosterCell.is_fixed,
                 RosterCell.version_id)
 
 
 def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) -> RosterData:
-    """Everything the rules, the grid and the editing services need about `roster`: 8 queries.
+    """Everything the rules, the grid and the editing services need about `roster`: 7 queries.
 
     `extra_staff_ids` adds people from other departments as rows (before they have a cell here). With
-    `writable` False the cells are plain rows with the same attributes (id, staff_id, day, shift_type_id,
+    `writable` False the cells are `CellRow` tuples with the same attributes (id, staff_id, day, shift_type_id,
     is_fixed, version_id): several times cheaper to load, for read-only callers.
     """
     first, last = roster.starts_on, roster.ends_on
-    shift_types = list(db.session.scalars(sa.select(ShiftType).where(ShiftType.department_id == roster.department_id)
-                                          .order_by(ShiftType.sort_order, ShiftType.code)))
+    shift_types, demand = shift_types_and_demand(roster.department_id, first, last)
     if writable:
         cells = list(db.session.scalars(sa.select(RosterCell).where(RosterCell.roster_id == roster.id)))
     else:
-        cells = list(db.session.execute(sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id)))
+        cells = list(map(CellRow._make, db.session.execute(sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id))))
     staff = list(db.session.scalars(sa.select(StaffMember).options(joinedload(StaffMember.position))
                                     .where(roster_staff_clause(roster, extra_staff_ids)).order_by(StaffMember.staff_number)))
     ids = [s.id for s in staff]
@@ -159,7 +186,7 @@ def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) 
     holidays = holiday_overrides(first, last)
     facts = RosterFacts(
         first, last, {s.code: spec_of(s) for s in shift_types}, rule_settings(), roster.department_id,
-        demand_for(roster.department_id, first, last, shift_types), {s.id: staff_facts(s) for s in staff},
+        demand, {s.id: staff_facts(s) for s in staff},
         tuple(AbsenceSpan(a.staff_id, a.starts_on, a.ends_on, a.kind.value) for a in absences),
         context_shifts(ids, first - timedelta(days=CONTEXT_DAYS_BEFORE), last + timedelta(days=1), roster.id))
     return RosterData(roster, shift_types, cells, staff, facts, holidays)

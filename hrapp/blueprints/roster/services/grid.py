@@ -89,19 +89,20 @@ class RosterGrid:
 
 
 def roster_grid(roster: Roster) -> RosterGrid:
-    """Load the grid of `roster` (8 queries whatever its size) with totals and the live rule check."""
+    """Load the grid of `roster` (7 queries whatever its size) with totals and the live rule check."""
     data = load_roster_data(roster, writable=False)
     cells = data.assignments()
     kinds = day_kinds(data.holidays)
     days = tuple(GridDay(d, day_kind(d, kinds), data.holidays[d].name if d in kinds else "", d.weekday() >= 5)
                  for d in data.days)
     totals = row_totals(cells, data.facts.shifts)
-    rows = tuple(
-        GridRow(s.id, s.staff_number, s.display_name, s.position.name if s.position else "",
-                {d: GridCell(data.code_of[c.shift_type_id], c.version_id, c.is_fixed)
-                 for d in data.days if (c := data.cell_at.get((s.id, d))) is not None},
-                totals.get(s.id, RowTotals()))
-        for s in data.staff)
+    row_cells: dict[int, dict[date, GridCell]] = defaultdict(dict)
+    code_of = data.code_of
+    for c in data.cells:
+        row_cells[c.staff_id][c.day] = GridCell(code_of[c.shift_type_id], c.version_id, c.is_fixed)
+    rows = tuple(GridRow(s.id, s.staff_number, s.display_name, s.position.name if s.position else "",
+                         row_cells.get(s.id, {}), totals.get(s.id, RowTotals()))
+                 for s in data.staff)
     breaches = tuple(check_roster(cells, data.facts))
     per_cell, per_column = defaultdict(list), defaultdict(list)
     for b in breaches:

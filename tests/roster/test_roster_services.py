@@ -318,7 +318,7 @@ class TestGrid:
             grid = roster_grid(roster)
         finally:
             event.remove(db.engine, "before_cursor_execute", listener)
-        assert len(grid.rows) == 13 and len(statements) <= 9, statements
+        assert len(grid.rows) == 13 and len(statements) <= 7, statements
 
 
 def test_rest_is_checked_across_consecutive_rosters(world):

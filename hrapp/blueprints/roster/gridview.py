@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from flask_babel import format_date
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from hrapp.blueprints.roster.colours import css_class
 from hrapp.blueprints.roster.services import (
@@ -38,22 +40,48 @@ class GridPage:
     hard: int
     soft: int
 
-    def cells(self, row: GridRow) -> list[tuple[str, str, int, str, str]]:
-        """(CSS classes, ISO day, version, code, tooltip) for each day of `row`, ready to print.
+    def cells_html(self, row: GridRow) -> Markup:
+        """The `<td>` of each day of `row`: CSS classes, day, version and code for the script, the breach tooltip.
 
-        Built here rather than in the template: a month of 60 people is ~1,900 cells, and doing these
-        lookups in Jinja doubled the page's time.
+        Built here rather than in the template: a month of 60 people is ~1,900 cells, and Jinja's per-cell
+        lookups and escaping were most of the page's time. Codes and tooltips are escaped; the rest are
+        numbers, ISO dates and CSS class names made by this module.
         """
-        out = []
+        staff_id, out = row.staff_id, []
         for day, iso, extra in self.day_columns:
-            cell, note = row.cells.get(day), self.cell_notes.get((row.staff_id, day))
-            css = "cell"
+            cell, note = row.cells.get(day), self.cell_notes.get((staff_id, day))
+            css, version, code = "cell", 0, ""
             if cell:
+                code, version = self.escaped_codes.get(cell.code) or escape(cell.code), cell.version
                 css += f" {self.classes.get(cell.code, 'shift-c-none')}{' fixed' if cell.is_fixed else ''}"
             if note:
                 css += f" {note[0]}"
-            out.append((css + extra, iso, cell.version if cell else 0, cell.code if cell else "", note[1] if note else ""))
-        return out
+            tip = f' title="{escape(note[1])}"' if note else ""
+            out.append(f'<td class="{css}{extra}" data-staff="{staff_id}" data-day="{iso}" data-version="{version}"'
+                       f' data-code="{code}"{tip}>{code}</td>')
+        return Markup("".join(out))
+
+    def column_totals_html(self, code: str) -> Markup:
+        """The `<td>` of each day in the "staffed / needed" footer row of the work shift `code`."""
+        out, key = [], escape(code)
+        for day, iso, _extra in self.day_columns:
+            total, note = self.grid.columns.get((day, code)), self.column_notes.get((day, code))
+            text, short = "", ""
+            if total:
+                text = f"{total.assigned}/{total.required}" if total.required else str(total.assigned)
+                short = " short" if total.missing else ""
+            tip = f' title="{escape(note)}"' if note else ""
+            out.append(f'<td class="coltot{short}" data-col="{iso}/{key}"{tip}>{text}</td>')
+        return Markup("".join(out))
+
+    @cached_property
+    def weekday_letters(self) -> dict[int, str]:
+        """Weekday -> its narrow name (一 … 日, M … S) in the user's language: one Babel call per weekday."""
+        return {d.day.weekday(): format_date(d.day, "EEEEE") for d in self.grid.days[:7]}
+
+    @cached_property
+    def escaped_codes(self) -> dict[str, Markup]:
+        return {t.code: escape(t.code) for t in self.grid.shift_types}
 
     @cached_property
     def day_columns(self) -> list[tuple[date, str, str]]:

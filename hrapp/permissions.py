@@ -214,6 +214,13 @@ def can_view_swap(user, swap) -> bool:
     return can_answer_swap(user, swap) or can_cancel_swap(user, swap) or can_decide_swap(user, swap)
 
 
+def can_manage_day_off(user, wish) -> bool:
+    """A requested day off: the person themselves, the heads of their department, HR and admin."""
+    if is_self(user, wish.staff):
+        return True
+    return has_perm(user, Perm.ROSTER_EDIT) and (sees_everything(user) or heads_department(user, wish.staff.department))
+
+
 def owns_notification(user, notification) -> bool:
     """A notification is for its recipient only."""
     return getattr(user, "is_active", False) and notification.user_id == getattr(user, "id", None)

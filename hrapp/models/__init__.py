@@ -13,6 +13,7 @@ from hrapp.models.org import (
 from hrapp.models.report import DocumentKind, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
 from hrapp.models.roster import (
     CalendarFeedToken,
+    DayOffRequest,
     PeriodKind,
     Roster,
     RosterCell,
@@ -42,7 +43,7 @@ __all__ = [
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
     "JobDescriptionStatus", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
     # rostering
-    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "HolidaySource", "Notification",
+    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports

@@ -141,6 +141,26 @@ class ShiftSwap(TimestampMixin, db.Model):
     partner: Mapped[StaffMember] = relationship(foreign_keys=[partner_id])
 
 
+class DayOffRequest(TimestampMixin, db.Model):
+    """A person's wish to rest on a day (期望休息日), entered by them or by their head before the roster is
+    published. Generation honours it where demand and the rules allow; it is not leave and promises nothing."""
+
+    __tablename__ = "day_off_requests"
+    __table_args__ = (sa.UniqueConstraint("staff_id", "day", name="day_off_staff_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(index=True)
+    note: Mapped[str] = mapped_column(sa.String(200), default="")
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    staff: Mapped[StaffMember] = relationship()
+    created_by: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<DayOffRequest(staff={self.staff_id}, {self.day})>"
+
+
 class CalendarFeedToken(db.Model):
     """A per-user secret for the ICS feed URL, stored as SHA-256; revoking it kills the URL."""
 

@@ -1,7 +1,7 @@
 """Fixtures and helpers for the roster route tests (import the fixtures into a test module by name).
 
 `site` builds on the roster `world`: FO's March 2026 roster published with a few cells, a swap b -> c,
-a notification for b, a draft HK roster with its own shift type.
+a notification for b, a draft HK roster with its own shift type, b's wish to rest on 20 March.
 """
 from datetime import date, time
 
@@ -17,7 +17,7 @@ from hrapp.blueprints.roster.services import (
     set_cells,
 )
 from hrapp.extensions import db
-from hrapp.models import Notification, PeriodKind, Role
+from hrapp.models import DayOffRequest, Notification, PeriodKind, Role
 from tests.roster.conftest import MARCH
 
 
@@ -40,7 +40,8 @@ def site(world, make_user):
     w.hk_type = save_shift_type(w.hr, w.housekeeping, ShiftTypeData("早", "早班", WORK, time(8), time(16), 60))
     w.hk_roster = create_roster(w.hr, w.housekeeping, PeriodKind.MONTH, MARCH)
     w.note = Notification(user_id=w.b_user.id, text="hello", link=f"/roster/{w.roster.id}")
-    db.session.add(w.note)
+    w.wish = DayOffRequest(staff_id=w.b.id, day=day(20), note="family", created_by_id=w.b_user.id)
+    db.session.add_all([w.note, w.wish])
     db.session.commit()
     return w
 
@@ -74,6 +75,10 @@ def paths(w) -> dict[str, tuple[str, str]]:
         "swap": ("GET", f"/roster/{fo}/swaps/{swap}"),
         "notifications": ("GET", "/roster/notifications"), "read_all": ("POST", "/roster/notifications/read"),
         "open_note": ("POST", f"/roster/notifications/{w.note.id}/open"),
+        "days_off": ("GET", f"/roster/{fo}/days-off"), "days_off_post": ("POST", f"/roster/{fo}/days-off"),
+        "hk_days_off": ("GET", f"/roster/{hk}/days-off"), "hk_days_off_post": ("POST", f"/roster/{hk}/days-off"),
+        "my_day_off": ("POST", "/roster/me/days-off"),
+        "withdraw_day_off": ("POST", f"/roster/days-off/{w.wish.id}/withdraw"),
         "hk_grid": ("GET", f"/roster/{hk}"), "hk_cells": ("GET", f"/roster/{hk}/cells"),
         "hk_save_cells": ("POST", f"/roster/{hk}/cells"), "hk_changes": ("GET", f"/roster/{hk}/changes"),
         "hk_types": ("GET", f"/roster/departments/{hk_dept}/shift-types"),

@@ -8,11 +8,11 @@ from tests.roster.routing import paths
 site = routing.site  # the fixture
 HEAD_PAGES = ["list", "create", "cells", "save_cells", "types", "new_type", "new_type_post", "edit_type",
               "edit_type_post", "retire", "restore", "demand", "demand_post", "date_demand", "rest", "fill", "copy",
-              "pattern", "generate", "publish", "lock"]
+              "pattern", "generate", "publish", "lock", "days_off", "days_off_post"]
 HR_PAGES = ["holidays", "sync", "set_day", "rules", "rules_post", "rest_adjust"]
 HK_PAGES = ["hk_grid", "hk_cells", "hk_save_cells", "hk_changes", "hk_types", "hk_new_type", "hk_edit_type",
             "hk_retire", "hk_demand", "hk_date_demand", "hk_rest", "hk_fill", "hk_copy", "hk_pattern",
-            "hk_generate", "hk_publish", "hk_lock"]
+            "hk_generate", "hk_publish", "hk_lock", "hk_days_off", "hk_days_off_post"]
 
 
 def call(client, site, name: str):
@@ -52,7 +52,7 @@ def test_head_is_refused_hr_pages_and_other_departments(client, auth, site, name
     assert call(client, site, name).status_code == 403, name
 
 
-@pytest.mark.parametrize("name", ["holidays", "rules", "rest", "hk_grid", "hk_types", "list"])
+@pytest.mark.parametrize("name", ["holidays", "rules", "rest", "hk_grid", "hk_types", "list", "days_off", "hk_days_off"])
 def test_hr_may_open_every_department_and_setting(client, auth, site, name):
     auth.login("hr")
     assert call(client, site, name).status_code == 200, name
@@ -63,7 +63,8 @@ def test_hr_may_open_every_department_and_setting(client, auth, site, name):
     ("head", "swap_accept"), ("head", "swap_decline"), ("head", "swap_cancel"),
     ("zhangsan", "swap_accept"), ("zhangsan", "swap_decline"), ("zhangsan", "swap_approve"), ("zhangsan", "swap_reject"),
     ("lisi", "swap_cancel"), ("lisi", "swap_approve"), ("lisi", "swap_reject"),
-    ("other", "open_note"), ("lisi", "open_note"),
+    ("other", "open_note"), ("lisi", "open_note"), ("other", "withdraw_day_off"), ("lisi", "withdraw_day_off"),
+    ("staff", "withdraw_day_off"),
 ])
 def test_swap_steps_and_notifications_belong_to_their_people(client, auth, site, user, name):
     auth.login(user)

@@ -130,7 +130,14 @@ def generate_cells(roster_id: int):
         return render_grid(roster, generate=form)
     return _attempt(roster, "generate", form, lambda: generate_roster(
         current_user, roster, form.version(), time_limit_s=GENERATION_SECONDS),
-        lambda result: _("Roster generated: %(n)s cells.", n=len(result.assignments)))
+        _generated)
+
+
+def _generated(result) -> str:
+    text = _("Roster generated: %(n)s cells.", n=len(result.assignments))
+    if result.wishes:
+        text += " " + _("%(met)s of %(wishes)s requested days off granted.", met=result.wishes_met, wishes=result.wishes)
+    return text
 
 
 def _published(breaches) -> str:

@@ -245,3 +245,12 @@ class RestAdjustForm(FlaskForm):
     days = DecimalField(_l("Days (+ owed, - taken)"), places=1, validators=[InputRequired()])
     on = DateField(_l("Date"), validators=[InputRequired()])
     note = StringField(_l("Reason"), validators=[DataRequired(), Length(max=255)])
+
+
+class DayOffForm(FlaskForm):
+    """A requested day off; `staff_id` is used when a head enters it for someone (hidden on "my schedule")."""
+
+    staff_id = SelectField(_l("Person"), coerce=_optional_int, validate_choice=False, validators=[Optional()])
+    day = DateField(_l("Day off"), validators=[InputRequired()])
+    note = StringField(_l("Note"), validators=[Optional(), Length(max=200)],
+                       description=_l("Optional, e.g. a family event. Your head sees it."))

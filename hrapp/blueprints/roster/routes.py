@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from hrapp.blueprints.roster import (
     bulk_views,
+    day_off_views,
     export_views,
     grid_views,
     notice_views,
@@ -40,6 +41,8 @@ URLS = [
     ("/<int:roster_id>/generate", bulk_views.generate_cells, POST),
     ("/<int:roster_id>/publish", bulk_views.publish, POST),
     ("/<int:roster_id>/lock", bulk_views.lock, POST),
+    ("/<int:roster_id>/days-off", day_off_views.roster_days_off, GET),
+    ("/<int:roster_id>/days-off", day_off_views.add_roster_day_off, POST),
     # a department's set-up
     ("/departments/<int:department_id>/shift-types", setup_views.list_shift_types, GET),
     ("/departments/<int:department_id>/shift-types/new", setup_views.edit_shift_type, BOTH),
@@ -61,6 +64,8 @@ URLS = [
     ("/me/calendar/new", schedule_views.create_calendar_feed, POST),
     ("/me/calendar/revoke", schedule_views.revoke_calendar_feed, POST),
     ("/feed/<token>.ics", schedule_views.calendar_feed, GET),
+    ("/me/days-off", day_off_views.request_my_day_off, POST),
+    ("/days-off/<int:request_id>/withdraw", day_off_views.withdraw_day_off_request, POST),
     ("/me/swaps", swap_views.propose, POST),
     ("/swaps", swap_views.list_swaps, GET),
     ("/<int:roster_id>/swaps/<int:swap_id>", swap_views.show_swap, GET),

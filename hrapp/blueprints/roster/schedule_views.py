@@ -7,7 +7,7 @@ from flask_babel import format_date, to_user_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.roster.forms import ConfirmForm, SwapProposeForm
+from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm
 from hrapp.blueprints.roster.queries import (
     colleagues_on_shifts,
     live_feed_token,
@@ -19,6 +19,7 @@ from hrapp.blueprints.roster.services import (
     feed_ics,
     issue_feed_token,
     my_changes,
+    my_day_off_requests,
     my_schedule,
     rest_owed_balance,
     rest_owed_ledger,
@@ -54,8 +55,8 @@ def fill_swap_choices(form: SwapProposeForm, staff: StaffMember, first: date) ->
                                for p in swap_partners([staff.department_id], staff.id)]
 
 
-def schedule_page(staff: StaffMember, form: SwapProposeForm):
-    """Render "my schedule" for `staff` with the swap form `form`."""
+def schedule_page(staff: StaffMember, form: SwapProposeForm, day_off_form: DayOffForm | None = None):
+    """Render "my schedule" for `staff` with the swap form `form` and the day-off form (blank by default)."""
     first = company_today()
     weeks = min(max(request.args.get("weeks", DEFAULT_WEEKS, type=int) or DEFAULT_WEEKS, 1), MAX_WEEKS)
     last = first + timedelta(weeks=weeks) - timedelta(days=1)
@@ -64,7 +65,8 @@ def schedule_page(staff: StaffMember, form: SwapProposeForm):
         "roster/my_schedule.html", staff=staff, shifts=my_schedule(staff.id, first, last), first=first, last=last,
         weeks=weeks, colleagues=colleagues_on_shifts(staff.id, staff.department_id, first, last),
         changes=my_changes(staff.id)[:20], balance=rest_owed_balance(staff.id), ledger=rest_owed_ledger(staff.id)[-10:],
-        swaps=swaps_of(staff.id), form=form, title=_("My schedule"))
+        swaps=swaps_of(staff.id), form=form, day_off_form=day_off_form or DayOffForm(formdata=None),
+        wishes=my_day_off_requests(staff.id, first), confirm=ConfirmForm(formdata=None), title=_("My schedule"))
 
 
 @permission_required(Perm.ROSTER_VIEW)

@@ -71,6 +71,8 @@ class GenerationResult:
     shortfalls: tuple[Shortfall, ...] = ()
     proven: bool = False
     wall_time_s: float = 0.0
+    wishes: int = 0  # requested days off in the problem
+    wishes_met: int = 0  # of which the result leaves free
 
     @property
     def ok(self) -> bool:

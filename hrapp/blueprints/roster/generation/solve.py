@@ -72,9 +72,18 @@ def generate(p: GenerationProblem, allow_partial: bool = False) -> GenerationRes
     if hard:
         raise AssertionError(f"generator broke hard rules: {hard[:5]}")
     if short == 0:
-        return GenerationResult("ok", tuple(cells), proven=proven, wall_time_s=clock.monotonic() - began)
+        return GenerationResult("ok", tuple(cells), proven=proven, wall_time_s=clock.monotonic() - began,
+                                **wish_counts(p, cells))
     return GenerationResult("short", tuple(cells) if allow_partial else (), tuple(diagnose(p, cells)), proven,
                             clock.monotonic() - began)
+
+
+def wish_counts(p: GenerationProblem, cells: list[Assignment]) -> dict[str, int]:
+    """How many requested days off of the period there are, and how many `cells` leave free of work."""
+    days, staff = set(p.days), set(p.staff_ids)
+    wishes = {(s, d) for s, d in p.requested_off if d in days and s in staff}
+    working = {(a.staff_id, a.day) for a in cells if p.shifts[a.shift_code].is_work}
+    return {"wishes": len(wishes), "wishes_met": len(wishes - working)}
 
 
 def _hint(model: RosterModel, value) -> None:

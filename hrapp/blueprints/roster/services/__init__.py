@@ -1,5 +1,11 @@
 """Roster services (DB orchestration; they never commit): the API the views, the CLI and the demo use."""
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version, require_override
+from hrapp.blueprints.roster.services.day_off import (
+    day_off_requests,
+    my_day_off_requests,
+    request_day_off,
+    withdraw_day_off,
+)
 from hrapp.blueprints.roster.services.demo import RosterSeedReport, seed_rosters
 from hrapp.blueprints.roster.services.editing import (
     BulkResult,
@@ -71,8 +77,8 @@ __all__ = [
     "BulkResult", "CellEdit", "GridCell", "GridDay", "GridRow", "GridShiftType", "HolidaySync", "RosterBreachError",
     "RosterData", "RosterGrid", "RosterSeedReport", "RosterValidationError", "ScheduledShift", "StaleRosterError",
     "accept_swap", "accrue_rest_owed", "adjust_rest_owed", "apply_changes", "apply_pattern", "approve_swap",
-    "breach_message", "cancel_swap", "check_version", "copy_previous_period", "create_roster", "decline_swap",
-    "department_rosters",
+    "breach_message", "cancel_swap", "check_version", "copy_previous_period", "create_roster", "day_off_requests",
+    "decline_swap", "department_rosters", "my_day_off_requests", "request_day_off", "withdraw_day_off",
     "demand_for", "feed_ics", "fill_range", "generate_roster", "generation_problem", "issue_feed_token",
     "library_days", "load_roster_data", "lock_roster", "my_changes", "my_schedule", "open_swaps", "period_bounds",
     "previous_roster", "propose_swap", "publish_roster", "record_absence", "reject_swap", "rest_owed_balance",

@@ -9,6 +9,7 @@ from hrapp import audit
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, GenerationResult, generate
 from hrapp.blueprints.roster.rules import LEAVE, ShiftSpec, cell_problem
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
+from hrapp.blueprints.roster.services.day_off import day_off_requests
 from hrapp.blueprints.roster.services.facts import RosterData, holiday_overrides, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
@@ -72,10 +73,11 @@ def generation_problem(data: RosterData, requested_off: Iterable[tuple[int, date
 
 
 def generate_roster(actor, roster: Roster, expected_version: int | None,
-                    requested_off: Iterable[tuple[int, date]] = (), time_limit_s: float = 10.0,
+                    requested_off: Iterable[tuple[int, date]] | None = None, time_limit_s: float = 10.0,
                     allow_partial: bool = False, save: bool = True, num_workers: int = 8) -> GenerationResult:
     """Fill a draft roster: fixed cells stay, every other cell is replaced by the generated one.
 
+    `requested_off` defaults to the days off the roster's people requested for the period.
     Nothing is saved when the demand cannot be met (result.status "short": result.shortfalls say which
     days and shifts lack how many people and which rules bind) unless `allow_partial`; nor when `save` is
     False (a preview). Audited when saved.
@@ -85,6 +87,8 @@ def generate_roster(actor, roster: Roster, expected_version: int | None,
     if roster.status != RosterStatus.DRAFT:
         raise RosterValidationError.of("roster", "not_draft")
     data = load_roster_data(roster)
+    if requested_off is None:
+        requested_off = [(w.staff_id, w.day) for w in day_off_requests(data.staff_ids, roster.starts_on, roster.ends_on)]
     problem = generation_problem(data, requested_off, time_limit_s, num_workers)
     result = generate(problem, allow_partial=allow_partial)
     if save and result.assignments and (result.ok or allow_partial):
@@ -92,6 +96,7 @@ def generate_roster(actor, roster: Roster, expected_version: int | None,
         apply_changes(actor, data, {(s.id, d): new.get((s.id, d)) for s in data.staff for d in data.days})
         audit.record(actor, "roster.generate", roster, None,
                      {"status": result.status, "cells": len(result.assignments),
-                      "seconds": round(result.wall_time_s, 2)},
+                      "seconds": round(result.wall_time_s, 2), "days_off_requested": result.wishes,
+                      "days_off_granted": result.wishes_met},
                      label=f"{roster.department.code} {roster.starts_on.isoformat()}")
     return result

@@ -46,6 +46,12 @@ TRANSLATED = {
     "swap_state": _l("This swap request is no longer open for that step."),
     "rest_owed_zero": _l("An adjustment must not be zero."),
     "note_required": _l("Say why the balance is adjusted."),
+    "day_off_past": _l("Days off can only be requested for days still ahead."),
+    "day_off_left": _l("This person has left by that day."),
+    "day_off_published": _l("The roster for that day is already published: ask your head for a change or a swap."),
+    "day_off_duplicate": _l("A day off is already requested for that day."),
+    "day_off_too_many": _l("At most %(max)s days off can be requested per month."),
+    "day_off_note": _l("The note is too long (at most 200 characters)."),
     # The breach rules
     "on_leave": _l("On approved leave that day."),
     "suspended": _l("Suspended from that day."),

@@ -7,17 +7,20 @@ import pytest
 import sqlalchemy as sa
 
 from hrapp.blueprints.roster.services import (
+    CellEdit,
     RosterValidationError,
     create_roster,
+    day_off,
     generate_roster,
     publish_roster,
     request_day_off,
+    set_cells,
     set_demand,
     withdraw_day_off,
 )
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, DayOffRequest, PeriodKind, RosterCell, ShiftType
+from hrapp.models import AuditEntry, DayOffRequest, Notification, PeriodKind, RosterCell, ShiftType
 from tests.conftest import count
 
 TODAY = date(2026, 3, 10)
@@ -88,6 +91,19 @@ class TestRules:
         assert count(DayOffRequest) == 1
 
 
+def test_heads_hear_of_wishes_and_people_of_what_heads_do_with_theirs(world):
+    def texts(user):
+        return list(db.session.scalars(sa.select(Notification.text).where(Notification.user_id == user.id)))
+
+    own = request_day_off(world.b_user, world.b, date(2026, 3, 20), "", TODAY)
+    assert len(texts(world.head)) == 1 and texts(world.b_user) == []
+    withdraw_day_off(world.b_user, own, TODAY)
+    assert len(texts(world.head)) == 1 and texts(world.b_user) == []  # withdrawing one's own tells nobody
+    theirs = request_day_off(world.head, world.b, date(2026, 3, 21), "", TODAY)
+    withdraw_day_off(world.head, theirs, TODAY)
+    assert len(texts(world.b_user)) == 2 and len(texts(world.head)) == 1
+
+
 def _one_early_a_day(world):
     for weekday in range(7):
         set_demand(world.hr, world.front, world.types["早"], 1, weekday=weekday)
@@ -138,6 +154,27 @@ class TestPages:
             assert response.status_code == 200 and 'id="day-off-form"' in body and text in body, data
         assert count(DayOffRequest) == 0
 
+    def test_a_duplicate_racing_past_the_check_loses_on_the_constraint(self, client, auth, world, monkeypatch):
+        """Two identical requests at once both pass the check; the second is refused with the same message."""
+        auth.login("zhangsan")
+        client.post("/auth/locale/en")
+        data = {"day": ahead(2).isoformat()}
+        assert client.post("/roster/me/days-off", data=data).status_code == 302
+        monkeypatch.setattr(day_off, "month_of", lambda day: (date(1999, 1, 1), date(1999, 1, 1)))  # sees nothing
+        response = client.post("/roster/me/days-off", data=data)
+        assert response.status_code == 200 and "already requested" in response.get_data(as_text=True)
+        assert count(DayOffRequest) == 1
+
+    def test_published_wishes_show_as_settled(self, client, auth, world):
+        roster = create_roster(world.head, world.front, PeriodKind.WEEK, ahead())
+        request_day_off(world.b_user, world.b, roster.starts_on + timedelta(days=1), "", date.today())
+        request_day_off(world.b_user, world.b, roster.ends_on + timedelta(days=1), "", date.today())
+        publish_roster(world.head, roster, None)
+        db.session.commit()
+        auth.login("zhangsan")
+        page = client.get("/roster/me").get_data(as_text=True)
+        assert page.count("/withdraw") == 1 and page.count("badge text-bg-secondary") == 1
+
     def test_withdraw_redirects_only_to_local_paths(self, client, auth, world):
         wish = request_day_off(world.b_user, world.b, ahead(), "", date.today())
         db.session.commit()
@@ -148,19 +185,21 @@ class TestPages:
     def test_head_lists_records_and_withdraws_for_their_people(self, client, auth, world, make_staff):
         roster = create_roster(world.head, world.front, PeriodKind.MONTH, ahead())
         request_day_off(world.b_user, world.b, ahead(4), "family", date.today())
-        stranger = make_staff(world.housekeeping)
+        stranger, lent = make_staff(world.housekeeping), make_staff(world.housekeeping)
+        set_cells(world.hr, roster, [CellEdit(lent.id, ahead(1), "早")])
         db.session.commit()
         auth.login("head")
         page = client.get(f"/roster/{roster.id}/days-off").get_data(as_text=True)
         assert f'<tr data-staff="{world.b.id}" data-day="{ahead(4).isoformat()}">' in page and "family" in page
-        assert f'value="{stranger.id}"' not in page  # only the department's people to choose from
+        assert f'value="{stranger.id}"' not in page  # only the roster's people to choose from,
+        assert f'value="{lent.id}"' in page  # someone lent to it included
         response = client.post(f"/roster/{roster.id}/days-off",
                                data={"staff_id": world.c.id, "day": ahead(5).isoformat(), "note": "phoned in"})
         assert response.status_code == 302
         assert db.session.scalar(sa.select(DayOffRequest.created_by_id).where(DayOffRequest.staff_id == world.c.id)) \
             == world.head.id
         client.post("/auth/locale/en")
-        for data, text in [({"staff_id": stranger.id, "day": ahead(6).isoformat()}, "Choose a person"),
+        for data, text in [({"staff_id": stranger.id, "day": ahead(6).isoformat()}, "Choose a person on this roster"),
                            ({"staff_id": world.c.id, "day": (ahead() - timedelta(days=1)).isoformat()}, "outside")]:
             response = client.post(f"/roster/{roster.id}/days-off", data=data)
             assert response.status_code == 200 and text in response.get_data(as_text=True), data

@@ -1,13 +1,16 @@
 """Requested days off (期望休息日): a person asks on "my schedule"; the head sees the wishes for a roster's
 period and enters them for people who asked in person; either may withdraw one while its day is ahead and
 its roster unpublished. Generation honours the wishes where demand and the rules allow."""
+from datetime import timedelta
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm, show_errors
-from hrapp.blueprints.roster.queries import department_staff
+from hrapp.blueprints.roster.queries import roster_people
 from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
 from hrapp.blueprints.roster.services import (
     RosterValidationError,
@@ -19,8 +22,23 @@ from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
 from hrapp.blueprints.roster.services.messages import message
 from hrapp.core.urls import local_path
 from hrapp.extensions import db
-from hrapp.models import DayOffRequest, Roster, RosterStatus
+from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
 from hrapp.permissions import Perm, can_edit_roster, can_manage_day_off, get_or_404, permission_required
+
+
+def _record(form: DayOffForm, staff: StaffMember) -> bool:
+    """Save the wish and commit; its problems land on the form. True when saved."""
+    try:
+        request_day_off(current_user, staff, form.day.data, form.note.data, company_today())
+        db.session.commit()
+    except RosterValidationError as exc:
+        show_errors(form, exc.errors)
+    except IntegrityError:  # the same wish sent twice at once: the second loses on the unique constraint
+        db.session.rollback()
+        form.day.errors.append(message("day_off_duplicate"))
+    else:
+        return True
+    return False
 
 
 @permission_required(Perm.ROSTER_VIEW)
@@ -28,24 +46,18 @@ def request_my_day_off():
     """Ask for a day off (form on "my schedule"); bad input re-renders the page with the messages."""
     staff = own_staff()
     form = DayOffForm()
-    if form.validate_on_submit():
-        try:
-            request_day_off(current_user, staff, form.day.data, form.note.data, company_today())
-        except RosterValidationError as exc:
-            show_errors(form, exc.errors)
-        else:
-            db.session.commit()
-            flash(_("Day off requested for %(day)s. Your head sees it when planning the roster.",
-                    day=format_date(form.day.data, "medium")), "success")
-            return redirect(url_for("roster.show_my_schedule"))
+    if form.validate_on_submit() and _record(form, staff):
+        flash(_("Day off requested for %(day)s. Your head sees it when planning the roster.",
+                day=format_date(form.day.data, "medium")), "success")
+        return redirect(url_for("roster.show_my_schedule"))
     return schedule_page(staff, SwapProposeForm(formdata=None), day_off_form=form)
 
 
 def _roster_page(roster: Roster, form: DayOffForm):
-    people = department_staff(roster.department_id)
+    people = roster_people(roster)
     form.staff_id.choices = [(p.id, f"{p.staff_number} {p.display_name}") for p in people]
-    if form.day.data is None:
-        form.day.data = max(roster.starts_on, min(roster.ends_on, company_today()))
+    if form.day.data is None:  # tomorrow, kept within the period
+        form.day.data = max(roster.starts_on, min(roster.ends_on, company_today() + timedelta(days=1)))
     return render_template(
         "roster/days_off.html", roster=roster, form=form, confirm=ConfirmForm(formdata=None),
         wishes=day_off_requests([p.id for p in people], roster.starts_on, roster.ends_on),
@@ -64,23 +76,17 @@ def add_roster_day_off(roster_id: int):
     """The head records a wish someone told them in person (within the roster's period)."""
     roster = get_or_404(Roster, roster_id, check=can_edit_roster)
     form = DayOffForm()
-    people = {p.id: p for p in department_staff(roster.department_id)}
+    people = {p.id: p for p in roster_people(roster)}
     if form.validate_on_submit():
         staff = people.get(form.staff_id.data)
         if staff is None:
-            form.staff_id.errors.append(_("Choose a person of this department."))
+            form.staff_id.errors.append(_("Choose a person on this roster."))
         elif not roster.starts_on <= form.day.data <= roster.ends_on:
             form.day.errors.append(message("outside_period"))
-        else:
-            try:
-                request_day_off(current_user, staff, form.day.data, form.note.data, company_today())
-            except RosterValidationError as exc:
-                show_errors(form, exc.errors)
-            else:
-                db.session.commit()
-                flash(_("Day off recorded for %(name)s on %(day)s.", name=staff.display_name,
-                        day=format_date(form.day.data, "medium")), "success")
-                return redirect(url_for("roster.roster_days_off", roster_id=roster.id))
+        elif _record(form, staff):
+            flash(_("Day off recorded for %(name)s on %(day)s.", name=staff.display_name,
+                    day=format_date(form.day.data, "medium")), "success")
+            return redirect(url_for("roster.roster_days_off", roster_id=roster.id))
     return _roster_page(roster, form)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from hrapp.blueprints.roster.services.facts import roster_staff_clause
 from hrapp.extensions import db
 from hrapp.models import (
     CalendarFeedToken,
@@ -36,6 +37,12 @@ def department_staff(department_id: int) -> list[StaffMember]:
     return list(db.session.scalars(sa.select(StaffMember).where(
         StaffMember.department_id == department_id, StaffMember.left_on.is_(None))
         .order_by(StaffMember.staff_number)))
+
+
+def roster_people(roster) -> list[StaffMember]:
+    """A roster's rows: the department's people employed in the period and anyone with a cell in it."""
+    return list(db.session.scalars(sa.select(StaffMember).where(roster_staff_clause(roster))
+                                   .order_by(StaffMember.staff_number)))
 
 
 def shift_types_of(department_id: int) -> list[ShiftType]:

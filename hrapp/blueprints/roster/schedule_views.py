@@ -26,6 +26,7 @@ from hrapp.blueprints.roster.services import (
     revoke_feed_tokens,
     user_for_feed_token,
 )
+from hrapp.blueprints.roster.services.day_off import settled_days
 from hrapp.extensions import db
 from hrapp.models import RosterStatus, StaffMember
 from hrapp.permissions import Perm, permission_required
@@ -61,12 +62,14 @@ def schedule_page(staff: StaffMember, form: SwapProposeForm, day_off_form: DayOf
     weeks = min(max(request.args.get("weeks", DEFAULT_WEEKS, type=int) or DEFAULT_WEEKS, 1), MAX_WEEKS)
     last = first + timedelta(weeks=weeks) - timedelta(days=1)
     fill_swap_choices(form, staff, first)
+    wishes = my_day_off_requests(staff.id, first)
     return render_template(
         "roster/my_schedule.html", staff=staff, shifts=my_schedule(staff.id, first, last), first=first, last=last,
         weeks=weeks, colleagues=colleagues_on_shifts(staff.id, staff.department_id, first, last),
         changes=my_changes(staff.id)[:20], balance=rest_owed_balance(staff.id), ledger=rest_owed_ledger(staff.id)[-10:],
         swaps=swaps_of(staff.id), form=form, day_off_form=day_off_form or DayOffForm(formdata=None),
-        wishes=my_day_off_requests(staff.id, first), confirm=ConfirmForm(formdata=None), title=_("My schedule"))
+        wishes=wishes, settled=settled_days(staff.department_id, [w.day for w in wishes]),
+        confirm=ConfirmForm(formdata=None), title=_("My schedule"))
 
 
 @permission_required(Perm.ROSTER_VIEW)

@@ -75,7 +75,7 @@ def generate(p: GenerationProblem, allow_partial: bool = False) -> GenerationRes
         return GenerationResult("ok", tuple(cells), proven=proven, wall_time_s=clock.monotonic() - began,
                                 **wish_counts(p, cells))
     return GenerationResult("short", tuple(cells) if allow_partial else (), tuple(diagnose(p, cells)), proven,
-                            clock.monotonic() - began)
+                            clock.monotonic() - began, **wish_counts(p, cells))
 
 
 def wish_counts(p: GenerationProblem, cells: list[Assignment]) -> dict[str, int]:

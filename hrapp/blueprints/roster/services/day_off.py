@@ -1,78 +1,104 @@
 """Requested days off (期望休息日): a person (or their head for them) asks to rest on a day of a period not yet
 published; generation honours the wishes where demand and the rules allow."""
-from datetime import date
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp import audit
 from hrapp.blueprints.roster.services.messages import RosterValidationError
+from hrapp.blueprints.roster.services.notify import notify_day_off
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, EmploymentStatus, Roster, RosterStatus, StaffMember
 
 MAX_PER_MONTH = 4  # wishes per person and calendar month: enough to plan around, too few to dictate the roster
+MAX_DAYS_AHEAD = 183  # about six months: rosters are planned a month or two ahead
 NOTE_LENGTH = 200
 
 
-def _month(day: date) -> tuple[date, date]:
+def month_of(day: date) -> tuple[date, date]:
+    """First and last day of `day`'s calendar month."""
     following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return day.replace(day=1), date.fromordinal(following.toordinal() - 1)
+    return day.replace(day=1), following - timedelta(days=1)
 
 
-def _published_roster_on(staff: StaffMember, day: date) -> Roster | None:
-    """A published or locked roster of the person's department covering `day` (its plan is settled)."""
-    return db.session.scalar(sa.select(Roster).where(
-        Roster.department_id == staff.department_id, Roster.starts_on <= day, Roster.ends_on >= day,
-        Roster.status != RosterStatus.DRAFT).limit(1))
+def day_off_refusal(day: date, today: date, has_left: bool, published: bool,
+                    taken: Collection[date] = (), note: str = "") -> str | None:
+    """Why a wish to rest on `day` is refused (a reason code), or None.
 
-
-def day_off_problem(staff: StaffMember, day: date, today: date) -> str | None:
-    """Why `staff` may not (any longer) wish to rest on `day`: a reason code, or None."""
+    `published`: a published or locked roster of the person's department covers the day; `taken`: the
+    person's other wishes in the same month.
+    """
+    if len(note) > NOTE_LENGTH:
+        return "day_off_note"
     if day <= today:
         return "day_off_past"
-    if staff.status == EmploymentStatus.LEFT or (staff.left_on is not None and staff.left_on < day):
+    if day > today + timedelta(days=MAX_DAYS_AHEAD):
+        return "day_off_too_far"
+    if has_left:
         return "day_off_left"
-    if _published_roster_on(staff, day) is not None:
+    if published:
         return "day_off_published"
+    if day in taken:
+        return "day_off_duplicate"
+    if len(taken) >= MAX_PER_MONTH:
+        return "day_off_too_many"
     return None
 
 
-def request_day_off(actor, staff: StaffMember, day: date, note: str, today: date) -> DayOffRequest:
-    """Record the wish (audited).
+def settled_days(department_id: int, days: Iterable[date]) -> set[date]:
+    """Those of `days` a published or locked roster of the department covers (their plan is settled)."""
+    days = set(days)
+    if not days:
+        return set()
+    rosters = db.session.execute(sa.select(Roster.starts_on, Roster.ends_on).where(
+        Roster.department_id == department_id, Roster.status != RosterStatus.DRAFT,
+        Roster.starts_on <= max(days), Roster.ends_on >= min(days)))
+    return {d for first, last in rosters for d in days if first <= d <= last}
 
-    :raise RosterValidationError: a past day, someone who has left, a day of a published roster, a second wish
-        for the same day, or more than MAX_PER_MONTH in one month.
+
+def _has_left(staff: StaffMember, day: date) -> bool:
+    return staff.status == EmploymentStatus.LEFT or (staff.left_on is not None and staff.left_on < day)
+
+
+def request_day_off(actor, staff: StaffMember, day: date, note: str, today: date) -> DayOffRequest:
+    """Record the wish (audited); the department's heads, or the person when a head enters it, are told.
+
+    The unique (staff, day) constraint backs the duplicate check against two requests at once: the caller's
+    commit then raises IntegrityError.
+    :raise RosterValidationError: see `day_off_refusal`.
     """
     note = (note or "").strip()
-    if len(note) > NOTE_LENGTH:
-        raise RosterValidationError.of("note", "day_off_note")
-    problem = day_off_problem(staff, day, today)
-    if problem is not None:
-        raise RosterValidationError.of("day", problem)
-    first, last = _month(day)
-    taken = list(db.session.scalars(sa.select(DayOffRequest.day).where(
+    first, last = month_of(day)
+    taken = set(db.session.scalars(sa.select(DayOffRequest.day).where(
         DayOffRequest.staff_id == staff.id, DayOffRequest.day.between(first, last))))
-    if day in taken:
-        raise RosterValidationError.of("day", "day_off_duplicate")
-    if len(taken) >= MAX_PER_MONTH:
-        raise RosterValidationError.of("day", "day_off_too_many", max=MAX_PER_MONTH)
+    problem = day_off_refusal(day, today, _has_left(staff, day), bool(settled_days(staff.department_id, [day])),
+                              taken, note)
+    if problem is not None:
+        raise RosterValidationError.of("note" if problem == "day_off_note" else "day", problem,
+                                       max=MAX_PER_MONTH, days=MAX_DAYS_AHEAD)
     wish = DayOffRequest(staff_id=staff.id, day=day, note=note, created_by_id=getattr(actor, "id", None))
     db.session.add(wish)
     audit.record(actor, "roster.day_off.request", wish, None, {"day": day.isoformat(), "note": note},
                  label=f"{staff.staff_number} {day.isoformat()}")
+    notify_day_off(actor, staff, day, withdrawn=False)
     return wish
 
 
 def withdraw_day_off(actor, wish: DayOffRequest, today: date) -> None:
-    """Delete the wish (audited) while its day is still ahead and unpublished.
+    """Delete the wish (audited) while its day is ahead and unpublished; the person is told if someone else
+    withdrew it.
 
     :raise RosterValidationError: the day has passed or its roster is published.
     """
-    problem = day_off_problem(wish.staff, wish.day, today)
-    if problem in ("day_off_past", "day_off_published"):
-        raise RosterValidationError.of("day", problem)
+    if wish.day <= today:
+        raise RosterValidationError.of("day", "day_off_past")
+    if settled_days(wish.staff.department_id, [wish.day]):
+        raise RosterValidationError.of("day", "day_off_published")
     audit.record(actor, "roster.day_off.withdraw", wish, {"day": wish.day.isoformat(), "note": wish.note}, None,
                  label=f"{wish.staff.staff_number} {wish.day.isoformat()}")
+    notify_day_off(actor, wish.staff, wish.day, withdrawn=True)
     db.session.delete(wish)
 
 
@@ -80,8 +106,7 @@ def day_off_requests(staff_ids, first: date, last: date) -> list[DayOffRequest]:
     """The wishes of these people between `first` and `last`, by day then person."""
     return list(db.session.scalars(
         sa.select(DayOffRequest).options(joinedload(DayOffRequest.staff), joinedload(DayOffRequest.created_by))
-        .where(DayOffRequest.staff_id.in_(list(staff_ids)),
-                                       DayOffRequest.day.between(first, last))
+        .where(DayOffRequest.staff_id.in_(list(staff_ids)), DayOffRequest.day.between(first, last))
         .order_by(DayOffRequest.day, DayOffRequest.staff_id)))
 
 

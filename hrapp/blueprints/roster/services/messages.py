@@ -47,6 +47,7 @@ TRANSLATED = {
     "rest_owed_zero": _l("An adjustment must not be zero."),
     "note_required": _l("Say why the balance is adjusted."),
     "day_off_past": _l("Days off can only be requested for days still ahead."),
+    "day_off_too_far": _l("Days off can be requested at most %(days)s days ahead."),
     "day_off_left": _l("This person has left by that day."),
     "day_off_published": _l("The roster for that day is already published: ask your head for a change or a swap."),
     "day_off_duplicate": _l("A day off is already requested for that day."),

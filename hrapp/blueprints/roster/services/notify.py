@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from hrapp.extensions import db
-from hrapp.models import Roster, User
+from hrapp.models import Roster, StaffMember, User
 from hrapp.notifications import notify
 
 
@@ -54,3 +54,20 @@ def notify_changes(roster: Roster, changes: Mapping[tuple[int, date], tuple[str 
 def notify_users(users: Iterable[User], text, link: str) -> None:
     """Pass-through for the swap messages."""
     notify(users, text, link)
+
+
+def notify_day_off(actor, staff: StaffMember, day: date, withdrawn: bool) -> None:
+    """A person's own wish goes to their department's heads (a withdrawal of their own, to nobody); a wish
+    a head entered or withdrew for them goes to the person."""
+    when = day.isoformat()
+    if getattr(actor, "staff_id", None) == staff.id:
+        if not withdrawn:
+            notify([u for u in staff.department.heads if u.is_enabled],
+                   lambda: _("%(name)s would like %(day)s off.", name=staff.display_name, day=when),
+                   f"/roster/?department={staff.department_id}")
+        return
+    if withdrawn:
+        text = lambda: _("Your day-off request for %(day)s was withdrawn by your head.", day=when)  # noqa: E731
+    else:
+        text = lambda: _("Your head recorded your wish to have %(day)s off.", day=when)  # noqa: E731
+    notify(accounts_of([staff.id]), text, "/roster/me")

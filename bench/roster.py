@@ -32,7 +32,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.demo import HOUSEKEEPING, LEAVE_TYPE, REST_TYPE, THREE_SHIFTS
 from hrapp.extensions import db
-from hrapp.models import Gender, PeriodKind, Role, Roster, ShiftType, StaffMember
+from hrapp.models import DayOffRequest, Gender, PeriodKind, Role, Roster, ShiftType, StaffMember
 
 STAFF = 60
 GRID_ROUNDS = 20
@@ -89,7 +89,7 @@ def bench_roster_generate(ctx: BenchContext) -> Iterator[tuple[str, float | int,
 
 def _grid_app(ctx: BenchContext):
     """A migrated app with one department of 60 staff, its shift types and demand, the 2026 holidays, some
-    leave, a published February roster and a March roster filled by rotation."""
+    leave and requested days off, a published February roster and a March roster filled by rotation."""
     app = ctx.new_app("roster_grid")
     rng = random.Random(2)
     with app.app_context():
@@ -111,6 +111,8 @@ def _grid_app(ctx: BenchContext):
         sync_company_holidays(None, 2026)
         for person in rng.sample(people, 5):
             record_absence(None, person, date(2026, 3, 10), date(2026, 3, 12))
+        db.session.add_all(DayOffRequest(staff_id=p.id, day=date(2026, 3, 1) + timedelta(days=rng.randrange(31)))
+                           for p in people[::3])  # some wishes for the grid to mark
         offsets = {p.id: i % 7 for i, p in enumerate(people)}
         for month in (date(2026, 2, 1), date(2026, 3, 1)):
             roster = create_roster(None, dept, PeriodKind.MONTH, month)

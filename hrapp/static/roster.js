@@ -270,6 +270,8 @@
       if (breach) {
         td.classList.add(breach[0]);
         td.title = breach[1];
+      } else if (td.classList.contains("wish")) {
+        td.title = msg("wish");
       } else {
         td.removeAttribute("title");
       }

@@ -175,6 +175,14 @@ class TestPages:
         page = client.get("/roster/me").get_data(as_text=True)
         assert page.count("/withdraw") == 1 and page.count("badge text-bg-secondary") == 1
 
+    def test_the_grid_marks_wished_cells(self, client, auth, world):
+        db.session.add(DayOffRequest(staff_id=world.b.id, day=date(2026, 3, 20)))
+        db.session.commit()
+        auth.login("head")
+        page = client.get(f"/roster/{world.roster.id}").get_data(as_text=True)
+        wished = re.findall(r'<td class="cell wish[^"]*" data-staff="(\d+)" data-day="([\d-]+)"', page)
+        assert wished == [(str(world.b.id), "2026-03-20")] and 'id="wish-legend"' in page
+
     def test_withdraw_redirects_only_to_local_paths(self, client, auth, world):
         wish = request_day_off(world.b_user, world.b, ahead(), "", date.today())
         db.session.commit()

@@ -47,16 +47,17 @@ class GridPage:
         lookups and escaping were most of the page's time. Codes and tooltips are escaped; the rest are
         numbers, ISO dates and CSS class names made by this module.
         """
-        staff_id, out = row.staff_id, []
+        staff_id, wishes, out = row.staff_id, self.grid.wishes, []
         for day, iso, extra in self.day_columns:
             cell, note = row.cells.get(day), self.cell_notes.get((staff_id, day))
-            css, version, code = "cell", 0, ""
+            css, version, code, tip = "cell", 0, "", ""
             if cell:
                 code, version = self.escaped_codes.get(cell.code) or escape(cell.code), cell.version
                 css += f" {self.classes.get(cell.code, 'shift-c-none')}{' fixed' if cell.is_fixed else ''}"
+            if (staff_id, day) in wishes:
+                css, tip = css + " wish", f' title="{self.wish_text}"'
             if note:
-                css += f" {note[0]}"
-            tip = f' title="{escape(note[1])}"' if note else ""
+                css, tip = css + f" {note[0]}", f' title="{escape(note[1])}"'
             out.append(f'<td class="{css}{extra}" data-staff="{staff_id}" data-day="{iso}" data-version="{version}"'
                        f' data-code="{code}"{tip}>{code}</td>')
         return Markup("".join(out))
@@ -78,6 +79,10 @@ class GridPage:
     def weekday_letters(self) -> dict[int, str]:
         """Weekday -> its narrow name (一 … 日, M … S) in the user's language: one Babel call per weekday."""
         return {d.day.weekday(): format_date(d.day, "EEEEE") for d in self.grid.days[:7]}
+
+    @cached_property
+    def wish_text(self) -> Markup:
+        return escape(_("Requested day off"))
 
     @cached_property
     def escaped_codes(self) -> dict[str, Markup]:

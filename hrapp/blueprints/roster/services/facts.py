@@ -20,6 +20,7 @@ from hrapp.models import (
     Absence,
     CompanyHoliday,
     DayKind,
+    DayOffRequest,
     EmploymentStatus,
     Roster,
     RosterCell,
@@ -111,6 +112,7 @@ class RosterData:
     staff: list[StaffMember]
     facts: RosterFacts
     holidays: dict[date, CompanyHoliday]
+    wishes: frozenset[tuple[int, date]] = frozenset()  # requested days off (staff id, day) in the period
     by_code: dict[str, ShiftType] = field(default_factory=dict)
     cell_at: dict[tuple[int, date], RosterCell] = field(default_factory=dict)
     code_of: dict[int, str] = field(default_factory=dict)
@@ -166,7 +168,7 @@ CELL_COLUMNS = (RosterCell.id, RosterCell.staff_id, RosterCell.day, RosterCell.s
 
 
 def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) -> RosterData:
-    """Everything the rules, the grid and the editing services need about `roster`: 7 queries.
+    """Everything the rules, the grid, generation and the editing services need about `roster`: 7 queries.
 
     `extra_staff_ids` adds people from other departments as rows (before they have a cell here). With
     `writable` False the cells are `CellRow` tuples with the same attributes (id, staff_id, day, shift_type_id,
@@ -181,15 +183,36 @@ def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) 
     staff = list(db.session.scalars(sa.select(StaffMember).options(joinedload(StaffMember.position))
                                     .where(roster_staff_clause(roster, extra_staff_ids)).order_by(StaffMember.staff_number)))
     ids = [s.id for s in staff]
-    absences = db.session.scalars(sa.select(Absence).where(
-        Absence.staff_id.in_(ids), Absence.approved.is_(True), Absence.starts_on <= last, Absence.ends_on >= first))
+    absences, wishes = people_calendar(ids, first, last)
     holidays = holiday_overrides(first, last)
     facts = RosterFacts(
         first, last, {s.code: spec_of(s) for s in shift_types}, rule_settings(), roster.department_id,
         demand, {s.id: staff_facts(s) for s in staff},
-        tuple(AbsenceSpan(a.staff_id, a.starts_on, a.ends_on, a.kind.value) for a in absences),
+        absences,
         context_shifts(ids, first - timedelta(days=CONTEXT_DAYS_BEFORE), last + timedelta(days=1), roster.id))
-    return RosterData(roster, shift_types, cells, staff, facts, holidays)
+    return RosterData(roster, shift_types, cells, staff, facts, holidays, wishes)
+
+
+WISH = "day_off_request"  # the kind of a requested day off in `people_calendar`'s query
+
+
+def people_calendar(staff_ids: list[int], first: date, last: date
+                    ) -> tuple[tuple[AbsenceSpan, ...], frozenset[tuple[int, date]]]:
+    """The people's approved absences overlapping the period and their requested days off in it: one query
+    (a UNION ALL of the two tables), as the rules' absence spans and (staff id, day) wishes."""
+    absences = sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on,
+                         sa.type_coerce(Absence.kind, sa.String).label("kind")).where(
+        Absence.staff_id.in_(staff_ids), Absence.approved.is_(True), Absence.starts_on <= last, Absence.ends_on >= first)
+    wishes = sa.select(DayOffRequest.staff_id, DayOffRequest.day, DayOffRequest.day,
+                       sa.literal(WISH, sa.String)).where(
+        DayOffRequest.staff_id.in_(staff_ids), DayOffRequest.day.between(first, last))
+    spans, wished = [], set()
+    for staff_id, starts_on, ends_on, kind in db.session.execute(sa.union_all(absences, wishes)):
+        if kind == WISH:
+            wished.add((staff_id, starts_on))
+        else:
+            spans.append(AbsenceSpan(staff_id, starts_on, ends_on, kind))
+    return tuple(spans), frozenset(wished)
 
 
 SPEC_COLUMNS = (ShiftType.id, ShiftType.code, ShiftType.start_time, ShiftType.end_time, ShiftType.break_minutes,

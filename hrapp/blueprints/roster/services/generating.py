@@ -9,7 +9,6 @@ from hrapp import audit
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, GenerationResult, generate
 from hrapp.blueprints.roster.rules import LEAVE, ShiftSpec, cell_problem
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
-from hrapp.blueprints.roster.services.day_off import day_off_requests
 from hrapp.blueprints.roster.services.facts import RosterData, holiday_overrides, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
@@ -88,7 +87,7 @@ def generate_roster(actor, roster: Roster, expected_version: int | None,
         raise RosterValidationError.of("roster", "not_draft")
     data = load_roster_data(roster)
     if requested_off is None:
-        requested_off = [(w.staff_id, w.day) for w in day_off_requests(data.staff_ids, roster.starts_on, roster.ends_on)]
+        requested_off = data.wishes
     problem = generation_problem(data, requested_off, time_limit_s, num_workers)
     result = generate(problem, allow_partial=allow_partial)
     if save and result.assignments and (result.ok or allow_partial):

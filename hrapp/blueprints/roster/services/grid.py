@@ -82,6 +82,7 @@ class RosterGrid:
     breaches: tuple[Breach, ...]
     cell_breaches: Mapping[tuple[int, date], tuple[Breach, ...]]
     column_breaches: Mapping[tuple[date, str], tuple[Breach, ...]]
+    wishes: frozenset[tuple[int, date]] = frozenset()  # requested days off (staff id, day)
 
     @property
     def hard_breach_count(self) -> int:
@@ -115,4 +116,5 @@ def roster_grid(roster: Roster) -> RosterGrid:
     return RosterGrid(roster.id, roster.department_id, roster.status.value, roster.version_id, roster.starts_on,
                       roster.ends_on, types, days, rows,
                       column_totals(cells, data.facts.shifts, data.days, data.facts.demand), breaches,
-                      {k: tuple(v) for k, v in per_cell.items()}, {k: tuple(v) for k, v in per_column.items()})
+                      {k: tuple(v) for k, v in per_cell.items()}, {k: tuple(v) for k, v in per_column.items()},
+                      data.wishes)

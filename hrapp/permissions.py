@@ -14,7 +14,7 @@ from flask_login import current_user
 from sqlalchemy.orm import aliased
 
 from hrapp.extensions import db, login_manager
-from hrapp.models import Department, DocumentKind, IssuedDocument, Role, StaffMember, department_heads
+from hrapp.models import Department, DocumentKind, IssuedDocument, Role, RosterCell, StaffMember, department_heads
 
 
 class Perm(StrEnum):
@@ -174,8 +174,20 @@ def can_edit_roster(user, roster) -> bool:
 
 
 def can_view_roster(user, roster) -> bool:
-    """HR/admin: all; heads: their subtree; staff: their own department's rosters."""
-    return has_perm(user, Perm.ROSTER_VIEW) and can_view_department(user, roster.department)
+    """HR/admin: all; heads: their subtree; staff: their own department's rosters, and any roster they have a
+    cell on (lent to another department; the page then shows them their own row only)."""
+    if not has_perm(user, Perm.ROSTER_VIEW):
+        return False
+    return can_view_department(user, roster.department) or is_on_roster(user, roster)
+
+
+def is_on_roster(user, roster) -> bool:
+    """Whether the user's staff record has a cell on `roster` (one EXISTS query)."""
+    staff_id, roster_id = getattr(user, "staff_id", None), getattr(roster, "id", None)
+    if staff_id is None or roster_id is None:
+        return False
+    return bool(db.session.scalar(sa.select(sa.exists().where(
+        RosterCell.roster_id == roster_id, RosterCell.staff_id == staff_id))))
 
 
 def can_export_roster(user, roster) -> bool:

@@ -1,9 +1,13 @@
 """Access control on every roster route: anonymous -> login (the feed excepted), wrong role or department
 -> 403, swap steps only for their party, notifications only for their recipient."""
+import re
+
 import pytest
 
+from hrapp.blueprints.roster.services import CellEdit, publish_roster, set_cells
+from hrapp.extensions import db
 from tests.roster import routing
-from tests.roster.routing import paths
+from tests.roster.routing import day, paths
 
 site = routing.site  # the fixture
 HEAD_PAGES = ["list", "create", "cells", "save_cells", "types", "new_type", "new_type_post", "edit_type",
@@ -100,3 +104,20 @@ def test_head_may_not_create_a_roster_for_another_department(client, auth, site)
     response = client.post("/roster/new", data={"department_id": site.housekeeping.id, "period_kind": "week",
                                                 "day": "2026-05-04"})
     assert response.status_code == 403
+
+
+def test_lent_staff_see_their_own_row_on_the_other_departments_roster(client, auth, site):
+    """b (front office) works one day in housekeeping: that roster opens for b with b's row only; c, who is not
+    on it, is still refused."""
+    set_cells(site.hr, site.hk_roster, [CellEdit(site.b.id, day(20), "早")])
+    publish_roster(site.hr, site.hk_roster, None)
+    db.session.commit()
+    auth.login("zhangsan")
+    response = client.get(f"/roster/{site.hk_roster.id}")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'data-editable="0"' in body
+    assert re.findall(r'<tr data-staff="(\d+)"', body) == [str(site.b.id)]
+    assert client.get(f"/roster/{site.hk_roster.id}/cells").status_code == 403  # the whole grid stays closed
+    auth.logout()
+    auth.login("lisi")
+    assert client.get(f"/roster/{site.hk_roster.id}").status_code == 403

@@ -228,9 +228,7 @@ def can_view_swap(user, swap) -> bool:
 
 def can_manage_day_off(user, wish) -> bool:
     """A requested day off: the person themselves, the heads of their department, HR and admin."""
-    if is_self(user, wish.staff):
-        return True
-    return has_perm(user, Perm.ROSTER_EDIT) and (sees_everything(user) or heads_department(user, wish.staff.department))
+    return is_self(user, wish.staff) or can_edit_department_rosters(user, wish.staff.department)
 
 
 def owns_notification(user, notification) -> bool:

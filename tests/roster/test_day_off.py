@@ -160,7 +160,7 @@ class TestPages:
         client.post("/auth/locale/en")
         data = {"day": ahead(2).isoformat()}
         assert client.post("/roster/me/days-off", data=data).status_code == 302
-        monkeypatch.setattr(day_off, "month_of", lambda day: (date(1999, 1, 1), date(1999, 1, 1)))  # sees nothing
+        monkeypatch.setattr(day_off, "period_bounds", lambda kind, day: (date(1999, 1, 1),) * 2)  # sees nothing
         response = client.post("/roster/me/days-off", data=data)
         assert response.status_code == 200 and "already requested" in response.get_data(as_text=True)
         assert count(DayOffRequest) == 1

@@ -3,7 +3,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from hrapp.blueprints.roster.services.day_off import MAX_DAYS_AHEAD, MAX_PER_MONTH, day_off_refusal, month_of
+from hrapp.blueprints.roster.services import period_bounds
+from hrapp.blueprints.roster.services.day_off import MAX_DAYS_AHEAD, MAX_PER_MONTH, day_off_refusal
+from hrapp.models import PeriodKind
 
 TODAY = date(2026, 3, 10)
 
@@ -31,5 +33,5 @@ def test_refusals(day, kwargs, expected):
     (date(2028, 2, 29), date(2028, 2, 1), date(2028, 2, 29)),
     (date(2026, 12, 31), date(2026, 12, 1), date(2026, 12, 31)),
 ])
-def test_month_of(day, first, last):
-    assert month_of(day) == (first, last)
+def test_the_monthly_limit_counts_calendar_months(day, first, last):
+    assert period_bounds(PeriodKind.MONTH, day) == (first, last)

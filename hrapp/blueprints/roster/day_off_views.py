@@ -67,7 +67,7 @@ def _roster_page(roster: Roster, form: DayOffForm):
 
 @permission_required(Perm.ROSTER_EDIT)
 def roster_days_off(roster_id: int):
-    """The wishes of the department's people within the roster's period, and the form to add one."""
+    """The wishes of the roster's people (lent ones included) within its period, and the form to add one."""
     return _roster_page(get_or_404(Roster, roster_id, check=can_edit_roster), DayOffForm(formdata=None))
 
 

@@ -7,20 +7,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp import audit
+from hrapp.blueprints.roster.services.editing import period_bounds
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import notify_day_off
 from hrapp.extensions import db
-from hrapp.models import DayOffRequest, EmploymentStatus, Roster, RosterStatus, StaffMember
+from hrapp.models import DayOffRequest, EmploymentStatus, PeriodKind, Roster, RosterStatus, StaffMember
 
 MAX_PER_MONTH = 4  # wishes per person and calendar month: enough to plan around, too few to dictate the roster
 MAX_DAYS_AHEAD = 183  # about six months: rosters are planned a month or two ahead
 NOTE_LENGTH = 200
-
-
-def month_of(day: date) -> tuple[date, date]:
-    """First and last day of `day`'s calendar month."""
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return day.replace(day=1), following - timedelta(days=1)
 
 
 def day_off_refusal(day: date, today: date, has_left: bool, published: bool,
@@ -70,7 +65,7 @@ def request_day_off(actor, staff: StaffMember, day: date, note: str, today: date
     :raise RosterValidationError: see `day_off_refusal`.
     """
     note = (note or "").strip()
-    first, last = month_of(day)
+    first, last = period_bounds(PeriodKind.MONTH, day)
     taken = set(db.session.scalars(sa.select(DayOffRequest.day).where(
         DayOffRequest.staff_id == staff.id, DayOffRequest.day.between(first, last))))
     problem = day_off_refusal(day, today, _has_left(staff, day), bool(settled_days(staff.department_id, [day])),
@@ -90,12 +85,12 @@ def withdraw_day_off(actor, wish: DayOffRequest, today: date) -> None:
     """Delete the wish (audited) while its day is ahead and unpublished; the person is told if someone else
     withdrew it.
 
-    :raise RosterValidationError: the day has passed or its roster is published.
+    :raise RosterValidationError: the day has passed or its roster is published (`day_off_refusal`).
     """
-    if wish.day <= today:
-        raise RosterValidationError.of("day", "day_off_past")
-    if settled_days(wish.staff.department_id, [wish.day]):
-        raise RosterValidationError.of("day", "day_off_published")
+    problem = day_off_refusal(wish.day, today, has_left=False,
+                              published=bool(settled_days(wish.staff.department_id, [wish.day])))
+    if problem is not None:
+        raise RosterValidationError.of("day", problem, days=MAX_DAYS_AHEAD)
     audit.record(actor, "roster.day_off.withdraw", wish, {"day": wish.day.isoformat(), "note": wish.note}, None,
                  label=f"{wish.staff.staff_number} {wish.day.isoformat()}")
     notify_day_off(actor, wish.staff, wish.day, withdrawn=True)

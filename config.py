@@ -10,6 +10,18 @@ INSTANCE_DIR = BASE_DIR / "instance"
 class Config:
     """Defaults for the embedded set-up: SQLite in instance/, demo-friendly."""
 
+    # The feature packages, in registration order: each declares MODULE = Module(...) (hrapp.core.module).
+    MODULES = (
+        "hrapp.blueprints.main",
+        "hrapp.blueprints.auth",
+        "hrapp.blueprints.accounts",
+        "hrapp.blueprints.org",
+        "hrapp.blueprints.staff",
+        "hrapp.blueprints.transfer",
+        "hrapp.blueprints.audit_log",
+        "hrapp.blueprints.reports",
+        "hrapp.blueprints.roster",
+    )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'hrapp.sqlite'}"

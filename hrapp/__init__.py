@@ -11,9 +11,9 @@ from sqlalchemy.orm import joinedload
 
 from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
-from hrapp.blueprints import BLUEPRINTS
 from hrapp.blueprints.api import register_api
 from hrapp.blueprints.org.services import company_settings
+from hrapp.core.module import register_modules
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
@@ -115,8 +115,9 @@ def select_timezone() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    for bp in BLUEPRINTS:
-        app.register_blueprint(bp)
+    for module in register_modules(app):
+        for bp in module.blueprints:
+            app.register_blueprint(bp)
     register_api(app)
 
 

@@ -1,4 +1,6 @@
 """audit_log blueprint."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="audit_log", blueprints=(bp,))

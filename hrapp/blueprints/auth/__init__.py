@@ -1,4 +1,6 @@
 """Log in, log out, passwords and language."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="auth", blueprints=(bp,))

@@ -1,4 +1,6 @@
 """org blueprint."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="org", blueprints=(bp,))

@@ -1,4 +1,6 @@
 """Signed PDF reports: one report engine, organisation PKI, registry of issued documents, verification."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="reports", blueprints=(bp,))

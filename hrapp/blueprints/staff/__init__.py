@@ -1,4 +1,6 @@
 """staff blueprint."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="staff", blueprints=(bp,))

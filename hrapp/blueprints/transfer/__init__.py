@@ -1,4 +1,6 @@
 """transfer blueprint: staff import and export."""
+from hrapp.core.module import Module
+
 from .routes import bp
 
-__all__ = ["bp"]
+MODULE = Module(name="transfer", blueprints=(bp,))

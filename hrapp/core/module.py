@@ -1,0 +1,92 @@
+"""What a feature package brings to the app, declared once in its `__init__.py` as `MODULE = Module(...)`.
+
+The app factory, navigation, API, CLI, demo seed, `tick` and the bench loop over the registered
+modules; none of them names a feature. The list of module packages is `Config.MODULES` (one line
+per module), so a new feature is its package plus that line.
+"""
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import Flask, current_app
+
+EXTENSION_KEY = "hrapp.modules"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the top navigation, shown when `visible(user)` holds (an access rule, never a role test).
+
+    `order` sorts entries across modules; `element_id` is the link's HTML id (tests and browser journeys).
+    """
+
+    endpoint: str
+    label: object  # a lazy string from the catalogue
+    visible: Callable[[object], bool]
+    order: int = 100
+    element_id: str = ""
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    """A kind of notification a module sends (`name` is stored on the row; `label` names it to people)."""
+
+    name: str
+    label: object
+
+
+@dataclass(frozen=True)
+class TickTask:
+    """A time-driven step `flask tick` runs: `run(now)` does what is due at `now` and returns how many
+    things it did. It must be idempotent: running it twice, or twice at once, does each thing once."""
+
+    name: str
+    run: Callable[[datetime], int]
+
+
+@dataclass(frozen=True)
+class Module:
+    """One feature package's contributions. Every field but `name` is optional."""
+
+    name: str
+    blueprints: tuple = ()
+    api_blueprints: tuple = ()
+    report_types: tuple = ()
+    # Role -> permission names the module grants to that role (merged into the one mechanism).
+    grants: Mapping = field(default_factory=dict)
+    # Access rules and helpers templates call by name (the same functions the views use).
+    template_globals: Mapping[str, Callable] = field(default_factory=dict)
+    nav: tuple[NavEntry, ...] = ()
+    notification_kinds: tuple[NotificationKind, ...] = ()
+    cli: tuple = ()  # click commands or groups added to `flask --app wsgi`
+    seed_demo: Callable | None = None  # seed_demo(context) -> None, called by seed-demo in module order
+    benches: tuple[Callable, ...] = ()  # bench(ctx) -> iterable of (name, value, unit)
+    tick_tasks: tuple[TickTask, ...] = ()
+    jobs: Mapping[str, Callable] = field(default_factory=dict)  # job name -> run(job) for the job interface
+    closable: bool = False  # its records live in periods HR closes (see the period-close guard)
+    # Record types files may be attached to (hrapp.core.attachments): owner name -> how to load and check it.
+    attachment_owners: tuple = ()
+
+
+def load_modules(names: Iterable[str]) -> list[Module]:
+    """Import each package in `names` and return its `MODULE`, in order."""
+    loaded = []
+    for name in names:
+        module = getattr(importlib.import_module(name), "MODULE", None)
+        if not isinstance(module, Module):
+            raise RuntimeError(f"{name} declares no MODULE = Module(...)")
+        loaded.append(module)
+    return loaded
+
+
+def register_modules(app: Flask) -> list[Module]:
+    """Load `app.config["MODULES"]` and keep them on the app; returns them."""
+    modules = load_modules(app.config["MODULES"])
+    app.extensions[EXTENSION_KEY] = modules
+    return modules
+
+
+def modules(app: Flask | None = None) -> list[Module]:
+    """The modules registered on `app` (the current app by default), in registration order."""
+    return (app or current_app).extensions[EXTENSION_KEY]

@@ -20,6 +20,7 @@ class Config:
         "hrapp.blueprints.transfer",
         "hrapp.blueprints.audit_log",
         "hrapp.blueprints.reports",
+        "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")

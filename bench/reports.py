@@ -16,9 +16,9 @@ import sqlalchemy as sa
 
 from bench.env import BenchContext
 from hrapp.blueprints.reports import jobs, pki
-from hrapp.blueprints.reports.builders.staff_card import HistoryRow, StaffCardData, build_staff_card
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.signing import StampText, sign_pdf
+from hrapp.blueprints.staff.pdf import HistoryRow, StaffCardData, build_staff_card
 from hrapp.extensions import db
 from hrapp.models import Department, JobStatus, ReportJob, Role, StaffMember, User
 

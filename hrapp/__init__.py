@@ -13,7 +13,7 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.blueprints.org.services import company_settings
-from hrapp.core.module import register_modules
+from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
@@ -115,10 +115,17 @@ def select_timezone() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    for module in register_modules(app):
+    """Every registered module's blueprints, API blueprints, permission grants, template globals and
+    commands (Config.MODULES, in order)."""
+    loaded = register_modules(app)
+    for module in loaded:
         for bp in module.blueprints:
             app.register_blueprint(bp)
-    register_api(app)
+        permissions.grant(module.grants)
+        app.jinja_env.globals.update(module.template_globals)
+        for command in module.cli:
+            app.cli.add_command(command)
+    register_api(app, [resolve(bp) for module in loaded for bp in module.api_blueprints])
 
 
 def register_template_globals(app: Flask) -> None:
@@ -130,6 +137,14 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["nav_entries"] = visible_nav_entries
+
+
+def visible_nav_entries() -> list:
+    """The navigation links the current user may follow, from every registered module, in order."""
+    entries = [e for module in modules() for e in module.nav
+               if e.endpoint in current_app.view_functions and e.visible(current_user)]
+    return sorted(entries, key=lambda e: e.order)
 
 
 def url_with(**updates) -> str:

@@ -1,22 +1,42 @@
-"""In-app notifications: written in the caller's transaction, each in its recipient's language."""
+"""In-app notifications: written in the caller's transaction, each in its recipient's language.
+
+Every notification has a kind that a registered module declares (`Module.notification_kinds`)."""
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 
+from hrapp.core.module import modules
 from hrapp.extensions import db
 from hrapp.models import Notification, User, utcnow
 
+GENERAL = "general"
 
-def notify(users: Iterable[User], text: Callable[[], str], link: str = "") -> list[Notification]:
-    """Add one notification per user; `text()` is called in each user's locale (Chinese by default)."""
+
+def notification_kinds() -> dict[str, object]:
+    """Every registered module's notification kinds: name -> label."""
+    return {kind.name: kind.label for module in modules() for kind in module.notification_kinds}
+
+
+def kind_label(name: str) -> str:
+    """The kind's label in the current language (the raw name if no module declares it any more)."""
+    return str(notification_kinds().get(name, name))
+
+
+def notify(users: Iterable[User], text: Callable[[], str], link: str = "", kind: str = GENERAL) -> list[Notification]:
+    """Add one notification of `kind` per user; `text()` is called in each user's locale (Chinese by default).
+
+    :raise ValueError: no registered module declares `kind` (a programming error, caught by the tests).
+    """
+    if kind not in notification_kinds():
+        raise ValueError(f"undeclared notification kind {kind!r}")
     rows = []
     default = current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")
     for user in users:
         with force_locale(user.locale or default):
             body = str(text())
-        rows.append(Notification(user_id=user.id, text=body[:500], link=link[:255]))
+        rows.append(Notification(user_id=user.id, kind=kind, text=body[:500], link=link[:255]))
         remember_unread(user, None)
     db.session.add_all(rows)
     return rows

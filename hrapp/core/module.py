@@ -51,6 +51,8 @@ class Module:
 
     name: str
     blueprints: tuple = ()
+    # flask-smorest blueprints, or "package.module:attribute" references to them, loaded once every
+    # module is imported (for API code that lives beside the shared schemas rather than in the package).
     api_blueprints: tuple = ()
     report_types: tuple = ()
     # Role -> permission names the module grants to that role (merged into the one mechanism).
@@ -85,6 +87,14 @@ def register_modules(app: Flask) -> list[Module]:
     modules = load_modules(app.config["MODULES"])
     app.extensions[EXTENSION_KEY] = modules
     return modules
+
+
+def resolve(reference):
+    """An object, or the object a "package.module:attribute" reference names."""
+    if not isinstance(reference, str):
+        return reference
+    module_name, _, attribute = reference.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
 
 
 def modules(app: Flask | None = None) -> list[Module]:

@@ -31,8 +31,8 @@ def seed_demo_command(staff_count: int, seed: int | None, password: str | None) 
     click.echo(f"Demo company created with seed {report.seed}: {counts['departments']} departments, "
                f"{counts['positions']} positions, {counts['job_descriptions']} job description versions, "
                f"{counts['staff']} staff.")
-    click.echo(f"Rosters: {counts['rosters']} published (this month and next, shift-work departments), "
-               f"{counts['roster_shifts']} shifts.")
+    for line in report.summary:
+        click.echo(line)
     click.echo("Accounts (passwords are shown only now):")
     for username, role, account_password in report.accounts:
         click.echo(f"  {username:<8} {role:<6} {account_password}")

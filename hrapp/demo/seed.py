@@ -19,8 +19,8 @@ from hrapp.blueprints.org.services import (
     update_draft,
     update_settings,
 )
-from hrapp.blueprints.roster.services import seed_rosters
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, staff_problems
+from hrapp.core.module import modules
 from hrapp.demo.data import (
     ACCOUNT_LINKS,
     COMPANY_NAME,
@@ -50,9 +50,6 @@ from hrapp.models import (
 MIN_STAFF = len(all_positions())  # every position has at least one holder
 ACCOUNT_ROLES = {"admin": Role.ADMIN, "hr": Role.HR, "head": Role.HEAD, "staff": Role.STAFF}
 OVER_PLAN = {"HTL-HK"}  # a department deliberately over its planned headcount, to show the warning
-# People rostered per shift-work department: seeding a roster costs about a millisecond per cell, so a
-# 5000-person company rosters a sample (the demo accounts always among them) and the rest stay unplanned.
-ROSTER_STAFF_CAP = 50
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -62,9 +59,16 @@ class DemoSeedError(RuntimeError):
 
 @dataclass
 class SeedReport:
+    """What seed-demo built. Modules' demo steps (`Module.seed_demo(report)`) read `today`, `rng` and
+    `users` (username -> User), add to `counts` and may append lines to `summary` for the command to print."""
+
     seed: int
     counts: dict[str, int] = field(default_factory=dict)
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # username, role, password
+    today: date | None = None
+    rng: random.Random | None = None
+    users: dict[str, User] = field(default_factory=dict)
+    summary: list[str] = field(default_factory=list)
 
 
 def generate_password() -> str:
@@ -89,9 +93,8 @@ def check_empty() -> None:
 def seed_demo(staff_count: int = 120, seed: int | None = None, password: str | None = None,
               today: date | None = None) -> SeedReport:
     """Create the demo company: settings, department tree, positions with approved job descriptions,
-    `staff_count` staff with hire history, one account per role (none must change its password), and
-    published rosters for this month and the next in the shift-work departments (the head's and the
-    staff account's among them).
+    `staff_count` staff with hire history, one account per role (none must change its password); then
+    each registered module's demo step (`Module.seed_demo`), in module order.
 
     Everything except the generated passwords is a function of (`seed`, `today`).
     :raise DemoSeedError: the database is not empty, or `staff_count` < MIN_STAFF.
@@ -116,11 +119,12 @@ def seed_demo(staff_count: int = 120, seed: int | None = None, password: str | N
     first_holders = {p.position.code: staff_ids[id(p)] for p in people if p.holder_index == 0}
     users = {"admin": admin} | _create_accounts(admin, passwords, departments, first_holders)
     versions = _approve_descriptions(users["hr"], positions, rng, today)
-    rosters = seed_rosters(today, rng, users["hr"], max_staff=ROSTER_STAFF_CAP,
-                           keep=[u.staff_id for u in users.values() if u.staff_id])
     report.counts = {"departments": len(departments), "positions": len(positions), "job_descriptions": versions,
-                     "staff": len(people), "accounts": len(users), "rosters": rosters.published,
-                     "roster_shifts": rosters.cells}
+                     "staff": len(people), "accounts": len(users)}
+    report.today, report.rng, report.users = today, rng, users
+    for module in modules():
+        if module.seed_demo is not None:
+            module.seed_demo(report)
     report.accounts = [(u, user.role.value, passwords[u]) for u, user in users.items()]
     audit.record(admin, "demo.seed", settings, None,
                  {"seed": report.seed, "today": today.isoformat(), **report.counts}, label="demo")

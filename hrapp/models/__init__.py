@@ -10,7 +10,7 @@ from hrapp.models.org import (
     JobDescriptionStatus,
     Position,
 )
-from hrapp.models.report import DocumentKind, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
+from hrapp.models.report import DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
 from hrapp.models.roster import (
     CalendarFeedToken,
     DayOffRequest,
@@ -47,5 +47,5 @@ __all__ = [
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
-    "DocumentKind", "DocumentSignature", "DocumentStatus", "IssuedDocument", "JobStatus", "ReportJob",
+    "DocumentSignature", "DocumentStatus", "IssuedDocument", "JobStatus", "ReportJob",
 ]

@@ -15,6 +15,8 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    # A kind a module declares (Module.notification_kinds), e.g. "roster.published".
+    kind: Mapped[str] = mapped_column(sa.String(40), default="general", server_default="general")
     text: Mapped[str] = mapped_column(sa.String(500))
     link: Mapped[str] = mapped_column(sa.String(255), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -16,12 +16,6 @@ if TYPE_CHECKING:
     from hrapp.models.user import User
 
 
-class DocumentKind(enum.StrEnum):
-    STAFF_CARD = "staff_card"
-    JOB_DESCRIPTION = "job_description"
-    ROSTER = "roster"
-
-
 class DocumentStatus(enum.StrEnum):
     PENDING = "pending"        # a required signature is still missing
     ISSUED = "issued"          # every required signature is there; the version in force
@@ -45,7 +39,8 @@ class IssuedDocument(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str | None] = mapped_column(sa.String(32), unique=True)
     verification_code: Mapped[str] = mapped_column(sa.String(20), unique=True)
-    kind: Mapped[DocumentKind] = mapped_column(enum_column(DocumentKind))
+    # The kind of a registered report type (hrapp.blueprints.reports.types), e.g. "staff_card".
+    kind: Mapped[str] = mapped_column(sa.String(40))
     title: Mapped[str] = mapped_column(sa.String(120))
     # "staff:12", "position:5": documents of one subject form a version series.
     subject_key: Mapped[str] = mapped_column(sa.String(64))
@@ -115,7 +110,7 @@ class ReportJob(db.Model):
     __tablename__ = "report_jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[DocumentKind] = mapped_column(enum_column(DocumentKind))
+    kind: Mapped[str] = mapped_column(sa.String(40))
     status: Mapped[JobStatus] = mapped_column(enum_column(JobStatus), default=JobStatus.QUEUED, index=True)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     department_id: Mapped[int | None] = mapped_column(sa.ForeignKey("departments.id"))

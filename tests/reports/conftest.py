@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from hrapp.blueprints.reports import pki
-from hrapp.blueprints.reports.builders.staff_card import HistoryRow, StaffCardData
 from hrapp.blueprints.reports.pdf.document import Letterhead
+from hrapp.blueprints.staff.pdf import HistoryRow, StaffCardData
 
 PASSPHRASE = b"test-pki-passphrase"
 

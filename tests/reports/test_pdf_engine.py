@@ -5,12 +5,12 @@ import subprocess
 import pytest
 from PIL import Image
 
-from hrapp.blueprints.reports.builders.job_description import JobDescriptionData, Qualification, build_job_description
-from hrapp.blueprints.reports.builders.staff_card import build_staff_card
+from hrapp.blueprints.org.pdf import JobDescriptionData, Qualification, build_job_description
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.pdf.fonts import clean, covered_codepoints, markup, missing_chars, plain
 from hrapp.blueprints.reports.pdf.stampfont import stamp_font
 from hrapp.blueprints.reports.signing import STAMP_TEMPLATE, StampText
+from hrapp.blueprints.staff.pdf import build_staff_card
 from tests.reports.conftest import card_data, pdftotext
 
 

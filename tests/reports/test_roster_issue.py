@@ -6,13 +6,12 @@ import pytest
 import sqlalchemy as sa
 
 from hrapp.blueprints.reports import services
-from hrapp.blueprints.reports.kinds import ROSTER
+from hrapp.blueprints.reports.access import can_view_document
 from hrapp.blueprints.reports.registry import visible_documents
-from hrapp.blueprints.reports.roster_sources import roster_documents
+from hrapp.blueprints.roster.documents import ROSTER, roster_documents
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster, save_shift_type
 from hrapp.extensions import db
 from hrapp.models import DocumentStatus, IssuedDocument, PeriodKind
-from hrapp.permissions import can_view_document
 from tests.conftest import count
 from tests.reports.conftest import pdfsig, pdftotext
 from tests.roster.conftest import TYPES
@@ -94,12 +93,12 @@ def test_cli_week_roster_of_a_sub_department(runner, rostered, tmp_path):
 
 def _web_issue(client, auth, who, roster_id):
     auth.login(who)
-    return client.post(f"/reports/rosters/{roster_id}/pdf")
+    return client.post(f"/reports/issue/roster/{roster_id}")
 
 
 def test_web_head_issues_and_downloads(client, auth, rostered):
     assert auth.login("head").status_code == 302
-    url = f"/reports/rosters/{rostered.roster.id}/pdf"
+    url = f"/reports/issue/roster/{rostered.roster.id}"
     page = client.get(url)
     assert page.status_code == 200 and "FO 前厅部 2026-05" in page.get_data(as_text=True)
     response = client.post(url)
@@ -115,8 +114,8 @@ def test_web_others_cannot_issue_or_fetch(client, auth, rostered, who):
     doc = services.issue_document(ROSTER, rostered.roster, rostered.head)
     db.session.commit()
     auth.login(who)
-    assert client.get(f"/reports/rosters/{rostered.roster.id}/pdf").status_code == 403
-    assert client.post(f"/reports/rosters/{rostered.roster.id}/pdf").status_code == 403
+    assert client.get(f"/reports/issue/roster/{rostered.roster.id}").status_code == 403
+    assert client.post(f"/reports/issue/roster/{rostered.roster.id}").status_code == 403
     assert client.get(f"/reports/documents/{doc.id}/pdf").status_code == 403
     assert client.get(f"/reports/documents/{doc.id}").status_code == 403
     assert doc.number not in client.get("/reports/").get_data(as_text=True)
@@ -124,10 +123,10 @@ def test_web_others_cannot_issue_or_fetch(client, auth, rostered, who):
 
 
 def test_web_issue_needs_login_and_an_existing_roster(client, auth, rostered):
-    response = client.get(f"/reports/rosters/{rostered.roster.id}/pdf")
+    response = client.get(f"/reports/issue/roster/{rostered.roster.id}")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
     auth.login("head")
-    assert client.get("/reports/rosters/999999/pdf").status_code == 404
+    assert client.get("/reports/issue/roster/999999").status_code == 404
 
 
 def test_web_draft_is_not_issued(client, auth, rostered):
@@ -135,8 +134,8 @@ def test_web_draft_is_not_issued(client, auth, rostered):
     db.session.commit()
     client.post("/auth/locale/en")  # the message is read in English
     auth.login("head")
-    assert "published or locked" in client.get(f"/reports/rosters/{draft.id}/pdf").get_data(as_text=True)
-    response = client.post(f"/reports/rosters/{draft.id}/pdf", follow_redirects=True)
+    assert "published or locked" in client.get(f"/reports/issue/roster/{draft.id}").get_data(as_text=True)
+    response = client.post(f"/reports/issue/roster/{draft.id}", follow_redirects=True)
     assert "published or locked" in response.get_data(as_text=True) and count(IssuedDocument) == 0
 
 

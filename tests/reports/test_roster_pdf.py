@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from hrapp.blueprints.reports.builders.roster import (
+from hrapp.blueprints.reports.pdf.document import Letterhead
+from hrapp.blueprints.roster.documents import period_label, roster_for, roster_pdf_data, roster_refusal
+from hrapp.blueprints.roster.pdf import (
     TITLE,
     CoverageLine,
     LegendEntry,
@@ -15,8 +17,6 @@ from hrapp.blueprints.reports.builders.roster import (
     build_roster,
     day_blocks,
 )
-from hrapp.blueprints.reports.pdf.document import Letterhead
-from hrapp.blueprints.reports.roster_sources import period_label, roster_for, roster_pdf_data, roster_refusal
 from hrapp.blueprints.roster.periods import PeriodError, parse_period
 from hrapp.blueprints.roster.services import create_roster
 from hrapp.extensions import db

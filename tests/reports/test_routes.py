@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.org.services import approve_description, start_draft
 from hrapp.blueprints.reports import services
-from hrapp.blueprints.reports.kinds import STAFF_CARD
+from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.extensions import db
 from hrapp.models import IssuedDocument
 from tests.conftest import count
@@ -22,7 +22,7 @@ def docs(org):
 
 
 @pytest.mark.parametrize("path", ["/reports/", "/verify", "/reports/documents/{d}", "/reports/documents/{d}/pdf",
-                                  "/reports/staff/{s}/card", "/reports/bulk"])
+                                  "/reports/issue/staff-card/{s}", "/reports/bulk"])
 def test_anonymous_is_sent_to_login(client, org, docs, path):
     response = client.get(path.format(d=docs[0].id, s=org.desk_staff.id))
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
@@ -50,16 +50,16 @@ def test_document_list_is_scoped(client, auth, docs):
 @pytest.mark.parametrize("who", ["head", "staff"])
 def test_only_hr_issues(client, auth, org, who):
     auth.login(who)
-    assert client.post(f"/reports/staff/{org.desk_staff.id}/card").status_code == 403
+    assert client.post(f"/reports/issue/staff-card/{org.desk_staff.id}").status_code == 403
     assert client.get("/reports/bulk").status_code == 403
 
 
 def test_hr_issues_from_the_profile_link(client, auth, org):
     auth.login("hr")
     profile = client.get(f"/staff/{org.desk_staff.id}").get_data(as_text=True)
-    assert f"/reports/staff/{org.desk_staff.id}/card" in profile
-    assert client.get(f"/reports/staff/{org.desk_staff.id}/card").status_code == 200
-    response = client.post(f"/reports/staff/{org.desk_staff.id}/card")
+    assert f"/reports/issue/staff-card/{org.desk_staff.id}" in profile
+    assert client.get(f"/reports/issue/staff-card/{org.desk_staff.id}").status_code == 200
+    response = client.post(f"/reports/issue/staff-card/{org.desk_staff.id}")
     assert response.status_code == 302 and count(IssuedDocument) == 1
 
 
@@ -153,9 +153,9 @@ def test_job_description_issued_by_hr_then_signed_by_its_approver(client, auth, 
     db.session.commit()
     auth.login("hr")
     jd_page = client.get(f"/org/descriptions/{draft.id}").get_data(as_text=True)
-    assert f"/reports/descriptions/{draft.id}/pdf" in jd_page
-    assert client.get(f"/reports/descriptions/{draft.id}/pdf").status_code == 200
-    location = client.post(f"/reports/descriptions/{draft.id}/pdf").headers["Location"]
+    assert f"/reports/issue/job-description/{draft.id}" in jd_page
+    assert client.get(f"/reports/issue/job-description/{draft.id}").status_code == 200
+    location = client.post(f"/reports/issue/job-description/{draft.id}").headers["Location"]
     doc = db.session.scalar(sa.select(IssuedDocument))
     assert doc.status.value == "pending" and location.endswith(f"/reports/documents/{doc.id}")
     auth.logout()
@@ -173,5 +173,9 @@ def test_draft_job_description_cannot_be_issued(client, auth, org, make_position
     draft = start_draft(org.admin, make_position("FO-X", "草稿", department=org.front))
     db.session.commit()
     auth.login("hr")
-    assert client.post(f"/reports/descriptions/{draft.id}/pdf").status_code == 302
+    for response in (client.get(f"/reports/issue/job-description/{draft.id}"),
+                     client.post(f"/reports/issue/job-description/{draft.id}")):
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and "只能签发现行的已批准版本。" in page
+        assert "签发并签署" not in page and f"/org/descriptions/{draft.id}" in page  # no button; a way back
     assert count(IssuedDocument) == 0

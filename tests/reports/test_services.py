@@ -1,20 +1,23 @@
 """The registry: issuing, successive signatures, versions and supersession, immutability, access."""
 import shutil
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
+from hrapp.blueprints.org.documents import JOB_DESCRIPTION
 from hrapp.blueprints.org.services import approve_description, start_draft
 from hrapp.blueprints.reports import jobs, pki, services
+from hrapp.blueprints.reports.access import can_view_document
 from hrapp.blueprints.reports.checking import verify_upload
-from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType, SlotSpec
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
+from hrapp.blueprints.reports.types import SlotSpec
+from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.extensions import db
 from hrapp.models import (
     AuditEntry,
-    DocumentKind,
     DocumentSignature,
     DocumentStatus,
     IssuedDocument,
@@ -22,7 +25,6 @@ from hrapp.models import (
     ReportJob,
     Role,
 )
-from hrapp.permissions import can_view_document
 from tests.conftest import count
 from tests.reports.conftest import PASSPHRASE, pdfsig
 
@@ -160,7 +162,7 @@ def test_bulk_job_refused_outside_scope(org):
         jobs.create_staff_card_job(org.head, org.housekeeping, include_subdepartments=False)
 
 
-HEAD_HR_STAFF = ReportType(DocumentKind.STAFF_CARD, "SC", "员工档案卡 Staff record card", (
+HEAD_HR_STAFF = replace(STAFF_CARD, slots=(
     SlotSpec("部门经理 Head", "head", "部门审核 Reviewed by the head"),
     SlotSpec("人事部 HR", "issuer", "人事核准 Certified by HR"),
     SlotSpec("员工确认 Staff", "subject", "本人确认 Acknowledged", required=False),

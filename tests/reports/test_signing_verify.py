@@ -12,10 +12,10 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 
 from hrapp.blueprints.reports import pki
-from hrapp.blueprints.reports.builders.staff_card import build_staff_card
 from hrapp.blueprints.reports.eventloop import call_outside_loop
 from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pdf
 from hrapp.blueprints.reports.verify import _context, verify_pdf
+from hrapp.blueprints.staff.pdf import build_staff_card
 from tests.reports.conftest import PASSPHRASE, card_data, pdfsig, pdftotext
 
 STAMP = StampText("李人事 (hr)", "人事专员 HR clerk", "2026-05-01 10:00:00 CST", "人事档案核准 Staff record certified")

@@ -78,7 +78,7 @@ def test_nav_count_after_marking_read(client, auth, world):
     db.session.commit()
     auth.login("head")
     assert 'id="unread-count">2<' in client.get("/roster/").get_data(as_text=True)
-    client.post("/roster/notifications/read")
+    client.post("/notifications/read")
     assert 'id="unread-count"' not in client.get("/roster/").get_data(as_text=True)
 
 

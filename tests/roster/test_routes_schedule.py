@@ -140,21 +140,21 @@ class TestCalendarFeed:
 class TestNotifications:
     def test_badge_list_open_and_mark_read(self, client, auth, site):
         auth.login("zhangsan")
-        home = client.get("/roster/notifications").get_data(as_text=True)
+        home = client.get("/notifications/").get_data(as_text=True)
         assert re.search(r'id="unread-count">\d+<', home)
         assert f'data-notification-id="{site.note.id}" data-read="0"' in home
-        opened = client.post(f"/roster/notifications/{site.note.id}/open")
+        opened = client.post(f"/notifications/{site.note.id}/open")
         assert opened.status_code == 302 and opened.headers["Location"] == f"/roster/{site.roster.id}"
         assert db.session.get(Notification, site.note.id).read_at is not None
-        assert client.post("/roster/notifications/read").status_code == 302
-        assert 'id="unread-count"' not in client.get("/roster/notifications").get_data(as_text=True)
+        assert client.post("/notifications/read").status_code == 302
+        assert 'id="unread-count"' not in client.get("/notifications/").get_data(as_text=True)
 
     def test_a_foreign_link_is_not_followed(self, client, auth, site):
         note = Notification(user_id=site.b_user.id, text="x", link="//evil.example/")
         db.session.add(note)
         db.session.commit()
         auth.login("zhangsan")
-        assert client.post(f"/roster/notifications/{note.id}/open").headers["Location"] == "/roster/notifications"
+        assert client.post(f"/notifications/{note.id}/open").headers["Location"] == "/notifications/"
 
     def test_nav_links_per_role(self, client, auth, site):
         auth.login("head")

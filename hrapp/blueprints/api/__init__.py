@@ -2,11 +2,9 @@
 from flask import Flask, request
 from flask_smorest import Api
 
-from hrapp.blueprints.api import departments, me, rosters, staff
 from hrapp.blueprints.api.errors import handle_http_exception
 from hrapp.blueprints.api.schemas import ErrorSchema, Money
 
-API_BLUEPRINTS = (me.bp, staff.bp, departments.bp, rosters.bp, rosters.shifts_bp)
 BEARER_SCHEME = {
     "type": "http",
     "scheme": "bearer",
@@ -31,10 +29,10 @@ class HrApi(Api):
         return handle_http_exception(error)
 
 
-def register_api(app: Flask) -> None:
-    """Register the API blueprints and the OpenAPI document, which declares bearer-token security."""
+def register_api(app: Flask, blueprints) -> None:
+    """Register the modules' API blueprints and the OpenAPI document, which declares bearer-token security."""
     api = HrApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Money, "string", "decimal")
-    for bp in API_BLUEPRINTS:
+    for bp in blueprints:
         api.register_blueprint(bp)

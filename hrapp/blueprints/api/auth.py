@@ -10,7 +10,7 @@ from hrapp.blueprints.api.errors import BEARER_CHALLENGE, ApiParser, install_err
 from hrapp.blueprints.auth.tokens import user_for_token
 from hrapp.extensions import csrf, db
 from hrapp.models import User
-from hrapp.permissions import Perm, get_or_404, has_perm
+from hrapp.permissions import get_or_404, has_perm
 
 
 class ApiBlueprint(Blueprint):
@@ -48,13 +48,13 @@ def api_user() -> User | None:
     return g.get("api_user")
 
 
-def requires(check: Perm | Callable[[User], bool]) -> Callable:
+def requires(check: str | Callable[[User], bool]) -> Callable:
     """View decorator: 403 unless the token's user has the permission `check` or passes the predicate.
 
     Place it right under `@bp.route` so the check runs before the request body is parsed.
     """
     def allowed(user) -> bool:
-        return has_perm(user, check) if isinstance(check, Perm) else check(user)
+        return has_perm(user, check) if isinstance(check, str) else check(user)
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)

@@ -9,7 +9,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from hrapp.blueprints.auth.rules import RuleViolation
-from hrapp.blueprints.staff.services import StaffValidationError, StaleRecordError
+from hrapp.core.errors import StaleRecord, ValidationFailed
 from hrapp.errors import CODES
 from hrapp.extensions import db
 
@@ -75,7 +75,7 @@ class ApiParser(FlaskParser):
         abort(400, message=_("The request body is not valid JSON."))
 
 
-def _validation_error(exc: StaffValidationError) -> Response:
+def _validation_error(exc: ValidationFailed) -> Response:
     db.session.rollback()
     return error_response(422, _("Some values are invalid."), exc.errors)
 
@@ -100,7 +100,7 @@ def install_error_handlers(bp) -> None:
     bp.register_error_handler(HTTPException, handle_http_exception)
     for status in API_CODES:
         bp.register_error_handler(status, handle_http_exception)
-    bp.register_error_handler(StaffValidationError, _validation_error)
+    bp.register_error_handler(ValidationFailed, _validation_error)
     bp.register_error_handler(RuleViolation, _rule_violation)
-    for exc_class in (StaleRecordError, StaleDataError, IntegrityError):
+    for exc_class in (StaleRecord, StaleDataError, IntegrityError):
         bp.register_error_handler(exc_class, _conflict)

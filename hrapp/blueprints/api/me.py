@@ -1,7 +1,7 @@
 """GET /api/v1/me: who the token belongs to."""
 from hrapp.blueprints.api.auth import api_blueprint, api_user
 from hrapp.blueprints.api.schemas import MeSchema
-from hrapp.permissions import Perm, has_perm
+from hrapp.permissions import granted_permissions
 
 bp = api_blueprint("api_me", __name__, "/api/v1/me", "The account the token belongs to.")
 
@@ -13,4 +13,4 @@ def get_me():
     user = api_user()
     return {"id": user.id, "username": user.username, "role": user.role, "staff_id": user.staff_id,
             "headed_departments": user.headed_departments,
-            "permissions": sorted(perm.value for perm in Perm if has_perm(user, perm))}
+            "permissions": sorted(granted_permissions(user))}

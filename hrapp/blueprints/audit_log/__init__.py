@@ -1,6 +1,14 @@
-"""audit_log blueprint."""
-from hrapp.core.module import Module
+"""The audit trail: who changed what."""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.core.module import Module, NavEntry
+from hrapp.permissions import Perm, has_perm
 
 from .routes import bp
 
-MODULE = Module(name="audit_log", blueprints=(bp,))
+MODULE = Module(
+    name="audit_log",
+    blueprints=(bp,),
+    nav=(NavEntry("audit_log.list_entries", _l("Audit trail"), lambda user: has_perm(user, Perm.AUDIT_VIEW),
+                  order=60),),
+)

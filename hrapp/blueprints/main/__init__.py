@@ -1,4 +1,4 @@
-"""main blueprint."""
+"""The home page."""
 from hrapp.core.module import Module
 
 from .routes import bp

@@ -1,6 +1,20 @@
-"""org blueprint."""
-from hrapp.core.module import Module
+"""The organisation: departments (a tree), positions with versioned job descriptions, company settings."""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.blueprints.org.documents import JOB_DESCRIPTION
+from hrapp.core.module import Module, NavEntry
+from hrapp.permissions import Perm, has_perm
 
 from .routes import bp
 
-MODULE = Module(name="org", blueprints=(bp,))
+MODULE = Module(
+    name="org",
+    blueprints=(bp,),
+    api_blueprints=("hrapp.blueprints.api.departments:bp",),
+    report_types=(JOB_DESCRIPTION,),
+    nav=(
+        NavEntry("org.org_chart", _l("Organisation"), lambda user: has_perm(user, Perm.ORG_VIEW), order=20),
+        NavEntry("org.list_positions", _l("Positions"), lambda user: has_perm(user, Perm.ORG_VIEW), order=30),
+        NavEntry("org.edit_settings", _l("Settings"), lambda user: has_perm(user, Perm.SETTINGS_EDIT), order=70),
+    ),
+)

@@ -1,6 +1,26 @@
-"""Signed PDF reports: one report engine, organisation PKI, registry of issued documents, verification."""
-from hrapp.core.module import Module
+"""Signed PDF reports: one report engine, organisation PKI, registry of issued documents, verification.
+
+Report types come from the modules (`Module.report_types`); the engine imports none of them."""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.blueprints.reports.access import GRANTS, ReportPerm, can_issue_for, can_view_document, issue_url
+from hrapp.blueprints.reports.cli import COMMANDS
+from hrapp.core.module import Module, NavEntry
+from hrapp.permissions import has_perm
 
 from .routes import bp
 
-MODULE = Module(name="reports", blueprints=(bp,))
+MODULE = Module(
+    name="reports",
+    blueprints=(bp,),
+    grants=GRANTS,
+    template_globals={"ReportPerm": ReportPerm, "can_view_document": can_view_document,
+                      "can_issue_for": can_issue_for, "issue_url": issue_url},
+    nav=(
+        NavEntry("reports.list_documents", _l("Signed documents"),
+                 lambda user: has_perm(user, ReportPerm.REPORT_VIEW), order=100, element_id="nav-documents"),
+        NavEntry("reports.verify", _l("Verify a document"), lambda user: user.is_authenticated, order=110,
+                 element_id="nav-verify"),
+    ),
+    cli=tuple(COMMANDS),
+)

@@ -4,16 +4,15 @@ from pathlib import Path
 
 import click
 import sqlalchemy as sa
+from flask.cli import with_appcontext
 
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import checking, pki, services
-from hrapp.blueprints.reports.kinds import CLI_NAMES, REPORT_TYPES
-from hrapp.blueprints.reports.roster_sources import roster_for
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.sources import person_name
-from hrapp.blueprints.roster.periods import PeriodError
+from hrapp.blueprints.reports.types import RecordNotFound, ReportType, report_type_named, report_types
 from hrapp.extensions import db
-from hrapp.models import DocumentKind, JobDescription, JobDescriptionStatus, Position, StaffMember, User
+from hrapp.models import User
 
 
 def _settings() -> pki.PkiSettings:
@@ -120,49 +119,38 @@ def _user(username: str) -> User:
     return user
 
 
-def _roster(department_code: str, period: str | None):
-    if not period:
-        raise click.UsageError("report roster needs a period: DEPARTMENT_CODE YYYY-MM (or YYYY-Www)")
-    try:
-        roster = roster_for(department_code, period)
-    except PeriodError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if roster is None:
-        raise click.ClickException(f"No roster of department {department_code} for {period}")
-    return roster
+class ReportTypeName(click.ParamType):
+    """A registered report type's name (checked when the command runs, once the app's modules are loaded)."""
 
+    name = "TYPE"
 
-def _record(kind: DocumentKind, subject: str, period: str | None = None):
-    if kind == DocumentKind.ROSTER:
-        return _roster(subject, period)
-    if period:
-        raise click.UsageError(f"Unexpected extra argument {period!r}")
-    if kind == DocumentKind.STAFF_CARD:
-        record = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == subject))
-        if record is None:
-            raise click.ClickException(f"Unknown staff number {subject}")
-        return record
-    position = db.session.scalar(sa.select(Position).where(Position.code == subject.upper()))
-    record = position and db.session.scalar(sa.select(JobDescription).where(
-        JobDescription.position_id == position.id, JobDescription.status == JobDescriptionStatus.APPROVED))
-    if record is None:
-        raise click.ClickException(f"No approved job description for position {subject}")
-    return record
+    def convert(self, value, param, ctx):
+        report_type = report_type_named(value)
+        if report_type is None:
+            names = ", ".join(sorted(t.name for t in report_types().values()))
+            self.fail(f"{value!r} is not a report type ({names})", param, ctx)
+        return report_type
 
 
 @click.command("report")
-@click.argument("report_type", metavar="TYPE", type=click.Choice(sorted(CLI_NAMES)))
-@click.argument("subject")
-@click.argument("period", required=False)
+@click.argument("report_type", metavar="TYPE", type=ReportTypeName())
+@click.argument("args", nargs=-1, required=True)
 @click.option("--signer", "username", required=True, help="The user who issues and signs (their access rules apply).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the PDF here.")
-def report_command(report_type: str, subject: str, period: str | None, username: str, out: Path | None) -> None:
-    """Issue a signed report: `report staff-card <staff number>`, `report job-description <position code>`,
-    `report roster <department code> <YYYY-MM or YYYY-Www>`."""
-    kind = CLI_NAMES[report_type]
-    user, record = _user(username), _record(kind, subject, period)
+@with_appcontext
+def report_command(report_type: ReportType, args: tuple[str, ...], username: str, out: Path | None) -> None:
+    """Issue a signed report of any registered type, e.g. `report staff-card <staff number>`,
+    `report job-description <position code>`, `report roster <department code> <YYYY-MM or YYYY-Www>`."""
+    expected = report_type.cli_args.split()
+    if len(args) != len(expected):
+        raise click.UsageError(f"report {report_type.name} takes {' '.join(expected)}")
+    user = _user(username)
     try:
-        doc = services.issue_document(REPORT_TYPES[kind], record, user)
+        record = report_type.find(args)
+    except RecordNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        doc = services.issue_document(report_type, record, user)
     except (services.ReportError, pki.PkiError) as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from exc

@@ -5,9 +5,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
-
-class ConfirmForm(FlaskForm):
-    """An empty POST form (CSRF token only) behind "Issue" and "Sign" buttons."""
+from hrapp.forms import ConfirmForm  # noqa: F401  (re-exported: the views import it from here)
 
 
 class BulkForm(FlaskForm):

@@ -16,17 +16,18 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from hrapp.blueprints.reports import services
-from hrapp.blueprints.reports.kinds import STAFF_CARD
+from hrapp.blueprints.reports.access import can_issue_for
 from hrapp.blueprints.reports.pki import PkiError
 from hrapp.blueprints.reports.settings import job_runner
+from hrapp.blueprints.reports.types import report_type
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, JobStatus, ReportJob, StaffMember, User, utcnow
-from hrapp.permissions import can_issue_for
 
 logger = logging.getLogger(__name__)
 JOB_STALE_AFTER = timedelta(minutes=10)
 MAX_MESSAGES = 20
 CHUNK = 100
+STAFF_CARD_KIND = "staff_card"  # the staff module's record card (found through the registry)
 
 
 def create_staff_card_job(actor: User, department: Department, include_subdepartments: bool) -> ReportJob:
@@ -36,7 +37,7 @@ def create_staff_card_job(actor: User, department: Department, include_subdepart
     """
     if not can_issue_for(actor, department=department):
         raise services.ReportError(_l("You may not issue documents for this department."))
-    job = ReportJob(kind=STAFF_CARD.kind, created_by_id=actor.id, department_id=department.id,
+    job = ReportJob(kind=STAFF_CARD_KIND, created_by_id=actor.id, department_id=department.id,
                     params={"include_subdepartments": include_subdepartments}, status=JobStatus.QUEUED)
     job.total = len(_staff_ids(department, include_subdepartments))
     db.session.add(job)
@@ -96,10 +97,11 @@ def run_job(job_id: int) -> None:
 def _run(job: ReportJob) -> None:
     ids = _staff_ids(job.department, bool(job.params.get("include_subdepartments")))
     job.total, messages = len(ids), []
+    card = report_type(STAFF_CARD_KIND)
     staff_queue = (s for start in range(0, len(ids), CHUNK) for s in _load_staff(ids[start:start + CHUNK]))
     for staff in staff_queue:
         try:
-            services.issue_document(STAFF_CARD, staff, job.created_by)
+            services.issue_document(card, staff, job.created_by)
             db.session.flush()
             job.done += 1
         except Exception as exc:  # noqa: BLE001 - one bad card must not stop the job

@@ -5,9 +5,9 @@ import secrets
 
 import sqlalchemy as sa
 
+from hrapp.blueprints.reports.access import document_scope_clause
 from hrapp.extensions import db
 from hrapp.models import DocumentSignature, DocumentStatus, IssuedDocument
-from hrapp.permissions import document_scope_clause
 
 # Crockford's base32: no I, L, O or U, so a code read off paper is not misread.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

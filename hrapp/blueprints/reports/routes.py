@@ -7,38 +7,21 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.reports import checking, jobs, registry, services
+from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, issue_url, may_issue
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
-from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, ROSTER, STAFF_CARD, ReportType
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
-from hrapp.blueprints.reports.roster_sources import roster_refusal
 from hrapp.blueprints.reports.settings import pki_settings
+from hrapp.blueprints.reports.types import report_type, report_type_named
 from hrapp.extensions import db
-from hrapp.models import (
-    Department,
-    IssuedDocument,
-    JobDescription,
-    JobDescriptionStatus,
-    ReportJob,
-    Roster,
-    StaffMember,
-)
-from hrapp.permissions import (
-    Perm,
-    can_edit_roster,
-    can_view_department,
-    can_view_document,
-    can_view_staff,
-    get_or_404,
-    permission_required,
-    sees_everything,
-)
+from hrapp.models import Department, IssuedDocument, ReportJob
+from hrapp.permissions import can_view_department, get_or_404, permission_required
 
 bp = Blueprint("reports", __name__)
 
 
 @bp.route("/reports/")
-@permission_required(Perm.REPORT_VIEW)
+@permission_required(ReportPerm.REPORT_VIEW)
 def list_documents():
     """Documents the user may see, newest first, and those awaiting their signature."""
     page = db.paginate(visible_documents(current_user), per_page=25, max_per_page=100)
@@ -47,17 +30,20 @@ def list_documents():
 
 
 @bp.route("/reports/documents/<int:doc_id>")
-@permission_required(Perm.REPORT_VIEW)
+@permission_required(ReportPerm.REPORT_VIEW)
 def show_document(doc_id: int):
     """One document: status, signatures, versions, and a sign button for the next signer."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
+    rtype = report_type(doc.kind)
+    source = db.session.get(rtype.model, doc.source_id) if rtype is not None and doc.source_id else None
     return render_template("reports/document_detail.html", doc=doc, versions=registry.series(doc),
+                           reissue_url=issue_url(doc.kind, source) if source is not None else None,
                            can_sign=services.can_sign(current_user, doc), form=ConfirmForm(),
                            title=f"{doc.title} · {doc.number}")
 
 
 @bp.route("/reports/documents/<int:doc_id>/pdf")
-@permission_required(Perm.REPORT_VIEW)
+@permission_required(ReportPerm.REPORT_VIEW)
 def download_document(doc_id: int):
     """The document's current bytes (signed copy)."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
@@ -66,7 +52,7 @@ def download_document(doc_id: int):
 
 
 @bp.route("/reports/documents/<int:doc_id>/sign", methods=["POST"])
-@permission_required(Perm.REPORT_VIEW)
+@permission_required(ReportPerm.REPORT_VIEW)
 def sign_document(doc_id: int):
     """Add the current user's signature in the document's next slot."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
@@ -82,9 +68,16 @@ def sign_document(doc_id: int):
     return redirect(url_for("reports.show_document", doc_id=doc_id))
 
 
-def _issue(report_type: ReportType, record, subject_label: str):
-    """GET: what will be issued and the versions so far; POST: issue (and sign) a new version."""
+@bp.route("/reports/issue/<name>/<int:record_id>", methods=["GET", "POST"])
+@login_required
+def issue_document(name: str, record_id: int):
+    """GET: what will be issued and the versions so far; POST: issue (and sign) a new version.
+
+    Any registered report type: `name` is its URL name, `record_id` the record it prints."""
+    report_type = report_type_named(name) or abort(404)
+    record = get_or_404(report_type.model, record_id, check=lambda user, r: may_issue(user, report_type, r))
     form = ConfirmForm()
+    refusal = report_type.refusal(record) if report_type.refusal is not None else None
     if form.validate_on_submit():
         try:
             doc = services.issue_document(report_type, record, current_user)
@@ -95,46 +88,18 @@ def _issue(report_type: ReportType, record, subject_label: str):
             db.session.commit()
             flash(_("Document %(number)s issued.", number=doc.number), "success")
             return redirect(url_for("reports.show_document", doc_id=doc.id))
-    versions = registry.versions_of(report_type.kind, report_type.subject(record).key)
+    elif refusal:
+        flash(refusal, "warning")
+    subject = report_type.subject(record)
+    back = report_type.back_endpoint(record) if report_type.back_endpoint is not None else None
     return render_template("reports/issue_confirm.html", form=form, report_type=report_type,
-                           subject_label=subject_label, versions=versions,
+                           subject_label=subject.label, versions=registry.versions_of(report_type.kind, subject.key),
+                           refused=bool(refusal), back_url=url_for(back[0], **back[1]) if back else None,
                            title=_("Issue a signed document"))
 
 
-@bp.route("/reports/staff/<int:staff_id>/card", methods=["GET", "POST"])
-@permission_required(Perm.REPORT_ISSUE)
-def issue_staff_card(staff_id: int):
-    """Issue a staff record card, signed by the HR user issuing it."""
-    staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
-    return _issue(STAFF_CARD, staff, staff.display_name)
-
-
-@bp.route("/reports/descriptions/<int:description_id>/pdf", methods=["GET", "POST"])
-@permission_required(Perm.REPORT_ISSUE)
-def issue_job_description(description_id: int):
-    """Issue the job description version in force; its approver signs it."""
-    jd = get_or_404(JobDescription, description_id)
-    if not can_view_department(current_user, jd.position.department):
-        abort(403)
-    if jd.status != JobDescriptionStatus.APPROVED:
-        flash(_("Only the approved version in force can be issued."), "warning")
-        return redirect(url_for("org.show_description", description_id=jd.id))
-    return _issue(JOB_DESCRIPTION, jd, f"{jd.position.code} {jd.position.name} v{jd.version}")
-
-
-@bp.route("/reports/rosters/<int:roster_id>/pdf", methods=["GET", "POST"])
-@permission_required(Perm.ROSTER_EDIT)
-def issue_roster(roster_id: int):
-    """Issue a published or locked roster as a signed PDF: a head of its department signs it first."""
-    roster = get_or_404(Roster, roster_id, check=can_edit_roster)
-    refusal = roster_refusal(roster)
-    if refusal and request.method == "GET":
-        flash(refusal, "warning")
-    return _issue(ROSTER, roster, ROSTER.subject(roster).label)
-
-
 @bp.route("/reports/bulk", methods=["GET", "POST"])
-@permission_required(Perm.REPORT_ISSUE)
+@permission_required(ReportPerm.REPORT_ISSUE)
 def bulk_issue():
     """Issue the record cards of a whole department in the background."""
     form = BulkForm()
@@ -153,14 +118,11 @@ def bulk_issue():
 
 
 def _job_or_404(job_id: int) -> ReportJob:
-    job = db.get_or_404(ReportJob, job_id)
-    if job.created_by_id != current_user.id and not sees_everything(current_user):
-        abort(403)
-    return job
+    return get_or_404(ReportJob, job_id, check=can_follow_job)
 
 
 @bp.route("/reports/jobs/<int:job_id>")
-@permission_required(Perm.REPORT_ISSUE)
+@permission_required(ReportPerm.REPORT_ISSUE)
 def show_job(job_id: int):
     """A bulk job's progress bar (the page polls job_status)."""
     job = _job_or_404(job_id)
@@ -168,7 +130,7 @@ def show_job(job_id: int):
 
 
 @bp.route("/reports/jobs/<int:job_id>/status")
-@permission_required(Perm.REPORT_ISSUE)
+@permission_required(ReportPerm.REPORT_ISSUE)
 def job_status(job_id: int):
     """JSON counters of a bulk job."""
     return jsonify(jobs.progress(_job_or_404(job_id)))

@@ -10,15 +10,15 @@ from flask_babel import lazy_gettext as _l
 from hrapp import audit
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import pki, registry
-from hrapp.blueprints.reports.kinds import ReportType, SlotSpec, Subject
+from hrapp.blueprints.reports.access import can_fill_slot, may_issue
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.pdf.slots import SlotBox
 from hrapp.blueprints.reports.settings import auto_issue, pki_settings, verify_url
 from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pdf
 from hrapp.blueprints.reports.sources import person_name, text
+from hrapp.blueprints.reports.types import ReportType, SlotSpec, Subject
 from hrapp.extensions import db
-from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, Role, StaffMember, User, utcnow
-from hrapp.permissions import can_issue_for, department_scope
+from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, StaffMember, User, utcnow
 
 
 class ReportError(Exception):
@@ -54,21 +54,6 @@ def ensure_demo_pki() -> bool:
     return pki.ensure_demo_pki(pki_settings(), company)
 
 
-def slot_allows(slot: dict, user, doc: IssuedDocument) -> bool:
-    """May `user` fill this slot of `doc`?"""
-    who = slot["who"]
-    if who == "issuer":
-        return can_issue_for(user, staff=doc.subject_staff, department=doc.subject_department)
-    if who == "subject":
-        return bool(getattr(user, "staff_id", None)) and user.staff_id == doc.subject_staff_id
-    if who == "head":
-        return (getattr(user, "role", None) == Role.HEAD and getattr(user, "is_active", False)
-                and doc.subject_department_id in department_scope(user))
-    if who.startswith("user:"):
-        return getattr(user, "id", None) == int(who[5:])
-    return False
-
-
 def next_slot(doc: IssuedDocument) -> int | None:
     """Index of the slot to sign next (slots are signed in order), or None when all are signed."""
     count = len(doc.signatures)
@@ -78,7 +63,7 @@ def next_slot(doc: IssuedDocument) -> int | None:
 def can_sign(user, doc: IssuedDocument) -> bool:
     index = next_slot(doc)
     return (doc.status != DocumentStatus.SUPERSEDED and index is not None
-            and slot_allows(doc.slots[index], user, doc))
+            and can_fill_slot(user, doc, doc.slots[index]))
 
 
 def _slot_json(spec: SlotSpec, subject: Subject) -> dict:
@@ -101,9 +86,7 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
     subject = report_type.subject(record)
     staff = db.session.get(StaffMember, subject.staff_id) if subject.staff_id else None
     department = db.session.get(Department, subject.department_id) if subject.department_id else None
-    allowed = (report_type.may_issue(actor, record) if report_type.may_issue is not None
-               else can_issue_for(actor, staff=staff, department=None if staff else department))
-    if not allowed:
+    if not may_issue(actor, report_type, record):
         raise ReportError(_l("You may not issue documents about this subject."))
     refusal = report_type.refusal(record) if report_type.refusal is not None else None
     if refusal:
@@ -118,7 +101,7 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
         issued_by_id=actor.id, verification_code=registry.new_verification_code(), slots=slots,
         unsigned_sha256="")
     doc.subject_staff, doc.subject_department = staff, department
-    signs_now = slot_allows(slots[0], actor, doc)
+    signs_now = can_fill_slot(actor, doc, slots[0])
     company, now = _company_now()
     creds = credentials_for(actor, company) if signs_now else None  # fail before anything is written
     doc.issued_on = now.date()
@@ -132,7 +115,7 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
     doc.pdf, doc.size_bytes = built.data, len(built.data)
     if creds is not None:
         _apply_signature(doc, 0, actor, creds, company, now)
-    audit.record(actor, "document.issue", doc, None, {"number": doc.number, "kind": doc.kind.value,
+    audit.record(actor, "document.issue", doc, None, {"number": doc.number, "kind": doc.kind,
                                                       "subject": subject.key, "version": doc.version},
                  label=doc.number)
     return doc
@@ -154,7 +137,7 @@ def sign_document(doc: IssuedDocument, user: User) -> DocumentSignature:
         raise ReportError(_l("A newer version supersedes this document; it can no longer be signed."))
     if index is None:
         raise ReportError(_l("Every signature of this document is already there."))
-    if not slot_allows(doc.slots[index], user, doc):
+    if not can_fill_slot(user, doc, doc.slots[index]):
         raise ReportError(_l("The next signature on this document is not yours."))
     company, now = _company_now()
     sig = _apply_signature(doc, index, user, credentials_for(user, company), company, now)

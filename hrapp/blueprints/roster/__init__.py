@@ -1,6 +1,34 @@
-"""roster blueprint: shift types, rosters, rule checks, generation, swaps, rest owed, ICS feed."""
-from hrapp.core.module import Module
+"""Rosters: shift types, rosters, rule checks, generation, swaps, requested days off, rest owed, ICS feed."""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.blueprints.roster import access, api, demo
+from hrapp.blueprints.roster.access import RosterPerm
+from hrapp.blueprints.roster.documents import ROSTER
+from hrapp.blueprints.roster.services import notify
+from hrapp.core.module import Module, NavEntry, NotificationKind
+from hrapp.permissions import has_perm
 
 from .routes import bp
 
-MODULE = Module(name="roster", blueprints=(bp,))
+MODULE = Module(
+    name="roster",
+    blueprints=(bp,),
+    api_blueprints=(api.bp, api.shifts_bp),
+    report_types=(ROSTER,),
+    grants=access.GRANTS,
+    template_globals=access.TEMPLATE_GLOBALS,
+    nav=(
+        NavEntry("roster.list_rosters", _l("Rosters"), lambda user: has_perm(user, RosterPerm.ROSTER_EDIT),
+                 order=90, element_id="nav-rosters"),
+        NavEntry("roster.show_my_schedule", _l("My schedule"),
+                 lambda user: has_perm(user, RosterPerm.ROSTER_VIEW) and bool(getattr(user, "staff_id", None)),
+                 order=120, element_id="nav-my-schedule"),
+    ),
+    notification_kinds=(
+        NotificationKind(notify.PUBLISHED, _l("Roster published")),
+        NotificationKind(notify.CHANGED, _l("Roster changed")),
+        NotificationKind(notify.SWAP, _l("Shift swap")),
+        NotificationKind(notify.DAY_OFF, _l("Requested day off")),
+    ),
+    seed_demo=demo.seed_demo,
+)

@@ -8,6 +8,7 @@ from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.roster.access import RosterPerm, can_edit_roster
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
     FillRangeForm,
@@ -34,7 +35,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Roster
-from hrapp.permissions import Perm, can_edit_roster, get_or_404, permission_required
+from hrapp.permissions import get_or_404, permission_required
 
 GENERATION_SECONDS = 10.0
 
@@ -80,7 +81,7 @@ def _load(roster_id: int) -> Roster:
     return get_or_404(Roster, roster_id, check=can_edit_roster)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def fill_cells(roster_id: int):
     """Put one shift (or nothing) in every cell of some people over a range of days."""
     roster = _load(roster_id)
@@ -94,7 +95,7 @@ def fill_cells(roster_id: int):
         form.version(), form.reason.data or "", form.override_reason.data or ""), _bulk_done)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def copy_cells(roster_id: int):
     """Copy the previous period's cells onto the same weekdays."""
     roster = _load(roster_id)
@@ -106,7 +107,7 @@ def copy_cells(roster_id: int):
         form.override_reason.data or ""), _bulk_done)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def pattern_cells(roster_id: int):
     """Apply a rotation pattern with a start offset per person."""
     roster = _load(roster_id)
@@ -120,7 +121,7 @@ def pattern_cells(roster_id: int):
         {"staff_ids": "offsets"})
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def generate_cells(roster_id: int):
     """Generate the draft with CP-SAT (cells fixed by hand stay); if demand cannot be met nothing is saved and
     the shortfalls are shown."""
@@ -146,7 +147,7 @@ def _published(breaches) -> str:
     return text + (" " + _("%(n)s warnings remain (soft rules).", n=soft) if soft else "")
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def publish(roster_id: int):
     """Publish the draft; hard breaches block it unless HR gives an override reason."""
     roster = _load(roster_id)
@@ -157,7 +158,7 @@ def publish(roster_id: int):
         current_user, roster, form.version(), form.override_reason.data or ""), _published)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def lock(roster_id: int):
     """Lock a published roster: no more changes."""
     roster = _load(roster_id)

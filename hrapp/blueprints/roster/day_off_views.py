@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
+from hrapp.blueprints.roster.access import RosterPerm, can_edit_roster, can_manage_day_off
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.queries import roster_people
 from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
@@ -23,7 +24,7 @@ from hrapp.blueprints.roster.services.messages import message
 from hrapp.core.urls import local_path
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
-from hrapp.permissions import Perm, can_edit_roster, can_manage_day_off, get_or_404, permission_required
+from hrapp.permissions import get_or_404, permission_required
 
 
 def _record(form: DayOffForm, staff: StaffMember) -> bool:
@@ -41,7 +42,7 @@ def _record(form: DayOffForm, staff: StaffMember) -> bool:
     return False
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def request_my_day_off():
     """Ask for a day off (form on "my schedule"); bad input re-renders the page with the messages."""
     staff = own_staff()
@@ -65,13 +66,13 @@ def _roster_page(roster: Roster, form: DayOffForm):
         title=_("Requested days off %(first)s – %(last)s", first=roster.starts_on, last=roster.ends_on))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def roster_days_off(roster_id: int):
     """The wishes of the roster's people (lent ones included) within its period, and the form to add one."""
     return _roster_page(get_or_404(Roster, roster_id, check=can_edit_roster), DayOffForm(formdata=None))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def add_roster_day_off(roster_id: int):
     """The head records a wish someone told them in person (within the roster's period)."""
     roster = get_or_404(Roster, roster_id, check=can_edit_roster)
@@ -90,7 +91,7 @@ def add_roster_day_off(roster_id: int):
     return _roster_page(roster, form)
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def withdraw_day_off_request(request_id: int):
     """Withdraw a wish (the person, their head, HR); back to the page it was withdrawn from."""
     wish = get_or_404(DayOffRequest, request_id, check=can_manage_day_off)

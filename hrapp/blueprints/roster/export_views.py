@@ -4,11 +4,12 @@ import io
 
 from flask import send_file
 
+from hrapp.blueprints.roster.access import RosterPerm, can_export_roster
 from hrapp.blueprints.roster.export import MIMETYPE, STATUS_TEXT, roster_workbook
 from hrapp.blueprints.roster.periods import period_label
 from hrapp.blueprints.roster.services import roster_grid
 from hrapp.models import Roster
-from hrapp.permissions import Perm, can_export_roster, get_or_404, permission_required
+from hrapp.permissions import get_or_404, permission_required
 
 
 def _period(roster: Roster) -> str:
@@ -20,7 +21,7 @@ def _title(roster: Roster) -> str:
     return f"{department.code} {department.name} · {_period(roster)} · {STATUS_TEXT[roster.status.value]}"
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def export_roster(roster_id: int):
     """The roster grid as an XLSX file (404 if missing, 403 for staff and heads of other departments)."""
     roster = get_or_404(Roster, roster_id, check=can_export_roster)

@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from hrapp.blueprints.roster.labels import choices_of
 from hrapp.blueprints.roster.rules import ShiftTypeData
+from hrapp.forms import ConfirmForm  # noqa: F401  (re-exported: the views import it from here)
 from hrapp.models import DayKind, PeriodKind, ShiftKind
 
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
@@ -38,10 +39,6 @@ def show_errors(form, errors: dict, aliases: dict | None = None) -> None:
 
 def _optional_int(value):
     return int(value) if value not in (None, "", "None") else None
-
-
-class ConfirmForm(FlaskForm):
-    """A button-only POST (create or revoke a feed token, mark notifications read): the CSRF token only."""
 
 
 class ShiftTypeForm(FlaskForm):

@@ -5,6 +5,7 @@ from flask import Response, flash, jsonify, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters, can_edit_roster, can_view_roster
 from hrapp.blueprints.roster.colours import stylesheet
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
@@ -39,14 +40,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
-from hrapp.permissions import (
-    Perm,
-    can_edit_department_rosters,
-    can_edit_roster,
-    can_view_roster,
-    get_or_404,
-    permission_required,
-)
+from hrapp.permissions import get_or_404, permission_required
 
 
 def _list_page(form: RosterCreateForm, department_id: int | None):
@@ -60,13 +54,13 @@ def _list_page(form: RosterCreateForm, department_id: int | None):
                            to_decide=swaps_to_decide(current_user), title=_("Rosters"))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def list_rosters():
     """The rosters of one department the user may edit, with their states, and the form to start one."""
     return _list_page(RosterCreateForm(formdata=None, day=date.today()), request.args.get("department", type=int))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def create_new_roster():
     """Start a draft roster for a week or a month (an overlapping period is refused)."""
     form = RosterCreateForm()
@@ -137,14 +131,14 @@ def show_roster(roster_id: int):
     return render_grid(get_or_404(Roster, roster_id, check=can_view_roster))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def roster_cells(roster_id: int):
     """The grid state as JSON (cells with versions, breaches, totals): the script reloads from it."""
     roster = get_or_404(Roster, roster_id, check=can_edit_roster)
     return jsonify(grid=grid_payload(roster_grid(roster)))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def save_cells(roster_id: int):
     """Set cells from the grid script: each edit carries the cell version its editor saw; a stale one is
     refused (409) with the current grid, so two editors never silently overwrite each other."""

@@ -5,6 +5,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from hrapp.blueprints.roster.access import can_decide_swap, can_edit_department_rosters
 from hrapp.blueprints.roster.services.facts import roster_staff_clause
 from hrapp.extensions import db
 from hrapp.models import (
@@ -21,7 +22,6 @@ from hrapp.models import (
     StaffMember,
     SwapStatus,
 )
-from hrapp.permissions import can_decide_swap, can_edit_department_rosters
 
 VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 

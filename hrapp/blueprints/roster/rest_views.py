@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters
 from hrapp.blueprints.roster.forms import RestAdjustForm, show_errors
 from hrapp.blueprints.roster.queries import department_staff
 from hrapp.blueprints.roster.services import (
@@ -16,12 +17,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
-from hrapp.permissions import (
-    Perm,
-    can_edit_department_rosters,
-    get_or_404,
-    permission_required,
-)
+from hrapp.permissions import get_or_404, permission_required
 
 
 def _page(department: Department, form: RestAdjustForm, staff_id: int | None):
@@ -34,7 +30,7 @@ def _page(department: Department, form: RestAdjustForm, staff_id: int | None):
                            ledger=rest_owed_ledger(chosen.id) if chosen else [], title=_("Rest owed"))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def show_rest_owed(department_id: int):
     """Balances of the department's people; `?staff=<id>` adds that person's ledger."""
     department = get_or_404(Department, department_id, check=can_edit_department_rosters)
@@ -42,7 +38,7 @@ def show_rest_owed(department_id: int):
     return _page(department, form, request.args.get("staff", type=int))
 
 
-@permission_required(Perm.ROSTER_SETTINGS)
+@permission_required(RosterPerm.ROSTER_SETTINGS)
 def adjust_rest(department_id: int):
     """HR adds a ledger line with a reason (e.g. rest taken outside any roster: -1)."""
     department = db.get_or_404(Department, department_id)  # HR's task, company-wide (ROSTER_SETTINGS)

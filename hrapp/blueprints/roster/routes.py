@@ -4,14 +4,12 @@ Every view checks access itself through hrapp.permissions; only the calendar fee
 token is the key).
 """
 from flask import Blueprint
-from flask_login import current_user
 
 from hrapp.blueprints.roster import (
     bulk_views,
     day_off_views,
     export_views,
     grid_views,
-    notice_views,
     rest_views,
     schedule_views,
     settings_views,
@@ -20,7 +18,6 @@ from hrapp.blueprints.roster import (
 )
 from hrapp.blueprints.roster.colours import css_class
 from hrapp.blueprints.roster.labels import badge, roster_label
-from hrapp.notifications import unread_count
 
 bp = Blueprint("roster", __name__, url_prefix="/roster")
 
@@ -58,7 +55,7 @@ URLS = [
     ("/settings/holidays/sync", settings_views.sync_holidays, POST),
     ("/settings/holidays/day", settings_views.set_holiday, POST),
     ("/settings/rules", settings_views.edit_rules, BOTH),
-    # the person's own schedule, swaps, calendar feed and notifications
+    # the person's own schedule, swaps and calendar feed
     ("/me", schedule_views.show_my_schedule, GET),
     ("/me/calendar", schedule_views.show_calendar_feed, GET),
     ("/me/calendar/new", schedule_views.create_calendar_feed, POST),
@@ -74,9 +71,6 @@ URLS = [
     ("/<int:roster_id>/swaps/<int:swap_id>/cancel", swap_views.cancel, POST),
     ("/<int:roster_id>/swaps/<int:swap_id>/approve", swap_views.approve, POST),
     ("/<int:roster_id>/swaps/<int:swap_id>/reject", swap_views.reject, POST),
-    ("/notifications", notice_views.list_notifications, GET),
-    ("/notifications/read", notice_views.mark_all_read, POST),
-    ("/notifications/<int:notification_id>/open", notice_views.open_notification, POST),
 ]
 ENDPOINT_NAMES = {
     # Shorter module-level names where the endpoint reads better with the noun.
@@ -89,13 +83,8 @@ for rule, view, methods in URLS:
     bp.add_url_rule(rule, ENDPOINT_NAMES.get(view, view.__name__), view, methods=methods)
 
 
-def unread_notifications() -> int:
-    """The nav badge's figure (0 for guests); called lazily by the template."""
-    return unread_count(current_user) if current_user.is_authenticated else 0
-
-
 @bp.app_context_processor
 def roster_template_globals() -> dict:
-    """Every template (the nav above all) gets the unread count and the roster labels."""
-    return {"unread_notifications": unread_notifications, "roster_label": roster_label, "roster_badge": badge,
+    """Every template gets the roster labels."""
+    return {"roster_label": roster_label, "roster_badge": badge,
             "shift_class": css_class}

@@ -7,6 +7,7 @@ from flask_babel import format_date, to_user_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.roster.access import RosterPerm
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm
 from hrapp.blueprints.roster.queries import (
     colleagues_on_shifts,
@@ -29,7 +30,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.blueprints.roster.services.day_off import settled_days
 from hrapp.extensions import db
 from hrapp.models import RosterStatus, StaffMember
-from hrapp.permissions import Perm, permission_required
+from hrapp.permissions import permission_required
 
 DEFAULT_WEEKS, MAX_WEEKS = 4, 13
 
@@ -72,7 +73,7 @@ def schedule_page(staff: StaffMember, form: SwapProposeForm, day_off_form: DayOf
         confirm=ConfirmForm(formdata=None), title=_("My schedule"))
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def show_my_schedule():
     """My coming shifts, who else is on them (own department), changes to them, rest owed and swaps."""
     return schedule_page(own_staff(), SwapProposeForm(formdata=None))
@@ -86,13 +87,13 @@ def _feed_page(feed_url: str | None = None):
     return response
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def show_calendar_feed():
     """Whether a calendar URL is live, with buttons to create a new one or revoke it."""
     return _feed_page()
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def create_calendar_feed():
     """A new secret calendar URL (earlier ones stop working); shown this once."""
     if not ConfirmForm().validate_on_submit():
@@ -102,7 +103,7 @@ def create_calendar_feed():
     return _feed_page(url_for("roster.calendar_feed", token=clear, _external=True))
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def revoke_calendar_feed():
     """Kill the calendar URL."""
     if not ConfirmForm().validate_on_submit():

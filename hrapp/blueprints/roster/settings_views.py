@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.roster.access import RosterPerm
 from hrapp.blueprints.roster.forms import (
     SETTINGS_ALIASES,
     CompanyDayForm,
@@ -26,7 +27,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import DayKind
-from hrapp.permissions import Perm, permission_required
+from hrapp.permissions import permission_required
 
 
 def _holiday_page(year: int, sync_form: HolidaySyncForm, day_form: CompanyDayForm):
@@ -39,14 +40,14 @@ def _year() -> int:
     return year if 2000 <= year <= 2100 else date.today().year
 
 
-@permission_required(Perm.ROSTER_SETTINGS)
+@permission_required(RosterPerm.ROSTER_SETTINGS)
 def list_holidays():
     """The company calendar of a year: public holidays and adjusted working days, library and HR entries."""
     year = _year()
     return _holiday_page(year, HolidaySyncForm(formdata=None, year=year), CompanyDayForm(formdata=None))
 
 
-@permission_required(Perm.ROSTER_SETTINGS)
+@permission_required(RosterPerm.ROSTER_SETTINGS)
 def sync_holidays():
     """Bring a year's official calendar in from the library (HR's own entries are kept)."""
     form = HolidaySyncForm()
@@ -64,7 +65,7 @@ def sync_holidays():
     return _holiday_page(_year(), form, CompanyDayForm(formdata=None))
 
 
-@permission_required(Perm.ROSTER_SETTINGS)
+@permission_required(RosterPerm.ROSTER_SETTINGS)
 def set_holiday():
     """HR's own entry for a day: a company holiday, an adjusted working day, or a normal day."""
     form = CompanyDayForm()
@@ -86,7 +87,7 @@ def _settings_form() -> RuleSettingsForm:
     return form
 
 
-@permission_required(Perm.ROSTER_SETTINGS)
+@permission_required(RosterPerm.ROSTER_SETTINGS)
 def edit_rules():
     """The company's working-time rules the roster check applies, and which of them only warn."""
     form = _settings_form()

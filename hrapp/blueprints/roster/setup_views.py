@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters
 from hrapp.blueprints.roster.forms import (
     SHIFT_TYPE_ALIASES,
     ConfirmForm,
@@ -23,14 +24,14 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Department, ShiftKind, ShiftType
-from hrapp.permissions import Perm, can_edit_department_rosters, get_or_404, permission_required
+from hrapp.permissions import get_or_404, permission_required
 
 
 def _department(department_id: int) -> Department:
     return get_or_404(Department, department_id, check=can_edit_department_rosters)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def list_shift_types(department_id: int):
     """The department's shift types and markers, retired ones last."""
     department = _department(department_id)
@@ -38,7 +39,7 @@ def list_shift_types(department_id: int):
                            shift_types=shift_types_of(department.id), title=_("Shift types"))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def edit_shift_type(department_id: int | None = None, shift_type_id: int | None = None):
     """Create a shift type for a department, or edit one."""
     shift_type = db.get_or_404(ShiftType, shift_type_id) if shift_type_id else None
@@ -70,13 +71,13 @@ def _set_active(shift_type_id: int, active: bool):
     return redirect(url_for("roster.list_shift_types", department_id=shift_type.department_id))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def retire_shift_type(shift_type_id: int):
     """Retire a shift type (it can no longer be planned; existing cells keep it)."""
     return _set_active(shift_type_id, False)
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def restore_shift_type(shift_type_id: int):
     """Bring a retired shift type back."""
     return _set_active(shift_type_id, True)
@@ -108,7 +109,7 @@ def _save_week(department: Department, work: list[ShiftType], form, current: dic
     return True
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def edit_demand(department_id: int):
     """People needed on each working shift per weekday (and, below, per date)."""
     department = _department(department_id)
@@ -123,7 +124,7 @@ def edit_demand(department_id: int):
     return _demand_page(department, work, form, DateDemandForm(formdata=None))
 
 
-@permission_required(Perm.ROSTER_EDIT)
+@permission_required(RosterPerm.ROSTER_EDIT)
 def set_date_demand(department_id: int):
     """People needed on one shift on one date (e.g. a busy holiday)."""
     department = _department(department_id)

@@ -4,6 +4,14 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.roster.access import (
+    RosterPerm,
+    can_answer_swap,
+    can_cancel_swap,
+    can_decide_swap,
+    can_view_roster,
+    can_view_swap,
+)
 from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
@@ -21,21 +29,12 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Roster, ShiftSwap, StaffMember, SwapStatus
-from hrapp.permissions import (
-    Perm,
-    can_answer_swap,
-    can_cancel_swap,
-    can_decide_swap,
-    can_view_roster,
-    can_view_swap,
-    get_or_404,
-    permission_required,
-)
+from hrapp.permissions import get_or_404, permission_required
 
 SWAP_ALIASES = {"partner": "partner_id", "day": "partner_day", "roster": "my_shift"}
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def propose():
     """Ask a colleague to swap one of my shifts (form on "my schedule")."""
     staff = own_staff()
@@ -57,7 +56,7 @@ def propose():
     return schedule_page(staff, form)
 
 
-@permission_required(Perm.ROSTER_VIEW)
+@permission_required(RosterPerm.ROSTER_VIEW)
 def list_swaps():
     """Swaps I asked for or was asked for, and those waiting for my approval."""
     mine = swaps_of(current_user.staff_id) if current_user.staff_id else []

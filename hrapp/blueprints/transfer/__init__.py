@@ -1,6 +1,13 @@
-"""transfer blueprint: staff import and export."""
-from hrapp.core.module import Module
+"""Staff import and export: spreadsheets in (preview, all-or-nothing with per-row errors) and out."""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.core.module import Module, NavEntry
+from hrapp.permissions import Perm, has_perm
 
 from .routes import bp
 
-MODULE = Module(name="transfer", blueprints=(bp,))
+MODULE = Module(
+    name="transfer",
+    blueprints=(bp,),
+    nav=(NavEntry("transfer.import_staff", _l("Import"), lambda user: has_perm(user, Perm.STAFF_IMPORT), order=40),),
+)

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from hrapp import audit
+from hrapp.blueprints.roster.access import can_override_breaches
 from hrapp.blueprints.roster.rules import Assignment, check_roster
 from hrapp.blueprints.roster.services.facts import RosterData
 from hrapp.blueprints.roster.services.messages import RosterBreachError, RosterValidationError, StaleRosterError
@@ -11,7 +12,6 @@ from hrapp.blueprints.roster.services.notify import notify_changes
 from hrapp.blueprints.roster.services.rest_owed import accrue_rest_owed
 from hrapp.extensions import db
 from hrapp.models import Roster, RosterCell, RosterChange, RosterStatus, utcnow
-from hrapp.permissions import can_override_breaches
 
 
 def check_version(roster: Roster, expected_version: int | None) -> None:

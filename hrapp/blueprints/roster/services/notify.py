@@ -10,6 +10,9 @@ from hrapp.extensions import db
 from hrapp.models import Roster, StaffMember, User
 from hrapp.notifications import notify
 
+# The roster's notification kinds (declared in the module record with their labels).
+PUBLISHED, CHANGED, SWAP, DAY_OFF = "roster.published", "roster.changed", "roster.swap", "roster.day_off"
+
 
 def roster_link(roster: Roster) -> str:
     """Where a roster notification points (the UI's roster page)."""
@@ -32,7 +35,8 @@ def _period(roster: Roster) -> str:
 def notify_published(roster: Roster, staff_ids: Iterable[int]) -> int:
     """Tell everyone on the roster with an account that it is published; returns how many were told."""
     users = accounts_of(staff_ids)
-    notify(users, lambda: _("Your roster %(period)s is published.", period=_period(roster)), roster_link(roster))
+    notify(users, lambda: _("Your roster %(period)s is published.", period=_period(roster)), roster_link(roster),
+           kind=PUBLISHED)
     return len(users)
 
 
@@ -47,13 +51,13 @@ def notify_changes(roster: Roster, changes: Mapping[tuple[int, date], tuple[str 
         lines = "; ".join(per_staff[user.staff_id][:10])
         notify([user], lambda lines=lines: _("Your roster %(period)s changed: %(changes)s. Reason: %(reason)s",
                                              period=_period(roster), changes=lines, reason=reason),
-               roster_link(roster))
+               roster_link(roster), kind=CHANGED)
     return len(users)
 
 
 def notify_users(users: Iterable[User], text, link: str) -> None:
     """Pass-through for the swap messages."""
-    notify(users, text, link)
+    notify(users, text, link, kind=SWAP)
 
 
 def notify_day_off(actor, staff: StaffMember, day: date, withdrawn: bool) -> None:
@@ -64,10 +68,10 @@ def notify_day_off(actor, staff: StaffMember, day: date, withdrawn: bool) -> Non
         if not withdrawn:
             notify([u for u in staff.department.heads if u.is_enabled],
                    lambda: _("%(name)s would like %(day)s off.", name=staff.display_name, day=when),
-                   f"/roster/?department={staff.department_id}")
+                   f"/roster/?department={staff.department_id}", kind=DAY_OFF)
         return
     if withdrawn:
         text = lambda: _("Your day-off request for %(day)s was withdrawn by your head.", day=when)  # noqa: E731
     else:
         text = lambda: _("Your head recorded your wish to have %(day)s off.", day=when)  # noqa: E731
-    notify(accounts_of([staff.id]), text, "/roster/me")
+    notify(accounts_of([staff.id]), text, "/roster/me", kind=DAY_OFF)

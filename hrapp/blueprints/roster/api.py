@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hrapp.blueprints.api.auth import api_blueprint, api_user, get_visible_or_404, requires
-from hrapp.blueprints.api.roster_schemas import RosterListArgs, RosterListSchema, ShiftListSchema, ShiftsArgs
 from hrapp.blueprints.org.services import company_settings
+from hrapp.blueprints.roster.access import RosterPerm, can_export_roster, can_view_roster
 from hrapp.blueprints.roster.periods import parse_period, period_label
 from hrapp.blueprints.roster.rules import ShiftSpec
+from hrapp.blueprints.roster.schemas import RosterListArgs, RosterListSchema, ShiftListSchema, ShiftsArgs
 from hrapp.blueprints.roster.services import GridShiftType, department_rosters, my_schedule, roster_grid
 from hrapp.models import Department, Roster, RosterStatus
-from hrapp.permissions import Perm, can_export_roster, can_view_department, can_view_roster
+from hrapp.permissions import can_view_department
 
 bp = api_blueprint("api_rosters", __name__, "/api/v1/rosters",
                    "Rosters (排班表) of a department and period, scoped like the web: heads and HR see every "
@@ -77,7 +78,7 @@ def _shown(user, roster: Roster) -> bool:
 
 
 @bp.route("")
-@requires(Perm.ROSTER_VIEW)
+@requires(RosterPerm.ROSTER_VIEW)
 @bp.arguments(RosterListArgs, location="query")
 @bp.response(200, RosterListSchema)
 @bp.alt_response(403, response="FORBIDDEN")
@@ -96,7 +97,7 @@ def list_rosters(args: dict):
 
 
 @shifts_bp.route("")
-@requires(Perm.ROSTER_VIEW)
+@requires(RosterPerm.ROSTER_VIEW)
 @shifts_bp.arguments(ShiftsArgs, location="query")
 @shifts_bp.response(200, ShiftListSchema)
 def list_my_shifts(args: dict):

@@ -8,15 +8,26 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import registry
-from hrapp.blueprints.reports.builders.roster import CoverageLine, LegendEntry, RosterDay, RosterLine, RosterPdfData
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
-from hrapp.blueprints.roster.periods import parse_period
+from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
+from hrapp.blueprints.roster.access import can_edit_roster, can_view_roster_document, roster_document_scope
+from hrapp.blueprints.roster.pdf import (
+    TITLE,
+    CoverageLine,
+    LegendEntry,
+    RosterDay,
+    RosterLine,
+    RosterPdfData,
+    build_roster,
+)
+from hrapp.blueprints.roster.periods import PeriodError, parse_period
 from hrapp.blueprints.roster.periods import period_label as roster_period_label
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
 from hrapp.extensions import db
-from hrapp.models import Department, DocumentKind, IssuedDocument, PeriodKind, Roster, RosterStatus, User
+from hrapp.models import Department, IssuedDocument, PeriodKind, Roster, RosterStatus, User
 
+ROSTER_KIND = "roster"
 ISSUABLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 STATUS_TEXT = {RosterStatus.DRAFT: "草稿 Draft", RosterStatus.PUBLISHED: "已发布 Published",
                RosterStatus.LOCKED: "已锁定 Locked"}
@@ -47,7 +58,7 @@ def roster_subject_key(roster: Roster) -> str:
 def roster_documents(roster: Roster) -> list[IssuedDocument]:
     """Every signed version issued for the roster's department and period, newest first (callers check
     can_view_document before linking to one)."""
-    return registry.versions_of(DocumentKind.ROSTER, roster_subject_key(roster))
+    return registry.versions_of(ROSTER_KIND, roster_subject_key(roster))
 
 
 def roster_refusal(roster: Roster) -> str | None:
@@ -110,4 +121,34 @@ def roster_pdf_data(roster: Roster, letterhead: Letterhead, labels: tuple[str, .
         period=f"{period_label(roster)} ({roster.starts_on.isoformat()} – {roster.ends_on.isoformat()})",
         status=STATUS_TEXT.get(roster.status, roster.status.value), published=_published(roster), days=days,
         lines=lines, legend=legend, coverage=_coverage(grid), signature_labels=labels)
+
+
+def roster_subject(roster: Roster) -> Subject:
+    department, period = roster.department, period_label(roster)
+    return Subject(key=roster_subject_key(roster), label=f"{department.code} {department.name} {period}"[:160],
+                   department_id=department.id, source_id=roster.id, period_start_on=roster.starts_on,
+                   period_end_on=roster.ends_on)
+
+
+def find_roster(args) -> Roster:
+    """`report roster DEPARTMENT_CODE PERIOD` (YYYY-MM or YYYY-Www)."""
+    try:
+        roster = roster_for(args[0], args[1])
+    except PeriodError as exc:
+        raise RecordNotFound(str(exc)) from exc
+    if roster is None:
+        raise RecordNotFound(f"No roster of department {args[0]} for {args[1]}")
+    return roster
+
+
+# A head issues and signs their department's published roster; HR may add a filing signature.
+ROSTER = ReportType(
+    kind=ROSTER_KIND, name="roster", prefix="RS", title=TITLE, slots=(
+        SlotSpec("部门经理 Department head", "head", "排班表审核 Roster approved by the department head"),
+        SlotSpec("人事部 HR", "issuer", "排班表备案 Roster filed by HR", required=False),
+    ),
+    model=Roster, subject=roster_subject, data=roster_pdf_data, builder=build_roster, find=find_roster,
+    cli_args="DEPARTMENT_CODE PERIOD", may_issue=can_edit_roster, may_view=can_view_roster_document,
+    view_scope=roster_document_scope, refusal=roster_refusal,
+    back_endpoint=lambda roster: ("roster.show_roster", {"roster_id": roster.id}))
 

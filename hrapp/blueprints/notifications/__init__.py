@@ -1,0 +1,25 @@
+"""In-app notifications: the list, marking read, opening one, and the nav badge's count.
+
+Modules declare their notification kinds (`Module.notification_kinds`); `hrapp.notifications.notify`
+writes one row per recipient with its kind.
+"""
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from hrapp.core.module import Module, NotificationKind
+from hrapp.notifications import GENERAL, unread_count
+
+from .routes import bp
+
+
+def unread_notifications() -> int:
+    """The nav badge's figure (0 for guests); called lazily by the template."""
+    return unread_count(current_user) if current_user.is_authenticated else 0
+
+
+MODULE = Module(
+    name="notifications",
+    blueprints=(bp,),
+    template_globals={"unread_notifications": unread_notifications},
+    notification_kinds=(NotificationKind(GENERAL, _l("Notice")),),
+)

@@ -1,1 +1,0 @@
-"""Report builders: each takes a frozen dataclass prepared by a service and returns a BuiltPdf."""

@@ -1,0 +1,95 @@
+"""The report registry's shape: what a report type declares, and the lookup over registered modules.
+
+A feature package declares its report types in its module record (`Module.report_types`); the engine
+(issuing, signing, the generic issue route, the `report` CLI, the document list and its access check)
+knows them only through this registry, never by importing the package.
+
+A slot's `who` says who may sign it: "issuer" (a user who may issue documents about the subject),
+"head" (a head of the subject's department or of a department above it), "subject" (the staff member
+the document is about, acknowledging it) or "approver" (the user the subject names as approver).
+Slots are signed in order; optional slots come last and do not hold up the document.
+"""
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hrapp.core.module import modules
+
+
+class RecordNotFound(LookupError):
+    """`ReportType.find` found no record for the CLI arguments; the message says what was looked for."""
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    label: str
+    who: str
+    reason: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a document is about, resolved from a record: keys for versions and for access checks."""
+
+    key: str
+    label: str
+    staff_id: int | None = None
+    department_id: int | None = None
+    position_id: int | None = None
+    source_id: int | None = None
+    approver_id: int | None = None
+    period_start_on: date | None = None
+    period_end_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReportType:
+    """One kind of signed document.
+
+    - `kind` is stored on each document; `name` is its URL and CLI name (`report NAME ARGS...`).
+    - `model` is the record it prints: the generic issue route loads it by id; `find(args)` finds it from
+      the CLI's arguments (`cli_args` names them, one word each) or raises `RecordNotFound`.
+    - `subject(record)`, `data(record, letterhead, slot_labels)` (a frozen dataclass) and `builder(data)`
+      (a `BuiltPdf`) print it.
+    - Access: `may_issue(user, record)` replaces the default (users who may issue documents about the
+      subject); `may_view(user, doc)` and its SQL twin `view_scope(user)` replace the default (whoever may
+      see the subject). `refusal(record)` names why a record cannot be issued at all (None if it can).
+    - `back_endpoint(record) -> (endpoint, values)`: the record's own page, linked from the issue page.
+    """
+
+    kind: str
+    name: str
+    prefix: str
+    title: str
+    slots: tuple[SlotSpec, ...]
+    model: type
+    subject: Callable[[object], Subject]
+    data: Callable[[object, object, tuple[str, ...]], object]
+    builder: Callable[[object], object]
+    find: Callable[[Sequence[str]], object]
+    cli_args: str = "SUBJECT"
+    may_issue: Callable[[object, object], bool] | None = None
+    may_view: Callable[[object, object], bool] | None = None
+    view_scope: Callable[[object], object] | None = None
+    refusal: Callable[[object], str | None] | None = None
+    back_endpoint: Callable[[object], tuple[str, dict]] | None = None
+
+    def build(self, record, letterhead):
+        """The unsigned PDF of `record` with this type's signature slots."""
+        return self.builder(self.data(record, letterhead, tuple(s.label for s in self.slots)))
+
+
+def report_types() -> dict[str, ReportType]:
+    """Every registered report type by kind, in module order."""
+    return {t.kind: t for module in modules() for t in module.report_types}
+
+
+def report_type(kind: str) -> ReportType | None:
+    """The registered type of `kind` (a document's stored kind), or None."""
+    return report_types().get(str(kind))
+
+
+def report_type_named(name: str) -> ReportType | None:
+    """The registered type whose URL/CLI name is `name`, or None."""
+    return next((t for t in report_types().values() if t.name == name), None)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
-from hrapp.blueprints.org.services import company_settings
+from hrapp.company import company_settings
 from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman

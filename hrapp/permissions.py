@@ -160,6 +160,11 @@ def department_scope_clause(user) -> sa.ColumnElement[bool]:
     return Department.id == staff.department_id if staff is not None else sa.false()
 
 
+def visible_departments(user) -> list[Department]:
+    """Departments `user` may see, in tree order (for filters and choices)."""
+    return db.session.scalars(sa.select(Department).where(department_scope_clause(user)).order_by(Department.path)).all()
+
+
 def can_grant_role(user, role: Role) -> bool:
     """Account managers give any role but administrator; only an administrator makes administrators."""
     return has_perm(user, Perm.USER_MANAGE) and (role != Role.ADMIN or getattr(user, "role", None) == Role.ADMIN)

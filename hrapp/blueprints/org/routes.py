@@ -9,9 +9,10 @@ from flask_login import current_user
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.org import services
 from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.company import company_settings
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
-from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required
+from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
 
 bp = Blueprint("org", __name__, url_prefix="/org")
 
@@ -99,7 +100,7 @@ def edit_position(position_id: int | None):
     """Create or edit a position."""
     position = get_or_404(Position, position_id) if position_id else None
     form = PositionForm(obj=position)
-    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in services.visible_departments(current_user)]
+    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in visible_departments(current_user)]
     form.superior_position_id.choices = [(None, _("(none)"))] + [
         (p.id, f"{p.code} {p.name}") for p in db.session.scalars(sa.select(Position).order_by(Position.code))
         if position is None or p.id != position.id]
@@ -180,7 +181,7 @@ def approve_description(description_id: int):
 @permission_required(Perm.SETTINGS_EDIT)
 def edit_settings():
     """Company name, time zone and currency."""
-    form = SettingsForm(obj=services.company_settings())
+    form = SettingsForm(obj=company_settings())
     if form.validate_on_submit():
         services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data)
         db.session.commit()

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from hrapp import audit
 from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.company import company_settings
 from hrapp.extensions import db
 from hrapp.models import (
     JOB_DESCRIPTION_TEXT_FIELDS,
@@ -25,12 +26,6 @@ from hrapp.permissions import department_scope_clause
 DEPARTMENT_FIELDS = ("code", "name", "name_en", "parent_id", "planned_headcount")
 POSITION_FIELDS = ("code", "name", "name_en", "department_id", "superior_position_id", "job_family", "grade", "headcount")
 SETTINGS_FIELDS = ("name", "timezone", "currency")
-
-
-def company_settings() -> CompanySettings:
-    """The company's settings row; an unsaved default if none was stored yet."""
-    return db.session.scalar(sa.select(CompanySettings).limit(1)) or CompanySettings(
-        name="", timezone="Asia/Shanghai", currency="CNY")
 
 
 def update_settings(actor, name: str, timezone: str, currency: str) -> CompanySettings:
@@ -121,11 +116,6 @@ def department_tree(user) -> list[DepartmentNode]:
         parent = nodes.get(d.parent_id)
         (parent.children if parent else roots).append(nodes[d.id])
     return roots
-
-
-def visible_departments(user) -> list[Department]:
-    """Departments `user` may see, in tree order (for filters and choices)."""
-    return db.session.scalars(sa.select(Department).where(department_scope_clause(user)).order_by(Department.path)).all()
 
 
 def save_position(actor, position: Position | None, **values) -> Position:

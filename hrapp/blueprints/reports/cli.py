@@ -6,11 +6,11 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
-from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import checking, pki, services
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.sources import person_name
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, report_type_named, report_types
+from hrapp.company import company_settings
 from hrapp.extensions import db
 from hrapp.models import User
 
@@ -119,28 +119,24 @@ def _user(username: str) -> User:
     return user
 
 
-class ReportTypeName(click.ParamType):
-    """A registered report type's name (checked when the command runs, once the app's modules are loaded)."""
-
-    name = "TYPE"
-
-    def convert(self, value, param, ctx):
-        report_type = report_type_named(value)
-        if report_type is None:
-            names = ", ".join(sorted(t.name for t in report_types().values()))
-            self.fail(f"{value!r} is not a report type ({names})", param, ctx)
-        return report_type
+def _report_type(name: str) -> ReportType:
+    report_type = report_type_named(name)
+    if report_type is None:
+        names = ", ".join(sorted(t.name for t in report_types().values()))
+        raise click.BadParameter(f"{name!r} is not a report type ({names})", param_hint="TYPE")
+    return report_type
 
 
 @click.command("report")
-@click.argument("report_type", metavar="TYPE", type=ReportTypeName())
+@click.argument("type_name", metavar="TYPE")
 @click.argument("args", nargs=-1, required=True)
 @click.option("--signer", "username", required=True, help="The user who issues and signs (their access rules apply).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the PDF here.")
 @with_appcontext
-def report_command(report_type: ReportType, args: tuple[str, ...], username: str, out: Path | None) -> None:
+def report_command(type_name: str, args: tuple[str, ...], username: str, out: Path | None) -> None:
     """Issue a signed report of any registered type, e.g. `report staff-card <staff number>`,
     `report job-description <position code>`, `report roster <department code> <YYYY-MM or YYYY-Www>`."""
+    report_type = _report_type(type_name)
     expected = report_type.cli_args.split()
     if len(args) != len(expected):
         raise click.UsageError(f"report {report_type.name} takes {' '.join(expected)}")

@@ -5,7 +5,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, issue_url, may_issue
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
@@ -15,7 +14,7 @@ from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import report_type, report_type_named
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, ReportJob
-from hrapp.permissions import can_view_department, get_or_404, permission_required
+from hrapp.permissions import can_view_department, get_or_404, permission_required, visible_departments
 
 bp = Blueprint("reports", __name__)
 

@@ -8,7 +8,6 @@ from cryptography.hazmat.primitives import hashes
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
-from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import pki, registry
 from hrapp.blueprints.reports.access import can_fill_slot, may_issue
 from hrapp.blueprints.reports.pdf.document import Letterhead
@@ -17,6 +16,7 @@ from hrapp.blueprints.reports.settings import auto_issue, pki_settings, verify_u
 from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pdf
 from hrapp.blueprints.reports.sources import person_name, text
 from hrapp.blueprints.reports.types import ReportType, SlotSpec, Subject
+from hrapp.company import company_settings
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, StaffMember, User, utcnow
 

@@ -8,12 +8,12 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hrapp.blueprints.api.auth import api_blueprint, api_user, get_visible_or_404, requires
-from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.roster.access import RosterPerm, can_export_roster, can_view_roster
 from hrapp.blueprints.roster.periods import parse_period, period_label
 from hrapp.blueprints.roster.rules import ShiftSpec
 from hrapp.blueprints.roster.schemas import RosterListArgs, RosterListSchema, ShiftListSchema, ShiftsArgs
 from hrapp.blueprints.roster.services import GridShiftType, department_rosters, my_schedule, roster_grid
+from hrapp.company import company_settings
 from hrapp.models import Department, Roster, RosterStatus
 from hrapp.permissions import can_view_department
 

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.org.services import company_settings
 from hrapp.blueprints.reports import registry
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
@@ -24,6 +23,7 @@ from hrapp.blueprints.roster.pdf import (
 from hrapp.blueprints.roster.periods import PeriodError, parse_period
 from hrapp.blueprints.roster.periods import period_label as roster_period_label
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
+from hrapp.company import company_settings
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, PeriodKind, Roster, RosterStatus, User
 

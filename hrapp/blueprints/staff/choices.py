@@ -2,9 +2,9 @@
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from hrapp.blueprints.org.services import visible_departments
 from hrapp.extensions import db
 from hrapp.models import Position
+from hrapp.permissions import visible_departments
 
 
 def fill_staff_choices(form, user) -> None:

@@ -2,10 +2,10 @@
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.org.services import visible_departments
 from hrapp.blueprints.staff.forms import StaffFilterForm
 from hrapp.blueprints.staff.services import StaffFilters
 from hrapp.models import EmploymentStatus
+from hrapp.permissions import visible_departments
 
 
 def list_filters(args) -> tuple[StaffFilterForm, StaffFilters]:

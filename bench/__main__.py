@@ -1,25 +1,29 @@
 """`python -m bench [filter ...]`: run every benchmark (or those whose name contains a filter).
 
+The benchmarks are this package's core ones (CORE) and those each registered module names in its record
+(`Module.benches`: bench modules such as "bench.roster", whose BENCHES list is run), in module order.
 Prints `BENCH <name> <value> <unit>` as each figure is measured; exits 1 if any benchmark raised.
 """
 import importlib
-import pkgutil
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-import bench
 from bench.env import BenchContext
+from config import Config
+from hrapp.core.module import load_modules
+
+CORE = ("bench.seed",)
 
 
 def discover() -> list[Callable]:
-    """The BENCHES of every module of this package, modules in name order."""
+    """The BENCHES of the core bench modules, then of each registered module's, without repeats."""
+    names = [*CORE, *(name for module in load_modules(Config.MODULES) for name in module.benches)]
     benches = []
-    for info in sorted(pkgutil.iter_modules(bench.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            benches.extend(getattr(importlib.import_module(f"bench.{info.name}"), "BENCHES", ()))
+    for name in dict.fromkeys(names):
+        benches.extend(importlib.import_module(name).BENCHES)
     return benches
 
 

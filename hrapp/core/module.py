@@ -63,7 +63,7 @@ class Module:
     notification_kinds: tuple[NotificationKind, ...] = ()
     cli: tuple = ()  # click commands or groups added to `flask --app wsgi`
     seed_demo: Callable | None = None  # seed_demo(context) -> None, called by seed-demo in module order
-    benches: tuple[Callable, ...] = ()  # bench(ctx) -> iterable of (name, value, unit)
+    benches: tuple[str, ...] = ()  # bench modules ("bench.roster") whose BENCHES `make bench` runs
     tick_tasks: tuple[TickTask, ...] = ()
     jobs: Mapping[str, Callable] = field(default_factory=dict)  # job name -> run(job) for the job interface
     closable: bool = False  # its records live in periods HR closes (see the period-close guard)

@@ -23,4 +23,5 @@ MODULE = Module(
                  element_id="nav-verify"),
     ),
     cli=tuple(COMMANDS),
+    benches=("bench.reports",),
 )

@@ -31,4 +31,5 @@ MODULE = Module(
         NotificationKind(notify.DAY_OFF, _l("Requested day off")),
     ),
     seed_demo=demo.seed_demo,
+    benches=("bench.roster",),
 )

@@ -12,6 +12,7 @@ MODULE = Module(
     blueprints=(bp,),
     api_blueprints=("hrapp.blueprints.api.staff:bp",),
     report_types=(STAFF_CARD,),
+    benches=("bench.staff_list",),
     nav=(
         NavEntry("staff.list_staff", _l("Staff"), lambda user: has_perm(user, Perm.STAFF_VIEW), order=10),
         NavEntry("staff.my_profile", _l("My record"), lambda user: bool(getattr(user, "staff_id", None)), order=80),

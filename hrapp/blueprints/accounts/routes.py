@@ -6,8 +6,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.forms import UserForm
-from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
+from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
 from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_404, permission_required
@@ -52,8 +52,8 @@ def create_account():
         try:
             user = create_user(form.username.data, form.password.data or "", Role(form.role.data), current_user,
                                staff=staff, departments=departments)
-        except RuleViolation as exc:
-            form[exc.field].errors.append(str(exc.message))
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Account %(name)s created.", name=user.username), "success")
@@ -75,8 +75,8 @@ def edit_account(user_id: int):
             update_user(user, current_user, Role(form.role.data), form.is_enabled.data, departments, staff)
             if form.password.data:
                 change_password(user, form.password.data, actor=current_user)
-        except RuleViolation as exc:
-            form[exc.field].errors.append(str(exc.message))
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Account %(name)s saved.", name=user.username), "success")

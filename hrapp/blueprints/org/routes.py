@@ -6,18 +6,14 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.org import services
 from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required
 
 bp = Blueprint("org", __name__, url_prefix="/org")
-
-
-def _violation(form, exc: RuleViolation) -> None:
-    (form[exc.field].errors if exc.field in form else form.form_errors).append(str(exc.message))
 
 
 @bp.route("/")
@@ -47,8 +43,8 @@ def edit_department(department_id: int | None):
         try:
             services.save_department(current_user, department, form.code.data, form.name.data,
                                      form.name_en.data or "", parent, form.planned_headcount.data)
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Department saved."), "success")
@@ -64,7 +60,7 @@ def delete_department(department_id: int):
     department = get_or_404(Department, department_id, check=can_view_department)
     try:
         services.delete_department(current_user, department)
-    except RuleViolation as exc:
+    except ValidationFailed as exc:
         flash(str(exc.message), "danger")
         return redirect(url_for("org.edit_department", department_id=department_id))
     db.session.commit()
@@ -109,8 +105,8 @@ def edit_position(position_id: int | None):
                                                                     values["grade"] or "")
         try:
             position = services.save_position(current_user, position, **values)
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Position saved."), "success")
@@ -149,8 +145,8 @@ def edit_description(description_id: int):
         values["analysis_on"] = form.analysis_on.data
         try:
             services.update_draft(current_user, description, values, int(form.version_id.data or 0))
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Draft saved."), "success")
@@ -168,7 +164,7 @@ def approve_description(description_id: int):
     if form.validate_on_submit():
         try:
             services.approve_description(current_user, description, form.approved_on.data)
-        except RuleViolation as exc:
+        except ValidationFailed as exc:
             flash(str(exc.message), "danger")
         else:
             db.session.commit()

@@ -15,7 +15,6 @@ from hrapp.blueprints.roster.forms import (
     PublishForm,
     RosterCreateForm,
     default_offsets,
-    show_errors,
 )
 from hrapp.blueprints.roster.gridview import (
     breach_lines,
@@ -37,6 +36,7 @@ from hrapp.blueprints.roster.services import (
     roster_grid,
     set_cells,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
 from hrapp.permissions import (
@@ -76,7 +76,7 @@ def create_new_roster():
         try:
             roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, {"period": "day"})
+            errors_onto_form(form, exc.errors, {"period": "day"})
         else:
             db.session.commit()
             flash(_("Roster created."), "success")

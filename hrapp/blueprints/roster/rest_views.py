@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.roster.forms import RestAdjustForm, show_errors
+from hrapp.blueprints.roster.forms import RestAdjustForm
 from hrapp.blueprints.roster.queries import department_staff
 from hrapp.blueprints.roster.services import (
     RosterValidationError,
@@ -14,6 +14,7 @@ from hrapp.blueprints.roster.services import (
     rest_owed_ledger,
     rest_owed_summary,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
 from hrapp.permissions import (
@@ -55,7 +56,7 @@ def adjust_rest(department_id: int):
         try:
             adjust_rest_owed(current_user, staff, form.days.data, form.on.data, form.note.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors)
+            errors_onto_form(form, exc.errors)
         else:
             db.session.commit()
             flash(_("Rest owed adjusted."), "success")

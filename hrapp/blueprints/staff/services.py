@@ -8,6 +8,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
+from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
 from hrapp.permissions import staff_scope_clause
@@ -43,12 +44,8 @@ TRANSLATED = {
 AUDIT_FIELDS = STAFF_FIELDS
 
 
-class StaffValidationError(ValueError):
-    """Field name -> list of translated messages."""
-
-    def __init__(self, errors: dict[str, list]):
-        super().__init__(errors)
-        self.errors = errors
+class StaffValidationError(ValidationFailed):
+    """Field name -> list of translated messages (the shared validation shape)."""
 
 
 class StaleRecordError(RuntimeError):

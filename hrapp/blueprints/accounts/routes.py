@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.forms import UserForm
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
+from hrapp.core.listing import Filter, Listing, like_escape
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
@@ -15,16 +16,20 @@ from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_4
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 
 
+ACCOUNTS = Listing(
+    sorts={"username": User.username, "role": User.role, "enabled": User.is_enabled, "last_login": User.last_login_at},
+    default_sort="username", tiebreak=(User.id,), per_page=50,
+    filters=(Filter("q", lambda query, q: query.where(User.username.ilike(f"%{like_escape(q)}%", escape="\\"))),))
+
+
 @bp.route("/")
 @permission_required(Perm.USER_MANAGE)
 def list_users():
-    """Accounts, searchable by username."""
-    q = request.args.get("q", "")[:64]
-    query = sa.select(User).options(selectinload(User.headed_departments), selectinload(User.staff)).order_by(User.username)
-    if q:
-        query = query.where(User.username.ilike(f"%{q}%"))
-    page = db.paginate(query, per_page=50)
-    return render_template("accounts/user_list.html", page=page, q=q, title=_("Accounts"))
+    """Accounts, searchable by username, sortable by column."""
+    page = ACCOUNTS.page(sa.select(User).options(selectinload(User.headed_departments), selectinload(User.staff)),
+                         request.args)
+    return render_template("accounts/user_list.html", page=page, q=page.state.filters.get("q", ""),
+                           title=_("Accounts"))
 
 
 def _fill(form: UserForm) -> None:

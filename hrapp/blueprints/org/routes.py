@@ -2,12 +2,13 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.org import services
 from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.core.listing import Listing
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
@@ -68,14 +69,19 @@ def delete_department(department_id: int):
     return redirect(url_for("org.org_chart"))
 
 
+POSITIONS = Listing(sorts={"code": Position.code, "name": Position.name, "department": Department.code,
+                           "grade": Position.grade, "headcount": Position.headcount},
+                    default_sort="code", tiebreak=(Position.id,), per_page=100)
+
+
 @bp.route("/positions")
 @permission_required(Perm.ORG_VIEW)
 def list_positions():
-    """All positions with their department and the job-description version in force."""
-    positions = db.session.scalars(sa.select(Position).options(
-        sa.orm.joinedload(Position.department), sa.orm.selectinload(Position.descriptions)).order_by(Position.code)).all()
-    return render_template("org/position_list.html", positions=positions, current=services.current_description,
-                           title=_("Positions"))
+    """Positions with their department and the job-description version in force; sortable, paged."""
+    query = sa.select(Position).join(Position.department).options(
+        sa.orm.contains_eager(Position.department), sa.orm.selectinload(Position.descriptions))
+    return render_template("org/position_list.html", page=POSITIONS.page(query, request.args),
+                           current=services.current_description, title=_("Positions"))
 
 
 @bp.route("/positions/<int:position_id>")

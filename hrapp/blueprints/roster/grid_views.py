@@ -24,18 +24,24 @@ from hrapp.blueprints.roster.gridview import (
     parse_cell_edits,
     staff_labels,
 )
-from hrapp.blueprints.roster.queries import editable_departments, shift_colours, staff_names, swaps_to_decide
+from hrapp.blueprints.roster.queries import (
+    editable_departments,
+    rosters_of,
+    shift_colours,
+    staff_names,
+    swaps_to_decide,
+)
 from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
     StaleRosterError,
     create_roster,
-    department_rosters,
     open_swaps,
     roster_changes,
     roster_grid,
     set_cells,
 )
+from hrapp.core.listing import Listing
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
@@ -48,6 +54,10 @@ from hrapp.permissions import (
     permission_required,
 )
 
+ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind, "status": Roster.status,
+                         "published": Roster.published_at},
+                  default_sort="-period", tiebreak=(Roster.id.desc(),), per_page=50)
+
 
 def _list_page(form: RosterCreateForm, department_id: int | None):
     departments = editable_departments(current_user)
@@ -55,9 +65,9 @@ def _list_page(form: RosterCreateForm, department_id: int | None):
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
+    rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
     return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
-                           rosters=department_rosters(department.id) if department else [],
-                           to_decide=swaps_to_decide(current_user), title=_("Rosters"))
+                           rosters=rosters, to_decide=swaps_to_decide(current_user), title=_("Rosters"))
 
 
 @permission_required(Perm.ROSTER_EDIT)

@@ -1,5 +1,5 @@
 """Staff list, profile, create/edit, and self-service contact edits."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,6 +8,7 @@ from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.forms import ContactForm, StaffForm
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData
 from hrapp.blueprints.staff.services import (
+    STAFF_LISTING,
     StaffValidationError,
     StaleRecordError,
     create_staff,
@@ -29,8 +30,7 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 def list_staff():
     """Staff in the user's scope, searchable, filterable, sortable, paginated."""
     form, filters = list_filters(request.args)
-    per_page = min(request.args.get("per_page", current_app.config["PER_PAGE"], type=int) or 25, 200)
-    page = db.paginate(staff_query(current_user, filters), per_page=per_page, max_per_page=200, count=True)
+    page = STAFF_LISTING.page(staff_query(current_user, filters), request.args)
     return render_template("staff/staff_list.html", page=page, form=form, title=_("Staff"))
 
 

@@ -105,9 +105,9 @@ class Listing:
         per_page = _int_or(args.get("per_page"), self.per_page or default_per_page)
         values = {}
         for f in self.filters:
-            raw = str(args.get(f.name, "") or "")[:f.max_length]
+            raw = str(args.get(f.name, "") or "").strip()[:f.max_length]
             try:
-                value = f.parse(raw) if raw.strip() else None
+                value = f.parse(raw) if raw else None
             except (ValueError, TypeError, OverflowError):
                 value = None
             if value not in (None, ""):

@@ -167,6 +167,8 @@ class ListPage:
         return url_for(self.endpoint or request.endpoint, **view_args, **args)
 
     def __getattr__(self, name: str):  # pages, total, has_prev, iter_pages(), ...: the pager's own
+        if name.startswith("_"):  # copy/pickle probe dunders before the fields exist
+            raise AttributeError(name)
         return getattr(self.pagination, name)
 
 

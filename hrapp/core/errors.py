@@ -1,12 +1,5 @@
-"""Errors every layer shares (pure: no Flask). Web forms and the API each render them one way."""
-
-
-class ValidationFailed(ValueError):
-    """Input broke the rules: field name -> list of messages (translated or lazy)."""
-
-    def __init__(self, errors: dict[str, list]):
-        super().__init__(errors)
-        self.errors = errors
+"""Errors every layer shares (pure: no Flask). Web forms and the API each render them one way.
+The validation shape (field -> messages) is `hrapp.core.validation.ValidationFailed`."""
 
 
 class StaleRecord(RuntimeError):

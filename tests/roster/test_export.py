@@ -74,3 +74,13 @@ def test_export_needs_login_and_an_existing_roster(client, auth, rostered):
     response = _get(client, auth, None, rostered.roster.id)
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
     assert _get(client, auth, "hr", 999999).status_code == 404
+
+
+def test_roster_export_sizes_columns_from_content_and_keeps_days_narrow(rostered):
+    book = load_workbook(io.BytesIO(roster_workbook(roster_grid(rostered.roster), "FO 前厅部 · 2026-05")))
+    grid, shifts = book["排班 Roster"], book["班次 Shift types"]
+    widths = {letter: grid.column_dimensions[letter].width for letter in ("B", "D", "AH", "AI")}
+    assert widths["B"] == 2 + 1 + 4 + 6 + 2  # its widest text, "早 人数 Staff" (a wide character counts 2), + margin
+    assert widths["D"] == widths["AH"] == 6 and widths["AI"] == len("工时 Hours") + 2 + 2
+    assert all(c.font.b for c in shifts[1]) and shifts.freeze_panes == "A2"
+    assert shifts["E1"].value == "开始 Start" and shifts.column_dimensions["A"].width == len("代码 Code") + 2 + 2

@@ -2,7 +2,7 @@
 import csv
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -285,3 +285,18 @@ def test_upload_and_confirm_carry_csrf_tokens(tmp_path):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(StaffMember)) == 2
         db.session.remove()
         db.engine.dispose()
+
+
+def test_staff_export_has_typed_cells_widths_and_a_frozen_bold_header(client, auth, company, make_staff):
+    client.post("/auth/locale/zh")
+    make_staff(company.housekeeping, staff_number="F1", name_zh="=欧阳娜娜娜娜娜娜", hire_on=date(2021, 3, 1))
+    auth.login("hr")
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/transfer/export.xlsx?q=F1").data)).active
+    assert [c.value for c in sheet[1]] == HEADERS and all(c.font.b for c in sheet[1]) and sheet.freeze_panes == "A2"
+    row = {h: c for h, c in zip(HEADERS, sheet[2], strict=True)}
+    assert row["入职日期"].value == datetime(2021, 3, 1) and row["入职日期"].number_format == "yyyy-mm-dd"
+    assert row["日薪"].data_type == "n" and row["日薪"].number_format == "0.00" and row["日薪"].value == 200
+    assert row["姓名"].value == "'=欧阳娜娜娜娜娜娜" and row["姓名"].data_type == "s"
+    width = {h: sheet.column_dimensions[c.column_letter].width for h, c in row.items()}
+    assert width["姓名"] == 2 + 8 * 2 + 2  # "'=", eight wide characters, the margin
+    assert width["入职日期"] == 12 and width["工号"] == 6  # a date's ten characters; the minimum

@@ -13,7 +13,6 @@ from hrapp.blueprints.transfer.rules import (
     creation_order,
     duplicate_numbers,
     map_headers,
-    neutralise,
     parse_date,
     parse_gender,
     parse_money,
@@ -148,15 +147,6 @@ def test_parse_row_requires_the_required_cells():
 
 def test_duplicate_numbers_points_at_the_first_row():
     assert duplicate_numbers([(2, "A"), (3, "B"), (4, "A"), (5, ""), (6, ""), (7, "A")]) == {4: 2, 7: 2}
-
-
-@pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", "\tx", "\rx"])
-def test_neutralise_prefixes_formula_triggers(text):
-    assert neutralise(text) == "'" + text
-
-
-def test_neutralise_leaves_other_values():
-    assert neutralise("张三") == "张三" and neutralise(Decimal("-1")) == Decimal("-1") and neutralise(None) is None
 
 
 def test_values_json_round_trip():

@@ -6,8 +6,9 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.forms import UserForm
-from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
+from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
 from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_404, permission_required
@@ -15,16 +16,20 @@ from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_4
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 
 
+ACCOUNTS = Listing(
+    sorts={"username": User.username, "role": User.role, "enabled": User.is_enabled, "last_login": User.last_login_at},
+    default_sort="username", tiebreak=(User.id,), per_page=50,
+    filters=(Filter("q", lambda query, q: query.where(User.username.ilike(f"%{like_escape(q)}%", escape="\\"))),))
+
+
 @bp.route("/")
 @permission_required(Perm.USER_MANAGE)
 def list_users():
-    """Accounts, searchable by username."""
-    q = request.args.get("q", "")[:64]
-    query = sa.select(User).options(selectinload(User.headed_departments), selectinload(User.staff)).order_by(User.username)
-    if q:
-        query = query.where(User.username.ilike(f"%{q}%"))
-    page = db.paginate(query, per_page=50)
-    return render_template("accounts/user_list.html", page=page, q=q, title=_("Accounts"))
+    """Accounts, searchable by username, sortable by column."""
+    page = ACCOUNTS.page(sa.select(User).options(selectinload(User.headed_departments), selectinload(User.staff)),
+                         request.args)
+    return render_template("accounts/user_list.html", page=page, q=page.state.filters.get("q", ""),
+                           title=_("Accounts"))
 
 
 def _fill(form: UserForm) -> None:
@@ -52,8 +57,8 @@ def create_account():
         try:
             user = create_user(form.username.data, form.password.data or "", Role(form.role.data), current_user,
                                staff=staff, departments=departments)
-        except RuleViolation as exc:
-            form[exc.field].errors.append(str(exc.message))
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Account %(name)s created.", name=user.username), "success")
@@ -75,8 +80,8 @@ def edit_account(user_id: int):
             update_user(user, current_user, Role(form.role.data), form.is_enabled.data, departments, staff)
             if form.password.data:
                 change_password(user, form.password.data, actor=current_user)
-        except RuleViolation as exc:
-            form[exc.field].errors.append(str(exc.message))
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Account %(name)s saved.", name=user.username), "success")

@@ -8,8 +8,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
-from hrapp.blueprints.auth.rules import RuleViolation
-from hrapp.core.errors import StaleRecord, ValidationFailed
+from hrapp.core.errors import StaleRecord
+from hrapp.core.validation import ValidationFailed
 from hrapp.errors import CODES
 from hrapp.extensions import db
 
@@ -75,14 +75,10 @@ class ApiParser(FlaskParser):
         abort(400, message=_("The request body is not valid JSON."))
 
 
-def _validation_error(exc: ValidationFailed) -> Response:
+def validation_response(exc: ValidationFailed) -> Response:
+    """A rule's or service's `ValidationFailed` (any subclass) as the API's 422: its field -> messages map."""
     db.session.rollback()
     return error_response(422, _("Some values are invalid."), exc.errors)
-
-
-def _rule_violation(exc: RuleViolation) -> Response:
-    db.session.rollback()
-    return error_response(422, _("Some values are invalid."), {exc.field: [exc.message]})
 
 
 def _conflict(exc: Exception) -> Response:  # noqa: ARG001
@@ -100,7 +96,6 @@ def install_error_handlers(bp) -> None:
     bp.register_error_handler(HTTPException, handle_http_exception)
     for status in API_CODES:
         bp.register_error_handler(status, handle_http_exception)
-    bp.register_error_handler(ValidationFailed, _validation_error)
-    bp.register_error_handler(RuleViolation, _rule_violation)
+    bp.register_error_handler(ValidationFailed, validation_response)
     for exc_class in (StaleRecord, StaleDataError, IntegrityError):
         bp.register_error_handler(exc_class, _conflict)

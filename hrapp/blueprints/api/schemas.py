@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
 from hrapp.blueprints.api.auth import api_user
-from hrapp.blueprints.staff.services import SORTS
+from hrapp.blueprints.staff.services import STAFF_LISTING
 from hrapp.models import EmploymentStatus, Gender, Role
 from hrapp.permissions import can_edit_staff, can_view_sensitive
 
@@ -162,7 +162,7 @@ class StaffPageSchema(PageSchema):
     items = fields.List(fields.Nested(StaffSchema))
 
 
-SORT_KEYS = [*SORTS, *(f"-{key}" for key in SORTS)]
+SORT_KEYS = [*STAFF_LISTING.sorts, *(f"-{key}" for key in STAFF_LISTING.sorts)]
 
 
 class StaffListArgs(PageArgs):

@@ -9,6 +9,7 @@ from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import authenticate, change_password
 from hrapp.core.urls import local_path
+from hrapp.core.validation import show_failure
 from hrapp.extensions import db, limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -70,7 +71,7 @@ def change_password_page():
             try:
                 change_password(current_user, form.password.data)
             except RuleViolation as exc:
-                form.password.errors.append(str(exc.message))
+                show_failure(form, exc)
             else:
                 db.session.commit()
                 login_user(current_user._get_current_object())  # the rotated token must reach this cookie

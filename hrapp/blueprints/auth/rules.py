@@ -4,14 +4,16 @@ from datetime import datetime, timedelta
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
+from hrapp.core.validation import ValidationFailed
+
 COMMON_PASSWORDS = frozenset(FREQUENCY_LISTS["passwords"])
 
 
-class RuleViolation(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class RuleViolation(ValidationFailed):
+    """One field's problem: the shared validation shape built from a single (field, message)."""
+
+    def __init__(self, field: str, message):
+        super().__init__({field: [message]})
 
 
 def password_problems(password: str, username: str = "", min_length: int = 10) -> list[str]:

@@ -2,23 +2,20 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.org import services
 from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
 from hrapp.company import company_settings
+from hrapp.core.listing import Listing
+from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
 
 bp = Blueprint("org", __name__, url_prefix="/org")
-
-
-def _violation(form, exc: RuleViolation) -> None:
-    (form[exc.field].errors if exc.field in form else form.form_errors).append(str(exc.message))
 
 
 @bp.route("/")
@@ -48,8 +45,8 @@ def edit_department(department_id: int | None):
         try:
             services.save_department(current_user, department, form.code.data, form.name.data,
                                      form.name_en.data or "", parent, form.planned_headcount.data)
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Department saved."), "success")
@@ -65,7 +62,7 @@ def delete_department(department_id: int):
     department = get_or_404(Department, department_id, check=can_view_department)
     try:
         services.delete_department(current_user, department)
-    except RuleViolation as exc:
+    except ValidationFailed as exc:
         flash(str(exc.message), "danger")
         return redirect(url_for("org.edit_department", department_id=department_id))
     db.session.commit()
@@ -73,14 +70,19 @@ def delete_department(department_id: int):
     return redirect(url_for("org.org_chart"))
 
 
+POSITIONS = Listing(sorts={"code": Position.code, "name": Position.name, "department": Department.code,
+                           "grade": Position.grade, "headcount": Position.headcount},
+                    default_sort="code", tiebreak=(Position.id,), per_page=100)
+
+
 @bp.route("/positions")
 @permission_required(Perm.ORG_VIEW)
 def list_positions():
-    """All positions with their department and the job-description version in force."""
-    positions = db.session.scalars(sa.select(Position).options(
-        sa.orm.joinedload(Position.department), sa.orm.selectinload(Position.descriptions)).order_by(Position.code)).all()
-    return render_template("org/position_list.html", positions=positions, current=services.current_description,
-                           title=_("Positions"))
+    """Positions with their department and the job-description version in force; sortable, paged."""
+    query = sa.select(Position).join(Position.department).options(
+        sa.orm.contains_eager(Position.department), sa.orm.selectinload(Position.descriptions))
+    return render_template("org/position_list.html", page=POSITIONS.page(query, request.args),
+                           current=services.current_description, title=_("Positions"))
 
 
 @bp.route("/positions/<int:position_id>")
@@ -110,8 +112,8 @@ def edit_position(position_id: int | None):
                                                                     values["grade"] or "")
         try:
             position = services.save_position(current_user, position, **values)
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Position saved."), "success")
@@ -150,8 +152,8 @@ def edit_description(description_id: int):
         values["analysis_on"] = form.analysis_on.data
         try:
             services.update_draft(current_user, description, values, int(form.version_id.data or 0))
-        except RuleViolation as exc:
-            _violation(form, exc)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
         else:
             db.session.commit()
             flash(_("Draft saved."), "success")
@@ -169,7 +171,7 @@ def approve_description(description_id: int):
     if form.validate_on_submit():
         try:
             services.approve_description(current_user, description, form.approved_on.data)
-        except RuleViolation as exc:
+        except ValidationFailed as exc:
             flash(str(exc.message), "danger")
         else:
             db.session.commit()

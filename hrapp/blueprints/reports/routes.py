@@ -12,6 +12,7 @@ from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import report_type, report_type_named
+from hrapp.core.listing import Listing
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, ReportJob
 from hrapp.permissions import can_view_department, get_or_404, permission_required, visible_departments
@@ -22,8 +23,12 @@ bp = Blueprint("reports", __name__)
 @bp.route("/reports/")
 @permission_required(ReportPerm.REPORT_VIEW)
 def list_documents():
-    """Documents the user may see, newest first, and those awaiting their signature."""
-    page = db.paginate(visible_documents(current_user), per_page=25, max_per_page=100)
+    """Documents the user may see, newest first (or sorted by a column), and those awaiting their signature."""
+    listing = Listing(sorts={"number": IssuedDocument.number, "title": IssuedDocument.title,
+                             "subject": IssuedDocument.subject_label, "version": IssuedDocument.version,
+                             "issued": IssuedDocument.created_at, "status": IssuedDocument.status},
+                      default_sort="-issued", tiebreak=(IssuedDocument.id.desc(),), per_page=25, max_per_page=100)
+    page = listing.page(visible_documents(current_user), request.args)
     awaiting = [d for d in registry.awaiting_candidates(current_user) if services.can_sign(current_user, d)]
     return render_template("reports/document_list.html", page=page, awaiting=awaiting, title=_("Signed documents"))
 

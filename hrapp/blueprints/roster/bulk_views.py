@@ -16,7 +16,6 @@ from hrapp.blueprints.roster.forms import (
     LockForm,
     PatternForm,
     PublishForm,
-    show_errors,
 )
 from hrapp.blueprints.roster.grid_views import render_grid
 from hrapp.blueprints.roster.labels import roster_label
@@ -33,6 +32,7 @@ from hrapp.blueprints.roster.services import (
     publish_roster,
     roster_grid,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Roster
 from hrapp.permissions import get_or_404, permission_required
@@ -67,7 +67,7 @@ def _attempt(roster: Roster, name: str, form, step, done, aliases=None):
         return render_grid(roster, **{name: form}, breaches=exc.breaches)
     except RosterValidationError as exc:
         db.session.rollback()
-        show_errors(form, exc.errors, aliases)
+        errors_onto_form(form, exc.errors, aliases)
         return render_grid(roster, **{name: form})
     if getattr(result, "ok", True) is False:  # generation fell short: nothing was saved
         db.session.rollback()

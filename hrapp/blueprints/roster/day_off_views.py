@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.roster.access import RosterPerm, can_edit_roster, can_manage_day_off
-from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm, show_errors
+from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm
 from hrapp.blueprints.roster.queries import roster_people
 from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
 from hrapp.blueprints.roster.services import (
@@ -22,6 +22,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
 from hrapp.blueprints.roster.services.messages import message
 from hrapp.core.urls import local_path
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
 from hrapp.permissions import get_or_404, permission_required
@@ -33,7 +34,7 @@ def _record(form: DayOffForm, staff: StaffMember) -> bool:
         request_day_off(current_user, staff, form.day.data, form.note.data, company_today())
         db.session.commit()
     except RosterValidationError as exc:
-        show_errors(form, exc.errors)
+        errors_onto_form(form, exc.errors)
     except IntegrityError:  # the same wish sent twice at once: the second loses on the unique constraint
         db.session.rollback()
         form.day.errors.append(message("day_off_duplicate"))

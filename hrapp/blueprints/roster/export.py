@@ -4,19 +4,15 @@ adjusted-working-day marks, shift colours, row totals and daily head counts, plu
 Headers are bilingual and fixed, like the signed PDF, so one file serves Chinese and English readers. Every
 text cell (names, positions, shift names, codes) is neutralised against formula injection.
 """
-import io
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from hrapp.blueprints.roster.colours import HEX, text_colour
 from hrapp.blueprints.roster.services import RosterGrid
-from hrapp.blueprints.transfer.rules import neutralise
+from hrapp.core.sheets import Table, add_table, fit_columns, put, save
 
-MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WEEKDAYS = "一二三四五六日"
 FIXED = ("工号 Staff no.", "姓名 Name", "岗位 Position")
 TOTALS = ("工时 Hours", "班 Days", "夜 Nights", "休 Rest", "假 Leave")
@@ -27,18 +23,7 @@ BOLD, RED = Font(bold=True), Font(color="C62828", bold=True)
 CENTRE = Alignment(horizontal="center", vertical="center")
 HEADER_ROW, MARK_ROW, FIRST_ROW = 2, 3, 4
 STATUS_TEXT = {"draft": "草稿 Draft", "published": "已发布 Published", "locked": "已锁定 Locked"}
-
-
-
-def _set(sheet, row: int, column: int, value: object) -> Cell:
-    """Write a value; text is neutralised and forced to a string (openpyxl reads "=..." as a formula)."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = neutralise(value)
-        cell.data_type = "s"
-    else:
-        cell.value = value
-    return cell
+DAY_WIDTH = 6
 
 
 def _fill(colour: str, cache: dict[str, PatternFill]) -> PatternFill:
@@ -53,24 +38,20 @@ def _day_mark(kind: str, day: date) -> str:
 
 def _header(sheet, grid: RosterGrid, title: str, fills: dict) -> None:
     width = len(FIXED) + len(grid.days) + len(TOTALS)
-    _set(sheet, 1, 1, title).font = Font(bold=True, size=13)
+    put(sheet, 1, 1, title).font = Font(bold=True, size=13)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     for col, text in enumerate(FIXED, 1):
-        _set(sheet, HEADER_ROW, col, text).font = BOLD
+        put(sheet, HEADER_ROW, col, text).font = BOLD
     for col, day in enumerate(grid.days, len(FIXED) + 1):
-        top = _set(sheet, HEADER_ROW, col, day.day)
-        top.number_format, top.font, top.alignment = "m-d", BOLD, CENTRE
-        mark = _set(sheet, MARK_ROW, col, _day_mark(day.kind, day.day))
+        top = put(sheet, HEADER_ROW, col, day.day, fmt="m-d")
+        top.font, top.alignment = BOLD, CENTRE
+        mark = put(sheet, MARK_ROW, col, _day_mark(day.kind, day.day))
         mark.alignment = CENTRE
         kind = day.kind if day.kind in ("holiday", "workday") else "weekend" if day.is_weekend else ""
         if kind:
             top.fill = mark.fill = _fill(DAY_FILLS[kind], fills)
-        sheet.column_dimensions[get_column_letter(col)].width = 6
     for col, text in enumerate(TOTALS, len(FIXED) + len(grid.days) + 1):
-        _set(sheet, HEADER_ROW, col, text).font = BOLD
-        sheet.column_dimensions[get_column_letter(col)].width = 9
-    for col, size in enumerate((12, 14, 16), 1):
-        sheet.column_dimensions[get_column_letter(col)].width = size
+        put(sheet, HEADER_ROW, col, text).font = BOLD
 
 
 def _rows(sheet, grid: RosterGrid, fills: dict) -> int:
@@ -80,12 +61,12 @@ def _rows(sheet, grid: RosterGrid, fills: dict) -> int:
     row = FIRST_ROW
     for line in grid.rows:
         for col, value in enumerate((line.staff_number, line.name, line.position), 1):
-            _set(sheet, row, col, value)
+            put(sheet, row, col, value)
         for col, day in enumerate(grid.days, len(FIXED) + 1):
             cell = line.cells.get(day.day)
             if cell is None:
                 continue
-            target = _set(sheet, row, col, cell.code)
+            target = put(sheet, row, col, cell.code)
             target.alignment = CENTRE
             colour = colours.get(cell.code, "")
             if HEX.match(colour):
@@ -93,7 +74,7 @@ def _rows(sheet, grid: RosterGrid, fills: dict) -> int:
         t = line.totals
         for col, value in enumerate((t.hours, t.work_days, t.nights, t.rest_days, t.leave_days),
                                     len(FIXED) + len(grid.days) + 1):
-            _set(sheet, row, col, value)
+            put(sheet, row, col, value)
         row += 1
     return row
 
@@ -104,27 +85,20 @@ def _coverage(sheet, grid: RosterGrid, row: int) -> None:
         totals = [grid.columns.get((d.day, shift.code)) for d in grid.days]
         if shift.kind != "work" or not any(c is not None and (c.assigned or c.required) for c in totals):
             continue
-        _set(sheet, row, 2, f"{shift.code} 人数 Staff").font = BOLD
+        put(sheet, row, 2, f"{shift.code} 人数 Staff").font = BOLD
         for col, total in enumerate(totals, len(FIXED) + 1):
             if total is not None:
-                cell = _set(sheet, row, col, total.assigned)
+                cell = put(sheet, row, col, total.assigned)
                 cell.alignment = CENTRE
                 if total.missing:
                     cell.font = RED
         row += 1
 
 
-def _shift_sheet(workbook: Workbook, grid: RosterGrid) -> None:
-    sheet = workbook.create_sheet("班次 Shift types")
-    for col, text in enumerate(SHIFT_HEADERS, 1):
-        _set(sheet, 1, col, text).font = BOLD
-        sheet.column_dimensions[get_column_letter(col)].width = 16
-    for row, t in enumerate(grid.shift_types, 2):
-        for col, value in enumerate((t.code, t.name, t.name_en, KIND_TEXT.get(t.kind, t.kind), t.start, t.end,
-                                     "是 Yes" if t.is_night else ""), 1):
-            cell = _set(sheet, row, col, value)
-            if col in (5, 6) and value is not None:
-                cell.number_format = "hh:mm"
+def _shift_table(grid: RosterGrid) -> Table:
+    rows = [(t.code, t.name, t.name_en, KIND_TEXT.get(t.kind, t.kind), t.start, t.end, "是 Yes" if t.is_night else "")
+            for t in grid.shift_types]
+    return Table("班次 Shift types", SHIFT_HEADERS, rows)
 
 
 def roster_workbook(grid: RosterGrid, title: str) -> bytes:
@@ -140,7 +114,8 @@ def roster_workbook(grid: RosterGrid, title: str) -> bytes:
     next_row = _rows(sheet, grid, fills)
     _coverage(sheet, grid, next_row + 1)
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=len(FIXED) + 1)
-    _shift_sheet(workbook, grid)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    # Widths from content below the merged title; the day columns stay narrow (one code each).
+    fit_columns(sheet, first_row=HEADER_ROW, fixed={col: DAY_WIDTH for col in range(len(FIXED) + 1,
+                                                                                   len(FIXED) + len(grid.days) + 1)})
+    add_table(workbook, _shift_table(grid))
+    return save(workbook)

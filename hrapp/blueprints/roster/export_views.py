@@ -5,9 +5,10 @@ import io
 from flask import send_file
 
 from hrapp.blueprints.roster.access import RosterPerm, can_export_roster
-from hrapp.blueprints.roster.export import MIMETYPE, STATUS_TEXT, roster_workbook
+from hrapp.blueprints.roster.export import STATUS_TEXT, roster_workbook
 from hrapp.blueprints.roster.periods import period_label
 from hrapp.blueprints.roster.services import roster_grid
+from hrapp.core.sheets import MIMETYPE
 from hrapp.models import Roster
 from hrapp.permissions import get_or_404, permission_required
 

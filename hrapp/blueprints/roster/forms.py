@@ -1,5 +1,5 @@
 """Roster forms: field parsing only; the services validate the business rules and their messages land on the
-fields through `show_errors`."""
+fields through `hrapp.core.validation.errors_onto_form`."""
 import re
 from datetime import date
 from decimal import Decimal
@@ -27,14 +27,6 @@ from hrapp.forms import ConfirmForm  # noqa: F401  (re-exported: the views impor
 from hrapp.models import DayKind, PeriodKind, ShiftKind
 
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
-
-
-def show_errors(form, errors: dict, aliases: dict | None = None) -> None:
-    """Put a service's field -> messages on the form's fields (renamed by `aliases`), the rest on the form."""
-    for name, messages in errors.items():
-        name = (aliases or {}).get(name, name)
-        target = form[name].errors if name in form and isinstance(form[name].errors, list) else form.form_errors
-        target.extend(str(m) for m in messages)
 
 
 def _optional_int(value):

@@ -16,7 +16,6 @@ from hrapp.blueprints.roster.forms import (
     PublishForm,
     RosterCreateForm,
     default_offsets,
-    show_errors,
 )
 from hrapp.blueprints.roster.gridview import (
     breach_lines,
@@ -26,21 +25,32 @@ from hrapp.blueprints.roster.gridview import (
     parse_cell_edits,
     staff_labels,
 )
-from hrapp.blueprints.roster.queries import editable_departments, shift_colours, staff_names, swaps_to_decide
+from hrapp.blueprints.roster.queries import (
+    editable_departments,
+    rosters_of,
+    shift_colours,
+    staff_names,
+    swaps_to_decide,
+)
 from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
     StaleRosterError,
     create_roster,
-    department_rosters,
     open_swaps,
     roster_changes,
     roster_grid,
     set_cells,
 )
+from hrapp.core.listing import Listing
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
 from hrapp.permissions import get_or_404, permission_required
+
+ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind, "status": Roster.status,
+                         "published": Roster.published_at},
+                  default_sort="-period", tiebreak=(Roster.id.desc(),), per_page=50)
 
 
 def _list_page(form: RosterCreateForm, department_id: int | None):
@@ -49,9 +59,9 @@ def _list_page(form: RosterCreateForm, department_id: int | None):
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
+    rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
     return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
-                           rosters=department_rosters(department.id) if department else [],
-                           to_decide=swaps_to_decide(current_user), title=_("Rosters"))
+                           rosters=rosters, to_decide=swaps_to_decide(current_user), title=_("Rosters"))
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)
@@ -70,7 +80,7 @@ def create_new_roster():
         try:
             roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, {"period": "day"})
+            errors_onto_form(form, exc.errors, {"period": "day"})
         else:
             db.session.commit()
             flash(_("Roster created."), "success")

@@ -26,6 +26,11 @@ from hrapp.models import (
 VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 
 
+def rosters_of(department_id: int) -> sa.Select:
+    """A select of one department's rosters, for the list page (which sorts and pages it)."""
+    return sa.select(Roster).where(Roster.department_id == department_id)
+
+
 def editable_departments(user) -> list[Department]:
     """Departments whose rosters `user` may edit, in tree order."""
     rows = db.session.scalars(sa.select(Department).order_by(Department.path, Department.code))

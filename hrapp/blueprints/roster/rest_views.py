@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters
-from hrapp.blueprints.roster.forms import RestAdjustForm, show_errors
+from hrapp.blueprints.roster.forms import RestAdjustForm
 from hrapp.blueprints.roster.queries import department_staff
 from hrapp.blueprints.roster.services import (
     RosterValidationError,
@@ -15,6 +15,7 @@ from hrapp.blueprints.roster.services import (
     rest_owed_ledger,
     rest_owed_summary,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
 from hrapp.permissions import get_or_404, permission_required
@@ -51,7 +52,7 @@ def adjust_rest(department_id: int):
         try:
             adjust_rest_owed(current_user, staff, form.days.data, form.on.data, form.note.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors)
+            errors_onto_form(form, exc.errors)
         else:
             db.session.commit()
             flash(_("Rest owed adjusted."), "success")

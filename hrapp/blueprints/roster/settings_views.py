@@ -13,7 +13,6 @@ from hrapp.blueprints.roster.forms import (
     HolidaySyncForm,
     RuleSettingsForm,
     hours_to_minutes,
-    show_errors,
 )
 from hrapp.blueprints.roster.labels import roster_label
 from hrapp.blueprints.roster.queries import holidays_of_year
@@ -25,6 +24,7 @@ from hrapp.blueprints.roster.services import (
     sync_company_holidays,
     update_rule_settings,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import DayKind
 from hrapp.permissions import permission_required
@@ -55,7 +55,7 @@ def sync_holidays():
         try:
             result = sync_company_holidays(current_user, form.year.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors)
+            errors_onto_form(form, exc.errors)
         else:
             db.session.commit()
             flash(_("Calendar synced: %(added)s added, %(updated)s updated, %(removed)s removed, %(kept)s HR "
@@ -98,7 +98,7 @@ def edit_rules():
         try:
             update_rule_settings(current_user, settings)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, SETTINGS_ALIASES)
+            errors_onto_form(form, exc.errors, SETTINGS_ALIASES)
         else:
             db.session.commit()
             flash(_("Rules saved."), "success")

@@ -12,7 +12,6 @@ from hrapp.blueprints.roster.forms import (
     DateDemandForm,
     ShiftTypeForm,
     demand_field,
-    show_errors,
     weekly_demand_form,
 )
 from hrapp.blueprints.roster.queries import dated_demand, shift_types_of, weekly_demand
@@ -22,6 +21,7 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     set_shift_type_active,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, ShiftKind, ShiftType
 from hrapp.permissions import get_or_404, permission_required
@@ -51,7 +51,7 @@ def edit_shift_type(department_id: int | None = None, shift_type_id: int | None 
         try:
             save_shift_type(current_user, department, form.shift_type_data(), shift_type)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, SHIFT_TYPE_ALIASES)
+            errors_onto_form(form, exc.errors, SHIFT_TYPE_ALIASES)
         else:
             db.session.commit()
             flash(_("Shift type saved."), "success")
@@ -136,7 +136,7 @@ def set_date_demand(department_id: int):
         try:
             set_demand(current_user, department, shift, form.required.data, on_date=form.on_date.data)
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, {"weekday": "on_date"})
+            errors_onto_form(form, exc.errors, {"weekday": "on_date"})
         else:
             db.session.commit()
             flash(_("Demand saved."), "success")

@@ -12,7 +12,7 @@ from hrapp.blueprints.roster.access import (
     can_view_roster,
     can_view_swap,
 )
-from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm, show_errors
+from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
 from hrapp.blueprints.roster.schedule_views import company_today, fill_swap_choices, own_staff, schedule_page
@@ -27,6 +27,7 @@ from hrapp.blueprints.roster.services import (
     reject_swap,
     swap_breaches,
 )
+from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Roster, ShiftSwap, StaffMember, SwapStatus
 from hrapp.permissions import get_or_404, permission_required
@@ -48,7 +49,7 @@ def propose():
             swap = propose_swap(current_user, roster, staff, day, partner, form.partner_day.data or day,
                                 form.note.data or "")
         except RosterValidationError as exc:
-            show_errors(form, exc.errors, SWAP_ALIASES)
+            errors_onto_form(form, exc.errors, SWAP_ALIASES)
         else:
             db.session.commit()
             flash(_("Swap request sent to your colleague."), "success")
@@ -107,7 +108,7 @@ def _step(roster_id: int, swap_id: int, allowed, action, done: str):
         return _swap_page(swap, form, exc.breaches)
     except RosterValidationError as exc:
         db.session.rollback()
-        show_errors(form, exc.errors)
+        errors_onto_form(form, exc.errors)
         return _swap_page(swap, form)
     db.session.commit()
     flash(done, "success")

@@ -1,5 +1,5 @@
 """Staff list, profile, create/edit, and self-service contact edits."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,6 +8,7 @@ from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.forms import ContactForm, StaffForm
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData
 from hrapp.blueprints.staff.services import (
+    STAFF_LISTING,
     StaffValidationError,
     StaleRecordError,
     create_staff,
@@ -16,6 +17,7 @@ from hrapp.blueprints.staff.services import (
     update_own_contact,
     update_staff,
 )
+from hrapp.core.validation import show_failure
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from hrapp.permissions import Perm, can_self_edit, can_view_staff, get_or_404, permission_required
@@ -28,8 +30,7 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 def list_staff():
     """Staff in the user's scope, searchable, filterable, sortable, paginated."""
     form, filters = list_filters(request.args)
-    per_page = min(request.args.get("per_page", current_app.config["PER_PAGE"], type=int) or 25, 200)
-    page = db.paginate(staff_query(current_user, filters), per_page=per_page, max_per_page=200, count=True)
+    page = STAFF_LISTING.page(staff_query(current_user, filters), request.args)
     return render_template("staff/staff_list.html", page=page, form=form, title=_("Staff"))
 
 
@@ -59,10 +60,8 @@ def _form_data(form: StaffForm) -> StaffData:
     return StaffData(**values, superior_id=superior_id_for(form.superior_number.data))
 
 
-def _apply_errors(form, errors: dict) -> None:
-    for name, messages in errors.items():
-        name = "superior_number" if name == "superior_id" else name
-        (form[name].errors if name in form else form.form_errors).extend(str(m) for m in messages)
+# The service reports the superior by id; the form asks for a staff number.
+ALIASES = {"superior_id": "superior_number"}
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -75,7 +74,7 @@ def create_staff_member():
         try:
             staff = create_staff(_form_data(form), current_user)
         except StaffValidationError as exc:
-            _apply_errors(form, exc.errors)
+            show_failure(form, exc, ALIASES)
         else:
             db.session.commit()
             flash(_("Staff member %(name)s created.", name=staff.name_zh), "success")
@@ -97,7 +96,7 @@ def edit_staff(staff_id: int):
         except StaleRecordError:
             form.form_errors.append(_("Someone else changed this record; reload and try again."))
         except StaffValidationError as exc:
-            _apply_errors(form, exc.errors)
+            show_failure(form, exc, ALIASES)
         else:
             db.session.commit()
             flash(_("Changes saved."), "success")
@@ -118,7 +117,7 @@ def edit_contact(staff_id: int):
         except StaleRecordError:
             form.form_errors.append(_("Someone else changed this record; reload and try again."))
         except StaffValidationError as exc:
-            _apply_errors(form, exc.errors)
+            show_failure(form, exc, ALIASES)
         else:
             db.session.commit()
             flash(_("Your contact details were saved."), "success")

@@ -8,7 +8,9 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
-from hrapp.core.errors import StaleRecord, ValidationFailed
+from hrapp.core.errors import StaleRecord
+from hrapp.core.listing import Listing, like_escape
+from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
 from hrapp.permissions import staff_scope_clause
@@ -45,8 +47,7 @@ AUDIT_FIELDS = STAFF_FIELDS
 
 
 class StaffValidationError(ValidationFailed):
-    """Field name -> list of translated messages."""
-
+    """Field name -> list of translated messages (the shared validation shape)."""
 
 class StaleRecordError(StaleRecord):
     """The record changed since the editor loaded it."""
@@ -177,13 +178,14 @@ class StaffFilters:
     sort: str = "staff_number"
 
 
-SORTS = {
+# The staff list's sort keys (web list, API and export alike); paging is stable on the id.
+STAFF_LISTING = Listing(sorts={
     "staff_number": StaffMember.staff_number,
     "name": StaffMember.name_zh,
     "hire_on": StaffMember.hire_on,
     "status": StaffMember.status,
     "department": Department.code,
-}
+}, default_sort="staff_number", tiebreak=(StaffMember.id,), max_per_page=200)
 
 
 def department_subtree_ids(department_id: int) -> sa.Select:
@@ -201,8 +203,7 @@ def staff_query(user, filters: StaffFilters) -> sa.Select:
              .options(contains_eager(StaffMember.department), joinedload(StaffMember.position))
              .where(staff_scope_clause(user)))
     if filters.q:
-        literal = filters.q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{literal}%"
+        like = f"%{like_escape(filters.q.strip())}%"
         query = query.where(sa.or_(*(column.ilike(like, escape="\\") for column in (
             StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en, StaffMember.phone))))
     if filters.department_id:
@@ -211,7 +212,4 @@ def staff_query(user, filters: StaffFilters) -> sa.Select:
         query = query.where(StaffMember.position_id == filters.position_id)
     if filters.status:
         query = query.where(StaffMember.status == filters.status)
-    key = filters.sort.lstrip("-")
-    column = SORTS.get(key, StaffMember.staff_number)
-    order = column.desc() if filters.sort.startswith("-") else column.asc()
-    return query.order_by(order, StaffMember.id)
+    return STAFF_LISTING.order(query, filters.sort)

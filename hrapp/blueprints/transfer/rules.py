@@ -1,4 +1,4 @@
-"""Import/export rules (pure): header matching, cell parsing to typed values, formula neutralisation.
+"""Import rules (pure): header matching, cell parsing to typed values (exports are neutralised by hrapp.core.sheets).
 
 Nothing here touches Flask or the database. Parsers raise CellError(code, detail); the codes
 are translated in messages.py.
@@ -16,11 +16,10 @@ from hrapp.blueprints.transfer.columns import (
     STATUS_WORDS,
     Column,
 )
+from hrapp.core.sheets import FORMULA_TRIGGERS
 from hrapp.models.staff import EmploymentStatus, Gender
 
 MAX_PAY = Decimal("99999999.99")
-# A leading character that makes a spreadsheet read the cell as a formula (or a DDE call).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # defusedcsv also escapes these; undone on import so that an export re-imports unchanged.
 _ESCAPED_BY_EXPORT = FORMULA_TRIGGERS + ("|", "%")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -250,16 +249,6 @@ def duplicate_numbers(numbers: list[tuple[int, str]]) -> dict[int, int]:
         else:
             first[number] = line
     return repeats
-
-
-def neutralise(value: object) -> object:
-    """Make a text cell safe to open in a spreadsheet: a leading = + - @ tab or CR gets an apostrophe.
-
-    Non-text values pass through unchanged.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def creation_order(superiors: dict[str, str | None]) -> tuple[list[str], set[str]]:

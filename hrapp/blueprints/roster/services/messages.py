@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.roster.rules import Breach
+from hrapp.core.validation import ValidationFailed
 
 # Reason codes of validation (rules and database checks) -> message.
 TRANSLATED = {
@@ -97,12 +98,8 @@ def message(code: str, **params) -> str:
     return (str(template) % params if params else str(template)) if template is not None else code
 
 
-class RosterValidationError(ValueError):
-    """Bad input: field -> list of translated messages; nothing was changed."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
+class RosterValidationError(ValidationFailed):
+    """Bad input: field -> list of translated messages; nothing was changed (the shared validation shape)."""
 
     @classmethod
     def of(cls, field: str, code: str, **params) -> "RosterValidationError":

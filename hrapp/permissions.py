@@ -34,6 +34,7 @@ class Perm(StrEnum):
     ROSTER_VIEW = "roster.view"
     ROSTER_EDIT = "roster.edit"
     ROSTER_SETTINGS = "roster.settings"
+    PAY_VIEW = "pay.view"  # everyone's pay history (HR and administrators: every Perm but SETTINGS_EDIT)
 
 
 _HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}

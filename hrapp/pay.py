@@ -2,7 +2,7 @@
 
 The arithmetic is in the pure hrapp.core.pay. Like every service these never commit; the actor is
 passed in. StaffMember's two pay columns hold the pay last set (what the staff form, the import,
-the export, the API and the record card show); the history here is what `wage_on` answers from.
+the export and the API show); the history here is what `wage_on` answers from.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -27,14 +27,18 @@ def pay_policy() -> PayPolicy:
 
 
 def wage_on(staff: StaffMember, day: date, policy: PayPolicy | None = None) -> Wage | None:
-    """The wage in force for `staff` on `day` (the latest record effective on or before it), in one
-    query; None before their first record. `policy` gives the paid days per month (loaded if omitted)."""
-    rate = db.session.scalar(sa.select(PayRate).where(PayRate.staff_id == staff.id, PayRate.effective_on <= day)
-                             .order_by(PayRate.effective_on.desc()).limit(1))
-    if rate is None:
+    """The wage in force for `staff` on `day` (the latest record effective on or before it); None
+    before their first record. One query: the paid days per month come from `policy` when given,
+    else from the company settings in the same statement."""
+    paid_days = sa.select(CompanySettings.paid_days_per_month).limit(1).scalar_subquery()
+    row = db.session.execute(sa.select(PayRate, paid_days)
+                             .where(PayRate.staff_id == staff.id, PayRate.effective_on <= day)
+                             .order_by(PayRate.effective_on.desc()).limit(1)).first()
+    if row is None:
         return None
-    policy = policy or pay_policy()
-    return wage_of(rate.monthly_wage_amount, rate.daily_wage_amount, policy.paid_days_per_month, rate.effective_on)
+    rate, stored_days = row
+    days = policy.paid_days_per_month if policy else (stored_days or DEFAULT_PAID_DAYS_PER_MONTH)
+    return wage_of(rate.monthly_wage_amount, rate.daily_wage_amount, days, rate.effective_on)
 
 
 @dataclass(frozen=True)

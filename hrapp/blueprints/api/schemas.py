@@ -163,7 +163,8 @@ class StaffPatchSchema(StaffSchema):
 
     version_id = fields.Integer(strict=True, metadata={"description": "Required unless sent as If-Match."})
     effective_on = fields.Date(load_only=True, metadata={
-        "description": "Date of the transfer, promotion or status change this makes; today if omitted."})
+        "description": "Date of the transfer, promotion, status or pay change this makes; today if omitted. "
+                       "A pay change starts a new record in the person's pay history from this date."})
 
 
 class StaffPageSchema(PageSchema):

@@ -45,6 +45,8 @@ class Config:
     LOGIN_RATE_LIMIT = "30 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     PER_PAGE = 25
+    # The largest amount of money accepted anywhere (forms, import, API); at most what Numeric(10, 2) holds.
+    MONEY_MAX_AMOUNT = os.environ.get("MONEY_MAX_AMOUNT", "99999999.99")
     IMPORT_DIR = os.environ.get("IMPORT_DIR", str(INSTANCE_DIR / "imports"))
     # Signed reports: the organisation PKI (keys encrypted with the passphrase) and bulk jobs.
     PKI_DIR = os.environ.get("PKI_DIR", str(INSTANCE_DIR / "pki"))

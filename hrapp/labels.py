@@ -20,6 +20,7 @@ LABELS: dict[enum.Enum, object] = {
     EventKind.TRANSFER: _l("Transfer"),
     EventKind.PROMOTION: _l("Promotion"),
     EventKind.STATUS_CHANGE: _l("Status change"),
+    EventKind.PAY_CHANGE: _l("Pay change"),
     JobDescriptionStatus.DRAFT: _l("Draft"),
     JobDescriptionStatus.APPROVED: _l("Approved"),
     JobDescriptionStatus.SUPERSEDED: _l("Superseded"),

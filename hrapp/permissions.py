@@ -29,6 +29,7 @@ class Perm(StrEnum):
     USER_MANAGE = "user.manage"
     SETTINGS_EDIT = "settings.edit"
     SELF_SERVICE = "self.service"
+    PAY_VIEW = "pay.view"  # everyone's pay history (HR and administrators: every Perm but SETTINGS_EDIT)
 
 
 _HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}

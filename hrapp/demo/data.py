@@ -139,6 +139,8 @@ MONTHLY_PAY = {
     "staff": (3600, 5400),
 }
 PAID_DAYS_PER_MONTH = Decimal("21.75")
+# The company's local monthly minimum wage (Shanghai's since July 2023), below every level's range.
+MINIMUM_MONTHLY_WAGE = Decimal("2690.00")
 LEVEL_GRADE = {"gm": "M5", "manager": "M3", "supervisor": "M1", "captain": "S3", "staff": "S1"}
 
 # The demo accounts: username, role, and which staff record (position code) it is linked to.

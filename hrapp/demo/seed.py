@@ -21,12 +21,14 @@ from hrapp.blueprints.org.services import (
 )
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, staff_problems
 from hrapp.core.module import modules
+from hrapp.core.pay import explicit_daily_for
 from hrapp.demo.data import (
     ACCOUNT_LINKS,
     COMPANY_NAME,
     CURRENCY,
     HEAD_DEPARTMENT,
     LEVEL_GRADE,
+    MINIMUM_MONTHLY_WAGE,
     TIMEZONE,
     all_positions,
     walk,
@@ -40,6 +42,7 @@ from hrapp.models import (
     EmploymentEvent,
     EmploymentStatus,
     EventKind,
+    PayRate,
     Position,
     Role,
     StaffMember,
@@ -112,7 +115,7 @@ def seed_demo(staff_count: int = 120, seed: int | None = None, password: str | N
     people = make_people(rng, staff_count, today)
     passwords = {u: password or generate_password() for u in ACCOUNT_ROLES}
     admin = create_user("admin", passwords["admin"], Role.ADMIN, None, must_change_password=False)
-    settings = update_settings(admin, COMPANY_NAME, TIMEZONE, CURRENCY)
+    settings = update_settings(admin, COMPANY_NAME, TIMEZONE, CURRENCY, MINIMUM_MONTHLY_WAGE)
     departments = _create_departments(admin, people)
     positions = _create_positions(admin, departments, people)
     staff_ids = _insert_staff(admin, people, departments, positions, today)
@@ -225,6 +228,11 @@ def _insert_staff(actor, people: list[Person], departments, positions, today: da
     db.session.execute(sa.insert(EmploymentEvent.__table__), [
         _event_row(person, staff_ids[id(person)], departments, positions, i, actor.id)
         for person in people for i in range(len(person.history))])
+    # Each person's first pay record, from the hire date (the daily wage is the derived one).
+    db.session.execute(sa.insert(PayRate.__table__), [
+        {"staff_id": staff_ids[id(p)], "effective_on": p.hire_on, "monthly_wage_amount": p.monthly_base_amount,
+         "daily_wage_amount": explicit_daily_for(p.monthly_base_amount, p.daily_wage_amount),
+         "note": "", "created_by_id": actor.id, "created_at": now} for p in people])
     return staff_ids
 
 

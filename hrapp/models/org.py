@@ -1,6 +1,7 @@
 """Company settings, departments (a tree), positions and versioned job descriptions."""
 import enum
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class CompanySettings(TimestampMixin, db.Model):
-    """One row: the company's name, timezone and currency."""
+    """One row: the company's name, timezone, currency and pay policy (hrapp.core.pay.PayPolicy)."""
 
     __tablename__ = "company_settings"
 
@@ -23,6 +24,11 @@ class CompanySettings(TimestampMixin, db.Model):
     name: Mapped[str] = mapped_column(sa.String(120), default="")
     timezone: Mapped[str] = mapped_column(sa.String(64), default="Asia/Shanghai")
     currency: Mapped[str] = mapped_column(sa.String(3), default="CNY")
+    # The local monthly minimum wage; None: not set, no check.
+    minimum_monthly_wage_amount: Mapped[Decimal | None] = mapped_column(sa.Numeric(10, 2))
+    # Paid days per month for the daily wage (21.75, the statutory figure).
+    paid_days_per_month: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2), default=Decimal("21.75"),
+                                                         server_default="21.75")
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 

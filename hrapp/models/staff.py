@@ -30,6 +30,7 @@ class EventKind(enum.StrEnum):
     TRANSFER = "transfer"
     PROMOTION = "promotion"
     STATUS_CHANGE = "status_change"
+    PAY_CHANGE = "pay_change"
 
 
 class StaffMember(TimestampMixin, db.Model):
@@ -77,7 +78,10 @@ class StaffMember(TimestampMixin, db.Model):
 
 
 class EmploymentEvent(db.Model):
-    """A dated change in someone's employment: hire, transfer, promotion, status change."""
+    """A dated change in someone's employment: hire, transfer, promotion, status change, pay change.
+
+    A pay change event carries no amount (heads see this history); the amounts are in PayRate.
+    """
 
     __tablename__ = "employment_events"
 

@@ -1,8 +1,8 @@
 """The signed-documents list on the shared list helper: newest first by default, sortable by a header."""
 import lxml.html
-from hrapp.blueprints.staff.documents import STAFF_CARD
 
 from hrapp.blueprints.reports import services
+from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.extensions import db
 
 

@@ -80,8 +80,10 @@ def test_parse_money_is_exact_decimal(value, expected):
     ("1e5", "money"),
     ("12,34", "money"),
     (True, "money"),
-    (float("nan"), "money"),
-    (float("inf"), "money"),
+    (float("nan"), "money_not_finite"),
+    (float("inf"), "money_not_finite"),
+    ("Infinity", "money_not_finite"),
+    ("1e999", "pay_too_large"),
 ])
 def test_parse_money_rejects_bad_amounts(value, code):
     assert _code(parse_money, value) == code

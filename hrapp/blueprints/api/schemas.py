@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
 from hrapp.blueprints.api.auth import api_user
 from hrapp.blueprints.staff.services import STAFF_LISTING
+from hrapp.core.money_fields import parse_money_or_message
 from hrapp.models import EmploymentStatus, Gender, Role
 from hrapp.permissions import can_edit_staff, can_view_sensitive
 
@@ -19,7 +20,8 @@ HR_ONLY_FIELDS = ("notes",)
 class Money(fields.Decimal):
     """Money as a string with 2 decimals ("4500.00"); input is a string (or an integer), never a float.
 
-    Input is not rounded: more than 2 decimals is a validation error from the staff rules.
+    Input goes through hrapp.core.money (no rounding, no NaN or infinity, the configured ceiling,
+    not negative), so the API refuses what the web form and the import refuse, with the same messages.
     """
 
     default_error_messages = {"money": _l('Send money as a string such as "4500.00".')}
@@ -31,7 +33,13 @@ class Money(fields.Decimal):
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise self.make_error("money")
-        return super()._deserialize(value, attr, data, **kwargs)
+        try:
+            amount = parse_money_or_message(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+        if amount is None:
+            raise self.make_error("money")
+        return amount
 
     def _serialize(self, value, attr, obj, **kwargs):
         if value is None:
@@ -155,7 +163,8 @@ class StaffPatchSchema(StaffSchema):
 
     version_id = fields.Integer(strict=True, metadata={"description": "Required unless sent as If-Match."})
     effective_on = fields.Date(load_only=True, metadata={
-        "description": "Date of the transfer, promotion or status change this makes; today if omitted."})
+        "description": "Date of the transfer, promotion, status or pay change this makes; today if omitted. "
+                       "A pay change starts a new record in the person's pay history from this date."})
 
 
 class StaffPageSchema(PageSchema):

@@ -3,8 +3,10 @@ from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+
+from hrapp.core.money_fields import MoneyField
 
 CODE = Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, '-' and '_' only."))
 
@@ -18,6 +20,14 @@ class SettingsForm(FlaskForm):
     timezone = SelectField(_l("Time zone"), choices=sorted(available_timezones()), default="Asia/Shanghai")
     currency = StringField(_l("Currency"), default="CNY",
                            validators=[DataRequired(), Regexp(r"^[A-Za-z]{3}$", message=_l("A 3-letter code such as CNY."))])
+    minimum_monthly_wage_amount = MoneyField(
+        _l("Local monthly minimum wage"), validators=[Optional()],
+        description=_l("A monthly wage below it is refused; empty: no minimum."))
+    paid_days_per_month = DecimalField(
+        _l("Paid days per month"), places=2, default=21.75,
+        validators=[Optional(), NumberRange(min=1, max=31)],
+        description=_l("Daily wage = monthly wage / this figure; empty: the statutory 21.75."))
+    version_id = HiddenField()
 
 
 class DepartmentForm(FlaskForm):

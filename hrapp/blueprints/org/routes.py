@@ -182,11 +182,17 @@ def approve_description(description_id: int):
 @bp.route("/settings", methods=["GET", "POST"])
 @permission_required(Perm.SETTINGS_EDIT)
 def edit_settings():
-    """Company name, time zone and currency."""
+    """Company name, time zone, currency and pay policy (minimum wage, paid days per month)."""
     form = SettingsForm(obj=company_settings())
     if form.validate_on_submit():
-        services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data)
-        db.session.commit()
-        flash(_("Settings saved."), "success")
-        return redirect(url_for("org.edit_settings"))
+        try:
+            services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data,
+                                     form.minimum_monthly_wage_amount.data, form.paid_days_per_month.data,
+                                     expected_version=int(form.version_id.data or 0) or None)
+        except ValidationFailed as exc:
+            show_failure(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Settings saved."), "success")
+            return redirect(url_for("org.edit_settings"))
     return render_template("org/settings_form.html", form=form, title=_("Company settings"))

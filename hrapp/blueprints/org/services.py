@@ -2,6 +2,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -10,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from hrapp import audit
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.company import company_settings
+from hrapp.core.money import DEFAULT_PAID_DAYS_PER_MONTH
 from hrapp.extensions import db
 from hrapp.models import (
     JOB_DESCRIPTION_TEXT_FIELDS,
@@ -25,14 +27,26 @@ from hrapp.permissions import department_scope_clause
 
 DEPARTMENT_FIELDS = ("code", "name", "name_en", "parent_id", "planned_headcount")
 POSITION_FIELDS = ("code", "name", "name_en", "department_id", "superior_position_id", "job_family", "grade", "headcount")
-SETTINGS_FIELDS = ("name", "timezone", "currency")
+SETTINGS_FIELDS = ("name", "timezone", "currency", "minimum_monthly_wage_amount", "paid_days_per_month")
 
 
-def update_settings(actor, name: str, timezone: str, currency: str) -> CompanySettings:
-    """Store the company settings (creating the row on first use) with an audit row."""
+def update_settings(actor, name: str, timezone: str, currency: str, minimum_monthly_wage: Decimal | None = None,
+                    paid_days_per_month: Decimal | None = None,
+                    expected_version: int | None = None) -> CompanySettings:
+    """Store the company settings (creating the row on first use) with an audit row.
+
+    `minimum_monthly_wage` (None: no minimum) and `paid_days_per_month` (None: the statutory 21.75)
+    are the pay policy (hrapp.core.pay.PayPolicy); the minimum applies to pay entered from now on,
+    stored pay is not rechecked.
+    :raise RuleViolation: "version" when `expected_version` is given and the row changed since.
+    """
     settings = company_settings()
+    if expected_version is not None and settings.id and expected_version != settings.version_id:
+        raise RuleViolation("version", _l("Someone else changed this record; reload and try again."))
     before = audit.snapshot(settings, SETTINGS_FIELDS) if settings.id else None
     settings.name, settings.timezone, settings.currency = name.strip(), timezone, currency.upper()
+    settings.minimum_monthly_wage_amount = minimum_monthly_wage or None
+    settings.paid_days_per_month = paid_days_per_month or DEFAULT_PAID_DAYS_PER_MONTH
     db.session.add(settings)
     audit.record(actor, "settings.update", settings, before, audit.snapshot(settings, SETTINGS_FIELDS))
     return settings

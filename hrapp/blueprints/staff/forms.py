@@ -1,9 +1,10 @@
 """Staff forms: one form for create and edit, a contact form for self-service, list filters."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
+from hrapp.core.money_fields import MoneyField
 from hrapp.labels import choices
 from hrapp.models import EmploymentStatus, Gender
 
@@ -27,15 +28,13 @@ class StaffForm(FlaskForm):
     hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
     status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), coerce=EmploymentStatus, validators=[DataRequired()])
     left_on = DateField(_l("Leaving date"), validators=[Optional()])
-    daily_wage_amount = DecimalField(_l("Daily wage (CNY)"), places=2, default=0,
-                                     validators=[InputRequired(), NumberRange(min=0)])
-    monthly_base_amount = DecimalField(_l("Monthly base pay (CNY)"), places=2, default=0,
-                                       validators=[InputRequired(), NumberRange(min=0)])
+    daily_wage_amount = MoneyField(_l("Daily wage (CNY)"), default=0, validators=[InputRequired()])
+    monthly_base_amount = MoneyField(_l("Monthly base pay (CNY)"), default=0, validators=[InputRequired()])
     emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])
     emergency_contact_phone = StringField(_l("Emergency contact phone"), validators=[Optional(), Length(max=20)])
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=2000)])
     effective_on = DateField(_l("Change effective on"), validators=[Optional()],
-                             description=_l("For transfers, promotions and status changes; today if empty."))
+                             description=_l("For transfers, promotions, status and pay changes; today if empty."))
     version_id = HiddenField()
 
 

@@ -1,4 +1,6 @@
 """Staff list, profile, create/edit, and self-service contact edits."""
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -20,7 +22,16 @@ from hrapp.blueprints.staff.services import (
 from hrapp.core.validation import show_failure
 from hrapp.extensions import db
 from hrapp.models import StaffMember
-from hrapp.permissions import Perm, can_self_edit, can_view_staff, get_or_404, permission_required
+from hrapp.pay import pay_history, wage_on
+from hrapp.permissions import (
+    Perm,
+    can_self_edit,
+    can_view_sensitive,
+    can_view_staff,
+    get_or_404,
+    has_perm,
+    permission_required,
+)
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -37,9 +48,14 @@ def list_staff():
 @bp.route("/<int:staff_id>")
 @login_required
 def show_staff(staff_id: int):
-    """A staff member's profile; ID number and pay only for HR and the person."""
+    """A staff member's profile; ID number and today's pay only for HR and the person, the pay
+    history (and pay-change events) only for HR and administrators."""
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
-    return render_template("staff/staff_detail.html", staff=staff, title=staff.display_name)
+    today = date.today()
+    wage = wage_on(staff, today) if can_view_sensitive(current_user, staff) else None
+    pay_rows = pay_history(staff, today) if has_perm(current_user, Perm.PAY_VIEW) else None
+    return render_template("staff/staff_detail.html", staff=staff, wage=wage, pay_rows=pay_rows,
+                           title=staff.display_name)
 
 
 @bp.route("/me")

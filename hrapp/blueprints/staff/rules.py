@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from hrapp.core.idcard import birth_date_of, id_number_problem
+from hrapp.core.pay import PayPolicy, wage_problems
 from hrapp.models.staff import EmploymentStatus, EventKind, Gender
 
 STAFF_NUMBER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")
@@ -13,7 +14,9 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Column sizes of the stored record; the web form checks them too, the API and import rely on these.
 MAX_LENGTHS = {"name_en": 80, "email": 120, "emergency_contact_name": 40, "notes": 2000}
 MIN_WORKING_AGE = 16
-MAX_PAY = Decimal("99999999.99")
+# Pay fields of StaffData -> the field names of hrapp.core.pay.wage_problems().
+PAY_FIELDS = {"monthly_base_amount": "monthly", "daily_wage_amount": "daily"}
+DEFAULT_POLICY = PayPolicy()
 
 
 @dataclass(frozen=True)
@@ -52,19 +55,11 @@ def add_years(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def _pay_problem(amount: Decimal) -> str | None:
-    if amount < 0:
-        return "pay_negative"
-    if amount.as_tuple().exponent < -2:
-        return "pay_precision"
-    if amount > MAX_PAY:
-        return "pay_too_large"
-    return None
-
-
-def staff_problems(data: StaffData, today: date, staff_id: int | None = None) -> dict[str, list[str]]:
+def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
+                   policy: PayPolicy = DEFAULT_POLICY) -> dict[str, list[str]]:
     """Field name -> reason codes for everything wrong with `data` (empty dict if valid).
 
+    Pay is checked by hrapp.core.pay.wage_problems() under `policy` (ceiling, minimum wage).
     Checks that need the database (unique number, existing department) live in services.
     """
     problems: dict[str, list[str]] = {}
@@ -98,9 +93,9 @@ def staff_problems(data: StaffData, today: date, staff_id: int | None = None) ->
     for field in ("phone", "emergency_contact_phone"):
         if getattr(data, field) and not PHONE_RE.match(getattr(data, field)):
             add(field, "phone")
-    for field in ("daily_wage_amount", "monthly_base_amount"):
-        reason = _pay_problem(getattr(data, field))
-        if reason:
+    wage = wage_problems(data.monthly_base_amount, data.daily_wage_amount, policy)
+    for field, name in PAY_FIELDS.items():
+        for reason in wage.get(name, ()):
             add(field, reason)
     if data.status == EmploymentStatus.LEFT and not data.left_on:
         add("left_on", "left_needs_date")
@@ -122,7 +117,8 @@ class EventDraft:
 
 def history_events(before: StaffData, after: StaffData) -> list[EventDraft]:
     """Employment events implied by a change: a department change is a transfer, a position
-    change within the department a promotion, and a status change a status change."""
+    change within the department a promotion, a status change a status change, and a change of
+    either pay figure a pay change (whose amounts go to the pay history, not the event)."""
     events = []
     if before.department_id != after.department_id:
         events.append(EventDraft(EventKind.TRANSFER, before.department_id, after.department_id))
@@ -130,4 +126,7 @@ def history_events(before: StaffData, after: StaffData) -> list[EventDraft]:
         events.append(EventDraft(EventKind.PROMOTION, before.position_id, after.position_id))
     if before.status != after.status:
         events.append(EventDraft(EventKind.STATUS_CHANGE, before.status, after.status))
+    pay = (before.monthly_base_amount, before.daily_wage_amount), (after.monthly_base_amount, after.daily_wage_amount)
+    if pay[0] != pay[1]:
+        events.append(EventDraft(EventKind.PAY_CHANGE, *pay))
     return events

@@ -10,9 +10,12 @@ from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing, like_escape
+from hrapp.core.money_fields import MONEY_MESSAGES, money_message
+from hrapp.core.pay import BELOW_MINIMUM, PayPolicy
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
+from hrapp.pay import pay_policy, record_pay
 from hrapp.permissions import staff_scope_clause
 
 # Messages for the reason codes of staff_problems() and of the database checks below.
@@ -31,9 +34,8 @@ TRANSLATED = {
     "phone": _l("Phone number: digits, spaces, '-' and a leading '+' only."),
     "too_long": _l("This text is too long."),
     "email": _l("Not a valid email address."),
-    "pay_negative": _l("Pay cannot be negative."),
-    "pay_precision": _l("Pay has at most 2 decimal places."),
-    "pay_too_large": _l("Pay is too large."),
+    **MONEY_MESSAGES,
+    BELOW_MINIMUM: _l("Below the local monthly minimum wage of %(minimum)s."),
     "left_needs_date": _l("A leaving date is required when the status is 'left'."),
     "left_without_status": _l("A leaving date is only allowed when the status is 'left'."),
     "left_before_hire": _l("Leaving date cannot be before the hire date."),
@@ -71,9 +73,19 @@ def staff_data_of(staff: StaffMember) -> StaffData:
     return StaffData(**{name: getattr(staff, name) for name in STAFF_FIELDS})
 
 
+def staff_message(code: str, policy: PayPolicy) -> str:
+    """The translated text for a reason code, with the ceiling or minimum wage it names filled in."""
+    if code in MONEY_MESSAGES:
+        return money_message(code, policy.max_amount)
+    if code == BELOW_MINIMUM:
+        return str(TRANSLATED[code]) % {"minimum": f"{policy.minimum_monthly_wage:,.2f}"}
+    return str(TRANSLATED[code])
+
+
 def staff_errors(data: StaffData, staff: StaffMember | None = None, today: date | None = None) -> dict[str, list]:
     """Every problem with `data` (rules plus database checks), as field -> translated messages."""
-    codes = staff_problems(data, today or date.today(), staff.id if staff else None)
+    policy = pay_policy()
+    codes = staff_problems(data, today or date.today(), staff.id if staff else None, policy)
     number_owner = db.session.scalar(sa.select(StaffMember.id).where(StaffMember.staff_number == data.staff_number))
     if number_owner is not None and (staff is None or number_owner != staff.id):
         codes.setdefault("staff_number", []).append("duplicate_number")
@@ -83,7 +95,7 @@ def staff_errors(data: StaffData, staff: StaffMember | None = None, today: date 
         codes.setdefault("position_id", []).append("unknown_position")
     if data.superior_id is not None and db.session.get(StaffMember, data.superior_id) is None:
         codes.setdefault("superior_id", []).append("unknown_superior")
-    return {field: [TRANSLATED[c] for c in cs] for field, cs in codes.items()}
+    return {field: [staff_message(c, policy) for c in cs] for field, cs in codes.items()}
 
 
 def _check(data: StaffData, staff: StaffMember | None = None) -> StaffData:
@@ -109,13 +121,18 @@ def create_staff(data: StaffData, actor, event_note: str = "") -> StaffMember:
         staff_id=staff.id, kind=EventKind.HIRE, effective_on=data.hire_on,
         to_department_id=data.department_id, to_position_id=data.position_id,
         to_status=data.status.value, note=event_note, recorded_by_id=getattr(actor, "id", None)))
+    record_pay(staff, data.monthly_base_amount, data.daily_wage_amount, data.hire_on, actor, event_note,
+               is_new_staff=True)
     audit.record(actor, "staff.create", staff, None, audit.snapshot(staff, AUDIT_FIELDS))
     return staff
 
 
 def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: int | None = None,
                  effective_on: date | None = None, event_note: str = "") -> list[EmploymentEvent]:
-    """Apply `data` to `staff`, record transfer/promotion/status events and the audit row.
+    """Apply `data` to `staff`, record transfer/promotion/status/pay events and the audit row.
+
+    A pay change is also recorded in the pay history (hrapp.pay.record_pay), effective on
+    `effective_on` (today if None).
 
     :raise StaleRecordError: `expected_version` is given and the record has changed since.
     :raise StaffValidationError: as for create_staff.
@@ -135,6 +152,8 @@ def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: i
         if draft.kind in (EventKind.TRANSFER, EventKind.PROMOTION):
             event.from_department_id, event.to_department_id = before.department_id, data.department_id
             event.from_position_id, event.to_position_id = before.position_id, data.position_id
+        elif draft.kind == EventKind.PAY_CHANGE:
+            record_pay(staff, data.monthly_base_amount, data.daily_wage_amount, effective_on, actor, event_note)
         else:
             event.from_status, event.to_status = before.status.value, data.status.value
         events.append(event)

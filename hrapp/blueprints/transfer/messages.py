@@ -2,6 +2,8 @@
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.staff.services import TRANSLATED as STAFF_MESSAGES
+from hrapp.core.money_fields import MONEY_MESSAGES, money_message
+from hrapp.core.pay import BELOW_MINIMUM
 
 # File-level problems (reader.FileProblem and header checks); %(detail)s is filled in.
 FILE_MESSAGES = {
@@ -26,7 +28,6 @@ ROW_MESSAGES = {
     "required": _l("A value is required."),
     "too_long": _l("Too long (at most %(detail)s characters)."),
     "date": _l("Not a valid date; use YYYY-MM-DD."),
-    "money": _l("Not a valid amount."),
     "gender": _l("Unknown gender “%(detail)s”: use 男/女 or male/female."),
     "status": _l("Unknown status “%(detail)s”: use 试用/在职/停职/离职 or probation/active/suspended/left."),
     "email": _l("Not a valid email address."),
@@ -71,6 +72,11 @@ def file_message(code: str, detail: object = "") -> str:
 
 
 def row_message(code: str, detail: object = "") -> str:
-    """The translated text for a cell or row problem code."""
+    """The translated text for a cell or row problem code (for money codes the detail is the
+    ceiling, for BELOW_MINIMUM the minimum wage)."""
+    if code in MONEY_MESSAGES:
+        return money_message(code, detail or None)
+    if code == BELOW_MINIMUM:
+        return str(ROW_MESSAGES[code]) % {"minimum": f"{detail:,.2f}"}
     message = str(ROW_MESSAGES.get(code, code))
     return message % {"detail": detail} if "%(" in message else message

@@ -6,7 +6,7 @@ are translated in messages.py.
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from hrapp.blueprints.transfer.columns import (
     COLUMN_BY_KEY,
@@ -16,14 +16,13 @@ from hrapp.blueprints.transfer.columns import (
     STATUS_WORDS,
     Column,
 )
+from hrapp.core import money
 from hrapp.core.sheets import FORMULA_TRIGGERS
 from hrapp.models.staff import EmploymentStatus, Gender
 
-MAX_PAY = Decimal("99999999.99")
 # defusedcsv also escapes these; undone on import so that an export re-imports unchanged.
 _ESCAPED_BY_EXPORT = FORMULA_TRIGGERS + ("|", "%")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_MONEY_RE = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -142,39 +141,20 @@ def parse_date(value: object) -> date | None:
         raise CellError("date") from None
 
 
-def parse_money(value: object) -> Decimal | None:
-    """An amount in yuan as Decimal (never via binary float arithmetic); None if blank.
+def parse_money(value: object, max_amount: Decimal = money.DEFAULT_MAX_AMOUNT) -> Decimal | None:
+    """An amount in yuan as Decimal (hrapp.core.money.parse_money on the cell); None if blank.
 
-    Numeric XLSX cells go through their shortest decimal repr, so 4500.1 stays 4500.1.
-    :raise CellError: "money" (not a number), "pay_negative", "pay_precision" (over 2 decimals),
-        "pay_too_large".
+    Numeric XLSX cells go through their shortest decimal repr, so 4500.1 stays 4500.1; a text cell
+    loses the apostrophe a formula-safe export put in front of it.
+    :raise CellError: with the hrapp.core.money code ("money", "money_not_finite", "pay_negative",
+        "pay_precision", "pay_too_large"); the detail is the ceiling.
     """
-    if value is None or isinstance(value, bool):
-        if value is None:
-            return None
-        raise CellError("money")
-    if isinstance(value, int | float | Decimal):
-        text = repr(value) if isinstance(value, float) else str(value)
-    else:
-        text = cell_text(value).replace(" ", "")
-        if not text:
-            return None
-        if not _MONEY_RE.match(text):
-            raise CellError("money")
-        text = text.replace(",", "")
+    if isinstance(value, str):
+        value = cell_text(value)
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise CellError("money") from None
-    if not amount.is_finite():
-        raise CellError("money")
-    if amount < 0:
-        raise CellError("pay_negative")
-    if amount.as_tuple().exponent < -2:
-        raise CellError("pay_precision")
-    if amount > MAX_PAY:
-        raise CellError("pay_too_large")
-    return amount.quantize(Decimal("0.01"))
+        return money.parse_money(value, max_amount=max_amount)
+    except money.MoneyError as exc:
+        raise CellError(exc.code, exc.max_amount) from None
 
 
 def parse_gender(value: object) -> Gender | None:
@@ -197,12 +177,12 @@ def parse_status(value: object) -> EmploymentStatus | None:
     return STATUS_WORDS[text]
 
 
-def parse_cell(column: Column, value: object) -> object:
+def parse_cell(column: Column, value: object, max_amount: Decimal = money.DEFAULT_MAX_AMOUNT) -> object:
     """The typed value of one cell for `column` (None for a blank date/money/choice cell)."""
     if column.kind == "date":
         return parse_date(value)
     if column.kind == "money":
-        return parse_money(value)
+        return parse_money(value, max_amount)
     if column.kind == "gender":
         return parse_gender(value)
     if column.kind == "status":
@@ -212,8 +192,9 @@ def parse_cell(column: Column, value: object) -> object:
     return parse_text(value, column.max_length)
 
 
-def parse_row(cells: dict[str, object]) -> tuple[dict[str, object], list[tuple[str, str, object]]]:
-    """Parse one data row given as column key -> raw cell.
+def parse_row(cells: dict[str, object], max_amount: Decimal = money.DEFAULT_MAX_AMOUNT,
+              ) -> tuple[dict[str, object], list[tuple[str, str, object]]]:
+    """Parse one data row given as column key -> raw cell (amounts up to `max_amount`).
 
     :return: (values, problems). `values` holds a typed value for every given column except the
         blank KEEP_IF_BLANK ones; `problems` is a list of (column key, code, detail).
@@ -223,7 +204,7 @@ def parse_row(cells: dict[str, object]) -> tuple[dict[str, object], list[tuple[s
     for key, raw in cells.items():
         column = COLUMN_BY_KEY[key]
         try:
-            value = parse_cell(column, raw)
+            value = parse_cell(column, raw, max_amount)
         except CellError as exc:
             problems.append((key, exc.code, exc.detail))
             continue

@@ -14,8 +14,12 @@ from hrapp.blueprints.transfer.messages import file_message, row_message
 from hrapp.blueprints.transfer.reader import read_table
 from hrapp.blueprints.transfer.rules import creation_order, duplicate_numbers, map_headers, parse_row
 from hrapp.blueprints.transfer.staging import StagedImport, StagedImportMissing, values_from_json, values_to_json
+from hrapp.core.money import TOO_LARGE
+from hrapp.core.money_fields import money_ceiling
+from hrapp.core.pay import BELOW_MINIMUM, PayPolicy
 from hrapp.extensions import db
 from hrapp.models import Department, Gender, Position, StaffMember
+from hrapp.pay import pay_policy
 
 REFERENCE_KEYS = ("department_code", "position_code", "superior_staff_number")
 # Stand-ins for a new row's unreadable required cells, so the other rules can still run.
@@ -85,7 +89,8 @@ def preview_upload(filename: str, content: bytes, today: date | None = None) -> 
                           problems=[Problem(1, text, file_message(code, text)) for code, text in header.problems])
     parsed = []
     for line, cells in table.rows:
-        values, problems = parse_row({key: cells[i] if i < len(cells) else None for i, key in header.keys.items()})
+        values, problems = parse_row({key: cells[i] if i < len(cells) else None for i, key in header.keys.items()},
+                                     money_ceiling())
         problems += [(get_column_letter(i + 1), "no_header_value", "") for i, cell in enumerate(cells)
                      if i not in header.keys and cell not in (None, "")]
         parsed.append((line, values, problems))
@@ -163,16 +168,17 @@ def _merged_data(values: dict, existing: StaffMember | None, ids: dict) -> Staff
     return StaffData(**fields) if fields["hire_on"] is not None else None
 
 
-def _plan_row(line: int, values: dict, problems: list, lookups: _Lookups, today: date) -> RowPlan:
+def _plan_row(line: int, values: dict, problems: list, lookups: _Lookups, today: date, policy: PayPolicy) -> RowPlan:
     """Plan one row; the problems found are appended to `problems`."""
     row = RowPlan(line, values, staff=lookups.staff.get(values.get("staff_number", "")))
     ids, row.superior_number = _references(values, lookups, problems)
     row.data = _merged_data(values, row.staff, ids)
     if row.data is not None:
         bad_columns = {column for column, _, _ in problems}
-        codes = staff_problems(row.data, today, row.staff.id if row.staff else None)
-        problems.extend((COLUMN_OF_FIELD.get(name, name), code, "") for name, cs in codes.items() for code in cs
-                        if COLUMN_OF_FIELD.get(name, name) not in bad_columns)
+        codes = staff_problems(row.data, today, row.staff.id if row.staff else None, policy)
+        details = {TOO_LARGE: policy.max_amount, BELOW_MINIMUM: policy.minimum_monthly_wage}
+        problems.extend((COLUMN_OF_FIELD.get(name, name), code, details.get(code, "")) for name, cs in codes.items()
+                        for code in cs if COLUMN_OF_FIELD.get(name, name) not in bad_columns)
     if problems:
         row.action = "error"
     elif row.staff is None:
@@ -192,7 +198,7 @@ def plan_import(filename: str, header_names: dict[str, str], parsed: list, today
     `parsed` is a list of (line, values, problems) with problems as (column key, code, detail).
     Departments, positions and the staff concerned are loaded once, not per row.
     """
-    today = today or date.today()
+    today, policy = today or date.today(), pay_policy()
     plan = ImportPlan(filename, header_names)
     lookups = _Lookups.load(parsed)
     repeats = duplicate_numbers([(line, values.get("staff_number", "")) for line, values, _ in parsed])
@@ -201,7 +207,7 @@ def plan_import(filename: str, header_names: dict[str, str], parsed: list, today
         problems = list(problems)
         if line in repeats:
             problems.append(("staff_number", "duplicate_in_file", repeats[line]))
-        plan.rows.append(_plan_row(line, values, problems, lookups, today))
+        plan.rows.append(_plan_row(line, values, problems, lookups, today, policy))
         row_problems[line] = problems
     new = {r.values["staff_number"]: r.superior_number or None for r in plan.rows if r.action == "create"}
     plan.create_order, looped = creation_order(new)

@@ -10,6 +10,7 @@ from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import create_user
 from hrapp.blueprints.auth.tokens import issue_api_token, revoke_api_token
 from hrapp.blueprints.reports.cli import COMMANDS as REPORT_COMMANDS
+from hrapp.core.module import modules
 from hrapp.demo.command import seed_demo_command
 from hrapp.extensions import db
 from hrapp.models import ApiToken, Department, Role, StaffMember, User
@@ -81,3 +82,6 @@ def register_cli(app: Flask) -> None:
     """Attach every command to `flask --app wsgi`."""
     for command in COMMANDS:
         app.cli.add_command(command)
+    for module in modules(app):
+        for command in module.cli:
+            app.cli.add_command(command)

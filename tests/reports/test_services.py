@@ -11,6 +11,7 @@ from hrapp.blueprints.reports.checking import verify_upload
 from hrapp.blueprints.reports.kinds import JOB_DESCRIPTION, STAFF_CARD, ReportType, SlotSpec
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
+from hrapp.core import jobs as background
 from hrapp.extensions import db
 from hrapp.models import (
     AuditEntry,
@@ -18,8 +19,8 @@ from hrapp.models import (
     DocumentSignature,
     DocumentStatus,
     IssuedDocument,
+    Job,
     JobStatus,
-    ReportJob,
     Role,
 )
 from hrapp.permissions import can_view_document
@@ -148,10 +149,10 @@ def test_bulk_job_issues_a_department(org, make_staff):
     make_staff(org.front_desk)
     job = jobs.create_staff_card_job(org.hr, org.front, include_subdepartments=True)
     db.session.commit()
-    jobs.start(job)  # inline under TESTING
-    job = db.session.get(ReportJob, job.id)
+    background.start(job)  # inline under TESTING
+    job = db.session.get(Job, job.id)
     assert (job.status, job.total, job.done, job.failed) == (JobStatus.DONE, 3, 3, 0)
-    assert jobs.progress(job)["percent"] == 100
+    assert background.progress(job)["percent"] == 100
     assert count(IssuedDocument) == 3
 
 

@@ -13,13 +13,14 @@ from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.roster_sources import roster_refusal
 from hrapp.blueprints.reports.settings import pki_settings
+from hrapp.core import jobs as background
 from hrapp.extensions import db
 from hrapp.models import (
     Department,
     IssuedDocument,
+    Job,
     JobDescription,
     JobDescriptionStatus,
-    ReportJob,
     Roster,
     StaffMember,
 )
@@ -147,13 +148,15 @@ def bulk_issue():
             flash(str(exc), "danger")
         else:
             db.session.commit()
-            jobs.start(job)
+            background.start(job)
             return redirect(url_for("reports.show_job", job_id=job.id))
     return render_template("reports/bulk_form.html", form=form, title=_("Issue record cards in bulk"))
 
 
-def _job_or_404(job_id: int) -> ReportJob:
-    job = db.get_or_404(ReportJob, job_id)
+def _job_or_404(job_id: int) -> Job:
+    job = db.get_or_404(Job, job_id)
+    if job.name != jobs.STAFF_CARDS_JOB:
+        abort(404)
     if job.created_by_id != current_user.id and not sees_everything(current_user):
         abort(403)
     return job
@@ -164,14 +167,14 @@ def _job_or_404(job_id: int) -> ReportJob:
 def show_job(job_id: int):
     """A bulk job's progress bar (the page polls job_status)."""
     job = _job_or_404(job_id)
-    return render_template("reports/job_detail.html", job=job, progress=jobs.progress(job), title=_("Bulk issuing"))
+    return render_template("reports/job_detail.html", job=job, progress=background.progress(job), title=_("Bulk issuing"))
 
 
 @bp.route("/reports/jobs/<int:job_id>/status")
 @permission_required(Perm.REPORT_ISSUE)
 def job_status(job_id: int):
     """JSON counters of a bulk job."""
-    return jsonify(jobs.progress(_job_or_404(job_id)))
+    return jsonify(background.progress(_job_or_404(job_id)))
 
 
 @bp.route("/verify", methods=["GET", "POST"])

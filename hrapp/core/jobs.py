@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import Flask, current_app
+from flask_babel import force_locale, gettext
 from redis import Redis
 from rq import Queue
 
@@ -170,12 +171,19 @@ def sweep_stale(now: datetime) -> int:
         Job.status == JobStatus.RUNNING, Job.heartbeat_at < cutoff)).all()
     marked = 0
     for job_id, message, heartbeat_at in stale:
-        note = f"Stopped: no sign of life since {heartbeat_at:%Y-%m-%d %H:%M} UTC (the server was restarted?)"
+        note = _stopped_note(heartbeat_at)
         marked += db.session.execute(
             sa.update(Job).where(Job.id == job_id, Job.status == JobStatus.RUNNING, Job.heartbeat_at < cutoff)
             .values(status=JobStatus.FAILED, finished_at=now, message=_append(message, note))
             .execution_options(synchronize_session=False)).rowcount
     return marked
+
+
+def _stopped_note(heartbeat_at: datetime) -> str:
+    """The line a swept job gets, in the company's default language (it is stored, not rendered per reader)."""
+    with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")):
+        return gettext("Stopped: no sign of life since %(time)s UTC (the server was probably restarted).",
+                       time=f"{heartbeat_at:%Y-%m-%d %H:%M}")
 
 
 def progress(job: Job) -> dict:

@@ -4,7 +4,8 @@ A lease is one `tick_leases` row per task. A tick claims it with one atomic UPDA
 expired -> this tick, until now + TICK_LEASE_SECONDS), which SQLite and PostgreSQL both serialise:
 of two ticks started together exactly one gets the row, the other skips the task. The row also
 records how the last run went. A task that raises is logged, rolled back and reported; the other
-tasks still run. Each task's work is committed once it returns (tasks never commit themselves).
+tasks still run. Each task's work is committed with the release of its lease once it returns
+(tasks never commit themselves).
 
 This module knows no feature package: the tasks come from `Module.tick_tasks`.
 """
@@ -82,7 +83,7 @@ def claim(task: str, holder: str, now: datetime, ttl: timedelta) -> bool:
 
 
 def release(task: str, holder: str, outcome: TaskOutcome) -> bool:
-    """Free the lease held by `holder` and record the run; commits.
+    """Free the lease held by `holder` and record the run (in the current transaction: the caller commits).
 
     False (and nothing recorded) when the lease expired and another tick took it meanwhile.
     """
@@ -91,7 +92,6 @@ def release(task: str, holder: str, outcome: TaskOutcome) -> bool:
         .values(holder=None, expires_at=None, last_finished_at=utcnow(), last_count=outcome.count,
                 last_ok=outcome.status == "ran", last_error=outcome.error[:2000])
         .execution_options(synchronize_session=False))
-    db.session.commit()
     if result.rowcount != 1:
         logger.warning("tick task %s outlived its lease (another tick took it over)", task)
     return result.rowcount == 1
@@ -103,9 +103,7 @@ def run_task(task: TickTask, now: datetime, holder: str, ttl: timedelta) -> Task
         return TaskOutcome(task.name, "skipped")
     started = time.perf_counter()
     try:
-        count = int(task.run(now) or 0)
-        db.session.commit()
-        outcome = TaskOutcome(task.name, "ran", count)
+        outcome = TaskOutcome(task.name, "ran", int(task.run(now) or 0))
     except Exception as exc:  # noqa: BLE001 - one failing task must not stop the others
         db.session.rollback()
         logger.exception("tick task %s failed", task.name)
@@ -113,6 +111,7 @@ def run_task(task: TickTask, now: datetime, holder: str, ttl: timedelta) -> Task
     outcome = TaskOutcome(outcome.task, outcome.status, outcome.count, outcome.error,
                           (time.perf_counter() - started) * 1000)
     release(task.name, holder, outcome)
+    db.session.commit()  # the task's work and the record of its run, together
     return outcome
 
 

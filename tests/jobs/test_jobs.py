@@ -100,7 +100,8 @@ def test_sweep_marks_only_jobs_cut_off_by_a_restart_failed_once(sample):
     assert jobs.sweep_stale(now) == 0
     cut_off, alive = _reload(cut_off), _reload(alive)
     assert (cut_off.status, cut_off.finished_at) == (JobStatus.FAILED, now)
-    assert cut_off.message.startswith("before\nStopped: no sign of life since")
+    beat = f"{utcnow() - timedelta(minutes=11):%Y-%m-%d}"
+    assert cut_off.message.startswith(f"before\n已中断：自 {beat}")  # the company's language, Chinese
     assert alive.status == JobStatus.RUNNING
 
 

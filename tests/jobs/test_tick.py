@@ -30,6 +30,7 @@ def test_release_frees_the_lease_and_records_the_run():
     now = utcnow()
     tick.claim("t.one", "a", now, TTL)
     assert tick.release("t.one", "a", tick.TaskOutcome("t.one", "ran", 4))
+    db.session.commit()
     db.session.expire_all()
     lease = db.session.get(TickLease, "t.one")
     assert (lease.holder, lease.expires_at, lease.last_count, lease.last_ok) == (None, None, 4, True)
@@ -42,6 +43,7 @@ def test_release_by_a_holder_whose_lease_was_taken_over_records_nothing():
     tick.claim("t.one", "a", now, TTL)
     tick.claim("t.one", "b", now + 2 * TTL, TTL)
     assert not tick.release("t.one", "a", tick.TaskOutcome("t.one", "ran", 1))
+    db.session.commit()
     db.session.expire_all()
     assert db.session.get(TickLease, "t.one").holder == "b"
 

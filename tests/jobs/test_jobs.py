@@ -116,3 +116,14 @@ def test_tick_fails_a_cut_off_job_without_anyone_opening_its_page(runner, sample
 
 def progress_status(job: Job) -> str:
     return jobs.progress(job)["status"]
+
+
+def test_bulk_issuing_page_shows_its_department_and_only_its_own_kind_of_job(client, auth, org, sample):
+    auth.login("hr")
+    response = client.post("/reports/bulk", data={"department_id": org.front.id, "include_subdepartments": "y"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert org.front.name in page
+    other = jobs.enqueue("sample.add", {"a": 1, "b": 1}, org.hr)
+    db.session.commit()
+    assert client.get(f"/reports/jobs/{other.id}").status_code == 404
+    assert client.get(f"/reports/jobs/{other.id}/status").status_code == 404

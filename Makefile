@@ -13,12 +13,12 @@ TRANSLATIONS := hrapp/translations
 # Needed to run the app (Chinese PDF font) and by the tests that check PDFs and signatures.
 SYSTEM_PACKAGES := fonts-wqy-zenhei poppler-utils qpdf libnss3-tools
 # Needed by the tests only.
-TEST_PACKAGES := postgresql chromium
+TEST_PACKAGES := postgresql chromium redis-server
 
 .PHONY: help install install-test-deps system-deps translations run test bench lint
 
 help:
-	@echo "make run     install, migrate, seed demo data if the database is empty, demo signing keys, serve on http://127.0.0.1:5000"
+	@echo "make run     install, migrate, seed demo data if the database is empty, demo signing keys, serve on http://127.0.0.1:5000 (and flask tick every minute)"
 	@echo "make test    install, then pytest on SQLite, on a throw-away PostgreSQL, and browser tests in Chromium"
 	@echo "make bench   install, then run the benchmarks"
 	@echo "make lint    ruff check hrapp tests"
@@ -57,7 +57,7 @@ run: install
 	$(FLASK) db upgrade
 	$(BIN)/python scripts/seed_if_empty.py
 	$(FLASK) pki init-demo
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	scripts/serve_with_tick.sh --host 127.0.0.1 --port 5000
 
 # Extra pytest arguments: make test PYTEST_ARGS="-x -k login"
 test: install-test-deps install

@@ -22,6 +22,7 @@ class Config:
         "hrapp.blueprints.reports",
         "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
+        "hrapp.blueprints.jobs",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
@@ -54,7 +55,12 @@ class Config:
     PKI_REQUIRE_PASSPHRASE = False
     PKI_AUTO_ISSUE = True
     REPORTS_VERIFY_URL = os.environ.get("REPORTS_VERIFY_URL", "")
-    REPORTS_JOB_RUNNER = "thread"
+    # Background jobs (hrapp.core.jobs): "thread" in this process, "rq" on REDIS_URL for several servers.
+    JOB_RUNNER = os.environ.get("JOB_RUNNER", "thread")
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    RQ_QUEUE = "hrapp"
+    JOB_STALE_MINUTES = 10  # a running job silent this long was cut off; `tick` marks it failed
+    TICK_LEASE_SECONDS = 600  # a tick task not finished by then may be taken over by the next tick
     REPORTS_VERIFY_MAX_BYTES = 20 * 1024 * 1024
     API_TITLE = "hrapp API"
     API_VERSION = "v1"
@@ -78,7 +84,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False  # Allows form testing; one module turns it back on.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
-    REPORTS_JOB_RUNNER = "inline"
+    JOB_RUNNER = "inline"
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
 

@@ -19,8 +19,9 @@ from hrapp.blueprints.reports import jobs, pki
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.signing import StampText, sign_pdf
 from hrapp.blueprints.staff.pdf import HistoryRow, StaffCardData, build_staff_card
+from hrapp.core import jobs as background
 from hrapp.extensions import db
-from hrapp.models import Department, JobStatus, ReportJob, Role, StaffMember, User
+from hrapp.models import Department, Job, JobStatus, Role, StaffMember, User
 
 ROUNDS = 30
 WARMUP = 3
@@ -114,9 +115,9 @@ def bench_report_bulk(ctx: BenchContext) -> Iterator[tuple[str, float, str]]:
         job = jobs.create_staff_card_job(hr, department, include_subdepartments=True)
         db.session.commit()
         started = time.perf_counter()
-        jobs.run_job(job.id)
+        background.run_job(job.id)
         elapsed = time.perf_counter() - started
-        job = db.session.get(ReportJob, job.id)
+        job = db.session.get(Job, job.id)
         if job.status != JobStatus.DONE or job.failed:
             raise RuntimeError(f"bulk job ended {job.status} with {job.failed} failures: {job.message}")
         yield "report_bulk_cards", job.done, "cards"

@@ -4,8 +4,13 @@
 # the other two run (its output is shown when it ends); HRAPP_TEST_SERIAL=1 runs them one by one.
 # Every pass runs even if another fails; the exit status is non-zero if any failed.
 # Extra arguments go to every pytest run (e.g. `-x`, `-k login`).
+# Every pass shares one throw-away Redis server (scripts/with_redis.sh) for the RQ job-runner test,
+# unless REDIS_URL already names one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${REDIS_URL:-}" ]; then
+    exec scripts/with_redis.sh "$0" "$@"
+fi
 
 PYTEST=(.venv/bin/python -m pytest -q)
 SQLITE=(env -u DATABASE_URL "${PYTEST[@]}" -m "not browser" "$@")

@@ -1,6 +1,7 @@
 """All models, imported here so Alembic autogenerate sees every table."""
 from hrapp.models.audit import AuditEntry
 from hrapp.models.base import utcnow
+from hrapp.models.job import Job, JobStatus, TickLease
 from hrapp.models.notification import Notification
 from hrapp.models.org import (
     JOB_DESCRIPTION_TEXT_FIELDS,
@@ -11,7 +12,7 @@ from hrapp.models.org import (
     Position,
 )
 from hrapp.models.pay import PayRate
-from hrapp.models.report import DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
+from hrapp.models.report import DocumentSignature, DocumentStatus, IssuedDocument
 from hrapp.models.roster import (
     CalendarFeedToken,
     DayOffRequest,
@@ -48,5 +49,7 @@ __all__ = [
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
-    "DocumentSignature", "DocumentStatus", "IssuedDocument", "JobStatus", "ReportJob",
+    "DocumentSignature", "DocumentStatus", "IssuedDocument",
+    # background work
+    "Job", "JobStatus", "TickLease",
 ]

@@ -1,4 +1,4 @@
-"""The registry of issued (signed) documents, their signatures, and background issuing jobs."""
+"""The registry of issued (signed) documents and their signatures."""
 import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -20,13 +20,6 @@ class DocumentStatus(enum.StrEnum):
     PENDING = "pending"        # a required signature is still missing
     ISSUED = "issued"          # every required signature is there; the version in force
     SUPERSEDED = "superseded"  # a newer version of the same subject replaced it
-
-
-class JobStatus(enum.StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
 
 
 class IssuedDocument(db.Model):
@@ -102,33 +95,6 @@ class DocumentSignature(db.Model):
 
     def __repr__(self) -> str:
         return f"<DocumentSignature(doc={self.document_id}, #{self.sequence})>"
-
-
-class ReportJob(db.Model):
-    """A background bulk-issuing job; the page polls its counters."""
-
-    __tablename__ = "report_jobs"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(sa.String(40))
-    status: Mapped[JobStatus] = mapped_column(enum_column(JobStatus), default=JobStatus.QUEUED, index=True)
-    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    department_id: Mapped[int | None] = mapped_column(sa.ForeignKey("departments.id"))
-    params: Mapped[dict] = mapped_column(sa.JSON, default=dict)
-    total: Mapped[int] = mapped_column(default=0)
-    done: Mapped[int] = mapped_column(default=0)
-    failed: Mapped[int] = mapped_column(default=0)
-    message: Mapped[str] = mapped_column(sa.Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    started_at: Mapped[datetime | None]
-    heartbeat_at: Mapped[datetime | None]
-    finished_at: Mapped[datetime | None]
-
-    created_by: Mapped["User | None"] = relationship()
-    department: Mapped["Department | None"] = relationship()
-
-    def __repr__(self) -> str:
-        return f"<ReportJob({self.id}, {self.status}, {self.done}/{self.total})>"
 
 
 _IMMUTABLE = ("number", "verification_code", "kind", "subject_key", "subject_staff_id",

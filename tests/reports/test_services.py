@@ -15,14 +15,15 @@ from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import SlotSpec
 from hrapp.blueprints.staff.documents import STAFF_CARD
+from hrapp.core import jobs as background
 from hrapp.extensions import db
 from hrapp.models import (
     AuditEntry,
     DocumentSignature,
     DocumentStatus,
     IssuedDocument,
+    Job,
     JobStatus,
-    ReportJob,
     Role,
 )
 from tests.conftest import count
@@ -150,10 +151,10 @@ def test_bulk_job_issues_a_department(org, make_staff):
     make_staff(org.front_desk)
     job = jobs.create_staff_card_job(org.hr, org.front, include_subdepartments=True)
     db.session.commit()
-    jobs.start(job)  # inline under TESTING
-    job = db.session.get(ReportJob, job.id)
+    background.start(job)  # inline under TESTING
+    job = db.session.get(Job, job.id)
     assert (job.status, job.total, job.done, job.failed) == (JobStatus.DONE, 3, 3, 0)
-    assert jobs.progress(job)["percent"] == 100
+    assert background.progress(job)["percent"] == 100
     assert count(IssuedDocument) == 3
 
 

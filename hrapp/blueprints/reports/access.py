@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from hrapp.blueprints.reports.types import ReportType, report_type, report_types
 from hrapp.extensions import db
-from hrapp.models import Department, IssuedDocument, ReportJob, Role, StaffMember
+from hrapp.models import Department, IssuedDocument, Job, Role, StaffMember
 from hrapp.permissions import (
     can_view_department,
     can_view_staff,
@@ -114,6 +114,6 @@ def can_fill_slot(user, doc: IssuedDocument, slot: dict) -> bool:
     return False
 
 
-def can_follow_job(user, job: ReportJob) -> bool:
+def can_follow_job(user, job: Job) -> bool:
     """A bulk job's progress: whoever started it, HR and administrators."""
     return has_perm(user, ReportPerm.REPORT_ISSUE) and (job.created_by_id == user.id or sees_everything(user))

@@ -8,13 +8,15 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, issue_url, may_issue
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
+from hrapp.blueprints.reports.jobs import STAFF_CARDS_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import report_type, report_type_named
+from hrapp.core import jobs as background
 from hrapp.core.listing import Listing
 from hrapp.extensions import db
-from hrapp.models import Department, IssuedDocument, ReportJob
+from hrapp.models import Department, IssuedDocument, Job
 from hrapp.permissions import can_view_department, get_or_404, permission_required, visible_departments
 
 bp = Blueprint("reports", __name__)
@@ -116,13 +118,16 @@ def bulk_issue():
             flash(str(exc), "danger")
         else:
             db.session.commit()
-            jobs.start(job)
+            background.start(job)
             return redirect(url_for("reports.show_job", job_id=job.id))
     return render_template("reports/bulk_form.html", form=form, title=_("Issue record cards in bulk"))
 
 
-def _job_or_404(job_id: int) -> ReportJob:
-    return get_or_404(ReportJob, job_id, check=can_follow_job)
+def _job_or_404(job_id: int) -> Job:
+    job = get_or_404(Job, job_id, check=can_follow_job)
+    if job.name != STAFF_CARDS_JOB:  # this page shows bulk record-card jobs only
+        abort(404)
+    return job
 
 
 @bp.route("/reports/jobs/<int:job_id>")
@@ -130,14 +135,14 @@ def _job_or_404(job_id: int) -> ReportJob:
 def show_job(job_id: int):
     """A bulk job's progress bar (the page polls job_status)."""
     job = _job_or_404(job_id)
-    return render_template("reports/job_detail.html", job=job, progress=jobs.progress(job), title=_("Bulk issuing"))
+    return render_template("reports/job_detail.html", job=job, progress=background.progress(job), title=_("Bulk issuing"))
 
 
 @bp.route("/reports/jobs/<int:job_id>/status")
 @permission_required(ReportPerm.REPORT_ISSUE)
 def job_status(job_id: int):
     """JSON counters of a bulk job."""
-    return jsonify(jobs.progress(_job_or_404(job_id)))
+    return jsonify(background.progress(_job_or_404(job_id)))
 
 
 @bp.route("/verify", methods=["GET", "POST"])

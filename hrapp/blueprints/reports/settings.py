@@ -3,8 +3,7 @@
 Keys (defaults in config.py): PKI_DIR (default <instance>/pki), PKI_PASSPHRASE (env PKI_PASSPHRASE; a development default
 outside production), PKI_AUTO_ISSUE (issue personal signing certificates from the local root on
 first use, default True), REPORTS_VERIFY_URL (printed in the footer, default none),
-REPORTS_JOB_RUNNER ("thread", or "inline" to run bulk jobs in the request, default "inline" under
-TESTING), REPORTS_VERIFY_MAX_BYTES (default 20 MiB; MAX_CONTENT_LENGTH still applies).
+REPORTS_VERIFY_MAX_BYTES (default 20 MiB; MAX_CONTENT_LENGTH still applies).
 """
 import os
 from pathlib import Path
@@ -41,10 +40,6 @@ def auto_issue() -> bool:
 
 def verify_url() -> str:
     return current_app.config.get("REPORTS_VERIFY_URL", "") or ""
-
-
-def job_runner() -> str:
-    return current_app.config.get("REPORTS_JOB_RUNNER") or ("inline" if current_app.testing else "thread")
 
 
 def verify_max_bytes() -> int:

@@ -21,6 +21,7 @@ class Config:
         "hrapp.blueprints.audit_log",
         "hrapp.blueprints.reports",
         "hrapp.blueprints.roster",
+        "hrapp.blueprints.attachments",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
@@ -35,7 +36,11 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     FORCE_HTTPS = False
-    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Files attached to records: outside the web root, by content hash (hrapp.core.filestore).
+    ATTACHMENTS_DIR = os.environ.get("ATTACHMENTS_DIR", str(INSTANCE_DIR / "attachments"))
+    ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+    # The largest request: the largest attachment plus the form around it (bigger ones get 413).
+    MAX_CONTENT_LENGTH = ATTACHMENT_MAX_BYTES + 1024 * 1024
     # Werkzeug's scrypt: a slow, memory-hard KDF.
     PASSWORD_HASH_METHOD = "scrypt"
     PASSWORD_MIN_LENGTH = 10
@@ -78,6 +83,7 @@ class TestingConfig(Config):
     REPORTS_JOB_RUNNER = "inline"
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
+    ATTACHMENTS_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-attachments-{os.getpid()}")
 
 
 class ProductionConfig(Config):

@@ -3,6 +3,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.attachments.panel import attachment_panel
 from hrapp.blueprints.staff.choices import fill_staff_choices
 from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.forms import ContactForm, StaffForm
@@ -36,9 +37,10 @@ def list_staff():
 @bp.route("/<int:staff_id>")
 @login_required
 def show_staff(staff_id: int):
-    """A staff member's profile; ID number and pay only for HR and the person."""
+    """A staff member's profile; ID number, pay and attached files only for HR and the person."""
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
-    return render_template("staff/staff_detail.html", staff=staff, title=staff.display_name)
+    return render_template("staff/staff_detail.html", staff=staff, title=staff.display_name,
+                           attachments=attachment_panel("staff", staff, current_user))
 
 
 @bp.route("/me")

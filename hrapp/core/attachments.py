@@ -112,6 +112,7 @@ def attach_file(owner: AttachmentOwner, record, stream: BinaryIO, filename: str,
     if problem:
         raise _refusal(problem, max_bytes)
     sha256 = file_store().put(data)
+    _discard_unused_after(sha256, "after_rollback")  # a new file whose row is never committed does not stay
     row = Attachment(owner_type=owner.name, owner_id=record.id, sha256=sha256, content_type=content_type,
                      size_bytes=len(data), original_name=clean_name(filename) or "-", note=(note or "").strip(),
                      uploaded_by=actor)
@@ -140,7 +141,9 @@ def delete_attachment(attachment: Attachment, actor, expected_version: int) -> N
                  label=_label(attachment))
     db.session.delete(attachment)
     db.session.flush()
-    _discard_after_commit(attachment.sha256)
+    # Removed only once the deletion is committed: removing it now could lose a file whose deletion
+    # is then rolled back.
+    _discard_unused_after(attachment.sha256, "after_commit")
 
 
 def open_file(attachment: Attachment):
@@ -155,15 +158,15 @@ def _label(row: Attachment) -> str:
     return f"{row.owner_type}#{row.owner_id}"
 
 
-def _discard_after_commit(sha256: str) -> None:
-    """Remove the content after a successful commit if no row uses it any more: removing it before
-    could lose a file whose deletion is then rolled back."""
+def _discard_unused_after(sha256: str, session_event: str) -> None:
+    """Once the current transaction ends with `session_event` ("after_commit" or "after_rollback"), remove the
+    stored content if no committed row uses it (another row may share the same content)."""
     store = file_store()
 
-    def discard(session):  # the committed session cannot run SQL: ask on a connection of its own
+    def discard(session):  # the session cannot run SQL in these hooks: ask on a connection of its own
         with db.engine.connect() as connection:
             used = connection.scalar(sa.select(sa.func.count()).where(Attachment.sha256 == sha256))
         if not used:
             store.discard(sha256)
 
-    event.listen(db.session(), "after_commit", discard, once=True)
+    event.listen(db.session(), session_event, discard, once=True)

@@ -41,7 +41,7 @@ def test_the_record_page_lists_files_with_details(client, auth, org, store_dir):
     upload(client, org.desk_staff, JPEG, "certificate.jpg")
     page = client.get(f"/staff/{org.desk_staff.id}").get_data(as_text=True)
     assert 'id="attachments"' in page and "certificate.jpg" in page and "JPEG" in page
-    assert f"{len(JPEG)} Bytes" in page and ">hr<" in page and 'id="attachment-upload"' in page
+    assert f"{len(JPEG)} B<" in page and ">hr<" in page and 'id="attachment-upload"' in page
 
 
 def test_a_png_named_pdf_is_stored_as_png(client, auth, org, store_dir):
@@ -205,3 +205,11 @@ def test_a_missing_stored_file_is_404_not_500(client, auth, org, store_dir):
     for path in stored_files(store_dir):
         path.unlink()
     assert client.get(f"/attachments/{_only_attachment().id}").status_code == 404
+
+
+def test_sizes_read_in_kb_and_mb(client, auth, org, store_dir):
+    auth.login("hr")
+    upload(client, org.desk_staff, PDF + b"0" * (3 * 1024), "kb.pdf")
+    upload(client, org.desk_staff, PDF + b"1" * (2 * 1024 * 1024), "mb.pdf")
+    page = client.get(f"/staff/{org.desk_staff.id}").get_data(as_text=True)
+    assert f"{(len(PDF) + 3 * 1024) / 1024:.1f} KB" in page and "2.0 MB" in page

@@ -39,8 +39,9 @@ class Config:
     # Files attached to records: outside the web root, by content hash (hrapp.core.filestore).
     ATTACHMENTS_DIR = os.environ.get("ATTACHMENTS_DIR", str(INSTANCE_DIR / "attachments"))
     ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
-    # The largest request: the largest attachment plus the form around it (bigger ones get 413).
-    MAX_CONTENT_LENGTH = ATTACHMENT_MAX_BYTES + 1024 * 1024
+    # The largest request body (bigger ones get 413); the attachment upload route alone raises it to
+    # ATTACHMENT_MAX_BYTES plus the form around it (hrapp.core.attachments.upload_request_limit).
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     # Werkzeug's scrypt: a slow, memory-hard KDF.
     PASSWORD_HASH_METHOD = "scrypt"
     PASSWORD_MIN_LENGTH = 10

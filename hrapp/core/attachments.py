@@ -23,6 +23,7 @@ from hrapp.core.module import modules
 from hrapp.extensions import db
 from hrapp.models import Attachment
 
+FORM_ALLOWANCE = 64 * 1024  # the upload form's other fields and its multipart framing
 AUDIT_FIELDS = ("owner_type", "owner_id", "sha256", "content_type", "size_bytes", "original_name", "note")
 
 
@@ -79,6 +80,14 @@ def file_store() -> FileStore:
     if current_app.static_folder and is_inside(root, current_app.static_folder):
         raise RuntimeError("ATTACHMENTS_DIR must not be inside the static folder")
     return FileStore(root)
+
+
+def upload_request_limit() -> int:
+    """The largest request body the upload route reads: the largest attachment plus the form around it.
+
+    It replaces the app-wide MAX_CONTENT_LENGTH for that one route, so the other forms keep their limit.
+    """
+    return int(current_app.config["ATTACHMENT_MAX_BYTES"]) + FORM_ALLOWANCE
 
 
 def attachments_of(owner: AttachmentOwner, record) -> list[Attachment]:

@@ -1,6 +1,7 @@
 """Attachments through the HTTP layer: upload, download headers, delete with confirmation, audit."""
 import sqlalchemy as sa
 
+from hrapp.core.attachments import FORM_ALLOWANCE
 from hrapp.extensions import db
 from hrapp.models import Attachment, AuditEntry
 from tests.attachments.conftest import EXE, JPEG, PDF, PNG, stored_files, upload
@@ -75,11 +76,21 @@ def test_too_large_is_refused_with_a_message(client, auth, org, store_dir, app, 
     assert count(Attachment) == 0 and stored_files(store_dir) == []
 
 
-def test_a_request_over_the_request_limit_gets_413_not_500(client, auth, org, store_dir, app, monkeypatch):
-    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 2000)
+def test_a_request_over_the_upload_limit_gets_413_not_500(client, auth, org, store_dir, app, monkeypatch):
+    monkeypatch.setitem(app.config, "ATTACHMENT_MAX_BYTES", 1000)
     auth.login("hr")
-    response = upload(client, org.desk_staff, PDF + b"0" * 5000, "huge.pdf")
-    assert response.status_code == 413 and count(Attachment) == 0
+    response = upload(client, org.desk_staff, PDF + b"0" * (1000 + FORM_ALLOWANCE), "huge.pdf")
+    assert response.status_code == 413 and count(Attachment) == 0 and stored_files(store_dir) == []
+
+
+def test_the_upload_limit_is_the_attachment_limit_not_the_app_wide_one(client, auth, org, store_dir, app,
+                                                                        monkeypatch):
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 1000)
+    auth.login("hr")
+    assert upload(client, org.desk_staff, PDF + b"0" * 5000, "scan.pdf").status_code == 302
+    assert count(Attachment) == 1
+    # ...while every other form keeps the app-wide limit.
+    assert client.post("/auth/locale/en", data={"next": "x" * 5000}).status_code == 413
 
 
 def test_empty_and_missing_files_are_refused(client, auth, org, store_dir):

@@ -23,6 +23,7 @@ class Config:
         "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
         "hrapp.blueprints.jobs",
+        "hrapp.blueprints.attachments",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
@@ -37,6 +38,11 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     FORCE_HTTPS = False
+    # Files attached to records: outside the web root, by content hash (hrapp.core.filestore).
+    ATTACHMENTS_DIR = os.environ.get("ATTACHMENTS_DIR", str(INSTANCE_DIR / "attachments"))
+    ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+    # The largest request body (bigger ones get 413); the attachment upload route alone raises it to
+    # ATTACHMENT_MAX_BYTES plus the form around it (hrapp.core.attachments.upload_request_limit).
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     # Werkzeug's scrypt: a slow, memory-hard KDF.
     PASSWORD_HASH_METHOD = "scrypt"
@@ -87,6 +93,7 @@ class TestingConfig(Config):
     JOB_RUNNER = "inline"
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
+    ATTACHMENTS_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-attachments-{os.getpid()}")
 
 
 class ProductionConfig(Config):

@@ -1,4 +1,5 @@
 """All models, imported here so Alembic autogenerate sees every table."""
+from hrapp.models.attachment import Attachment
 from hrapp.models.audit import AuditEntry
 from hrapp.models.base import utcnow
 from hrapp.models.job import Job, JobStatus, TickLease
@@ -41,7 +42,7 @@ from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gen
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
 __all__ = [
-    "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "AuditEntry", "CompanySettings",
+    "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "Attachment", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
     "JobDescriptionStatus", "PayRate", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
     # rostering

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.attachments.panel import attachment_panel
 from hrapp.blueprints.staff.choices import fill_staff_choices
 from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.forms import ContactForm, StaffForm
@@ -48,14 +49,14 @@ def list_staff():
 @bp.route("/<int:staff_id>")
 @login_required
 def show_staff(staff_id: int):
-    """A staff member's profile; ID number and today's pay only for HR and the person, the pay
+    """A staff member's profile; ID number, today's pay and attached files only for HR and the person, the pay
     history (and pay-change events) only for HR and administrators."""
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
     today = date.today()
     wage = wage_on(staff, today) if can_view_sensitive(current_user, staff) else None
     pay_rows = pay_history(staff, today) if has_perm(current_user, Perm.PAY_VIEW) else None
     return render_template("staff/staff_detail.html", staff=staff, wage=wage, pay_rows=pay_rows,
-                           title=staff.display_name)
+                           attachments=attachment_panel("staff", staff, current_user), title=staff.display_name)
 
 
 @bp.route("/me")

@@ -1,0 +1,6 @@
+"""attachments blueprint: the generic upload, download and delete routes for files attached to records."""
+from hrapp.core.module import Module
+
+from .routes import bp
+
+MODULE = Module(name="attachments", blueprints=(bp,))

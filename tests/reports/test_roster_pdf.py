@@ -17,8 +17,8 @@ from hrapp.blueprints.reports.builders.roster import (
 )
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.roster_sources import period_label, roster_for, roster_pdf_data, roster_refusal
-from hrapp.blueprints.roster.periods import PeriodError, parse_period
 from hrapp.blueprints.roster.services import create_roster
+from hrapp.core.periods import PeriodError, parse_period
 from hrapp.extensions import db
 from hrapp.models import PeriodKind
 from tests.reports.conftest import pdftotext

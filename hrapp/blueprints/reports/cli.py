@@ -11,7 +11,7 @@ from hrapp.blueprints.reports.kinds import CLI_NAMES, REPORT_TYPES
 from hrapp.blueprints.reports.roster_sources import roster_for
 from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.sources import person_name
-from hrapp.blueprints.roster.periods import PeriodError
+from hrapp.core.periods import PeriodError
 from hrapp.extensions import db
 from hrapp.models import DocumentKind, JobDescription, JobDescriptionStatus, Position, StaffMember, User
 

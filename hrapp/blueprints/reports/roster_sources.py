@@ -11,9 +11,9 @@ from hrapp.blueprints.reports import registry
 from hrapp.blueprints.reports.builders.roster import CoverageLine, LegendEntry, RosterDay, RosterLine, RosterPdfData
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
-from hrapp.blueprints.roster.periods import parse_period
-from hrapp.blueprints.roster.periods import period_label as roster_period_label
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
+from hrapp.core.periods import parse_period
+from hrapp.core.periods import period_label as core_period_label
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentKind, IssuedDocument, PeriodKind, Roster, RosterStatus, User
 
@@ -24,7 +24,7 @@ STATUS_TEXT = {RosterStatus.DRAFT: "草稿 Draft", RosterStatus.PUBLISHED: "已�
 
 def period_label(roster: Roster) -> str:
     """"2026-05" for a month roster, "2026-W19" for a week roster."""
-    return roster_period_label(roster.period_kind.value, roster.starts_on)
+    return core_period_label(roster.period_kind, roster.starts_on)
 
 
 def roster_for(department_code: str, period: str) -> Roster | None:
@@ -32,7 +32,7 @@ def roster_for(department_code: str, period: str) -> Roster | None:
 
     :raise PeriodError: `period` cannot be read.
     """
-    kind, first, last = parse_period(period)
+    kind, first, last = parse_period(period, tuple(PeriodKind))
     return db.session.scalar(
         sa.select(Roster).join(Department, Department.id == Roster.department_id)
         .where(Department.code == department_code.strip().upper(), Roster.period_kind == PeriodKind(kind),

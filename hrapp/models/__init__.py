@@ -10,6 +10,7 @@ from hrapp.models.org import (
     JobDescriptionStatus,
     Position,
 )
+from hrapp.models.period import PeriodClose
 from hrapp.models.report import DocumentKind, DocumentSignature, DocumentStatus, IssuedDocument, JobStatus, ReportJob
 from hrapp.models.roster import (
     CalendarFeedToken,
@@ -41,7 +42,7 @@ from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_he
 __all__ = [
     "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
-    "JobDescriptionStatus", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+    "JobDescriptionStatus", "PeriodClose", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
     # rostering
     "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",

@@ -21,6 +21,7 @@ class Config:
         "hrapp.blueprints.audit_log",
         "hrapp.blueprints.reports",
         "hrapp.blueprints.roster",
+        "hrapp.blueprints.period_close",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(

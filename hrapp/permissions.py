@@ -34,6 +34,7 @@ class Perm(StrEnum):
     ROSTER_VIEW = "roster.view"
     ROSTER_EDIT = "roster.edit"
     ROSTER_SETTINGS = "roster.settings"
+    PERIOD_CLOSE = "period.close"
 
 
 _HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}

@@ -50,6 +50,7 @@ class Module:
     """One feature package's contributions. Every field but `name` is optional."""
 
     name: str
+    label: object = ""  # what people call it (a lazy string from the catalogue); the name when empty
     blueprints: tuple = ()
     api_blueprints: tuple = ()
     report_types: tuple = ()

@@ -8,6 +8,7 @@ from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
     FillRangeForm,
@@ -56,6 +57,10 @@ def _attempt(roster: Roster, name: str, form, step, done, aliases=None):
     """Run the service `step()`: commit, flash `done(result)` and go back to the grid; or show why not."""
     try:
         result = step()
+    except PeriodClosed as exc:
+        db.session.rollback()
+        flash(str(exc), "danger")
+        return _to_grid(roster)
     except StaleRosterError:
         db.session.rollback()
         flash(_("Someone else changed this roster in the meantime. The grid now shows the current state; "

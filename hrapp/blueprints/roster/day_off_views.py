@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
+from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.queries import roster_people
 from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
@@ -33,6 +34,8 @@ def _record(form: DayOffForm, staff: StaffMember) -> bool:
         db.session.commit()
     except RosterValidationError as exc:
         show_errors(form, exc.errors)
+    except PeriodClosed as exc:
+        flash(str(exc), "danger")
     except IntegrityError:  # the same wish sent twice at once: the second loses on the unique constraint
         db.session.rollback()
         form.day.errors.append(message("day_off_duplicate"))
@@ -100,6 +103,8 @@ def withdraw_day_off_request(request_id: int):
         withdraw_day_off(current_user, wish, company_today())
     except RosterValidationError as exc:
         flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
+    except PeriodClosed as exc:
+        flash(str(exc), "danger")
     else:
         db.session.commit()
         flash(_("Day off request withdrawn."), "success")

@@ -5,6 +5,7 @@ from flask import Response, flash, jsonify, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.period_close.services import PeriodClosed, closed_for
 from hrapp.blueprints.roster.colours import stylesheet
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
@@ -37,6 +38,7 @@ from hrapp.blueprints.roster.services import (
     roster_grid,
     set_cells,
 )
+from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
 from hrapp.permissions import (
@@ -77,6 +79,9 @@ def create_new_roster():
             roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
         except RosterValidationError as exc:
             show_errors(form, exc.errors, {"period": "day"})
+        except PeriodClosed as exc:
+            db.session.rollback()
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Roster created."), "success")
@@ -116,13 +121,15 @@ def render_grid(roster: Roster, status: int = 200, **extra):
     `extra` holds submitted forms (by name) to show with their errors, or `shortfalls`/`publish_breaches`.
     """
     editable = can_edit_roster(current_user, roster)
+    closed = closed_for(MODULE_NAME, roster.department, roster.starts_on, roster.ends_on)
     grid = roster_grid(roster)
     own = current_user.staff_id if roster.status != RosterStatus.DRAFT else -1
     page = grid_page(grid, None if editable else (own or -1))
-    forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable else {}
+    forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable and not closed else {}
     info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
     info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
+                           closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
                            title=_("Roster %(dept)s %(first)s – %(last)s", dept=roster.department.name,
                                    first=roster.starts_on, last=roster.ends_on)), status
@@ -155,7 +162,7 @@ def save_cells(roster_id: int):
         return jsonify(error="bad_request", message=str(exc)), 400
     try:
         result = set_cells(current_user, roster, req.edits, req.reason, req.override_reason)
-    except (StaleRosterError, RosterValidationError, RosterBreachError) as exc:
+    except (StaleRosterError, RosterValidationError, RosterBreachError, PeriodClosed) as exc:
         db.session.rollback()
         grid = roster_grid(roster)
         status, body = error_body(exc, grid)

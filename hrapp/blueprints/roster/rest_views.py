@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import RestAdjustForm, show_errors
 from hrapp.blueprints.roster.queries import department_staff
 from hrapp.blueprints.roster.services import (
@@ -56,6 +57,8 @@ def adjust_rest(department_id: int):
             adjust_rest_owed(current_user, staff, form.days.data, form.on.data, form.note.data)
         except RosterValidationError as exc:
             show_errors(form, exc.errors)
+        except PeriodClosed as exc:
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Rest owed adjusted."), "success")

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
@@ -50,6 +51,8 @@ def propose():
                                 form.note.data or "")
         except RosterValidationError as exc:
             show_errors(form, exc.errors, SWAP_ALIASES)
+        except PeriodClosed as exc:
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Swap request sent to your colleague."), "success")
@@ -110,6 +113,10 @@ def _step(roster_id: int, swap_id: int, allowed, action, done: str):
         db.session.rollback()
         show_errors(form, exc.errors)
         return _swap_page(swap, form)
+    except PeriodClosed as exc:
+        db.session.rollback()
+        flash(str(exc), "danger")
+        return redirect(url_for("roster.show_swap", roster_id=roster_id, swap_id=swap_id))
     db.session.commit()
     flash(done, "success")
     return redirect(url_for("roster.show_swap", roster_id=roster_id, swap_id=swap_id))

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp import audit
+from hrapp.blueprints.roster.services.closing import ensure_department_open
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import notify_day_off
 from hrapp.core.periods import MONTH, period_of
@@ -62,9 +63,10 @@ def request_day_off(actor, staff: StaffMember, day: date, note: str, today: date
 
     The unique (staff, day) constraint backs the duplicate check against two requests at once: the caller's
     commit then raises IntegrityError.
-    :raise RosterValidationError: see `day_off_refusal`.
+    :raise RosterValidationError: see `day_off_refusal`. :raise PeriodClosed: the day's month is closed.
     """
     note = (note or "").strip()
+    ensure_department_open(staff.department, day)
     first, last = period_of(MONTH, day).bounds
     taken = set(db.session.scalars(sa.select(DayOffRequest.day).where(
         DayOffRequest.staff_id == staff.id, DayOffRequest.day.between(first, last))))
@@ -86,7 +88,9 @@ def withdraw_day_off(actor, wish: DayOffRequest, today: date) -> None:
     withdrew it.
 
     :raise RosterValidationError: the day has passed or its roster is published (`day_off_refusal`).
+    :raise PeriodClosed: the day's period is closed.
     """
+    ensure_department_open(wish.staff.department, wish.day)
     problem = day_off_refusal(wish.day, today, has_left=False,
                               published=bool(settled_days(wish.staff.department_id, [wish.day])))
     if problem is not None:

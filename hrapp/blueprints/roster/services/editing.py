@@ -23,6 +23,7 @@ from hrapp.blueprints.roster.rules import (
     pattern_problem,
 )
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
+from hrapp.blueprints.roster.services.closing import ensure_department_open
 from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data, period_days
 from hrapp.blueprints.roster.services.messages import (
     RosterValidationError,
@@ -59,8 +60,10 @@ def create_roster(actor, department: Department, kind: PeriodKind, day: date) ->
     """A draft roster of `department` for the week or month containing `day`; audited.
 
     :raise RosterValidationError: the period overlaps another roster of the department.
+    :raise PeriodClosed: part of the period is closed for the department.
     """
     first, last = period_of(kind, day).bounds
+    ensure_department_open(department, period_days(first, last))
     # Serialise concurrent creations for one department where the database can (PostgreSQL).
     db.session.execute(sa.select(Department.id).where(Department.id == department.id).with_for_update())
     clash = db.session.scalar(sa.select(Roster.id).where(

@@ -109,7 +109,7 @@ def parse_period(value: str, kinds: tuple[str, ...] = tuple(PeriodKind)) -> Peri
             return period_of(kind, date(year, number, 1))
         except ValueError as exc:
             raise PeriodError(f"No such period: {text}") from exc
-    wanted = " or ".join(_FORMATS[_kind(k)] for k in kinds)
+    wanted = " or ".join(_FORMATS[kind] for kind, _pattern in _PATTERNS if kind in kinds)
     raise PeriodError(f"Period must be {wanted}, not {text!r}")
 
 

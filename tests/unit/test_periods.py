@@ -53,7 +53,7 @@ def test_bad_names_are_refused(text):
 
 def test_kinds_limit_what_is_read_and_the_message_says_which():
     assert parse_period("2026-W19", (WEEK, MONTH)).kind == WEEK
-    with pytest.raises(PeriodError, match="YYYY-Www or YYYY-MM"):
+    with pytest.raises(PeriodError, match="YYYY-MM or YYYY-Www"):
         parse_period("2026-Q2", (WEEK, MONTH))
     with pytest.raises(PeriodError, match="No such period"):
         parse_period("2026-13", (WEEK, MONTH))

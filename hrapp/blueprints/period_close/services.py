@@ -59,12 +59,18 @@ def module_label(name: str) -> str:
     return str(found.label or found.name) if found is not None else name
 
 
+def overlapping_close(module: str, department_id, first, last) -> sa.ColumnElement[bool]:
+    """SQL condition matching the closed (not reopened) records of `module` for `department_id` that overlap
+    [first, last]; the arguments may be columns, so a page can outer-join its record's close in the same
+    statement that loads the record."""
+    return sa.and_(PeriodClose.module == module, PeriodClose.department_id == department_id,
+                   PeriodClose.reopened_at.is_(None), PeriodClose.starts_on <= last, PeriodClose.ends_on >= first)
+
+
 def _closing(module: str, department_id: int, first: date, last: date) -> list[PeriodClose]:
     """Closed (not reopened) records of the module and department overlapping [first, last]."""
     return list(db.session.scalars(sa.select(PeriodClose).where(
-        PeriodClose.module == module, PeriodClose.department_id == department_id,
-        PeriodClose.reopened_at.is_(None), PeriodClose.starts_on <= last, PeriodClose.ends_on >= first)
-        .order_by(PeriodClose.starts_on)))
+        overlapping_close(module, department_id, first, last)).order_by(PeriodClose.starts_on)))
 
 
 def closed_for(module: str, department: Department, first: date, last: date) -> PeriodClose | None:

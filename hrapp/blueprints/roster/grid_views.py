@@ -1,7 +1,7 @@
 """Roster list, creation, the grid page, its JSON cell editing, change history and the shift colour stylesheet."""
 from datetime import date
 
-from flask import Response, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -26,7 +26,13 @@ from hrapp.blueprints.roster.gridview import (
     parse_cell_edits,
     staff_labels,
 )
-from hrapp.blueprints.roster.queries import editable_departments, shift_colours, staff_names, swaps_to_decide
+from hrapp.blueprints.roster.queries import (
+    editable_departments,
+    roster_and_close,
+    shift_colours,
+    staff_names,
+    swaps_to_decide,
+)
 from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
@@ -115,13 +121,19 @@ def default_pattern(shift_types) -> str:
     return work + rest * 2 if work else ""
 
 
-def render_grid(roster: Roster, status: int = 200, **extra):
+_LOOK_UP = object()
+
+
+def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     """The grid page: editors get the whole grid and its tools; others their own row of a published roster.
+    A roster in a closed period shows read-only with the period-close message (`closed`: the close, if the
+    caller loaded it already).
 
     `extra` holds submitted forms (by name) to show with their errors, or `shortfalls`/`publish_breaches`.
     """
     editable = can_edit_roster(current_user, roster)
-    closed = closed_for(MODULE_NAME, roster.department, roster.starts_on, roster.ends_on)
+    if closed is _LOOK_UP:
+        closed = closed_for(MODULE_NAME, roster.department, roster.starts_on, roster.ends_on)
     grid = roster_grid(roster)
     own = current_user.staff_id if roster.status != RosterStatus.DRAFT else -1
     page = grid_page(grid, None if editable else (own or -1))
@@ -140,8 +152,11 @@ FORM_NAMES = frozenset({"fill", "previous", "pattern", "generate", "publish", "l
 
 @login_required
 def show_roster(roster_id: int):
-    """The roster grid (read-only own row for staff)."""
-    return render_grid(get_or_404(Roster, roster_id, check=can_view_roster))
+    """The roster grid (read-only own row for staff; read-only for everyone in a closed period)."""
+    roster, closed = roster_and_close(roster_id) or abort(404)
+    if not can_view_roster(current_user, roster):
+        abort(403)
+    return render_grid(roster, closed=closed)
 
 
 @permission_required(Perm.ROSTER_EDIT)

@@ -5,12 +5,15 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from hrapp.blueprints.period_close.services import overlapping_close
+from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.blueprints.roster.services.facts import roster_staff_clause
 from hrapp.extensions import db
 from hrapp.models import (
     CalendarFeedToken,
     CompanyHoliday,
     Department,
+    PeriodClose,
     Roster,
     RosterCell,
     RosterDemand,
@@ -24,6 +27,14 @@ from hrapp.models import (
 from hrapp.permissions import can_decide_swap, can_edit_department_rosters
 
 VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
+
+
+def roster_and_close(roster_id: int) -> tuple[Roster, PeriodClose | None] | None:
+    """The roster and a closed period overlapping it (None if all open), in one statement; None if no roster."""
+    row = db.session.execute(sa.select(Roster, PeriodClose).outerjoin(PeriodClose, overlapping_close(
+        MODULE_NAME, Roster.department_id, Roster.starts_on, Roster.ends_on)).where(Roster.id == roster_id)
+        .order_by(PeriodClose.starts_on).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 def editable_departments(user) -> list[Department]:

@@ -9,7 +9,8 @@ from hrapp.blueprints.period_close import services
 from hrapp.blueprints.period_close.services import close_period
 from hrapp.core.periods import parse_period
 from hrapp.extensions import db
-from hrapp.models import PeriodClose
+from hrapp.models import PeriodClose, Role
+from hrapp.permissions import ROLE_PERMS, Perm
 from tests.conftest import count
 
 MAY = parse_period("2026-05")
@@ -140,3 +141,7 @@ def test_reopen_needs_a_reason_and_confirmation(client, auth, closed):
     db.session.expire_all()
     assert not db.session.get(PeriodClose, record.id).is_closed
     assert db.session.get(PeriodClose, record.id).reopened_at.date() <= date.today()
+
+
+def test_only_hr_and_admin_hold_the_permission():
+    assert {role for role, perms in ROLE_PERMS.items() if Perm.PERIOD_CLOSE in perms} == {Role.HR, Role.ADMIN}

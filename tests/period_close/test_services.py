@@ -9,18 +9,16 @@ from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.period_close import services
 from hrapp.blueprints.period_close.services import (
-    PeriodClosed,
     PeriodCloseError,
     close_history,
     close_period,
-    closed_for,
-    ensure_open,
     period_states,
     reopen_period,
 )
 from hrapp.core.periods import parse_period
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, PeriodClose
+from hrapp.period_close import PeriodClosed, closed_for, ensure_open
 from tests.conftest import count
 
 MAY = parse_period("2026-05")

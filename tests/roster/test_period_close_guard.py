@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from hrapp.blueprints.period_close.services import PeriodClosed, close_period, reopen_period
+from hrapp.blueprints.period_close.services import close_period, reopen_period
 from hrapp.blueprints.roster.services import (
     CellEdit,
     accept_swap,
@@ -34,6 +34,7 @@ from hrapp.models import (
     ShiftType,
     SwapStatus,
 )
+from hrapp.period_close import PeriodClosed
 from tests.roster import routing
 from tests.roster.routing import day, edit, version_of
 

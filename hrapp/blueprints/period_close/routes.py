@@ -12,17 +12,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from hrapp.blueprints.period_close.forms import PeriodCloseForm, PeriodReopenForm
 from hrapp.blueprints.period_close.services import (
     PeriodCloseError,
-    closable_modules,
     close_history,
     close_period,
     find_close,
-    module_label,
     period_states,
     reopen_period,
 )
 from hrapp.core.periods import MONTH, PeriodError, parse_period, period_of
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodClose
+from hrapp.period_close import closable_modules, module_label
 from hrapp.permissions import Perm, get_or_404, permission_required
 
 bp = Blueprint("period_close", __name__, url_prefix="/periods")

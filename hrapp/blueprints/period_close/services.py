@@ -1,34 +1,19 @@
-"""Period close (月结): HR closes a closable module's period for a department (and maybe its sub-departments),
-reopens it with a reason; every write path of a closable module calls `ensure_open` first.
+"""Period close (月结): HR closes a closable module's period for a department (and maybe its sub-departments)
+and reopens it with a reason. The guard closable modules call is `hrapp.period_close.ensure_open`.
 
 Services never commit. Two closes of the same period at once: the second one's flush (or commit) raises
 IntegrityError on the unique constraint, which the caller answers like `PeriodCloseError.already_closed`.
 """
-from collections.abc import Iterable
-from datetime import date
-
 import sqlalchemy as sa
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from hrapp import audit
-from hrapp.core.module import Module, modules
 from hrapp.core.periods import Period
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, Department, PeriodClose, utcnow
+from hrapp.period_close import closable_modules
 
 REASON_LENGTH = 255
-
-
-class PeriodClosed(Exception):
-    """A write touches a day of a closed period. `str()` is the translated message for the user."""
-
-    def __init__(self, close: PeriodClose):
-        self.close = close
-        super().__init__(_("%(module)s of %(department)s for %(period)s are closed (since %(day)s): they can be "
-                           "read but not changed until HR reopens the period.",
-                           module=module_label(close.module), department=close.department.name,
-                           period=close.period_name, day=format_date(close.closed_at.date(), "medium")))
 
 
 class PeriodCloseError(ValueError):
@@ -46,53 +31,6 @@ class PeriodCloseError(ValueError):
     def stale(cls) -> "PeriodCloseError":
         return cls({"reason": [_("Someone else closed or reopened this period in the meantime; check and try "
                                  "again.")]})
-
-
-def closable_modules() -> list[Module]:
-    """The registered modules that declare `closable=True`, in registration order."""
-    return [m for m in modules() if m.closable]
-
-
-def module_label(name: str) -> str:
-    """What people call the module `name` (its `label`, else the name itself)."""
-    found = next((m for m in modules() if m.name == name), None)
-    return str(found.label or found.name) if found is not None else name
-
-
-def overlapping_close(module: str, department_id, first, last) -> sa.ColumnElement[bool]:
-    """SQL condition matching the closed (not reopened) records of `module` for `department_id` that overlap
-    [first, last]; the arguments may be columns, so a page can outer-join its record's close in the same
-    statement that loads the record."""
-    return sa.and_(PeriodClose.module == module, PeriodClose.department_id == department_id,
-                   PeriodClose.reopened_at.is_(None), PeriodClose.starts_on <= last, PeriodClose.ends_on >= first)
-
-
-def _closing(module: str, department_id: int, first: date, last: date) -> list[PeriodClose]:
-    """Closed (not reopened) records of the module and department overlapping [first, last]."""
-    return list(db.session.scalars(sa.select(PeriodClose).where(
-        overlapping_close(module, department_id, first, last)).order_by(PeriodClose.starts_on)))
-
-
-def closed_for(module: str, department: Department, first: date, last: date) -> PeriodClose | None:
-    """The first closed period of `module` and `department` overlapping [first, last], or None (one query).
-
-    Pages use it to show a record read-only with the `PeriodClosed` message.
-    """
-    found = _closing(module, department.id, first, last)
-    return found[0] if found else None
-
-
-def ensure_open(module: str, department: Department, days: date | Iterable[date]) -> None:
-    """The guard every write path of a closable module calls with the days it writes (one query).
-
-    :raise PeriodClosed: one of `days` lies in a period of `module` closed for `department`.
-    """
-    days = {days} if isinstance(days, date) else set(days)
-    if not days:
-        return
-    for close in _closing(module, department.id, min(days), max(days)):
-        if any(close.starts_on <= day <= close.ends_on for day in days):
-            raise PeriodClosed(close)
 
 
 def find_close(module: str, department_id: int, period: Period) -> PeriodClose | None:

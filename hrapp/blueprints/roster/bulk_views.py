@@ -8,7 +8,6 @@ from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
     FillRangeForm,
@@ -35,6 +34,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Roster
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import Perm, can_edit_roster, get_or_404, permission_required
 
 GENERATION_SECONDS = 10.0

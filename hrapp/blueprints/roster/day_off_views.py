@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.queries import roster_people
 from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
@@ -24,6 +23,7 @@ from hrapp.blueprints.roster.services.messages import message
 from hrapp.core.urls import local_path
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import Perm, can_edit_roster, can_manage_day_off, get_or_404, permission_required
 
 

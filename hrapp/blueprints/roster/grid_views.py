@@ -5,7 +5,6 @@ from flask import Response, abort, flash, jsonify, redirect, render_template, re
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.period_close.services import PeriodClosed, closed_for
 from hrapp.blueprints.roster.colours import stylesheet
 from hrapp.blueprints.roster.forms import (
     CopyPreviousForm,
@@ -47,6 +46,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
+from hrapp.period_close import PeriodClosed, closed_for
 from hrapp.permissions import (
     Perm,
     can_edit_department_rosters,

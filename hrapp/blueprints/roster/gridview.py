@@ -9,7 +9,6 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.colours import css_class
 from hrapp.blueprints.roster.services import (
     CellEdit,
@@ -19,6 +18,7 @@ from hrapp.blueprints.roster.services import (
     StaleRosterError,
     breach_message,
 )
+from hrapp.period_close import PeriodClosed
 
 MAX_EDITS = 5000
 

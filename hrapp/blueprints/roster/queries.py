@@ -5,7 +5,6 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from hrapp.blueprints.period_close.services import overlapping_close
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.blueprints.roster.services.facts import roster_staff_clause
 from hrapp.extensions import db
@@ -24,6 +23,7 @@ from hrapp.models import (
     StaffMember,
     SwapStatus,
 )
+from hrapp.period_close import overlapping_close
 from hrapp.permissions import can_decide_swap, can_edit_department_rosters
 
 VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)

@@ -5,7 +5,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import RestAdjustForm, show_errors
 from hrapp.blueprints.roster.queries import department_staff
 from hrapp.blueprints.roster.services import (
@@ -17,6 +16,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import (
     Perm,
     can_edit_department_rosters,

@@ -4,7 +4,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.period_close.services import PeriodClosed
 from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm, show_errors
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
@@ -22,6 +21,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import Roster, ShiftSwap, StaffMember, SwapStatus
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import (
     Perm,
     can_answer_swap,

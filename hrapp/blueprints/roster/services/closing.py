@@ -2,9 +2,9 @@
 from collections.abc import Iterable
 from datetime import date
 
-from hrapp.blueprints.period_close.services import ensure_open
 from hrapp.blueprints.roster.services.facts import period_days
 from hrapp.models import Department, Roster
+from hrapp.period_close import ensure_open
 
 MODULE_NAME = "roster"  # the roster module's name (hrapp.blueprints.roster.MODULE), as period closes store it
 

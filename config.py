@@ -24,6 +24,7 @@ class Config:
         "hrapp.blueprints.roster",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
+        "hrapp.blueprints.period_close",
     )
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get(

@@ -30,6 +30,7 @@ class Perm(StrEnum):
     SETTINGS_EDIT = "settings.edit"
     SELF_SERVICE = "self.service"
     PAY_VIEW = "pay.view"  # everyone's pay history (HR and administrators: every Perm but SETTINGS_EDIT)
+    PERIOD_CLOSE = "period.close"
 
 
 _HR_PERMS = frozenset(Perm) - {Perm.SETTINGS_EDIT}

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from hrapp.blueprints.roster.services import my_schedule, period_bounds
+from hrapp.blueprints.roster.services import my_schedule
 from hrapp.blueprints.staff.rules import staff_problems
 from hrapp.blueprints.staff.services import staff_data_of
+from hrapp.core.periods import period_of
 from hrapp.demo.people import make_people
 from hrapp.extensions import db
 from hrapp.models import (
@@ -80,8 +81,8 @@ def test_seed_demo_builds_the_company(runner):
 def test_seed_demo_publishes_rosters_for_this_month_and_next(runner):
     result = _seed(runner)
     assert "Rosters: 10 published" in result.output
-    this_month = period_bounds(PeriodKind.MONTH, date.today())
-    next_month = period_bounds(PeriodKind.MONTH, this_month[1] + timedelta(days=1))
+    this_month = period_of(PeriodKind.MONTH, date.today()).bounds
+    next_month = period_of(PeriodKind.MONTH, this_month[1] + timedelta(days=1)).bounds
     rosters = db.session.scalars(sa.select(Roster)).all()
     by_department = {}
     for roster in rosters:

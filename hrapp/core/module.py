@@ -50,6 +50,7 @@ class Module:
     """One feature package's contributions. Every field but `name` is optional."""
 
     name: str
+    label: object = ""  # what people call it (a lazy string from the catalogue); the name when empty
     blueprints: tuple = ()
     # flask-smorest blueprints, or "package.module:attribute" references to them, loaded once every
     # module is imported (for API code that lives beside the shared schemas rather than in the package).

@@ -13,6 +13,7 @@ from hrapp.models.org import (
     Position,
 )
 from hrapp.models.pay import PayRate
+from hrapp.models.period import PeriodClose
 from hrapp.models.report import DocumentSignature, DocumentStatus, IssuedDocument
 from hrapp.models.roster import (
     CalendarFeedToken,
@@ -45,6 +46,7 @@ __all__ = [
     "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "Attachment", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
     "JobDescriptionStatus", "PayRate", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+    "JobDescriptionStatus", "PeriodClose", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
     # rostering
     "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",

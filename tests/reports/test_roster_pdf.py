@@ -17,8 +17,8 @@ from hrapp.blueprints.roster.pdf import (
     build_roster,
     day_blocks,
 )
-from hrapp.blueprints.roster.periods import PeriodError, parse_period
 from hrapp.blueprints.roster.services import create_roster
+from hrapp.core.periods import PeriodError, parse_period
 from hrapp.extensions import db
 from hrapp.models import PeriodKind
 from tests.reports.conftest import pdftotext

@@ -19,6 +19,7 @@ from hrapp.blueprints.roster.services import (
     withdraw_day_off,
 )
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
+from hrapp.core.periods import Period
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, DayOffRequest, Notification, PeriodKind, RosterCell, ShiftType
 from tests.conftest import count
@@ -160,7 +161,7 @@ class TestPages:
         client.post("/auth/locale/en")
         data = {"day": ahead(2).isoformat()}
         assert client.post("/roster/me/days-off", data=data).status_code == 302
-        monkeypatch.setattr(day_off, "period_bounds", lambda kind, day: (date(1999, 1, 1),) * 2)  # sees nothing
+        monkeypatch.setattr(day_off, "period_of", lambda kind, day: Period(kind, date(1999, 1, 1), date(1999, 1, 1)))  # sees nothing
         response = client.post("/roster/me/days-off", data=data)
         assert response.status_code == 200 and "already requested" in response.get_data(as_text=True)
         assert count(DayOffRequest) == 1

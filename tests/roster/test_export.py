@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from hrapp.blueprints.roster.export import roster_workbook
-from hrapp.blueprints.roster.periods import period_label
 from hrapp.blueprints.roster.services import roster_grid
+from hrapp.core.periods import period_label
 from tests.roster_fixtures import MAY, ROTATION
 
 

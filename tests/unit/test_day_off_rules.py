@@ -3,8 +3,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from hrapp.blueprints.roster.services import period_bounds
 from hrapp.blueprints.roster.services.day_off import MAX_DAYS_AHEAD, MAX_PER_MONTH, day_off_refusal
+from hrapp.core.periods import period_of
 from hrapp.models import PeriodKind
 
 TODAY = date(2026, 3, 10)
@@ -34,4 +34,4 @@ def test_refusals(day, kwargs, expected):
     (date(2026, 12, 31), date(2026, 12, 1), date(2026, 12, 31)),
 ])
 def test_the_monthly_limit_counts_calendar_months(day, first, last):
-    assert period_bounds(PeriodKind.MONTH, day) == (first, last)
+    assert period_of(PeriodKind.MONTH, day).bounds == (first, last)

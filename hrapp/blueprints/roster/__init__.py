@@ -12,6 +12,8 @@ from .routes import bp
 
 MODULE = Module(
     name="roster",
+    label=_l("Rosters"),
+    closable=True,
     blueprints=(bp,),
     api_blueprints=(api.bp, api.shifts_bp),
     report_types=(ROSTER,),

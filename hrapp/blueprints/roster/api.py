@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 from hrapp.blueprints.api.auth import api_blueprint, api_user, get_visible_or_404, requires
 from hrapp.blueprints.roster.access import RosterPerm, can_export_roster, can_view_roster
-from hrapp.blueprints.roster.periods import parse_period, period_label
 from hrapp.blueprints.roster.rules import ShiftSpec
 from hrapp.blueprints.roster.schemas import RosterListArgs, RosterListSchema, ShiftListSchema, ShiftsArgs
 from hrapp.blueprints.roster.services import GridShiftType, department_rosters, my_schedule, roster_grid
 from hrapp.company import company_settings
-from hrapp.models import Department, Roster, RosterStatus
+from hrapp.core.periods import MONTH, parse_period, period_label, period_of
+from hrapp.models import Department, PeriodKind, Roster, RosterStatus
 from hrapp.permissions import can_view_department
 
 bp = api_blueprint("api_rosters", __name__, "/api/v1/rosters",
@@ -35,10 +35,10 @@ def _today() -> date:
 
 def _bounds(args: dict) -> tuple[date, date]:
     if args["period"]:
-        return parse_period(args["period"])[1:]
+        return parse_period(args["period"], tuple(PeriodKind)).bounds
     if args["first"] or args["last"]:
         return args["first"] or args["last"], args["last"] or args["first"]
-    return parse_period(f"{_today():%Y-%m}")[1:]
+    return period_of(MONTH, _today()).bounds
 
 
 def _times(shift: GridShiftType | None, day: date, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
@@ -61,7 +61,7 @@ def _roster_json(roster: Roster, user, zone: ZoneInfo) -> dict:
     types = {t.code: t for t in grid.shift_types}
     return {
         "id": roster.id, "department": roster.department, "period_kind": roster.period_kind.value,
-        "period": period_label(roster.period_kind.value, roster.starts_on), "starts_on": roster.starts_on,
+        "period": period_label(roster.period_kind, roster.starts_on), "starts_on": roster.starts_on,
         "ends_on": roster.ends_on, "status": roster.status.value, "version_id": roster.version_id,
         "published_at": roster.published_at, "all_rows": everyone,
         "shift_types": grid.shift_types,

@@ -35,6 +35,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Roster
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
 
 GENERATION_SECONDS = 10.0
@@ -57,6 +58,10 @@ def _attempt(roster: Roster, name: str, form, step, done, aliases=None):
     """Run the service `step()`: commit, flash `done(result)` and go back to the grid; or show why not."""
     try:
         result = step()
+    except PeriodClosed as exc:
+        db.session.rollback()
+        flash(str(exc), "danger")
+        return _to_grid(roster)
     except StaleRosterError:
         db.session.rollback()
         flash(_("Someone else changed this roster in the meantime. The grid now shows the current state; "

@@ -25,6 +25,7 @@ from hrapp.core.urls import local_path
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
 
 
@@ -35,6 +36,8 @@ def _record(form: DayOffForm, staff: StaffMember) -> bool:
         db.session.commit()
     except RosterValidationError as exc:
         errors_onto_form(form, exc.errors)
+    except PeriodClosed as exc:
+        flash(str(exc), "danger")
     except IntegrityError:  # the same wish sent twice at once: the second loses on the unique constraint
         db.session.rollback()
         form.day.errors.append(message("day_off_duplicate"))
@@ -102,6 +105,8 @@ def withdraw_day_off_request(request_id: int):
         withdraw_day_off(current_user, wish, company_today())
     except RosterValidationError as exc:
         flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
+    except PeriodClosed as exc:
+        flash(str(exc), "danger")
     else:
         db.session.commit()
         flash(_("Day off request withdrawn."), "success")

@@ -20,10 +20,10 @@ from hrapp.blueprints.roster.pdf import (
     RosterPdfData,
     build_roster,
 )
-from hrapp.blueprints.roster.periods import PeriodError, parse_period
-from hrapp.blueprints.roster.periods import period_label as roster_period_label
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
 from hrapp.company import company_settings
+from hrapp.core.periods import PeriodError, parse_period
+from hrapp.core.periods import period_label as core_period_label
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, PeriodKind, Roster, RosterStatus, User
 
@@ -35,7 +35,7 @@ STATUS_TEXT = {RosterStatus.DRAFT: "草稿 Draft", RosterStatus.PUBLISHED: "已�
 
 def period_label(roster: Roster) -> str:
     """"2026-05" for a month roster, "2026-W19" for a week roster."""
-    return roster_period_label(roster.period_kind.value, roster.starts_on)
+    return core_period_label(roster.period_kind, roster.starts_on)
 
 
 def roster_for(department_code: str, period: str) -> Roster | None:
@@ -43,7 +43,7 @@ def roster_for(department_code: str, period: str) -> Roster | None:
 
     :raise PeriodError: `period` cannot be read.
     """
-    kind, first, last = parse_period(period)
+    kind, first, last = parse_period(period, tuple(PeriodKind))
     return db.session.scalar(
         sa.select(Roster).join(Department, Department.id == Roster.department_id)
         .where(Department.code == department_code.strip().upper(), Roster.period_kind == PeriodKind(kind),

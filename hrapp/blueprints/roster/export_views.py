@@ -6,15 +6,15 @@ from flask import send_file
 
 from hrapp.blueprints.roster.access import RosterPerm, can_export_roster
 from hrapp.blueprints.roster.export import STATUS_TEXT, roster_workbook
-from hrapp.blueprints.roster.periods import period_label
 from hrapp.blueprints.roster.services import roster_grid
+from hrapp.core.periods import period_label
 from hrapp.core.sheets import MIMETYPE
 from hrapp.models import Roster
 from hrapp.permissions import get_or_404, permission_required
 
 
 def _period(roster: Roster) -> str:
-    return period_label(roster.period_kind.value, roster.starts_on)
+    return period_label(roster.period_kind, roster.starts_on)
 
 
 def _title(roster: Roster) -> str:

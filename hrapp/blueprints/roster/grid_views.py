@@ -1,7 +1,7 @@
 """Roster list, creation, the grid page, its JSON cell editing, change history and the shift colour stylesheet."""
 from datetime import date
 
-from flask import Response, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -27,6 +27,7 @@ from hrapp.blueprints.roster.gridview import (
 )
 from hrapp.blueprints.roster.queries import (
     editable_departments,
+    roster_and_close,
     rosters_of,
     shift_colours,
     staff_names,
@@ -42,10 +43,12 @@ from hrapp.blueprints.roster.services import (
     roster_grid,
     set_cells,
 )
+from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.core.listing import Listing
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
+from hrapp.period_close import PeriodClosed, closed_for
 from hrapp.permissions import get_or_404, permission_required
 
 ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind, "status": Roster.status,
@@ -81,6 +84,9 @@ def create_new_roster():
             roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, {"period": "day"})
+        except PeriodClosed as exc:
+            db.session.rollback()
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Roster created."), "success")
@@ -114,19 +120,27 @@ def default_pattern(shift_types) -> str:
     return work + rest * 2 if work else ""
 
 
-def render_grid(roster: Roster, status: int = 200, **extra):
+_LOOK_UP = object()
+
+
+def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     """The grid page: editors get the whole grid and its tools; others their own row of a published roster.
+    A roster in a closed period shows read-only with the period-close message (`closed`: the close, if the
+    caller loaded it already).
 
     `extra` holds submitted forms (by name) to show with their errors, or `shortfalls`/`publish_breaches`.
     """
     editable = can_edit_roster(current_user, roster)
+    if closed is _LOOK_UP:
+        closed = closed_for(MODULE_NAME, roster.department, roster.starts_on, roster.ends_on)
     grid = roster_grid(roster)
     own = current_user.staff_id if roster.status != RosterStatus.DRAFT else -1
     page = grid_page(grid, None if editable else (own or -1))
-    forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable else {}
+    forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable and not closed else {}
     info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
     info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
+                           closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
                            title=_("Roster %(dept)s %(first)s – %(last)s", dept=roster.department.name,
                                    first=roster.starts_on, last=roster.ends_on)), status
@@ -137,8 +151,11 @@ FORM_NAMES = frozenset({"fill", "previous", "pattern", "generate", "publish", "l
 
 @login_required
 def show_roster(roster_id: int):
-    """The roster grid (read-only own row for staff)."""
-    return render_grid(get_or_404(Roster, roster_id, check=can_view_roster))
+    """The roster grid (read-only own row for staff; read-only for everyone in a closed period)."""
+    roster, closed = roster_and_close(roster_id) or abort(404)
+    if not can_view_roster(current_user, roster):
+        abort(403)
+    return render_grid(roster, closed=closed)
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)
@@ -159,7 +176,7 @@ def save_cells(roster_id: int):
         return jsonify(error="bad_request", message=str(exc)), 400
     try:
         result = set_cells(current_user, roster, req.edits, req.reason, req.override_reason)
-    except (StaleRosterError, RosterValidationError, RosterBreachError) as exc:
+    except (StaleRosterError, RosterValidationError, RosterBreachError, PeriodClosed) as exc:
         db.session.rollback()
         grid = roster_grid(roster)
         status, body = error_body(exc, grid)

@@ -18,6 +18,7 @@ from hrapp.blueprints.roster.services import (
     StaleRosterError,
     breach_message,
 )
+from hrapp.period_close import PeriodClosed
 
 MAX_EDITS = 5000
 
@@ -181,6 +182,8 @@ def breach_lines(breaches, names: dict[int, str], limit: int = 50) -> list[str]:
 
 def error_body(exc: Exception, grid: RosterGrid) -> tuple[int, dict]:
     """HTTP status and JSON body for a refused cell edit; the body carries the grid as it now stands."""
+    if isinstance(exc, PeriodClosed):
+        return 409, {"error": "period_closed", "message": str(exc)}
     if isinstance(exc, StaleRosterError):
         return 409, {"error": "stale", "cells": [cell_key(s, d) for s, d in exc.cells],
                      "message": _("Someone else changed these cells in the meantime. The grid now shows their "

@@ -6,12 +6,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.roster.access import can_decide_swap, can_edit_department_rosters
+from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.blueprints.roster.services.facts import roster_staff_clause
 from hrapp.extensions import db
 from hrapp.models import (
     CalendarFeedToken,
     CompanyHoliday,
     Department,
+    PeriodClose,
     Roster,
     RosterCell,
     RosterDemand,
@@ -22,6 +24,7 @@ from hrapp.models import (
     StaffMember,
     SwapStatus,
 )
+from hrapp.period_close import overlapping_close
 
 VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 
@@ -29,6 +32,14 @@ VISIBLE = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
 def rosters_of(department_id: int) -> sa.Select:
     """A select of one department's rosters, for the list page (which sorts and pages it)."""
     return sa.select(Roster).where(Roster.department_id == department_id)
+
+
+def roster_and_close(roster_id: int) -> tuple[Roster, PeriodClose | None] | None:
+    """The roster and a closed period overlapping it (None if all open), in one statement; None if no roster."""
+    row = db.session.execute(sa.select(Roster, PeriodClose).outerjoin(PeriodClose, overlapping_close(
+        MODULE_NAME, Roster.department_id, Roster.starts_on, Roster.ends_on)).where(Roster.id == roster_id)
+        .order_by(PeriodClose.starts_on).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 def editable_departments(user) -> list[Department]:

@@ -18,6 +18,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
 
 
@@ -53,6 +54,8 @@ def adjust_rest(department_id: int):
             adjust_rest_owed(current_user, staff, form.days.data, form.on.data, form.note.data)
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors)
+        except PeriodClosed as exc:
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Rest owed adjusted."), "success")

@@ -4,14 +4,15 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
 from hrapp.blueprints.api.schemas import RefSchema, UtcDateTime
-from hrapp.blueprints.roster.periods import PeriodError, parse_period
+from hrapp.core.periods import PeriodError, parse_period
+from hrapp.models import PeriodKind
 
 MAX_DAYS = 366
 
 
 def _period(value: str) -> None:
     try:
-        parse_period(value)
+        parse_period(value, tuple(PeriodKind))
     except PeriodError as exc:
         raise ValidationError(_l("Use YYYY-MM (a month) or YYYY-Www (an ISO week).")) from exc
 

@@ -30,6 +30,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Roster, ShiftSwap, StaffMember, SwapStatus
+from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
 
 SWAP_ALIASES = {"partner": "partner_id", "day": "partner_day", "roster": "my_shift"}
@@ -50,6 +51,8 @@ def propose():
                                 form.note.data or "")
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, SWAP_ALIASES)
+        except PeriodClosed as exc:
+            flash(str(exc), "danger")
         else:
             db.session.commit()
             flash(_("Swap request sent to your colleague."), "success")
@@ -110,6 +113,10 @@ def _step(roster_id: int, swap_id: int, allowed, action, done: str):
         db.session.rollback()
         errors_onto_form(form, exc.errors)
         return _swap_page(swap, form)
+    except PeriodClosed as exc:
+        db.session.rollback()
+        flash(str(exc), "danger")
+        return redirect(url_for("roster.show_swap", roster_id=roster_id, swap_id=swap_id))
     db.session.commit()
     flash(done, "success")
     return redirect(url_for("roster.show_swap", roster_id=roster_id, swap_id=swap_id))

@@ -7,6 +7,7 @@ from ortools.sat.python import cp_model
 
 from hrapp.blueprints.roster.generation.problem import FairnessCounts, GenerationProblem
 from hrapp.blueprints.roster.rules import ContextShift, RuleSettings, ShiftSpec
+from hrapp.core.periods import iso_week
 
 # Weights of the fairness objective: a granted day-off wish beats a perfectly even spread.
 W_DAY_OFF, W_NIGHTS, W_WEEKENDS, W_HOLIDAYS, W_WORKDAYS, W_OVERSTAFF = 20, 6, 4, 4, 3, 1
@@ -98,10 +99,10 @@ class RosterModel:
                 limit = st.max_weekly_minutes
                 groups = defaultdict(list)
                 for d in days:
-                    groups[d.isocalendar()[:2]].append(d)
+                    groups[iso_week(d)].append(d)
             for week, week_days in groups.items():
                 const = sum(c.spec.paid_minutes for c in ctx if (week is None and days[0] <= c.day <= days[-1])
-                            or (week is not None and c.day.isocalendar()[:2] == week))
+                            or (week is not None and iso_week(c.day) == week))
                 self.m.add(sum(self.p.shifts[k].paid_minutes * self.x[s, d, k] for d in week_days
                                for k in self.work) <= max(0, limit - const))
 
@@ -185,8 +186,8 @@ def _greedy_key(s: int, d: date, k: str, spec: ShiftSpec, yesterday: str | None,
 
 
 def _week_minutes(placed: list[tuple[date, ShiftSpec]], d: date) -> int:
-    week = d.isocalendar()[:2]
-    return sum(spec.paid_minutes for day, spec in placed if day.isocalendar()[:2] == week)
+    week = iso_week(d)
+    return sum(spec.paid_minutes for day, spec in placed if iso_week(day) == week)
 
 
 def _fits(st: RuleSettings, placed: list[tuple[date, ShiftSpec]], d: date, spec: ShiftSpec) -> bool:

@@ -2,7 +2,7 @@
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from hrapp.blueprints.roster.rules.specs import (
     DOUBLE_BOOKED,
@@ -22,6 +22,7 @@ from hrapp.blueprints.roster.rules.specs import (
     ShiftSpec,
     StaffFacts,
 )
+from hrapp.core.periods import WEEK, period_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +176,9 @@ def _weekly_hours(facts: RosterFacts, staff_id: int, works: list[_Placed]) -> li
         return []
     weeks: dict[date, list[_Placed]] = defaultdict(list)  # keyed by the week's Monday
     for p in works:
-        weeks[p.day - timedelta(days=p.day.weekday())].append(p)
+        weeks[period_of(WEEK, p.day).first].append(p)
     out: list[Breach] = []
-    for week in sorted({p.day - timedelta(days=p.day.weekday()) for p in own}):
+    for week in sorted({period_of(WEEK, p.day).first for p in own}):
         total, target = 0, None
         for p in weeks[week]:
             total += p.spec.paid_minutes

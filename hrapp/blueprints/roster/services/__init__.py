@@ -14,7 +14,6 @@ from hrapp.blueprints.roster.services.editing import (
     copy_previous_period,
     create_roster,
     fill_range,
-    period_bounds,
     previous_roster,
     set_cells,
 )
@@ -80,7 +79,7 @@ __all__ = [
     "breach_message", "cancel_swap", "check_version", "copy_previous_period", "create_roster", "day_off_requests",
     "decline_swap", "department_rosters", "my_day_off_requests", "request_day_off", "withdraw_day_off",
     "demand_for", "feed_ics", "fill_range", "generate_roster", "generation_problem", "issue_feed_token",
-    "library_days", "load_roster_data", "lock_roster", "my_changes", "my_schedule", "open_swaps", "period_bounds",
+    "library_days", "load_roster_data", "lock_roster", "my_changes", "my_schedule", "open_swaps",
     "previous_roster", "propose_swap", "publish_roster", "record_absence", "reject_swap", "rest_owed_balance",
     "require_override", "rest_owed_balances", "rest_owed_ledger", "rest_owed_summary", "revoke_feed_tokens", "roster_breaches",
     "roster_changes", "roster_grid", "rule_settings", "save_shift_type", "seed_rosters", "set_cells",

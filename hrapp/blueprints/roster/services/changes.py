@@ -6,6 +6,7 @@ from datetime import date
 from hrapp import audit
 from hrapp.blueprints.roster.access import can_override_breaches
 from hrapp.blueprints.roster.rules import Assignment, check_roster
+from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import RosterData
 from hrapp.blueprints.roster.services.messages import RosterBreachError, RosterValidationError, StaleRosterError
 from hrapp.blueprints.roster.services.notify import notify_changes
@@ -26,10 +27,13 @@ def apply_changes(actor, data: RosterData, changes: Mapping[tuple[int, date], st
 
     Drafts change freely. A published roster needs a `reason`; its changes are tracked (RosterChange),
     the people affected are notified and rest owed is recomputed; a change that adds a hard breach is
-    refused unless HR gives `override_reason` (audited). Locked rosters refuse every change.
+    refused unless HR gives `override_reason` (audited). Locked rosters, and days in a closed period (period
+    close), refuse every change.
     :raise RosterValidationError: locked, or published without a reason. :raise RosterBreachError.
+    :raise PeriodClosed: a day of `changes` lies in a closed period.
     """
     roster = data.roster
+    ensure_roster_open(roster, {day for _staff_id, day in changes})
     changes = {key: code for key, code in changes.items() if data.code_at(*key) != code}
     if not changes:
         return 0

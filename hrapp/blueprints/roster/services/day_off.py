@@ -7,11 +7,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp import audit
-from hrapp.blueprints.roster.services.editing import period_bounds
+from hrapp.blueprints.roster.services.closing import ensure_department_open
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import notify_day_off
+from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
-from hrapp.models import DayOffRequest, EmploymentStatus, PeriodKind, Roster, RosterStatus, StaffMember
+from hrapp.models import DayOffRequest, EmploymentStatus, Roster, RosterStatus, StaffMember
 
 MAX_PER_MONTH = 4  # wishes per person and calendar month: enough to plan around, too few to dictate the roster
 MAX_DAYS_AHEAD = 183  # about six months: rosters are planned a month or two ahead
@@ -62,10 +63,11 @@ def request_day_off(actor, staff: StaffMember, day: date, note: str, today: date
 
     The unique (staff, day) constraint backs the duplicate check against two requests at once: the caller's
     commit then raises IntegrityError.
-    :raise RosterValidationError: see `day_off_refusal`.
+    :raise RosterValidationError: see `day_off_refusal`. :raise PeriodClosed: the day's month is closed.
     """
     note = (note or "").strip()
-    first, last = period_bounds(PeriodKind.MONTH, day)
+    ensure_department_open(staff.department, day)
+    first, last = period_of(MONTH, day).bounds
     taken = set(db.session.scalars(sa.select(DayOffRequest.day).where(
         DayOffRequest.staff_id == staff.id, DayOffRequest.day.between(first, last))))
     problem = day_off_refusal(day, today, _has_left(staff, day), bool(settled_days(staff.department_id, [day])),
@@ -86,7 +88,9 @@ def withdraw_day_off(actor, wish: DayOffRequest, today: date) -> None:
     withdrew it.
 
     :raise RosterValidationError: the day has passed or its roster is published (`day_off_refusal`).
+    :raise PeriodClosed: the day's period is closed.
     """
+    ensure_department_open(wish.staff.department, wish.day)
     problem = day_off_refusal(wish.day, today, has_left=False,
                               published=bool(settled_days(wish.staff.department_id, [wish.day])))
     if problem is not None:

@@ -8,11 +8,12 @@ from datetime import date, time, timedelta
 import sqlalchemy as sa
 
 from hrapp.blueprints.roster.rules import LEAVE, REST, WORK, ShiftTypeData
-from hrapp.blueprints.roster.services.editing import apply_pattern, create_roster, fill_range, period_bounds
+from hrapp.blueprints.roster.services.editing import apply_pattern, create_roster, fill_range
 from hrapp.blueprints.roster.services.facts import load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.publishing import publish_roster, roster_breaches
 from hrapp.blueprints.roster.services.setup import record_absence, save_shift_type, set_demand, sync_company_holidays
+from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
 from hrapp.models import AbsenceKind, Department, EmploymentStatus, PeriodKind, StaffMember
 
@@ -76,9 +77,9 @@ def seed_rosters(today: date, rng: random.Random, actor=None, max_staff: int | N
     by staff number): seeding costs about a millisecond per cell, so a 5000-person company stays quick.
     """
     report = RosterSeedReport()
-    this_month = period_bounds(PeriodKind.MONTH, today)
-    next_month = period_bounds(PeriodKind.MONTH, this_month[1] + timedelta(days=1))
-    for year in sorted({this_month[0].year, next_month[1].year}):
+    this_month = period_of(MONTH, today)
+    next_month = this_month.next()
+    for year in sorted({this_month.first.year, next_month.last.year}):
         try:
             report.holidays += sync_company_holidays(actor, year).added
         except RosterValidationError:
@@ -90,7 +91,7 @@ def seed_rosters(today: date, rng: random.Random, actor=None, max_staff: int | N
         shifts, pattern = PLANS[department.code]
         staff = _seed_department(actor, department, shifts, rng, next_month, report, max_staff, keep)
         offsets = _offsets(staff, len(pattern), rng)
-        for first, _last in (this_month, next_month):
+        for first in (this_month.first, next_month.first):
             roster = create_roster(actor, department, PeriodKind.MONTH, first)
             db.session.flush()
             _fill(actor, roster, staff, pattern, offsets, report)
@@ -114,7 +115,7 @@ def _seed_department(actor, department, shifts, rng, next_month, report, max_sta
         first = sorted(staff, key=lambda s: (s.id not in keep, not _is_manager(s), s.staff_number))[:max_staff]
         staff = sorted(first, key=lambda s: s.staff_number)
     for person in rng.sample(staff, k=max(1, len(staff) // 15)) if staff else []:
-        start = next_month[0] + timedelta(days=rng.randrange(0, 20))
+        start = next_month.first + timedelta(days=rng.randrange(0, 20))
         record_absence(actor, person, start, start + timedelta(days=rng.randrange(1, 4)), AbsenceKind.ANNUAL,
                        note="年假")
         report.absences += 1

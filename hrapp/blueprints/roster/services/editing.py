@@ -4,10 +4,9 @@ Every edit goes through `apply_changes`: it refuses locked rosters, asks for a r
 published, refuses new hard breaches on a published roster unless HR overrides, records RosterChange rows
 and notifies the people affected. Cell edits check each cell's version, bulk edits the roster's version.
 """
-import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -24,12 +23,14 @@ from hrapp.blueprints.roster.rules import (
     pattern_problem,
 )
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
+from hrapp.blueprints.roster.services.closing import ensure_department_open
 from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data, period_days
 from hrapp.blueprints.roster.services.messages import (
     RosterValidationError,
     StaleRosterError,
     message,
 )
+from hrapp.core.periods import period_of
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterCell, RosterStatus, ShiftType
 
@@ -55,20 +56,14 @@ class BulkResult:
     skipped: tuple[tuple[int, date, str], ...] = ()
 
 
-def period_bounds(kind: PeriodKind, day: date) -> tuple[date, date]:
-    """The week (Monday-Sunday) or calendar month containing `day`."""
-    if kind == PeriodKind.WEEK:
-        first = day - timedelta(days=day.weekday())
-        return first, first + timedelta(days=6)
-    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
 def create_roster(actor, department: Department, kind: PeriodKind, day: date) -> Roster:
     """A draft roster of `department` for the week or month containing `day`; audited.
 
     :raise RosterValidationError: the period overlaps another roster of the department.
+    :raise PeriodClosed: part of the period is closed for the department.
     """
-    first, last = period_bounds(kind, day)
+    first, last = period_of(kind, day).bounds
+    ensure_department_open(department, period_days(first, last))
     # Serialise concurrent creations for one department where the database can (PostgreSQL).
     db.session.execute(sa.select(Department.id).where(Department.id == department.id).with_for_update())
     clash = db.session.scalar(sa.select(Roster.id).where(

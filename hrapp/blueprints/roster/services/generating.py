@@ -9,6 +9,7 @@ from hrapp import audit
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, GenerationResult, generate
 from hrapp.blueprints.roster.rules import LEAVE, ShiftSpec, cell_problem
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
+from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import RosterData, holiday_overrides, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
@@ -81,8 +82,10 @@ def generate_roster(actor, roster: Roster, expected_version: int | None,
     days and shifts lack how many people and which rules bind) unless `allow_partial`; nor when `save` is
     False (a preview). Audited when saved.
     :raise RosterValidationError: not a draft, or no rest marker. :raise StaleRosterError.
+    :raise PeriodClosed: part of the roster's period is closed (checked before solving).
     """
     check_version(roster, expected_version)
+    ensure_roster_open(roster)
     if roster.status != RosterStatus.DRAFT:
         raise RosterValidationError.of("roster", "not_draft")
     data = load_roster_data(roster)

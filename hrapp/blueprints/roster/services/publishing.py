@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from hrapp import audit
 from hrapp.blueprints.roster.rules import Breach, check_roster
 from hrapp.blueprints.roster.services.changes import check_version, require_override
+from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import notify_published
@@ -25,8 +26,10 @@ def publish_roster(actor, roster: Roster, expected_version: int | None, override
     Hard breaches block publishing unless an HR user gives `override_reason`, which is stored and audited.
     :raise StaleRosterError: the roster changed since `expected_version`. :raise RosterBreachError: hard
         breaches and no override. :raise RosterValidationError: not a draft, or the actor may not override.
+    :raise PeriodClosed: part of the roster's period is closed.
     """
     check_version(roster, expected_version)
+    ensure_roster_open(roster)
     if roster.status != RosterStatus.DRAFT:
         raise RosterValidationError.of("roster", "already_published")
     data = load_roster_data(roster, writable=False)
@@ -49,9 +52,10 @@ def publish_roster(actor, roster: Roster, expected_version: int | None, override
 def lock_roster(actor, roster: Roster, expected_version: int | None) -> None:
     """Lock a published roster (e.g. when the month's attendance closes): no more changes; audited.
 
-    :raise RosterValidationError: not published. :raise StaleRosterError.
+    :raise RosterValidationError: not published. :raise StaleRosterError. :raise PeriodClosed.
     """
     check_version(roster, expected_version)
+    ensure_roster_open(roster)
     if roster.status != RosterStatus.PUBLISHED:
         raise RosterValidationError.of("roster", "not_published")
     roster.status, roster.locked_at = RosterStatus.LOCKED, utcnow()

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from hrapp import audit
 from hrapp.blueprints.roster.rules import REST, Assignment, is_company_workday, rest_owed_items
+from hrapp.blueprints.roster.services.closing import ensure_department_open
 from hrapp.blueprints.roster.services.facts import day_kinds, holiday_overrides, period_days, spec_of
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
@@ -78,8 +79,10 @@ def rest_owed_ledger(staff_id: int) -> list[RestOwedEntry]:
 def adjust_rest_owed(actor, staff: StaffMember, days: Decimal, on: date, note: str) -> RestOwedEntry:
     """HR's manual line (e.g. rest taken outside any roster: -1); audited.
 
-    :raise RosterValidationError: zero days, or no note.
+    :raise RosterValidationError: zero days, or no note. :raise PeriodClosed: `on` is in a closed period of the
+        person's department.
     """
+    ensure_department_open(staff.department, on)
     if not days:
         raise RosterValidationError.of("days", "rest_owed_zero")
     if not (note or "").strip():

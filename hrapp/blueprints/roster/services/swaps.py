@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from hrapp import audit
 from hrapp.blueprints.roster.rules import Assignment, Breach, check_roster, swapped_cells
 from hrapp.blueprints.roster.services.changes import apply_changes
+from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import accounts_of, notify_users, roster_link
@@ -34,7 +35,7 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
     """`requester` offers to exchange what both work on `requester_day` and `partner_day` with `partner`.
 
     The partner is notified. :raise RosterValidationError: roster not published, same person, someone not on
-    the roster, a day outside the period, or nothing would change.
+    the roster, a day outside the period, or nothing would change. :raise PeriodClosed: a day is closed.
     """
     if roster.status != RosterStatus.PUBLISHED:
         raise RosterValidationError.of("roster", "swap_not_published")
@@ -46,6 +47,7 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
     for day in (requester_day, partner_day):
         if not roster.starts_on <= day <= roster.ends_on:
             raise RosterValidationError.of("day", "outside_period")
+    ensure_roster_open(roster, (requester_day, partner_day))
     swap = ShiftSwap(roster_id=roster.id, requester_id=requester.id, partner_id=partner.id,
                      requester_day=requester_day, partner_day=partner_day, note=note.strip()[:255],
                      status=SwapStatus.PROPOSED)
@@ -126,6 +128,7 @@ def approve_swap(actor, swap: ShiftSwap, note: str = "", override_reason: str = 
 
     :raise RosterValidationError: not accepted, nothing left to swap, roster locked.
     :raise RosterBreachError: the swap adds hard breaches (HR may pass `override_reason`).
+    :raise PeriodClosed: one of the days is in a closed period (apply_changes).
     """
     if swap.status != SwapStatus.ACCEPTED:
         raise RosterValidationError.of("swap", "swap_state")

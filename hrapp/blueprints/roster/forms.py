@@ -232,9 +232,19 @@ class SwapProposeForm(FlaskForm):
 
 
 class SwapDecisionForm(FlaskForm):
+    """One step on a swap; `version_id` is the swap's version when the page was loaded (a stale one is refused)."""
+
     note = StringField(_l("Note"), validators=[Optional(), Length(max=255)])
     override_reason = StringField(_l("Approve despite hard breaches because (HR only)"),
                                   validators=[Optional(), Length(max=500)])
+    version_id = HiddenField()
+
+    def expected_version(self) -> int | None:
+        """The posted version; None when missing or garbled (the view treats that as stale)."""
+        try:
+            return int(self.version_id.data)
+        except (TypeError, ValueError):
+            return None
 
 
 class RestAdjustForm(FlaskForm):

@@ -36,6 +36,8 @@ class Transition:
 
     `endpoint` is the POST view that takes it (its URL arguments come from `Workflow.url_args`);
     `style` the button's Bootstrap colour; `confirm` an optional question asked before submitting.
+    An `automatic` step is only ever taken by another step's service (superseding the previous version when a
+    new one is approved): it is checked and audited like any other but never offered as a button.
     """
 
     name: str
@@ -48,6 +50,7 @@ class Transition:
     notify: Notifier | None = None
     style: str = "outline-secondary"
     confirm: object = None
+    automatic: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def state_of(workflow: Workflow, record):
 def available(workflow: Workflow, record, user) -> list[Transition]:
     """The transitions `user` may take on `record` now, in declaration order (they drive the buttons)."""
     state = state_of(workflow, record)
-    return [t for t in workflow.transitions if state in t.sources and t.allowed(user, record)]
+    return [t for t in workflow.transitions
+            if not t.automatic and state in t.sources and t.allowed(user, record)]
 
 
 def check(workflow: Workflow, record, name: str, actor, expected_version: int, note: str = "") -> Transition:
@@ -124,9 +128,11 @@ def check(workflow: Workflow, record, name: str, actor, expected_version: int, n
     return transition
 
 
-def apply(workflow: Workflow, record, name: str, actor, expected_version: int, note: str = "") -> Transition:
-    """Take step `name` on `record` as `actor`: set the state, audit it (`<workflow>.<step>` with from, to
-    and note) and notify whom the step names. Joins the caller's transaction; never commits.
+def apply(workflow: Workflow, record, name: str, actor, expected_version: int, note: str = "",
+          details: dict | None = None) -> Transition:
+    """Take step `name` on `record` as `actor`: set the state, audit it (`<workflow>.<step>` with from, to,
+    note and the JSON-safe `details` the service adds) and notify whom the step names. Joins the caller's
+    transaction; never commits.
 
     Raises as `check` does (the version is checked before the state, so a stale page gets the stale message).
     """
@@ -135,7 +141,8 @@ def apply(workflow: Workflow, record, name: str, actor, expected_version: int, n
     setattr(record, workflow.state_attr, transition.target)
     note = note.strip()
     audit.record(actor, f"{workflow.name}.{name}", record, {"status": _value(before)},
-                 {"status": _value(transition.target), "note": note[:255]}, label=workflow.audit_label(record))
+                 {"status": _value(transition.target), "note": note[:255], **(details or {})},
+                 label=workflow.audit_label(record))
     if transition.notify is not None:
         message = transition.notify(record, actor, note)
         if message is not None:

@@ -239,12 +239,12 @@ class SwapDecisionForm(FlaskForm):
                                   validators=[Optional(), Length(max=500)])
     version_id = HiddenField()
 
-    def expected_version(self) -> int | None:
-        """The posted version; None when missing or garbled (the view treats that as stale)."""
+    def expected_version(self) -> int:
+        """The posted version; -1 (never a record's version, so refused as stale) when missing or garbled."""
         try:
             return int(self.version_id.data)
         except (TypeError, ValueError):
-            return None
+            return -1
 
 
 class RestAdjustForm(FlaskForm):

@@ -99,11 +99,8 @@ def _step(roster_id: int, swap_id: int, name: str, action, done: str):
     form = SwapDecisionForm()
     if not form.validate_on_submit():
         return _swap_page(swap, form)
-    version = form.expected_version()
     try:
-        if version is None:  # a page without the version is as stale as one with an old version
-            raise StaleRecord(str(STALE_MESSAGE))
-        action(swap, form, version)
+        action(swap, form, form.expected_version())
     except StaleRecord:
         db.session.rollback()
         form.form_errors.append(str(STALE_MESSAGE))

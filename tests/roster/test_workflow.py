@@ -210,3 +210,13 @@ class TestJobDescription:
             AuditEntry.action.like("job_description.%")).order_by(AuditEntry.id)))
         assert actions[-2:] == ["job_description.supersede", "job_description.approve"]
         assert last_audit().after["approved_on"] == "2026-06-01"
+
+    def test_an_approved_version_cannot_be_approved_again(self, client, auth, org, draft):
+        approve_description(org.hr, draft, date(2026, 1, 5))
+        db.session.commit()
+        auth.login("hr")
+        client.post("/auth/locale/en")
+        response = client.post(f"/org/descriptions/{draft.id}/approve", follow_redirects=True,
+                               data={"approved_on": "2026-06-01", "version_id": draft.version_id})
+        assert "no longer open for that step" in response.get_data(as_text=True)
+        assert str(db.session.get(JobDescription, draft.id).approved_on) == "2026-01-05"

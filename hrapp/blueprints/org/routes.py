@@ -180,10 +180,12 @@ def approve_description(description_id: int):
             db.session.rollback()
             flash(str(STALE_MESSAGE), "danger")
             return _description_page(description, 409)
-        except (RuleViolation, TransitionRefused) as exc:
+        except RuleViolation as exc:
             db.session.rollback()
-            flash(str(exc.message) if isinstance(exc, RuleViolation) else " ".join(
-                str(m) for ms in exc.errors.values() for m in ms), "danger")
+            flash(str(exc.message), "danger")
+        except TransitionRefused as exc:  # no longer a draft
+            db.session.rollback()
+            flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
         else:
             db.session.commit()
             flash(_("Version %(v)s approved.", v=description.version), "success")

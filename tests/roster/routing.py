@@ -6,6 +6,7 @@ a notification for b, a draft HK roster with its own shift type, b's wish to res
 from datetime import date, time
 
 import pytest
+import sqlalchemy as sa
 
 from hrapp.blueprints.roster.rules import WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import (
@@ -17,7 +18,7 @@ from hrapp.blueprints.roster.services import (
     set_cells,
 )
 from hrapp.extensions import db
-from hrapp.models import DayOffRequest, Notification, PeriodKind, Role
+from hrapp.models import DayOffRequest, Notification, PeriodKind, Role, ShiftSwap
 from tests.roster.conftest import MARCH
 
 
@@ -110,3 +111,9 @@ def version_of(client, roster_id: int, staff_id: int, on: date) -> int:
 
 def edit(staff_id: int, on: date, code, version: int) -> dict:
     return {"staff_id": staff_id, "day": on.isoformat(), "code": code, "version": version}
+
+
+def step(swap_id: int, **fields) -> dict:
+    """The form data of a swap step: the swap's version as stored now, plus `fields`."""
+    from_db = db.session.scalar(sa.select(ShiftSwap.version_id).where(ShiftSwap.id == swap_id))
+    return {"version_id": from_db, **fields}

@@ -105,12 +105,13 @@ def test_a_swap_approval_is_refused_then_allowed_after_reopening(client, auth, s
     record = close_march(w)
     auth.login("hr")  # the swap breaks a rest rule: HR approves it with an override reason
     client.post("/auth/locale/en")
-    url, data = f"/roster/{w.roster.id}/swaps/{w.swap.id}/approve", {"note": "ok", "override_reason": "agreed"}
+    url = f"/roster/{w.roster.id}/swaps/{w.swap.id}/approve"
+    data = routing.step(w.swap.id, note="ok", override_reason="agreed")
     response = client.post(url, data=data, follow_redirects=True)
     assert "are closed" in response.get_data(as_text=True)
     assert cells_of(w.roster) == before and db.session.get(ShiftSwap, w.swap.id).status == SwapStatus.ACCEPTED
     reopen(w, record)
-    assert client.post(url, data=data).status_code == 302
+    assert client.post(url, data=routing.step(w.swap.id, note="ok", override_reason="agreed")).status_code == 302
     db.session.expire_all()
     assert db.session.get(ShiftSwap, w.swap.id).status == SwapStatus.APPROVED and cells_of(w.roster) != before
 

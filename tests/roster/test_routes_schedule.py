@@ -13,6 +13,7 @@ from hrapp.models import CalendarFeedToken, Notification, ShiftSwap, SwapStatus
 from tests.roster import routing
 
 site = routing.site  # the fixture
+step = routing.step
 
 
 @pytest.fixture
@@ -57,35 +58,37 @@ class TestSwapsThroughThePages:
         auth.logout()
         auth.login("lisi")
         page = client.get(f"/roster/{w.roster.id}/swaps/{swap.id}").get_data(as_text=True)
-        assert 'id="answer-actions"' in page
-        assert client.post(f"/roster/{w.roster.id}/swaps/{swap.id}/accept").status_code == 302
+        assert 'id="transition-accept"' in page and 'id="transition-decline"' in page
+        assert client.post(f"/roster/{w.roster.id}/swaps/{swap.id}/accept", data=step(swap.id)).status_code == 302
         auth.logout()
         auth.login("head")
         page = client.get(f"/roster/{w.roster.id}/swaps/{swap.id}").get_data(as_text=True)
         assert 'id="swap-clean"' in page and 'id="approve-form"' in page
         assert str(swap.id) in client.get("/roster/swaps").get_data(as_text=True)
-        assert client.post(f"/roster/{w.roster.id}/swaps/{swap.id}/approve", data={"note": "ok"}).status_code == 302
+        approved = client.post(f"/roster/{w.roster.id}/swaps/{swap.id}/approve", data=step(swap.id, note="ok"))
+        assert approved.status_code == 302
         assert db.session.get(ShiftSwap, swap.id).status == SwapStatus.APPROVED
 
     def test_head_sees_the_recheck_and_cannot_override(self, client, auth, site):
         w = site  # the fixture's swap: b and c exchange the 4th (b 早 -> 中 between two earlies)
         auth.login("lisi")
-        client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/accept")
+        client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/accept", data=step(w.swap.id))
         auth.logout()
         auth.login("head")
         page = client.get(f"/roster/{w.roster.id}/swaps/{w.swap.id}").get_data(as_text=True)
         assert 'id="swap-breaches"' in page and 'name="override_reason"' not in page
-        refused = client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/approve", data={"override_reason": "x"})
+        refused = client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/approve",
+                              data=step(w.swap.id, override_reason="x"))
         assert refused.status_code == 200
         assert db.session.get(ShiftSwap, w.swap.id).status == SwapStatus.ACCEPTED
-        assert client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/reject").status_code == 302
+        assert client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/reject", data=step(w.swap.id)).status_code == 302
         assert db.session.get(ShiftSwap, w.swap.id).status == SwapStatus.REJECTED
 
     def test_decline_cancel_and_bad_proposals(self, client, auth, site, march):
         w = site
         auth.login("lisi")
-        assert client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/decline").status_code == 302
-        again = client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/accept")
+        assert client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/decline", data=step(w.swap.id)).status_code == 302
+        again = client.post(f"/roster/{w.roster.id}/swaps/{w.swap.id}/accept", data=step(w.swap.id))
         assert again.status_code == 200  # no longer open: the page says so
         auth.logout()
         auth.login("zhangsan")
@@ -100,7 +103,7 @@ class TestSwapsThroughThePages:
         assert outsider.status_code == 200 and "is-invalid" in outsider.get_data(as_text=True)
         swap = client.post("/roster/me/swaps", data={"my_shift": f"{w.roster.id}:2026-03-05", "partner_id": w.c.id})
         swap_id = int(swap.headers["Location"].rsplit("/", 1)[1])
-        assert client.post(f"/roster/{w.roster.id}/swaps/{swap_id}/cancel").status_code == 302
+        assert client.post(f"/roster/{w.roster.id}/swaps/{swap_id}/cancel", data=step(swap_id)).status_code == 302
         assert db.session.get(ShiftSwap, swap_id).status == SwapStatus.CANCELLED
 
     def test_swap_page_under_the_wrong_roster_is_404(self, client, auth, site):

@@ -37,6 +37,7 @@ from hrapp.blueprints.roster.services import (
     sync_company_holidays,
     user_for_feed_token,
 )
+from hrapp.core.workflow import TransitionRefused
 from hrapp.extensions import db
 from hrapp.models import (
     AbsenceKind,
@@ -80,7 +81,7 @@ class TestSwaps:
         swap = propose_swap(w.b_user, w.roster, w.b, day(4), w.c, day(4), note="doctor")
         db.session.commit()
         assert [n.user_id for n in db.session.scalars(sa.select(Notification))] == [w.c_user.id]
-        with pytest.raises(RosterValidationError):  # the head cannot approve before the partner accepts
+        with pytest.raises(TransitionRefused):  # the head cannot approve before the partner accepts
             approve_swap(w.head, swap)
         accept_swap(w.c_user, swap)
         db.session.commit()
@@ -121,7 +122,7 @@ class TestSwaps:
         w = published
         swap = propose_swap(w.b_user, w.roster, w.b, day(4), w.c, day(4))
         cancel_swap(w.b_user, swap)
-        with pytest.raises(RosterValidationError):
+        with pytest.raises(TransitionRefused):
             accept_swap(w.c_user, swap)
         other = propose_swap(w.b_user, w.roster, w.b, day(5), w.c, day(5))
         reject_swap(w.head, other, "no")

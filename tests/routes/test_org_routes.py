@@ -46,15 +46,21 @@ def test_org_chart_shows_headcount_against_plan(client, auth, org):
     assert "客房部" in body and "head" in body and "1 / 10" in body
 
 
+def approval(description_id: int, on: str) -> dict:
+    """The approve form's data, with the draft's version as stored now."""
+    version = db.session.scalar(sa.select(JobDescription.version_id).where(JobDescription.id == description_id))
+    return {"approved_on": on, "version_id": version}
+
+
 def test_job_description_versions(client, auth, org, make_position):
     position = make_position("FD-CLERK", "前台接待员", org.front_desk)
     auth.login("hr")
     client.post(f"/org/positions/{position.id}/descriptions")
     draft = db.session.scalar(sa.select(JobDescription))
-    empty_approve = client.post(f"/org/descriptions/{draft.id}/approve", data={"approved_on": "2026-01-05"})
+    empty_approve = client.post(f"/org/descriptions/{draft.id}/approve", data=approval(draft.id, "2026-01-05"))
     assert empty_approve.status_code == 302 and db.session.get(JobDescription, draft.id).status == JobDescriptionStatus.DRAFT
     client.post(f"/org/descriptions/{draft.id}/edit", data=JD_TEXT | {"version_id": 1})
-    client.post(f"/org/descriptions/{draft.id}/approve", data={"approved_on": "2026-01-05"})
+    client.post(f"/org/descriptions/{draft.id}/approve", data=approval(draft.id, "2026-01-05"))
     v1 = db.session.get(JobDescription, draft.id)
     assert (v1.status, v1.approved_by_id, str(v1.approved_on)) == (JobDescriptionStatus.APPROVED, org.hr.id, "2026-01-05")
     # an approved version is immutable
@@ -65,7 +71,7 @@ def test_job_description_versions(client, auth, org, make_position):
     v2 = db.session.scalar(sa.select(JobDescription).where(JobDescription.version == 2))
     assert v2.duties == JD_TEXT["duties"]
     client.post(f"/org/descriptions/{v2.id}/edit", data=JD_TEXT | {"duties": "1. 新职责", "version_id": v2.version_id})
-    client.post(f"/org/descriptions/{v2.id}/approve", data={"approved_on": "2026-06-01"})
+    client.post(f"/org/descriptions/{v2.id}/approve", data=approval(v2.id, "2026-06-01"))
     assert db.session.get(JobDescription, v1.id).status == JobDescriptionStatus.SUPERSEDED
     old = client.get(f"/org/descriptions/{v1.id}").get_data(as_text=True)
     assert "2. 办理入住" in old

@@ -79,4 +79,14 @@ class JobDescriptionForm(FlaskForm):
 
 
 class ApproveForm(FlaskForm):
+    """Approve a draft; `version_id` is the draft's version when the page was loaded (a stale one is refused)."""
+
     approved_on = DateField(_l("Approved on"), validators=[InputRequired()])
+    version_id = HiddenField()
+
+    def expected_version(self) -> int:
+        """The posted version; -1 (never a record's version, so refused as stale) when missing or garbled."""
+        try:
+            return int(self.version_id.data)
+        except (TypeError, ValueError):
+            return -1

@@ -8,9 +8,12 @@ from flask_login import current_user
 
 from hrapp.blueprints.org import services
 from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW, can_approve_description
 from hrapp.company import company_settings
+from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing
 from hrapp.core.validation import ValidationFailed, show_failure
+from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
@@ -131,14 +134,19 @@ def start_description(position_id: int):
     return redirect(url_for("org.edit_description", description_id=draft.id))
 
 
+def _description_page(description: JobDescription, status: int = 200):
+    steps = [t.name for t in available(JOB_DESCRIPTION_WORKFLOW, description, current_user)]
+    approve_form = ApproveForm(formdata=None, approved_on=date.today(), version_id=description.version_id)
+    return render_template("org/description_detail.html", jd=description, fields=JOB_DESCRIPTION_TEXT_FIELDS,
+                           form=JobDescriptionForm(obj=description), approve_form=approve_form, steps=steps,
+                           title=f"{description.position.name} · v{description.version}"), status
+
+
 @bp.route("/descriptions/<int:description_id>")
 @permission_required(Perm.ORG_VIEW)
 def show_description(description_id: int):
-    """One version of a job description, approved, superseded or draft."""
-    description = get_or_404(JobDescription, description_id)
-    return render_template("org/description_detail.html", jd=description, fields=JOB_DESCRIPTION_TEXT_FIELDS,
-                           form=JobDescriptionForm(obj=description), approve_form=ApproveForm(approved_on=date.today()),
-                           title=f"{description.position.name} · v{description.version}")
+    """One version of a job description, approved, superseded or draft, with the steps open to me."""
+    return _description_page(get_or_404(JobDescription, description_id))
 
 
 @bp.route("/descriptions/<int:description_id>/edit", methods=["GET", "POST"])
@@ -165,14 +173,19 @@ def edit_description(description_id: int):
 @bp.route("/descriptions/<int:description_id>/approve", methods=["POST"])
 @permission_required(Perm.JOB_APPROVE)
 def approve_description(description_id: int):
-    """Approve a draft; the previous version is kept, marked superseded."""
-    description = get_or_404(JobDescription, description_id)
+    """Approve a draft; the previous version is kept, marked superseded. A stale page answers 409."""
+    description = get_or_404(JobDescription, description_id, check=can_approve_description)
     form = ApproveForm()
     if form.validate_on_submit():
         try:
-            services.approve_description(current_user, description, form.approved_on.data)
-        except ValidationFailed as exc:
-            flash(str(exc.message), "danger")
+            services.approve_description(current_user, description, form.approved_on.data, form.expected_version())
+        except StaleRecord:
+            db.session.rollback()
+            flash(str(STALE_MESSAGE), "danger")
+            return _description_page(description, 409)
+        except ValidationFailed as exc:  # a rule, or no longer a draft (TransitionRefused)
+            db.session.rollback()
+            flash(" ".join(exc.messages()), "danger")
         else:
             db.session.commit()
             flash(_("Version %(v)s approved.", v=description.version), "success")

@@ -10,7 +10,9 @@ from sqlalchemy.orm import selectinload
 
 from hrapp import audit
 from hrapp.blueprints.auth.rules import RuleViolation
+from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW
 from hrapp.company import company_settings
+from hrapp.core import workflow
 from hrapp.core.money import DEFAULT_PAID_DAYS_PER_MONTH
 from hrapp.extensions import db
 from hrapp.models import (
@@ -195,16 +197,22 @@ def update_draft(actor, draft: JobDescription, values: dict, expected_version: i
                  label=draft.position.code)
 
 
-def approve_description(actor, draft: JobDescription, on: date) -> JobDescription:
-    """Approve a draft: it becomes the version in force; the previous one stays readable as superseded."""
-    if draft.status != JobDescriptionStatus.DRAFT:
-        raise RuleViolation("status", _l("Only a draft can be approved."))
+def approve_description(actor, draft: JobDescription, on: date, expected_version: int | None = None) -> JobDescription:
+    """Approve a draft: it becomes the version in force; the previous one stays readable as superseded.
+
+    `expected_version` is the draft's version the approver saw (None: the one loaded, for the CLI and seed).
+    :raise TransitionRefused: not a draft. :raise TransitionForbidden: the actor may not approve.
+    :raise StaleRecord: the draft changed since. :raise RuleViolation: no summary or duties yet.
+    """
+    version = draft.version_id if expected_version is None else expected_version
+    workflow.check(JOB_DESCRIPTION_WORKFLOW, draft, "approve", actor, version)
     if not draft.duties.strip() or not draft.summary.strip():
         raise RuleViolation("duties", _l("A job description needs a summary and duties before approval."))
     previous = current_description(draft.position)
     if previous is not None:
-        previous.status = JobDescriptionStatus.SUPERSEDED
-    draft.status, draft.approved_by_id, draft.approved_on = JobDescriptionStatus.APPROVED, actor.id, on
-    audit.record(actor, "job_description.approve", draft, None,
-                 {"version": draft.version, "approved_on": on.isoformat()}, label=draft.position.code)
+        workflow.apply(JOB_DESCRIPTION_WORKFLOW, previous, "supersede", actor, previous.version_id,
+                       details={"version": previous.version})
+    workflow.apply(JOB_DESCRIPTION_WORKFLOW, draft, "approve", actor, version,
+                   details={"version": draft.version, "approved_on": on.isoformat()})
+    draft.approved_by_id, draft.approved_on = actor.id, on
     return draft

@@ -224,9 +224,19 @@ class SwapProposeForm(FlaskForm):
 
 
 class SwapDecisionForm(FlaskForm):
+    """One step on a swap; `version_id` is the swap's version when the page was loaded (a stale one is refused)."""
+
     note = StringField(_l("Note"), validators=[Optional(), Length(max=255)])
     override_reason = StringField(_l("Approve despite hard breaches because (HR only)"),
                                   validators=[Optional(), Length(max=500)])
+    version_id = HiddenField()
+
+    def expected_version(self) -> int:
+        """The posted version; -1 (never a record's version, so refused as stale) when missing or garbled."""
+        try:
+            return int(self.version_id.data)
+        except (TypeError, ValueError):
+            return -1
 
 
 class RestAdjustForm(FlaskForm):

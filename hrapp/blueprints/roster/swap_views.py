@@ -4,15 +4,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.roster.access import (
-    RosterPerm,
-    can_answer_swap,
-    can_cancel_swap,
-    can_decide_swap,
-    can_view_roster,
-    can_view_swap,
-)
-from hrapp.blueprints.roster.forms import ConfirmForm, SwapDecisionForm, SwapProposeForm
+from hrapp.blueprints.roster.access import RosterPerm, can_view_roster, can_view_swap
+from hrapp.blueprints.roster.forms import SwapDecisionForm, SwapProposeForm
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
 from hrapp.blueprints.roster.schedule_views import company_today, fill_swap_choices, own_staff, schedule_page
@@ -27,9 +20,12 @@ from hrapp.blueprints.roster.services import (
     reject_swap,
     swap_breaches,
 )
+from hrapp.blueprints.roster.workflow import SWAP_WORKFLOW
+from hrapp.core.errors import StaleRecord
 from hrapp.core.validation import errors_onto_form
+from hrapp.core.workflow import STALE_MESSAGE, TransitionRefused, available
 from hrapp.extensions import db
-from hrapp.models import Roster, ShiftSwap, StaffMember, SwapStatus
+from hrapp.models import Roster, ShiftSwap, StaffMember
 from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
 
@@ -77,15 +73,18 @@ def _load(roster_id: int, swap_id: int) -> ShiftSwap:
     return swap
 
 
-def _swap_page(swap: ShiftSwap, form: SwapDecisionForm, breaches=None):
-    """The swap page; the head of an accepted swap sees the hard breaches it would add (`breaches` if given)."""
+def _swap_page(swap: ShiftSwap, form: SwapDecisionForm, breaches=None, status: int = 200):
+    """The swap page with the steps open to me; for a head of an accepted swap the hard breaches it would add
+    (`breaches` if given)."""
+    actions = available(SWAP_WORKFLOW, swap, current_user)
     if breaches is None:
-        decidable = swap.status == SwapStatus.ACCEPTED and can_decide_swap(current_user, swap)
-        breaches = swap_breaches(swap) if decidable else []
+        breaches = swap_breaches(swap) if any(t.name == "approve" for t in actions) else []
+    if form.version_id.data in (None, ""):
+        form.version_id.data = swap.version_id
     names = staff_names([swap.requester_id, swap.partner_id] + [b.staff_id for b in breaches if b.staff_id])
     return render_template("roster/swap_detail.html", swap=swap, cells=swap_cells(swap), form=form,
-                           confirm=ConfirmForm(formdata=None), breaches=breach_lines(breaches, names), names=names,
-                           title=_("Shift swap"))
+                           workflow=SWAP_WORKFLOW, actions=actions, breaches=breach_lines(breaches, names),
+                           names=names, title=_("Shift swap")), status
 
 
 @login_required
@@ -95,21 +94,26 @@ def show_swap(roster_id: int, swap_id: int):
     return _swap_page(_load(roster_id, swap_id), SwapDecisionForm(formdata=None))
 
 
-def _step(roster_id: int, swap_id: int, allowed, action, done: str):
-    """Run one step (`action(swap, form)`) that `allowed(user, swap)` permits; refusals come back on the page."""
+def _step(roster_id: int, swap_id: int, name: str, action, done: str):
+    """Take step `name` (`action(swap, form, version)`) if its access rule admits me (else 403); a stale page
+    gets the "changed by someone else" message (409), other refusals come back on the page."""
     swap = _load(roster_id, swap_id)
-    if not allowed(current_user, swap):
+    if not SWAP_WORKFLOW.transition(name).allowed(current_user, swap):
         abort(403)
     form = SwapDecisionForm()
     if not form.validate_on_submit():
         return _swap_page(swap, form)
     try:
-        action(swap, form)
+        action(swap, form, form.expected_version())
+    except StaleRecord:
+        db.session.rollback()
+        form.form_errors.append(str(STALE_MESSAGE))
+        return _swap_page(swap, form, status=409)
     except RosterBreachError as exc:
         db.session.rollback()
         form.override_reason.errors.append(_("The swap breaks hard rules; only HR may approve it, with a reason."))
         return _swap_page(swap, form, exc.breaches)
-    except RosterValidationError as exc:
+    except (RosterValidationError, TransitionRefused) as exc:
         db.session.rollback()
         errors_onto_form(form, exc.errors)
         return _swap_page(swap, form)
@@ -124,34 +128,34 @@ def _step(roster_id: int, swap_id: int, allowed, action, done: str):
 
 @login_required
 def accept(roster_id: int, swap_id: int):
-    """The colleague agrees; the head is asked to approve."""
-    return _step(roster_id, swap_id, can_answer_swap, lambda s, f: accept_swap(current_user, s),
+    """The colleague agrees; the approvers are asked to approve."""
+    return _step(roster_id, swap_id, "accept", lambda s, f, v: accept_swap(current_user, s, v),
                  _("You accepted; the head will decide."))
 
 
 @login_required
 def decline(roster_id: int, swap_id: int):
     """The colleague says no."""
-    return _step(roster_id, swap_id, can_answer_swap, lambda s, f: decline_swap(current_user, s, f.note.data or ""),
-                 _("You declined the swap."))
+    return _step(roster_id, swap_id, "decline",
+                 lambda s, f, v: decline_swap(current_user, s, f.note.data or "", v), _("You declined the swap."))
 
 
 @login_required
 def cancel(roster_id: int, swap_id: int):
     """The requester withdraws the request."""
-    return _step(roster_id, swap_id, can_cancel_swap, lambda s, f: cancel_swap(current_user, s),
+    return _step(roster_id, swap_id, "cancel", lambda s, f, v: cancel_swap(current_user, s, v),
                  _("Swap request withdrawn."))
 
 
 @login_required
 def approve(roster_id: int, swap_id: int):
     """The head approves: the rules are rechecked and both cells change as a tracked change."""
-    return _step(roster_id, swap_id, can_decide_swap, lambda s, f: approve_swap(
-        current_user, s, f.note.data or "", f.override_reason.data or ""), _("Swap approved; the roster changed."))
+    return _step(roster_id, swap_id, "approve", lambda s, f, v: approve_swap(
+        current_user, s, f.note.data or "", f.override_reason.data or "", v), _("Swap approved; the roster changed."))
 
 
 @login_required
 def reject(roster_id: int, swap_id: int):
     """The head refuses the swap."""
-    return _step(roster_id, swap_id, can_decide_swap, lambda s, f: reject_swap(current_user, s, f.note.data or ""),
+    return _step(roster_id, swap_id, "reject", lambda s, f, v: reject_swap(current_user, s, f.note.data or "", v),
                  _("Swap rejected."))

@@ -6,6 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
+from hrapp.core.approvers import approvers_for
 from hrapp.extensions import db
 from hrapp.models import Roster, StaffMember, User
 from hrapp.notifications import notify
@@ -61,12 +62,13 @@ def notify_users(users: Iterable[User], text, link: str) -> None:
 
 
 def notify_day_off(actor, staff: StaffMember, day: date, withdrawn: bool) -> None:
-    """A person's own wish goes to their department's heads (a withdrawal of their own, to nobody); a wish
-    a head entered or withdrew for them goes to the person."""
+    """A person's own wish goes to their approvers (`approvers_for`: the heads of their department and of the
+    departments above it, who may all manage it, else HR; a withdrawal of their own, to nobody); a wish a head
+    entered or withdrew for them goes to the person."""
     when = day.isoformat()
     if getattr(actor, "staff_id", None) == staff.id:
         if not withdrawn:
-            notify([u for u in staff.department.heads if u.is_enabled],
+            notify(approvers_for(staff),
                    lambda: _("%(name)s would like %(day)s off.", name=staff.display_name, day=when),
                    f"/roster/?department={staff.department_id}", kind=DAY_OFF)
         return

@@ -10,17 +10,16 @@ from hrapp.blueprints.roster.services.changes import apply_changes
 from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
-from hrapp.blueprints.roster.services.notify import accounts_of, notify_users, roster_link
+from hrapp.blueprints.roster.services.notify import accounts_of, notify_users
+from hrapp.blueprints.roster.workflow import SWAP_WORKFLOW, swap_days, swap_link
+from hrapp.core import workflow
 from hrapp.extensions import db
 from hrapp.models import (
-    Department,
     Roster,
     RosterStatus,
     ShiftSwap,
     StaffMember,
     SwapStatus,
-    User,
-    department_heads,
     utcnow,
 )
 
@@ -56,17 +55,8 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
     db.session.add(swap)
     audit.record(actor, "swap.propose", swap, None, _summary(swap), label=requester.staff_number)
     notify_users(accounts_of([partner.id]), lambda: _("%(name)s asks to swap shifts with you (%(days)s).",
-                                                      name=requester.name_zh, days=_days(swap)), _link(swap))
+                                                      name=requester.name_zh, days=swap_days(swap)), swap_link(swap))
     return swap
-
-
-def _days(swap: ShiftSwap) -> str:
-    days = sorted({swap.requester_day, swap.partner_day})
-    return " / ".join(f"{d:%m-%d}" for d in days)
-
-
-def _link(swap: ShiftSwap) -> str:
-    return f"{roster_link(swap.roster)}/swaps/{swap.id}"
 
 
 def _summary(swap: ShiftSwap) -> dict:
@@ -74,42 +64,32 @@ def _summary(swap: ShiftSwap) -> dict:
             "requester_day": swap.requester_day.isoformat(), "partner_day": swap.partner_day.isoformat()}
 
 
-def _move(actor, swap: ShiftSwap, allowed: tuple[SwapStatus, ...], to: SwapStatus, note: str = "") -> None:
-    if swap.status not in allowed:
-        raise RosterValidationError.of("swap", "swap_state")
-    before = swap.status.value
-    swap.status = to
-    if to in (SwapStatus.APPROVED, SwapStatus.REJECTED):
-        swap.decided_by_id, swap.decided_at, swap.decision_note = getattr(actor, "id", None), utcnow(), note[:255]
-    audit.record(actor, f"swap.{to.value}", swap, {"status": before}, {"status": to.value, "note": note[:255]})
+def _version(swap: ShiftSwap, expected_version: int | None) -> int:
+    """Callers that load and act at once (CLI, demo) pass None: the version they hold."""
+    return swap.version_id if expected_version is None else expected_version
 
 
-def accept_swap(actor, swap: ShiftSwap) -> None:
-    """The partner agrees; the department's heads are asked to approve. :raise RosterValidationError: not open."""
-    _move(actor, swap, (SwapStatus.PROPOSED,), SwapStatus.ACCEPTED)
+def _decided(actor, swap: ShiftSwap, note: str) -> None:
+    swap.decided_by_id, swap.decided_at, swap.decision_note = getattr(actor, "id", None), utcnow(), note.strip()[:255]
+
+
+def accept_swap(actor, swap: ShiftSwap, expected_version: int | None = None) -> None:
+    """The partner agrees; the approvers of the roster's department are asked to approve.
+
+    :raise TransitionRefused: not proposed. :raise TransitionForbidden: not the partner. :raise StaleRecord.
+    """
+    workflow.apply(SWAP_WORKFLOW, swap, "accept", actor, _version(swap, expected_version))
     swap.accepted_at = utcnow()
-    notify_users(heads_of(swap.roster.department), lambda: _("A shift swap (%(days)s) waits for your approval.",
-                                                             days=_days(swap)), _link(swap))
 
 
-def heads_of(department: Department) -> list[User]:
-    """Enabled heads of the department or of any department above it (their scope covers it)."""
-    ids = [int(part) for part in department.path.strip("/").split("/") if part] or [department.id]
-    return list(db.session.scalars(
-        sa.select(User).join(department_heads, department_heads.c.user_id == User.id)
-        .where(department_heads.c.department_id.in_(ids), User.is_enabled.is_(True)).distinct().order_by(User.id)))
+def decline_swap(actor, swap: ShiftSwap, note: str = "", expected_version: int | None = None) -> None:
+    """The partner says no; the requester is told. Raises as `accept_swap`."""
+    workflow.apply(SWAP_WORKFLOW, swap, "decline", actor, _version(swap, expected_version), note)
 
 
-def decline_swap(actor, swap: ShiftSwap, note: str = "") -> None:
-    """The partner says no; the requester is told."""
-    _move(actor, swap, (SwapStatus.PROPOSED,), SwapStatus.DECLINED, note)
-    notify_users(accounts_of([swap.requester_id]), lambda: _("Your swap request (%(days)s) was declined.",
-                                                             days=_days(swap)), _link(swap))
-
-
-def cancel_swap(actor, swap: ShiftSwap) -> None:
-    """The requester withdraws a request that is not decided yet."""
-    _move(actor, swap, (SwapStatus.PROPOSED, SwapStatus.ACCEPTED), SwapStatus.CANCELLED)
+def cancel_swap(actor, swap: ShiftSwap, expected_version: int | None = None) -> None:
+    """The requester withdraws a request that is not decided yet. Raises as `accept_swap`."""
+    workflow.apply(SWAP_WORKFLOW, swap, "cancel", actor, _version(swap, expected_version))
 
 
 def swap_breaches(swap: ShiftSwap) -> list[Breach]:
@@ -122,31 +102,34 @@ def swap_breaches(swap: ShiftSwap) -> list[Breach]:
     return [b for b in check_roster(after, data.facts) if b.is_hard and b.key not in known]
 
 
-def approve_swap(actor, swap: ShiftSwap, note: str = "", override_reason: str = "") -> int:
-    """The head approves an accepted swap: the rules are rechecked on the roster as it is now, then both
+def approve_swap(actor, swap: ShiftSwap, note: str = "", override_reason: str = "",
+                 expected_version: int | None = None) -> int:
+    """A head (or HR) approves an accepted swap: the rules are rechecked on the roster as it is now, then both
     people's cells are exchanged as a tracked change and both are notified. Returns the cells changed.
 
-    :raise RosterValidationError: not accepted, nothing left to swap, roster locked.
+    :raise TransitionRefused: not accepted. :raise TransitionForbidden: not a head of the roster or HR.
+    :raise StaleRecord: the swap changed since `expected_version`.
+    :raise RosterValidationError: nothing left to swap, roster locked.
     :raise RosterBreachError: the swap adds hard breaches (HR may pass `override_reason`).
     :raise PeriodClosed: one of the days is in a closed period (apply_changes).
     """
-    if swap.status != SwapStatus.ACCEPTED:
-        raise RosterValidationError.of("swap", "swap_state")
+    version = _version(swap, expected_version)
+    workflow.check(SWAP_WORKFLOW, swap, "approve", actor, version, note)
     data = load_roster_data(swap.roster)
     changes = _swap_changes(data, swap)
     if not changes:
         raise RosterValidationError.of("swap", "swap_nothing")
     reason = _("Shift swap #%(id)s", id=swap.id) + (f": {note}" if note else "")
     changed = apply_changes(actor, data, changes, reason, override_reason, fixed=True, swap_id=swap.id)
-    _move(actor, swap, (SwapStatus.ACCEPTED,), SwapStatus.APPROVED, note)
+    workflow.apply(SWAP_WORKFLOW, swap, "approve", actor, version, note)
+    _decided(actor, swap, note)
     return changed
 
 
-def reject_swap(actor, swap: ShiftSwap, note: str = "") -> None:
-    """The head refuses a swap; both people are told."""
-    _move(actor, swap, (SwapStatus.PROPOSED, SwapStatus.ACCEPTED), SwapStatus.REJECTED, note)
-    notify_users(accounts_of([swap.requester_id, swap.partner_id]),
-                 lambda: _("The shift swap (%(days)s) was not approved.", days=_days(swap)), _link(swap))
+def reject_swap(actor, swap: ShiftSwap, note: str = "", expected_version: int | None = None) -> None:
+    """A head (or HR) refuses an open swap; both people are told. Raises as `accept_swap`."""
+    workflow.apply(SWAP_WORKFLOW, swap, "reject", actor, _version(swap, expected_version), note)
+    _decided(actor, swap, note)
 
 
 def open_swaps(roster: Roster) -> list[ShiftSwap]:

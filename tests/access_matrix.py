@@ -7,8 +7,9 @@ role in the column order of `ROLES`, e.g. ``"L 403 403 200 403 200 200"``:
 - ``L`` means "sent to the login page" (302 to /auth/login), what anonymous users get from a login-only page.
 
 `walk` checks that every URL rule (and method) of the blueprint has an entry — so a new route without one
-fails — then calls each route as each role and reports every mismatch at once. Roles are walked from the
-least to the most privileged, so refusals are checked before any allowed POST changes the data.
+fails — then calls each route, in table order, as each role and reports every mismatch at once. Roles are
+walked from the least to the most privileged, so a route's refusals are checked before an allowed POST
+changes the data; put routes that end something (logging out, locking, cancelling) last.
 
 `people` is the fixture the web tables share: `org` plus a head of housekeeping (`hk_head`), so that each
 role has a counterpart outside the front office.
@@ -90,8 +91,8 @@ def walk(app, blueprint: str, table: Mapping[str, Route], callers: Mapping[str, 
     missing = uncovered(app, (f"{blueprint}.",), table, exempt)
     assert not missing, "routes missing from the access table:\n" + "\n".join(missing)
     mismatches = []
-    for role in ROLES:
-        for name, route in table.items():
+    for name, route in table.items():
+        for role in ROLES:
             want = expected(route)[role]
             got = outcome(callers[role](route))
             if got != want:
@@ -107,16 +108,17 @@ def login(app, username: str):
     return client
 
 
-def role_clients(app) -> dict[str, object]:
-    """One client per role of `ROLES` (anonymous included), each logged in once."""
+def role_clients(app, **usernames: str) -> dict[str, object]:
+    """One client per role of `ROLES` (anonymous included), each logged in once; `usernames` replaces the
+    default account of a role (e.g. ``staff="zhangsan"``)."""
     clients = {"anon": app.test_client()}
-    clients.update({role: login(app, name) for role, name in USERNAMES.items()})
+    clients.update({role: login(app, name) for role, name in (USERNAMES | usernames).items()})
     return clients
 
 
-def web_callers(app) -> dict[str, Callable]:
+def web_callers(app, **usernames: str) -> dict[str, Callable]:
     """A web caller per role, over `role_clients`."""
-    return {role: web_caller(client) for role, client in role_clients(app).items()}
+    return {role: web_caller(client) for role, client in role_clients(app, **usernames).items()}
 
 
 @pytest.fixture

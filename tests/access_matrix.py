@@ -81,14 +81,16 @@ def web_caller(client) -> Callable:
     return call
 
 
-def walk(app, blueprint: str, table: Mapping[str, Route], callers: Mapping[str, Callable],
+def walk(app, blueprint: str | tuple[str, ...], table: Mapping[str, Route], callers: Mapping[str, Callable],
          exempt: frozenset[str] = frozenset()) -> None:
-    """Assert the table covers every route of `blueprint` and every role gets the expected answer.
+    """Assert the table covers every route of `blueprint` (a name, or a tuple of names walked as one table)
+    and every role gets the expected answer.
 
     `callers` maps each role of `ROLES` to a function `(Route) -> response`. All mismatches are reported at
     once, as `route role: expected X, got Y`.
     """
-    missing = uncovered(app, (f"{blueprint}.",), table, exempt)
+    names = (blueprint,) if isinstance(blueprint, str) else blueprint
+    missing = uncovered(app, tuple(f"{name}." for name in names), table, exempt)
     assert not missing, "routes missing from the access table:\n" + "\n".join(missing)
     mismatches = []
     for name, route in table.items():

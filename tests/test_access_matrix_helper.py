@@ -1,7 +1,10 @@
 """The access-matrix helper itself: a route missing from a table is named, a wrong expectation is reported
 with every other mismatch, a redirect to the login page reads as `L`."""
+from pathlib import Path
+
 import pytest
 
+from hrapp.core.module import modules
 from tests.access_matrix import ROLES, Route, expected, outcome, uncovered, walk
 
 
@@ -47,3 +50,12 @@ def test_every_mismatch_is_reported_at_once(app):
     assert "5 access mismatches" in str(failure.value)
     assert "list anon: expected L, got 200" in str(failure.value) and "list hk_head: expected 403" in str(failure.value)
     assert calls == list(ROLES)
+
+
+def test_every_module_has_its_access_matrix(app):
+    """A new module (a line in Config.MODULES) must come with tests/<name>/test_access_matrix.py, and the API
+    blueprints with tests/api/test_access_matrix.py."""
+    tests = Path(__file__).parent
+    missing = [module.name for module in modules(app) if not (tests / module.name / "test_access_matrix.py").is_file()]
+    assert missing == []
+    assert (tests / "api" / "test_access_matrix.py").is_file()

@@ -7,6 +7,7 @@ their own department's published roster and their own schedule; company-wide set
 """
 import pytest
 
+from hrapp.blueprints.roster.services.schedule import issue_feed_token
 from hrapp.extensions import db
 from hrapp.models import Role
 from tests.access_matrix import Route, walk, web_callers
@@ -17,8 +18,9 @@ site = routing.site  # the fixture
 
 @pytest.fixture
 def matrix_site(site, make_user):
-    """`site` plus a head of housekeeping."""
+    """`site` plus a head of housekeeping and 张三's calendar feed."""
     site.hk_head = make_user(Role.HEAD, "hkhead", departments=[site.housekeeping])
+    site.feed_token = issue_feed_token(site.b_user)[1]
     db.session.commit()
     return site
 
@@ -32,6 +34,8 @@ def table(w) -> dict[str, Route]:
         "list": Route("GET", "/roster/",                                   "L    403   403   200  200     200 200"),
         "create": Route("POST", "/roster/new",                             "L    403   403   200  200     200 200"),
         "colours": Route("GET", "/roster/shift-colours.css",               "L    200   200   200  200     200 200"),
+        # the calendar feed: its token is the key, no login needed
+        "feed": Route("GET", f"/roster/feed/{w.feed_token}.ics",           "200  200   200   200  200     200 200"),
         "feed_unknown": Route("GET", "/roster/feed/nope.ics",              "404  404   404   404  404     404 404"),
         # the front office's published roster
         "grid": Route("GET", r,                                            "L    200   403   200  403     200 200"),

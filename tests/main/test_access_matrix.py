@@ -1,0 +1,16 @@
+"""The home page and the health probe as every role: staff are sent on to their own record, whoever may see
+staff gets the counts page; the health probe is public."""
+from tests import access_matrix
+from tests.access_matrix import Route, walk, web_callers
+
+people = access_matrix.people  # the fixture
+
+#                                                   anon staff other head hk_head hr admin
+TABLE = {
+    "home": Route("GET", "/",                       "L    302   302   200  200     200 200"),
+    "healthz": Route("GET", "/healthz",             "200  200   200   200  200     200 200"),
+}
+
+
+def test_every_main_route_for_every_role(app, people):
+    walk(app, "main", TABLE, web_callers(app))

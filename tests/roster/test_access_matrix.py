@@ -90,9 +90,11 @@ def table(w) -> dict[str, Route]:
         "swap": Route("GET", f"{r}/swaps/{swap}",                          "L    200   403   200  403     200 200"),
         "swap_accept": Route("POST", f"{r}/swaps/{swap}/accept",           "L    403   403   403  403     403 403"),
         "swap_decline": Route("POST", f"{r}/swaps/{swap}/decline",         "L    403   403   403  403     403 403"),
-        "swap_approve": Route("POST", f"{r}/swaps/{swap}/approve",         "L    403   403   200  403     200 200"),
-        "swap_reject": Route("POST", f"{r}/swaps/{swap}/reject",           "L    403   403   302  403     200 200"),
-        "swap_cancel": Route("POST", f"{r}/swaps/{swap}/cancel",           "L    200   403   403  403     403 403"),
+        # A step posted without the swap's version: the roles the step admits reach the version check (409,
+        # "changed by someone else"), the others stop at the access check (403).
+        "swap_approve": Route("POST", f"{r}/swaps/{swap}/approve",         "L    403   403   409  403     409 409"),
+        "swap_reject": Route("POST", f"{r}/swaps/{swap}/reject",           "L    403   403   409  403     409 409"),
+        "swap_cancel": Route("POST", f"{r}/swaps/{swap}/cancel",           "L    409   403   403  403     403 403"),
         "withdraw_day_off": Route("POST", f"/roster/days-off/{wish}/withdraw", "L 302 403   302  403     302 302"),
         # the steps that change a whole roster; locking last
         "fill": Route("POST", f"{r}/fill",                                 "L    403   403   200  403     200 200"),

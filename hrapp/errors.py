@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
+from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.extensions import db
 
 MESSAGES = {
@@ -13,7 +14,7 @@ MESSAGES = {
     403: _l("You do not have access to this page."),
     404: _l("Not found."),
     405: _l("Method not allowed."),
-    409: _l("Someone else changed this record; reload and try again."),
+    409: STALE_MESSAGE,
     413: _l("The upload is too large."),
     429: _l("Too many attempts; wait a minute and try again."),
     500: _l("Something went wrong on our side."),
@@ -43,8 +44,10 @@ def register_errorhandlers(app: Flask) -> None:
         return _render(400, _("The form expired or was not sent by this site; reload and try again."))
 
     @app.errorhandler(StaleDataError)
+    @app.errorhandler(StaleRecord)
     def stale_data(e):
-        """Two writers raced past the form's version check: the second loses, nothing is overwritten."""
+        """Two writers raced past the form's version check, or a view let a stale edit through: the second
+        loses, nothing is overwritten, and the answer is the one stale message (409)."""
         db.session.rollback()
         return _render(409)
 

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
-from hrapp.core.errors import StaleRecord
+from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import ValidationFailed
 from hrapp.notifications import notify
 
 # The one "changed by someone else" message: forms, flashes and the API's 409 all say this.
-STALE_MESSAGE = _l("Someone else changed this record; reload and try again.")
 REFUSALS = {
     "unknown": _l("There is no such step."),
     "wrong_state": _l("This record is no longer open for that step; reload the page."),

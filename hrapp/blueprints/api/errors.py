@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
-from hrapp.core.errors import StaleRecord
+from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import ValidationFailed
 from hrapp.errors import CODES
 from hrapp.extensions import db
@@ -20,7 +20,7 @@ API_MESSAGES = {
     403: _l("You do not have access to this resource."),
     404: _l("Not found."),
     405: _l("Method not allowed."),
-    409: _l("Someone else changed this record; reload and try again."),
+    409: STALE_MESSAGE,
     413: _l("The request is too large."),
     422: _l("Some values are invalid."),
     429: _l("Too many requests; wait a minute and try again."),

@@ -15,6 +15,7 @@ from hrapp.core.attachments import (
     record_download,
     upload_request_limit,
 )
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.extensions import csrf, db
 from hrapp.models import Attachment
 
@@ -93,7 +94,7 @@ def confirm_delete_attachment(attachment_id: int):
         try:
             delete_attachment(attachment, current_user, form.version_id.data)
         except StaleAttachmentError:
-            flash(_("Someone else changed this record; reload and try again."), "danger")
+            flash(str(STALE_MESSAGE), "danger")
             return redirect(url_for("attachments.confirm_delete_attachment", attachment_id=attachment_id))
         db.session.commit()
         flash(_("Attachment deleted."), "success")

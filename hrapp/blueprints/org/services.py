@@ -13,6 +13,7 @@ from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW
 from hrapp.company import company_settings
 from hrapp.core import workflow
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.money import DEFAULT_PAID_DAYS_PER_MONTH
 from hrapp.extensions import db
 from hrapp.models import (
@@ -44,7 +45,7 @@ def update_settings(actor, name: str, timezone: str, currency: str, minimum_mont
     """
     settings = company_settings()
     if expected_version is not None and settings.id and expected_version != settings.version_id:
-        raise RuleViolation("version", _l("Someone else changed this record; reload and try again."))
+        raise RuleViolation("version", STALE_MESSAGE)
     before = audit.snapshot(settings, SETTINGS_FIELDS) if settings.id else None
     settings.name, settings.timezone, settings.currency = name.strip(), timezone, currency.upper()
     settings.minimum_monthly_wage_amount = minimum_monthly_wage or None
@@ -188,7 +189,7 @@ def update_draft(actor, draft: JobDescription, values: dict, expected_version: i
     if draft.status != JobDescriptionStatus.DRAFT:
         raise RuleViolation("status", _l("An approved job description cannot be edited; start a new version."))
     if expected_version is not None and expected_version != draft.version_id:
-        raise RuleViolation("version_id", _l("Someone else changed this record; reload and try again."))
+        raise RuleViolation("version_id", STALE_MESSAGE)
     fields = (*JOB_DESCRIPTION_TEXT_FIELDS, "analysis_on")
     before = audit.snapshot(draft, fields)
     for name in fields:

@@ -20,6 +20,7 @@ from hrapp.blueprints.staff.services import (
     update_own_contact,
     update_staff,
 )
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.validation import show_failure
 from hrapp.extensions import db
 from hrapp.models import StaffMember
@@ -111,7 +112,7 @@ def edit_staff(staff_id: int):
             update_staff(staff, _form_data(form), current_user, expected_version=int(form.version_id.data or 0),
                          effective_on=form.effective_on.data)
         except StaleRecordError:
-            form.form_errors.append(_("Someone else changed this record; reload and try again."))
+            form.form_errors.append(str(STALE_MESSAGE))
         except StaffValidationError as exc:
             show_failure(form, exc, ALIASES)
         else:
@@ -132,7 +133,7 @@ def edit_contact(staff_id: int):
             update_own_contact(staff, current_user, form.phone.data or "", form.emergency_contact_name.data or "",
                                form.emergency_contact_phone.data or "", int(form.version_id.data or 0))
         except StaleRecordError:
-            form.form_errors.append(_("Someone else changed this record; reload and try again."))
+            form.form_errors.append(str(STALE_MESSAGE))
         except StaffValidationError as exc:
             show_failure(form, exc, ALIASES)
         else:

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.roster.rules import Breach
+from hrapp.core.errors import StaleRecord
 from hrapp.core.validation import ValidationFailed
 
 # Reason codes of validation (rules and database checks) -> message.
@@ -110,7 +111,7 @@ class RosterValidationError(ValidationFailed):
         return cls({field: [message(c) for c in codes] for field, codes in problems.items()})
 
 
-class StaleRosterError(RuntimeError):
+class StaleRosterError(StaleRecord):
     """Someone changed the roster or the cells since the editor loaded them: reload, then retry.
 
     `cells` lists the (staff_id, day) whose version no longer matches (empty for a roster-level conflict).

@@ -17,7 +17,7 @@ class Config:
         "hrapp.blueprints.accounts",
         "hrapp.blueprints.org",
         "hrapp.blueprints.staff",
-        "hrapp.blueprints.transfer",
+        "hrapp.blueprints.staff_import_export",
         "hrapp.blueprints.audit_log",
         "hrapp.blueprints.reports",
         "hrapp.blueprints.notifications",

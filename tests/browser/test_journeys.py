@@ -170,8 +170,8 @@ def test_hr_imports_staff_after_a_preview(session, live_server):
     new_row = f"{number},导入新员工,female,HK,2024-02-01,1992-03-04,"
     update_row = "E0003,赵服务员,female,HK,2020-03-01,1990-01-01,13900139000"
     page = session.login("hr")
-    page.click("#mainnav a.nav-link[href='/transfer/import']")
-    page.wait_for_url("**/transfer/import")
+    page.click("#mainnav a.nav-link[href='/staff-import-export/import']")
+    page.wait_for_url("**/staff-import-export/import")
 
     # A file with a bad row: the preview lists the problem and offers no confirmation.
     upload(page, "bad.csv", import_csv([new_row, "X-BAD,坏行,female,HK,not-a-date,"]))
@@ -179,7 +179,7 @@ def test_hr_imports_staff_after_a_preview(session, live_server):
     expect(page.locator("#import-problems tbody tr")).to_have_count(1)
     assert page.locator("#import-confirm").count() == 0
 
-    page.goto("/transfer/import")
+    page.goto("/staff-import-export/import")
     upload(page, "staff.csv", import_csv([new_row, update_row]))
     expect(page.locator("#import-rows tbody tr")).to_have_count(2)
     expect(page.locator("#import-rows")).to_contain_text(number)

@@ -44,7 +44,7 @@ def test_import_refuses_with_a_clear_message(client, auth, org, english, app, tm
                 "C001,张三,男,HK,2021-03-01,Infinity,4500\r\n"
                 "C002,李四,女,FO-DESK,2021-03-02,180,1e999\r\n"
                 "C003,王五,女,FO-DESK,2021-03-02,180,100000000.00\r\n")
-    response = client.post("/transfer/import", data={"file": (io.BytesIO(csv_text.encode()), "staff.csv")},
+    response = client.post("/staff-import-export/import", data={"file": (io.BytesIO(csv_text.encode()), "staff.csv")},
                            content_type="multipart/form-data")
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and 'id="import-problems"' in body

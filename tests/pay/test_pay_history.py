@@ -106,7 +106,7 @@ def test_minimum_wage_applies_to_the_import_and_the_api(client, auth, org, token
     monkeypatch.setitem(app.config, "IMPORT_DIR", str(tmp_path))
     auth.login("hr")
     csv_text = "工号,姓名,性别,部门编码,入职日期,月基本工资\r\nC001,张三,男,HK,2021-03-01,2000\r\n"
-    body = client.post("/transfer/import", data={"file": (io.BytesIO(csv_text.encode()), "staff.csv")},
+    body = client.post("/staff-import-export/import", data={"file": (io.BytesIO(csv_text.encode()), "staff.csv")},
                        content_type="multipart/form-data").get_data(as_text=True)
     assert "Below the local monthly minimum wage of 2,690.00." in body and 'name="token"' not in body
     response = client.patch(f"/api/v1/staff/{org.hk_staff.id}", json={"monthly_base_amount": "2000.00",

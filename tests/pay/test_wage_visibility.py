@@ -47,7 +47,7 @@ def test_person_sees_own_wage_today_but_not_the_pay_history(client, auth, paid):
 
 def _export_rows(client, auth, user) -> list[list[str]]:
     auth.login(user)
-    response = client.get("/transfer/export.csv")
+    response = client.get("/staff-import-export/export.csv")
     assert response.status_code == 200
     return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
 

@@ -5,8 +5,8 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, Regexp
 
-from hrapp.blueprints.transfer.reader import EXTENSIONS
-from hrapp.blueprints.transfer.staging import TOKEN_RE
+from hrapp.blueprints.staff_import_export.reader import EXTENSIONS
+from hrapp.blueprints.staff_import_export.staging import TOKEN_RE
 
 
 class ImportUploadForm(FlaskForm):

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from hrapp.blueprints.transfer.columns import COLUMN_BY_KEY
+from hrapp.blueprints.staff_import_export.columns import COLUMN_BY_KEY
 from hrapp.models.staff import EmploymentStatus, Gender
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")

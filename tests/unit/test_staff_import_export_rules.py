@@ -6,8 +6,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from hrapp.blueprints.transfer.reader import MAX_ROWS, FileProblem, decode_text, is_xlsx, read_table
-from hrapp.blueprints.transfer.rules import (
+from hrapp.blueprints.staff_import_export.reader import MAX_ROWS, FileProblem, decode_text, is_xlsx, read_table
+from hrapp.blueprints.staff_import_export.rules import (
     CellError,
     cell_text,
     creation_order,
@@ -20,8 +20,8 @@ from hrapp.blueprints.transfer.rules import (
     parse_status,
     parse_text,
 )
-from hrapp.blueprints.transfer.staging import values_from_json, values_to_json
-from hrapp.blueprints.transfer.writer import build_csv, build_xlsx
+from hrapp.blueprints.staff_import_export.staging import values_from_json, values_to_json
+from hrapp.blueprints.staff_import_export.writer import build_csv, build_xlsx
 from hrapp.models import EmploymentStatus, Gender
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

@@ -2,7 +2,7 @@
 from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.staff.services import StaffFilters, staff_query
-from hrapp.blueprints.transfer.columns import COLUMNS, STAFF_FIELD_OF, ZH_GENDER, ZH_STATUS
+from hrapp.blueprints.staff_import_export.columns import COLUMNS, STAFF_FIELD_OF, ZH_GENDER, ZH_STATUS
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from hrapp.permissions import can_view_sensitive, sees_everything

@@ -8,10 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from hrapp.blueprints.staff.services import StaffFilters
-from hrapp.blueprints.transfer.export import export_table
-from hrapp.blueprints.transfer.services import apply_import, plan_staged, preview_upload
-from hrapp.blueprints.transfer.staging import StagedImport
-from hrapp.blueprints.transfer.writer import build_xlsx
+from hrapp.blueprints.staff_import_export.export import export_table
+from hrapp.blueprints.staff_import_export.services import apply_import, plan_staged, preview_upload
+from hrapp.blueprints.staff_import_export.staging import StagedImport
+from hrapp.blueprints.staff_import_export.writer import build_xlsx
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
 from tests.conftest import count

@@ -9,11 +9,16 @@ from openpyxl.utils import get_column_letter
 from hrapp import audit
 from hrapp.blueprints.staff.rules import StaffData, staff_problems
 from hrapp.blueprints.staff.services import create_staff, staff_data_of, update_staff
-from hrapp.blueprints.transfer.columns import COLUMN_BY_KEY, COLUMN_OF_FIELD, STAFF_FIELD_OF
-from hrapp.blueprints.transfer.messages import file_message, row_message
-from hrapp.blueprints.transfer.reader import read_table
-from hrapp.blueprints.transfer.rules import creation_order, duplicate_numbers, map_headers, parse_row
-from hrapp.blueprints.transfer.staging import StagedImport, StagedImportMissing, values_from_json, values_to_json
+from hrapp.blueprints.staff_import_export.columns import COLUMN_BY_KEY, COLUMN_OF_FIELD, STAFF_FIELD_OF
+from hrapp.blueprints.staff_import_export.messages import file_message, row_message
+from hrapp.blueprints.staff_import_export.reader import read_table
+from hrapp.blueprints.staff_import_export.rules import creation_order, duplicate_numbers, map_headers, parse_row
+from hrapp.blueprints.staff_import_export.staging import (
+    StagedImport,
+    StagedImportMissing,
+    values_from_json,
+    values_to_json,
+)
 from hrapp.core.money import TOO_LARGE
 from hrapp.core.money_fields import money_ceiling
 from hrapp.core.pay import BELOW_MINIMUM, PayPolicy

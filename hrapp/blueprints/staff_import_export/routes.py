@@ -10,24 +10,24 @@ from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.services import StaffValidationError
-from hrapp.blueprints.transfer.columns import COLUMNS, STAFF_FIELD_OF
-from hrapp.blueprints.transfer.export import export_table
-from hrapp.blueprints.transfer.forms import ImportConfirmForm, ImportUploadForm
-from hrapp.blueprints.transfer.messages import COLUMN_HELP, file_message
-from hrapp.blueprints.transfer.reader import FileProblem
-from hrapp.blueprints.transfer.services import ImportPlan, apply_import, plan_staged, preview_upload
-from hrapp.blueprints.transfer.staging import (
+from hrapp.blueprints.staff_import_export.columns import COLUMNS, STAFF_FIELD_OF
+from hrapp.blueprints.staff_import_export.export import export_table
+from hrapp.blueprints.staff_import_export.forms import ImportConfirmForm, ImportUploadForm
+from hrapp.blueprints.staff_import_export.messages import COLUMN_HELP, file_message
+from hrapp.blueprints.staff_import_export.reader import FileProblem
+from hrapp.blueprints.staff_import_export.services import ImportPlan, apply_import, plan_staged, preview_upload
+from hrapp.blueprints.staff_import_export.staging import (
     StagedImportForbidden,
     StagedImportMissing,
     discard_staged,
     load_staged,
     stage_import,
 )
-from hrapp.blueprints.transfer.writer import MIMETYPES, build_csv, build_xlsx
+from hrapp.blueprints.staff_import_export.writer import MIMETYPES, build_csv, build_xlsx
 from hrapp.extensions import db
 from hrapp.permissions import Perm, permission_required
 
-bp = Blueprint("transfer", __name__, url_prefix="/transfer")
+bp = Blueprint("staff_import_export", __name__, url_prefix="/staff-import-export")
 
 
 def _zh() -> bool:
@@ -45,7 +45,7 @@ def _preview(plan: ImportPlan, token: str | None):
     zh = _zh()
     field_names = {STAFF_FIELD_OF.get(c.key, c.key): c.zh if zh else c.key for c in COLUMNS}
     confirm = ImportConfirmForm(formdata=None, token=token) if token else None
-    return render_template("transfer/import_preview.html", plan=plan, counts=plan.counts, confirm=confirm,
+    return render_template("staff_import_export/import_preview.html", plan=plan, counts=plan.counts, confirm=confirm,
                            field_names=field_names, title=_("Import preview"))
 
 
@@ -65,7 +65,7 @@ def import_staff():
                 token = stage_import(current_app.config["IMPORT_DIR"], current_user.id, plan.filename,
                                      plan.header_names, plan.staged_rows())
             return _preview(plan, token)
-    return render_template("transfer/import_form.html", form=form, columns=COLUMNS, column_help=COLUMN_HELP,
+    return render_template("staff_import_export/import_form.html", form=form, columns=COLUMNS, column_help=COLUMN_HELP,
                            zh=_zh(), title=_("Import staff"))
 
 
@@ -81,7 +81,7 @@ def confirm_import():
         plan = plan_staged(staged)
     except StagedImportMissing:
         flash(_("This import has expired or was already done; upload the file again."), "warning")
-        return redirect(url_for("transfer.import_staff"))
+        return redirect(url_for("staff_import_export.import_staff"))
     except StagedImportForbidden:
         abort(403)
     if not plan.can_commit:
@@ -93,7 +93,7 @@ def confirm_import():
     except (StaffValidationError, IntegrityError):  # changed meanwhile, e.g. a second confirm racing this one
         db.session.rollback()
         flash(_("The records changed while importing; nothing was imported. Upload the file again."), "error")
-        return redirect(url_for("transfer.import_staff"))
+        return redirect(url_for("staff_import_export.import_staff"))
     db.session.commit()
     discard_staged(import_dir, staged.token)
     flash(_("Import done: %(create)s created, %(update)s updated, %(unchanged)s unchanged.", **counts), "success")

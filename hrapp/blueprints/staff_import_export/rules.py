@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from hrapp.blueprints.transfer.columns import (
+from hrapp.blueprints.staff_import_export.columns import (
     COLUMN_BY_KEY,
     COLUMNS,
     GENDER_WORDS,

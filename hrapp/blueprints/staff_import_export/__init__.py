@@ -7,7 +7,7 @@ from hrapp.permissions import Perm, has_perm
 from .routes import bp
 
 MODULE = Module(
-    name="transfer",
+    name="staff_import_export",
     blueprints=(bp,),
-    nav=(NavEntry("transfer.import_staff", _l("Import"), lambda user: has_perm(user, Perm.STAFF_IMPORT), order=40),),
+    nav=(NavEntry("staff_import_export.import_staff", _l("Import"), lambda user: has_perm(user, Perm.STAFF_IMPORT), order=40),),
 )

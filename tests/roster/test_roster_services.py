@@ -39,7 +39,7 @@ from hrapp.models import (
     RosterStatus,
 )
 from tests.conftest import count
-from tests.roster.conftest import TYPES
+from tests.roster.fixtures import TYPES
 
 
 def day(n: int) -> date:

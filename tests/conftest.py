@@ -185,3 +185,9 @@ def auth(client):
 
 def count(model) -> int:
     return _db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def is_savepoint(statement: str) -> bool:
+    """Whether a SQL statement is the SAVEPOINT bookkeeping of the test's transaction (statement counts
+    leave it out: outside tests a commit emits none)."""
+    return statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT"))

@@ -9,6 +9,7 @@ that is rolled back at its end, so nothing it commits outlives it.
   never ends; the session joins it with a SAVEPOINT, so `db.session.commit()` and `rollback()` in
   views, services' callers and CLI commands work unchanged.
 """
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,9 +54,26 @@ def _sqlite_savepoints(engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _worker_config():
+    """TestingConfig, except that each pytest-xdist worker on a database server gets its own database
+    (named after the worker, recreated empty), so `-n 2` works on PostgreSQL too."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = sa.make_url(TestingConfig.SQLALCHEMY_DATABASE_URI)
+    if not worker or url.get_backend_name() == "sqlite":
+        return TestingConfig
+    name = f"{url.database}_{worker}"
+    server = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    uri = url.set(database=name).render_as_string(hide_password=False)
+    return type("WorkerTestingConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri})
+
+
 @pytest.fixture(scope="session")
 def app():
-    app = create_app(TestingConfig)
+    app = create_app(_worker_config())
     request_started.connect(_fresh_request_state, app)
     # ...and nothing a request cached in `g` (such as its language) outlives it.
     request_tearing_down.connect(lambda sender, **extra: g.__dict__.clear(), app, weak=False)

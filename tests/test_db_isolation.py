@@ -34,3 +34,7 @@ def test_a_committed_test_really_commits(db, make_department):
     db.session.remove()
     with db.engine.connect() as other:  # another connection (on in-memory SQLite, the same one)
         assert other.scalar(sa.select(sa.func.count()).select_from(Department)) == 1
+
+
+def test_the_committed_db_fixture_opts_out_too(committed_db, db_connection):
+    assert db_connection is None and committed_db.session.get_bind() is committed_db.engine

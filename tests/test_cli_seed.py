@@ -41,6 +41,7 @@ def _seed(runner, args=ARGS):
 
 
 def _wipe():
+    db.session.remove()  # forget the loaded rows: their ids are reused by the next seed
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(table.delete())
     db.session.commit()

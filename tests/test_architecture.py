@@ -14,6 +14,8 @@ import pytest
 from config import Config
 from hrapp.core.module import Module, load_modules
 
+pytestmark = pytest.mark.unit  # pure: no app, no database
+
 ROOT = Path(__file__).resolve().parent.parent
 HRAPP = ROOT / "hrapp"
 BLUEPRINTS = HRAPP / "blueprints"

@@ -42,10 +42,10 @@ def _seed(runner, args=ARGS):
 
 
 def _wipe():
-    db.session.remove()
-    with db.engine.begin() as conn:
-        for table in reversed(db.metadata.sorted_tables):
-            conn.execute(table.delete())
+    db.session.remove()  # forget the loaded rows: their ids are reused by the next seed
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.commit()
 
 
 def test_seed_demo_sets_up_the_demo_pki(app, runner, tmp_path, monkeypatch):

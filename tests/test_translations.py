@@ -14,6 +14,8 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
+pytestmark = pytest.mark.unit  # pure: no app, no database
+
 ROOT = Path(__file__).resolve().parent.parent
 PO_FILE = ROOT / "hrapp" / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
 METHOD_MAP = [("hrapp/**.py", "python"), ("hrapp/templates/**.html", "jinja2")]

@@ -62,6 +62,7 @@ def test_upload_access(client, auth, org, store_dir, role):
         assert _is_login_redirect(response)
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 @pytest.mark.parametrize("role", ROLES)
 def test_delete_access(client, auth, attached, role):
     _as(auth, role)

@@ -1,4 +1,5 @@
 """Attachments through the HTTP layer: upload, download headers, delete with confirmation, audit."""
+import pytest
 import sqlalchemy as sa
 
 from hrapp.core.attachments import FORM_ALLOWANCE
@@ -156,6 +157,7 @@ def test_downloads_are_audited(client, auth, org, store_dir):
     assert entry.actor_id == org.staff.id and entry.target_id == _only_attachment().id
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 def test_delete_asks_first_then_deletes_and_removes_the_file(client, auth, org, store_dir):
     auth.login("hr")
     _english(client)
@@ -170,6 +172,7 @@ def test_delete_asks_first_then_deletes_and_removes_the_file(client, auth, org, 
     assert entry.actor_id == org.hr.id and entry.before["original_name"] == "old contract.pdf"
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 def test_deleting_one_of_two_uses_keeps_the_shared_file(client, auth, org, store_dir):
     auth.login("hr")
     upload(client, org.desk_staff, PDF, "a.pdf")

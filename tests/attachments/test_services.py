@@ -18,6 +18,7 @@ def test_staff_is_a_registered_owner(app):
     assert "staff" in owners() and owner_for("nothing") is None
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 def test_a_rolled_back_upload_leaves_no_file(org, store_dir):
     _attach(org)
     assert len(stored_files(store_dir)) == 1
@@ -25,6 +26,7 @@ def test_a_rolled_back_upload_leaves_no_file(org, store_dir):
     assert count(Attachment) == 0 and stored_files(store_dir) == []
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 def test_a_rolled_back_upload_keeps_content_another_row_uses(org, store_dir):
     _attach(org)
     db.session.commit()
@@ -33,6 +35,7 @@ def test_a_rolled_back_upload_keeps_content_another_row_uses(org, store_dir):
     assert count(Attachment) == 1 and len(stored_files(store_dir)) == 1
 
 
+@pytest.mark.committed  # the store checks for other users of the content on a connection of its own
 def test_a_rolled_back_delete_keeps_row_and_file(org, store_dir):
     row = _attach(org)
     db.session.commit()

@@ -2,7 +2,8 @@
 
 The live server (tests/browser/live_server.py) is its own process and app, with its own SQLite
 *file* database and CSRF protection on, so the browser submits real forms. It shares nothing with
-the in-memory app of tests/conftest.py, whose autouse `db` fixture empties only that app's tables.
+the in-memory app of tests/conftest.py, whose per-test rolled-back transaction covers only that
+app's database.
 
 Run with `pytest -m browser` (`make test` does). Chromium is the Debian package (/usr/bin/chromium,
 or CHROMIUM_PATH); `playwright install` is never needed.

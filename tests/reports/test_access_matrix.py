@@ -15,7 +15,7 @@ from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.extensions import db
 from hrapp.models import PeriodKind
 from tests.access_matrix import Route, walk, web_callers
-from tests.roster_fixtures import MAY
+from tests.roster.fixtures import MAY
 
 
 @pytest.fixture

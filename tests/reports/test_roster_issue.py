@@ -14,7 +14,7 @@ from hrapp.extensions import db
 from hrapp.models import DocumentStatus, IssuedDocument, PeriodKind
 from tests.conftest import count
 from tests.reports.conftest import pdfsig, pdftotext
-from tests.roster.conftest import TYPES
+from tests.roster.fixtures import TYPES
 
 
 def _issue(runner, signer, *subject, out=None):

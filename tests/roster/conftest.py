@@ -1,21 +1,11 @@
-"""Roster fixtures: the org's front office with shift types, a few more staff, and a March 2026 roster."""
-from datetime import date, time
-
+"""Roster fixtures used only in tests/roster/: the org's front office with shift types, a few more staff,
+and a March 2026 roster. (Shared roster fixtures and constants: tests/roster/fixtures.py.)"""
 import pytest
 
-from hrapp.blueprints.roster.rules import LEAVE, REST, WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import create_roster, save_shift_type
 from hrapp.extensions import db
 from hrapp.models import PeriodKind, Role
-
-TYPES = (
-    ShiftTypeData("早", "早班", WORK, time(7), time(15), 30, "Early", "#43a047"),
-    ShiftTypeData("中", "中班", WORK, time(14), time(22), 30, "Late", "#fb8c00"),
-    ShiftTypeData("夜", "夜班", WORK, time(22), time(6), 60, "Night", "#3949ab", is_night=True),
-    ShiftTypeData("休", "休息", REST, name_en="Rest", colour="#bdbdbd", counts_as_workday=False),
-    ShiftTypeData("假", "请假", LEAVE, name_en="Leave", colour="#8d6e63", counts_as_workday=False),
-)
-MARCH = date(2026, 3, 1)
+from tests.roster.fixtures import MARCH, TYPES
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Notification, PeriodKind, Role, ShiftSwap
-from tests.roster.conftest import MARCH
+from tests.roster.fixtures import MARCH
 
 
 def day(n: int) -> date:

@@ -1,6 +1,8 @@
 """Pure grid edits, totals, the company calendar and rest owed."""
 from datetime import date, time, timedelta
 
+import pytest
+
 from hrapp.blueprints.roster.rules import (
     HOLIDAY,
     NORMAL,
@@ -17,6 +19,8 @@ from hrapp.blueprints.roster.rules import (
     row_totals,
     swapped_cells,
 )
+
+pytestmark = pytest.mark.unit  # pure: no app, no database
 
 MON = date(2026, 3, 2)
 SHIFTS = {

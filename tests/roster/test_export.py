@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from hrapp.blueprints.roster.export import roster_workbook
 from hrapp.blueprints.roster.services import roster_grid
 from hrapp.core.periods import period_label
-from tests.roster_fixtures import MAY, ROTATION
+from tests.roster.fixtures import MAY, ROTATION
 
 
 def _sheets(data: bytes):

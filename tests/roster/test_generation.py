@@ -2,6 +2,8 @@
 from collections import Counter
 from datetime import date, time, timedelta
 
+import pytest
+
 from hrapp.blueprints.roster.generation import (
     FIXED_CELL,
     ONE_SHIFT_PER_DAY,
@@ -11,6 +13,8 @@ from hrapp.blueprints.roster.generation import (
     generate,
 )
 from hrapp.blueprints.roster.rules import ContextShift, RuleSettings, ShiftSpec, check_roster
+
+pytestmark = pytest.mark.unit  # pure: no app, no database
 
 MON = date(2026, 3, 2)
 DAYS = tuple(MON + timedelta(days=i) for i in range(14))

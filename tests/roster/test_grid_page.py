@@ -14,13 +14,15 @@ from hrapp.extensions import db
 from hrapp.models import Department, Notification, Role, Roster, User
 from hrapp.notifications import mark_read, notify, unread_count
 from hrapp.permissions import department_scope, heads_department
+from tests.conftest import is_savepoint
 from tests.roster.routing import day
 
 MAX_PAGE_STATEMENTS = 10  # issue #4: roster_grid_queries <= 10
 
 
 class StatementLog:
-    """The SQL statements the engine runs while the block is open."""
+    """The SQL statements the engine runs while the block is open, less the SAVEPOINTs with which the test's
+    rolled-back transaction (tests/conftest.py) wraps each commit."""
 
     def __enter__(self):
         self.statements = []
@@ -28,7 +30,8 @@ class StatementLog:
         return self
 
     def _seen(self, conn, cursor, statement, *args):  # noqa: ARG002
-        self.statements.append(statement)
+        if not is_savepoint(statement):
+            self.statements.append(statement)
 
     def __exit__(self, *exc):
         sa.event.remove(db.engine, "before_cursor_execute", self._seen)

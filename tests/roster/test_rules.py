@@ -29,6 +29,8 @@ from hrapp.blueprints.roster.rules import (
     shift_type_problems,
 )
 
+pytestmark = pytest.mark.unit  # pure: no app, no database
+
 MON = date(2026, 3, 2)  # a Monday
 EARLY = ShiftSpec("早", time(7), time(15), 30)
 LATE = ShiftSpec("中", time(14), time(22), 30)

@@ -1,4 +1,5 @@
 """Roster set-up services: shift types, demand, holidays from the library with HR overrides, rule settings."""
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -46,8 +47,21 @@ def test_bad_shift_types_are_rejected_and_nothing_saved(world, kw, field):
 
 
 def test_same_code_in_another_department_is_fine(world):
-    save_shift_type(world.hr, world.housekeeping, ShiftTypeData("早", "早班", WORK, time(8), time(16), 60))
+    """A code is unique per department: the front office's 早 does not block housekeeping's, but a second
+    早 in housekeeping is refused."""
+    early = ShiftTypeData("早", "早班", WORK, time(8), time(16), 60)
+    saved = save_shift_type(world.hr, world.housekeeping, early)
     db.session.commit()
+    rows = db.session.execute(sa.select(ShiftType.department_id, ShiftType.start_time)
+                              .where(ShiftType.code == "早").order_by(ShiftType.id)).all()
+    assert rows == [(world.front.id, time(7)), (world.housekeeping.id, time(8))]
+    assert saved.department_id == world.housekeeping.id and saved.id != world.types["早"].id
+
+    with pytest.raises(RosterValidationError) as err:
+        save_shift_type(world.hr, world.housekeeping, replace(early, name="另一个早班"))
+    assert list(err.value.errors) == ["code"] and str(err.value.errors["code"][0])
+    db.session.rollback()
+    assert count(ShiftType) == len(world.types) + 1
 
 
 def test_demand_weekday_default_and_date_override(world):

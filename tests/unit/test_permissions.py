@@ -3,6 +3,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from config import Config
+from hrapp.core.module import load_modules
 from hrapp.models import Role
 from hrapp.permissions import (
     ROLE_PERMS,
@@ -11,6 +13,7 @@ from hrapp.permissions import (
     can_self_edit,
     can_view_sensitive,
     can_view_staff,
+    grant,
     has_perm,
 )
 
@@ -18,6 +21,13 @@ from hrapp.permissions import (
 def user(role, staff_id=None, scope=frozenset(), active=True):
     return SimpleNamespace(role=role, staff_id=staff_id, is_active=active, _department_scope=frozenset(scope),
                            headed_departments=[])
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _module_grants():
+    """No app here: merge the configured modules' grants as the factory does (`grant` is idempotent)."""
+    for module in load_modules(Config.MODULES):
+        grant(module.grants)
 
 
 STAFF_IN_1 = SimpleNamespace(id=10, department_id=1)

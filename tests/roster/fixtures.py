@@ -1,9 +1,12 @@
-"""A published roster for the report, export and API tests: the front office (FO) in May 2026, with the
-company holidays of 2026 (劳动节 1-5 May, 调休 Saturday 9 May) and four people, Chinese names included."""
-from datetime import date
+"""Roster fixtures shared beyond tests/roster/: the shift types and `rostered`, a published roster for the
+roster export, report and API tests (tests/roster/, tests/reports/, tests/api/), so tests/conftest.py loads
+this module as a plugin. `rostered` is the front office (FO) in May 2026, with the company holidays of 2026
+(劳动节 1-5 May, 调休 Saturday 9 May) and four people, Chinese names included."""
+from datetime import date, time
 
 import pytest
 
+from hrapp.blueprints.roster.rules import LEAVE, REST, WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import (
     apply_pattern,
     create_roster,
@@ -13,8 +16,15 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.extensions import db
 from hrapp.models import PeriodKind, Role
-from tests.roster.conftest import TYPES
 
+TYPES = (
+    ShiftTypeData("早", "早班", WORK, time(7), time(15), 30, "Early", "#43a047"),
+    ShiftTypeData("中", "中班", WORK, time(14), time(22), 30, "Late", "#fb8c00"),
+    ShiftTypeData("夜", "夜班", WORK, time(22), time(6), 60, "Night", "#3949ab", is_night=True),
+    ShiftTypeData("休", "休息", REST, name_en="Rest", colour="#bdbdbd", counts_as_workday=False),
+    ShiftTypeData("假", "请假", LEAVE, name_en="Leave", colour="#8d6e63", counts_as_workday=False),
+)
+MARCH = date(2026, 3, 1)
 MAY = date(2026, 5, 1)
 ROTATION = "早早中中夜休休"
 NAMES = ("张三", "欧阳娜娜", "买买提·艾力")

@@ -40,21 +40,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port=$(python3 - "${PGPORT:-54329}" <<'PY'
-import socket, sys
-start = int(sys.argv[1])
-for port in range(start, start + 200):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        print(port)
-        break
-else:
-    sys.exit(f"no free port from {start}")
-PY
-)
+port=$(python3 "$(dirname "$0")/free_port.py" "${PGPORT:-54329}")
 
 as_pg "$PG_BIN/initdb" -D "$tmp/data" -A trust -U postgres -E UTF8 --no-locale --no-sync >"$tmp/initdb.log" 2>&1 \
     || { cat "$tmp/initdb.log" >&2; exit 1; }

@@ -31,21 +31,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port=$(python3 - "${REDIS_TEST_PORT:-63790}" <<'PY'
-import socket, sys
-start = int(sys.argv[1])
-for port in range(start, start + 200):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        print(port)
-        break
-else:
-    sys.exit(f"no free port from {start}")
-PY
-)
+port=$(python3 "$(dirname "$0")/free_port.py" "${REDIS_TEST_PORT:-63790}")
 
 # No persistence: the data dies with the directory.
 "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$tmp" --save "" --appendonly no \

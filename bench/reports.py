@@ -18,6 +18,7 @@ from bench.env import BenchContext
 from hrapp.blueprints.reports import jobs, pki
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.signing import StampText, sign_pdf
+from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.blueprints.staff.pdf import HistoryRow, StaffCardData, build_staff_card
 from hrapp.core import jobs as background
 from hrapp.extensions import db
@@ -112,7 +113,7 @@ def bench_report_bulk(ctx: BenchContext) -> Iterator[tuple[str, float, str]]:
         sizes = {d.id: db.session.scalar(sa.select(sa.func.count(StaffMember.id)).join(Department)
                                          .where(Department.path.startswith(d.path))) for d in top}
         department = max(top, key=lambda d: sizes[d.id])
-        job = jobs.create_staff_card_job(hr, department, include_subdepartments=True)
+        job = jobs.create_bulk_job(hr, STAFF_CARD, department, include_subdepartments=True)
         db.session.commit()
         started = time.perf_counter()
         background.run_job(job.id)

@@ -17,7 +17,7 @@ down_revision = '83fbd9632aaf'
 branch_labels = None
 depends_on = None
 
-STAFF_CARDS_JOB = "reports.staff_cards"
+BULK_ISSUE_JOB = "reports.bulk_issue"  # bulk issuing of any report type (hrapp.blueprints.reports.jobs)
 COMMON = ("id", "status", "created_by_id", "params", "total", "done", "failed", "message",
           "created_at", "started_at", "heartbeat_at", "finished_at")
 report_jobs = sa.table("report_jobs", *(sa.column(c) for c in (*COMMON, "kind", "department_id")),
@@ -32,20 +32,21 @@ def _copy_to_jobs(bind):
     if not rows:
         return
     op.bulk_insert(jobs, [
-        {**{c: row[c] for c in COMMON}, "name": STAFF_CARDS_JOB, "label": row["department_name"] or "",
-         "params": {**(row["params"] or {}), "department_id": row["department_id"]}}
+        {**{c: row[c] for c in COMMON}, "name": BULK_ISSUE_JOB, "label": row["department_name"] or "",
+         "params": {**(row["params"] or {}), "kind": row["kind"], "department_id": row["department_id"]}}
         for row in rows])
     if bind.dialect.name == "postgresql":  # the copied ids must not be handed out again
         bind.execute(sa.text("SELECT setval(pg_get_serial_sequence('jobs', 'id'), (SELECT max(id) FROM jobs))"))
 
 
 def _copy_to_report_jobs(bind):
-    rows = bind.execute(sa.select(jobs).where(jobs.c.name == STAFF_CARDS_JOB)).mappings().all()
+    rows = bind.execute(sa.select(jobs).where(jobs.c.name == BULK_ISSUE_JOB)).mappings().all()
     if not rows:
         return
     op.bulk_insert(report_jobs, [
-        {**{c: row[c] for c in COMMON}, "kind": "staff_card", "department_id": (row["params"] or {}).get("department_id"),
-         "params": {k: v for k, v in (row["params"] or {}).items() if k != "department_id"}}
+        {**{c: row[c] for c in COMMON}, "kind": (row["params"] or {}).get("kind", "staff_card"),
+         "department_id": (row["params"] or {}).get("department_id"),
+         "params": {k: v for k, v in (row["params"] or {}).items() if k not in ("department_id", "kind")}}
         for row in rows])
     if bind.dialect.name == "postgresql":
         bind.execute(sa.text(

@@ -59,8 +59,8 @@ def test_report_jobs_move_into_jobs_and_back(empty_database):  # noqa: F811 - py
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     (moved_id, name, status, params, label, *counters, message), (new_id, *_) = out["jobs"]
     assert (moved_id, name, status, label, counters, message) == (
-        7, "reports.staff_cards", "done", "前厅部", [3, 2, 1], "S1: broken")
-    assert _json(params) == {"include_subdepartments": True, "department_id": 1}
+        7, "reports.bulk_issue", "done", "前厅部", [3, 2, 1], "S1: broken")
+    assert _json(params) == {"include_subdepartments": True, "kind": "staff_card", "department_id": 1}
     assert new_id == 8
     [(back_id, kind, status, department_id, params, *rest)] = out["report_jobs"]
     assert (back_id, kind, status, department_id, rest) == (7, "staff_card", "done", 1, [3, 2, 1, "S1: broken"])

@@ -120,7 +120,8 @@ def progress_status(job: Job) -> str:
 
 def test_bulk_issuing_page_shows_its_department_and_only_its_own_kind_of_job(client, auth, org, sample):
     auth.login("hr")
-    response = client.post("/reports/bulk", data={"department_id": org.front.id, "include_subdepartments": "y"})
+    response = client.post("/reports/bulk", data={"kind": "staff_card", "department_id": org.front.id,
+                                                  "include_subdepartments": "y"})
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert org.front.name in page
     other = jobs.enqueue("sample.add", {"a": 1, "b": 1}, org.hr)

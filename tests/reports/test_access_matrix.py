@@ -33,7 +33,7 @@ def site(rostered, make_position):
     o.hk_card = services.issue_document(STAFF_CARD, o.hk_staff, o.hr)
     o.jd_doc = services.issue_document(JOB_DESCRIPTION, o.jd, o.hr)
     o.roster_doc = services.issue_document(ROSTER, o.roster, o.head)
-    o.job = jobs.create_staff_card_job(o.hr, o.housekeeping, False)
+    o.job = jobs.create_bulk_job(o.hr, STAFF_CARD, o.housekeeping, False)
     db.session.commit()
     return o
 

@@ -127,7 +127,8 @@ def test_root_certificate_is_public(client, org):
 
 def test_bulk_page_runs_and_reports_progress(client, auth, org):
     auth.login("hr")
-    response = client.post("/reports/bulk", data={"department_id": org.front.id, "include_subdepartments": "y"})
+    response = client.post("/reports/bulk", data={"kind": "staff_card", "department_id": org.front.id,
+                                                  "include_subdepartments": "y"})
     assert response.status_code == 302
     status = client.get(response.headers["Location"] + "/status").get_json()
     assert status["finished"] and status["done"] == 2 and status["percent"] == 100

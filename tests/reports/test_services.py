@@ -149,7 +149,7 @@ def test_wrong_passphrase_issues_nothing(org, app):
 
 def test_bulk_job_issues_a_department(org, make_staff):
     make_staff(org.front_desk)
-    job = jobs.create_staff_card_job(org.hr, org.front, include_subdepartments=True)
+    job = jobs.create_bulk_job(org.hr, STAFF_CARD, org.front, include_subdepartments=True)
     db.session.commit()
     background.start(job)  # inline under TESTING
     job = db.session.get(Job, job.id)
@@ -158,9 +158,15 @@ def test_bulk_job_issues_a_department(org, make_staff):
     assert count(IssuedDocument) == 3
 
 
+def test_bulk_job_refused_for_a_type_without_a_bulk_source(org):
+    assert JOB_DESCRIPTION.bulk is None
+    with pytest.raises(services.ReportError):
+        jobs.create_bulk_job(org.hr, JOB_DESCRIPTION, org.front, include_subdepartments=True)
+
+
 def test_bulk_job_refused_outside_scope(org):
     with pytest.raises(services.ReportError):
-        jobs.create_staff_card_job(org.head, org.housekeeping, include_subdepartments=False)
+        jobs.create_bulk_job(org.head, STAFF_CARD, org.housekeeping, include_subdepartments=False)
 
 
 HEAD_HR_STAFF = replace(STAFF_CARD, slots=(

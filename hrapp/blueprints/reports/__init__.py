@@ -8,7 +8,7 @@ from hrapp.blueprints.reports.cli import COMMANDS
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import has_perm
 
-from .jobs import STAFF_CARDS_JOB, run_staff_cards
+from .jobs import BULK_ISSUE_JOB, run_bulk_issue
 from .routes import bp
 
 MODULE = Module(
@@ -25,5 +25,5 @@ MODULE = Module(
     ),
     cli=tuple(COMMANDS),
     benches=("bench.reports",),
-    jobs={STAFF_CARDS_JOB: run_staff_cards},
+    jobs={BULK_ISSUE_JOB: run_bulk_issue},
 )

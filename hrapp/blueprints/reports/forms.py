@@ -9,6 +9,7 @@ from hrapp.forms import ConfirmForm  # noqa: F401  (re-exported: the views impor
 
 
 class BulkForm(FlaskForm):
+    kind = SelectField(_l("Document"), validators=[InputRequired()])
     department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
     include_subdepartments = BooleanField(_l("Include sub-departments"), default=True)
 

@@ -8,11 +8,11 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, issue_url, may_issue
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
-from hrapp.blueprints.reports.jobs import STAFF_CARDS_JOB
+from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
 from hrapp.blueprints.reports.settings import pki_settings
-from hrapp.blueprints.reports.types import report_type, report_type_named
+from hrapp.blueprints.reports.types import bulk_report_types, report_type, report_type_named
 from hrapp.core import jobs as background
 from hrapp.core.listing import Listing
 from hrapp.extensions import db
@@ -107,25 +107,28 @@ def issue_document(name: str, record_id: int):
 @bp.route("/reports/bulk", methods=["GET", "POST"])
 @permission_required(ReportPerm.REPORT_ISSUE)
 def bulk_issue():
-    """Issue the record cards of a whole department in the background."""
+    """Issue one kind of document for a whole department in the background (any type with a bulk source)."""
+    types = bulk_report_types()
     form = BulkForm()
+    form.kind.choices = [(t.kind, t.title) for t in types]
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in visible_departments(current_user)]
     if form.validate_on_submit():
         department = get_or_404(Department, form.department_id.data, check=can_view_department)
         try:
-            job = jobs.create_staff_card_job(current_user, department, form.include_subdepartments.data)
+            job = jobs.create_bulk_job(current_user, report_type(form.kind.data), department,
+                                       form.include_subdepartments.data)
         except services.ReportError as exc:
             flash(str(exc), "danger")
         else:
             db.session.commit()
             background.start(job)
             return redirect(url_for("reports.show_job", job_id=job.id))
-    return render_template("reports/bulk_form.html", form=form, title=_("Issue record cards in bulk"))
+    return render_template("reports/bulk_form.html", form=form, types=types, title=_("Issue documents in bulk"))
 
 
 def _job_or_404(job_id: int) -> Job:
     job = get_or_404(Job, job_id, check=can_follow_job)
-    if job.name != STAFF_CARDS_JOB:  # this page shows bulk record-card jobs only
+    if job.name != BULK_ISSUE_JOB:  # this page shows bulk-issuing jobs only
         abort(404)
     return job
 

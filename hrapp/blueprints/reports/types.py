@@ -44,6 +44,20 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class BulkSource:
+    """How a report type is issued for a whole department at once (a background job).
+
+    `ids(department, include_subdepartments)` lists the records to print, in order; `load(ids)` loads a chunk
+    of them with everything the builder prints (a handful of queries); `label(record)` names one in the job's
+    error messages; `description` tells the person starting the job what it does."""
+
+    ids: Callable[[object, bool], list[int]]
+    load: Callable[[list[int]], list]
+    label: Callable[[object], str]
+    description: object = ""
+
+
+@dataclass(frozen=True)
 class ReportType:
     """One kind of signed document.
 
@@ -56,6 +70,7 @@ class ReportType:
       subject); `may_view(user, doc)` and its SQL twin `view_scope(user)` replace the default (whoever may
       see the subject). `refusal(record)` names why a record cannot be issued at all (None if it can).
     - `back_endpoint(record) -> (endpoint, values)`: the record's own page, linked from the issue page.
+    - `bulk`: how to issue it for a whole department in the background (None: one record at a time only).
     """
 
     kind: str
@@ -74,6 +89,7 @@ class ReportType:
     view_scope: Callable[[object], object] | None = None
     refusal: Callable[[object], str | None] | None = None
     back_endpoint: Callable[[object], tuple[str, dict]] | None = None
+    bulk: BulkSource | None = None
 
     def build(self, record, letterhead):
         """The unsigned PDF of `record` with this type's signature slots."""
@@ -88,6 +104,11 @@ def report_types() -> dict[str, ReportType]:
 def report_type(kind: str) -> ReportType | None:
     """The registered type of `kind` (a document's stored kind), or None."""
     return report_types().get(str(kind))
+
+
+def bulk_report_types() -> list[ReportType]:
+    """The registered types that can be issued for a whole department at once."""
+    return [t for t in report_types().values() if t.bulk is not None]
 
 
 def report_type_named(name: str) -> ReportType | None:

@@ -103,19 +103,10 @@ def can_view_staff(user, staff: StaffMember) -> bool:
     return has_perm(user, Perm.STAFF_VIEW) and staff.department_id in department_scope(user)
 
 
-def can_edit_staff(user, staff: StaffMember | None = None) -> bool:  # noqa: ARG001
-    """Only HR and administrators edit staff files (self-service has its own check)."""
-    return has_perm(user, Perm.STAFF_EDIT)
 
 
-def can_view_sensitive(user, staff: StaffMember) -> bool:
-    """ID number and pay: HR/admin and the person themselves, never heads."""
-    return sees_everything(user) or (getattr(user, "is_active", False) and is_self(user, staff))
 
 
-def can_self_edit(user, staff: StaffMember) -> bool:
-    """A person may edit their own phone and emergency contact."""
-    return has_perm(user, Perm.SELF_SERVICE) and is_self(user, staff)
 
 
 def heads_department(user, department: Department) -> bool:
@@ -167,38 +158,6 @@ def visible_departments(user) -> list[Department]:
     return db.session.scalars(sa.select(Department).where(department_scope_clause(user)).order_by(Department.path)).all()
 
 
-def can_grant_role(user, role: Role) -> bool:
-    """Account managers give any role but administrator; only an administrator makes administrators."""
-    return has_perm(user, Perm.USER_MANAGE) and (role != Role.ADMIN or getattr(user, "role", None) == Role.ADMIN)
-
-
-def can_manage_account(user, account) -> bool:
-    """Account managers edit accounts whose role they could grant (so HR cannot edit an administrator)."""
-    return can_grant_role(user, account.role)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -235,10 +194,6 @@ TEMPLATE_GLOBALS = {
     "Perm": Perm,
     "has_perm": has_perm,
     "can_view_staff": can_view_staff,
-    "can_edit_staff": can_edit_staff,
-    "can_view_sensitive": can_view_sensitive,
-    "can_self_edit": can_self_edit,
     "can_view_department": can_view_department,
     "sees_everything": sees_everything,
-    "can_grant_role": can_grant_role,
 }

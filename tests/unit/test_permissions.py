@@ -4,14 +4,12 @@ from types import SimpleNamespace
 import pytest
 
 from config import Config
+from hrapp.blueprints.staff.access import can_edit_staff, can_self_edit, can_view_sensitive
 from hrapp.core.module import load_modules
 from hrapp.models import Role
 from hrapp.permissions import (
     ROLE_PERMS,
     Perm,
-    can_edit_staff,
-    can_self_edit,
-    can_view_sensitive,
     can_view_staff,
     grant,
     has_perm,
@@ -101,7 +99,7 @@ def test_roster_checks():
 
 
 def test_only_administrators_grant_or_manage_the_administrator_role():
-    from hrapp.permissions import can_grant_role, can_manage_account
+    from hrapp.blueprints.accounts.access import can_grant_role, can_manage_account
     admin_account = SimpleNamespace(role=Role.ADMIN)
     assert can_grant_role(user(Role.ADMIN), Role.ADMIN) and can_manage_account(user(Role.ADMIN), admin_account)
     assert can_grant_role(user(Role.HR), Role.HEAD) and not can_grant_role(user(Role.HR), Role.ADMIN)

@@ -5,13 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from hrapp.blueprints.accounts.access import can_grant_role, can_manage_account
 from hrapp.blueprints.accounts.forms import UserForm
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
 from hrapp.core.listing import Filter, Listing, like_escape
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
-from hrapp.permissions import Perm, can_grant_role, can_manage_account, get_or_404, permission_required
+from hrapp.permissions import Perm, get_or_404, permission_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 

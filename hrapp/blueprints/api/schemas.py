@@ -6,10 +6,10 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
 from hrapp.blueprints.api.auth import api_user
+from hrapp.blueprints.staff.access import can_edit_staff, can_view_sensitive
 from hrapp.blueprints.staff.services import STAFF_LISTING
 from hrapp.core.money_fields import parse_money_or_message
 from hrapp.models import EmploymentStatus, Gender, Role
-from hrapp.permissions import can_edit_staff, can_view_sensitive
 
 MAX_PER_PAGE = 200
 CODE_RE = r"^[A-Za-z0-9_-]+$"

@@ -6,11 +6,12 @@ from flask import url_for
 from hrapp.blueprints.api.auth import api_blueprint, api_user, get_visible_or_404, requires
 from hrapp.blueprints.api.schemas import MAX_PER_PAGE, StaffListArgs, StaffPageSchema, StaffPatchSchema, StaffSchema
 from hrapp.blueprints.api.versions import IF_MATCH_PARAMETER, etag_headers, expected_version
+from hrapp.blueprints.staff.access import can_edit_staff
 from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import StaffFilters, create_staff, staff_data_of, staff_query, update_staff
 from hrapp.extensions import db
 from hrapp.models import StaffMember
-from hrapp.permissions import can_edit_staff, can_view_staff
+from hrapp.permissions import can_view_staff
 
 bp = api_blueprint("api_staff", __name__, "/api/v1/staff",
                    "Staff records: HR and administrators see everyone, department heads their departments, "

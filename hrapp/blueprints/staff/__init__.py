@@ -3,11 +3,13 @@ files attached to a staff record."""
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
+from hrapp.blueprints.staff import access
+from hrapp.blueprints.staff.access import can_edit_staff, can_view_sensitive
 from hrapp.blueprints.staff.documents import STAFF_CARD
 from hrapp.core.attachments import AttachmentOwner
 from hrapp.core.module import Module, NavEntry
 from hrapp.models import StaffMember
-from hrapp.permissions import Perm, can_edit_staff, can_view_sensitive, can_view_staff, has_perm
+from hrapp.permissions import Perm, can_view_staff, has_perm
 
 from .routes import bp
 
@@ -28,6 +30,7 @@ MODULE = Module(
     api_blueprints=("hrapp.blueprints.api.staff:bp",),
     report_types=(STAFF_CARD,),
     attachment_owners=(STAFF_FILES,),
+    template_globals=access.TEMPLATE_GLOBALS,
     benches=("bench.staff_list",),
     nav=(
         NavEntry("staff.list_staff", _l("Staff"), lambda user: has_perm(user, Perm.STAFF_VIEW), order=10),

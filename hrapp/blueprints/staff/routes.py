@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from hrapp.blueprints.attachments.panel import attachment_panel
+from hrapp.blueprints.staff.access import can_self_edit, can_view_sensitive
 from hrapp.blueprints.staff.choices import fill_staff_choices
 from hrapp.blueprints.staff.filters import list_filters
 from hrapp.blueprints.staff.forms import ContactForm, StaffForm
@@ -25,15 +26,7 @@ from hrapp.core.validation import show_failure
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from hrapp.pay import pay_history, wage_on
-from hrapp.permissions import (
-    Perm,
-    can_self_edit,
-    can_view_sensitive,
-    can_view_staff,
-    get_or_404,
-    has_perm,
-    permission_required,
-)
+from hrapp.permissions import Perm, can_view_staff, get_or_404, has_perm, permission_required
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 

@@ -1,11 +1,12 @@
 """Staff export service: the list's rows, in the user's scope, in the import's columns."""
 from sqlalchemy.orm import selectinload
 
+from hrapp.blueprints.staff.access import can_view_sensitive
 from hrapp.blueprints.staff.services import StaffFilters, staff_query
 from hrapp.blueprints.staff_import_export.columns import COLUMNS, STAFF_FIELD_OF, ZH_GENDER, ZH_STATUS
 from hrapp.extensions import db
 from hrapp.models import StaffMember
-from hrapp.permissions import can_view_sensitive, sees_everything
+from hrapp.permissions import sees_everything
 
 
 def _export_value(staff: StaffMember, key: str, zh: bool) -> object:

@@ -18,6 +18,7 @@ from hrapp.models.report import DocumentSignature, DocumentStatus, IssuedDocumen
 from hrapp.models.roster import (
     CalendarFeedToken,
     DayOffRequest,
+    DayOffStatus,
     PeriodKind,
     Roster,
     RosterCell,
@@ -45,10 +46,11 @@ from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_he
 __all__ = [
     "JOB_DESCRIPTION_TEXT_FIELDS", "AnonymousUser", "ApiToken", "Attachment", "AuditEntry", "CompanySettings",
     "Department", "EmploymentEvent", "EmploymentStatus", "EventKind", "Gender", "JobDescription",
-    "JobDescriptionStatus", "PayRate", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
-    "JobDescriptionStatus", "PeriodClose", "Position", "Role", "StaffMember", "User", "department_heads", "utcnow",
+    "JobDescriptionStatus", "PayRate", "PeriodClose", "Position", "Role", "StaffMember", "User", "department_heads",
+    "utcnow",
     # rostering
-    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "HolidaySource", "Notification",
+    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
+    "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports

@@ -103,6 +103,11 @@ class RosterChange(db.Model):
     changed_by: Mapped[User | None] = relationship()
 
 
+class DayOffStatus(enum.StrEnum):
+    REQUESTED = "requested"  # stands: generation honours it where it can
+    WITHDRAWN = "withdrawn"  # taken back by the person, their head or HR (asking again reopens the row)
+
+
 class SwapStatus(enum.StrEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
@@ -153,12 +158,18 @@ class DayOffRequest(TimestampMixin, db.Model):
     day: Mapped[date] = mapped_column(index=True)
     note: Mapped[str] = mapped_column(sa.String(200), default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    # Moves through the roster's DAY_OFF_WORKFLOW (hrapp.blueprints.roster.workflow).
+    status: Mapped[DayOffStatus] = mapped_column(enum_column(DayOffStatus), default=DayOffStatus.REQUESTED,
+                                                 server_default=DayOffStatus.REQUESTED.value)
+    version_id: Mapped[int] = mapped_column(default=1, server_default="1")
 
     staff: Mapped[StaffMember] = relationship()
     created_by: Mapped[User | None] = relationship()
 
+    __mapper_args__ = {"version_id_col": version_id}
+
     def __repr__(self) -> str:
-        return f"<DayOffRequest(staff={self.staff_id}, {self.day})>"
+        return f"<DayOffRequest(staff={self.staff_id}, {self.day}, {self.status})>"
 
 
 class CalendarFeedToken(db.Model):

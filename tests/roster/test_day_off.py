@@ -19,12 +19,20 @@ from hrapp.blueprints.roster.services import (
     withdraw_day_off,
 )
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
+from hrapp.core.errors import StaleRecord
 from hrapp.core.periods import Period
+from hrapp.core.workflow import TransitionRefused
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, DayOffRequest, Notification, PeriodKind, RosterCell, ShiftType
+from hrapp.models import AuditEntry, DayOffRequest, DayOffStatus, Notification, PeriodKind, RosterCell, ShiftType
 from tests.conftest import count
 
 TODAY = date(2026, 3, 10)
+
+
+def standing() -> int:
+    """How many wishes stand (withdrawn ones stay as rows, for the record)."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(DayOffRequest).where(
+        DayOffRequest.status == DayOffStatus.REQUESTED))
 
 
 def ahead(days: int = 0) -> date:
@@ -85,11 +93,25 @@ class TestRules:
     def test_withdraw_only_while_ahead_and_unpublished(self, world):
         wish = request_day_off(world.b_user, world.b, date(2026, 3, 20), "", TODAY)
         with pytest.raises(RosterValidationError):
-            withdraw_day_off(world.b_user, wish, date(2026, 3, 20))
+            withdraw_day_off(world.b_user, wish, date(2026, 3, 20), wish.version_id)
         publish_roster(world.head, world.roster, None)
         with pytest.raises(RosterValidationError):
-            withdraw_day_off(world.b_user, wish, TODAY)
-        assert count(DayOffRequest) == 1
+            withdraw_day_off(world.b_user, wish, TODAY, wish.version_id)
+        assert standing() == 1
+
+
+def test_withdrawing_is_a_versioned_workflow_step(world):
+    wish = request_day_off(world.b_user, world.b, date(2026, 3, 20), "", TODAY)
+    db.session.flush()
+    with pytest.raises(StaleRecord):
+        withdraw_day_off(world.b_user, wish, TODAY, wish.version_id + 1)
+    withdraw_day_off(world.b_user, wish, TODAY, wish.version_id)
+    db.session.flush()
+    assert wish.status == DayOffStatus.WITHDRAWN and standing() == 0
+    with pytest.raises(TransitionRefused):  # already withdrawn
+        withdraw_day_off(world.head, wish, TODAY, wish.version_id)
+    again = request_day_off(world.b_user, world.b, date(2026, 3, 20), "again", TODAY)
+    assert again.id == wish.id and again.status == DayOffStatus.REQUESTED and again.note == "again"
 
 
 def test_heads_hear_of_wishes_and_people_of_what_heads_do_with_theirs(world):
@@ -98,10 +120,10 @@ def test_heads_hear_of_wishes_and_people_of_what_heads_do_with_theirs(world):
 
     own = request_day_off(world.b_user, world.b, date(2026, 3, 20), "", TODAY)
     assert len(texts(world.head)) == 1 and texts(world.b_user) == []
-    withdraw_day_off(world.b_user, own, TODAY)
+    withdraw_day_off(world.b_user, own, TODAY, own.version_id)
     assert len(texts(world.head)) == 1 and texts(world.b_user) == []  # withdrawing one's own tells nobody
     theirs = request_day_off(world.head, world.b, date(2026, 3, 21), "", TODAY)
-    withdraw_day_off(world.head, theirs, TODAY)
+    withdraw_day_off(world.head, theirs, TODAY, theirs.version_id)
     assert len(texts(world.b_user)) == 2 and len(texts(world.head)) == 1
 
 
@@ -141,9 +163,17 @@ class TestPages:
         page = client.get("/roster/me").get_data(as_text=True)
         assert f'data-day="{ahead(3).isoformat()}"' in page and "wedding" in page
         wish = db.session.scalar(sa.select(DayOffRequest))
-        response = client.post(f"/roster/days-off/{wish.id}/withdraw", data={"next": "/roster/me"})
+        stale = client.post(f"/roster/days-off/{wish.id}/withdraw", data={"next": "/roster/me", "version_id": "0"})
+        assert stale.status_code == 302 and standing() == 1  # a stale page withdraws nothing
+        response = client.post(f"/roster/days-off/{wish.id}/withdraw",
+                               data={"next": "/roster/me", "version_id": wish.version_id})
         assert response.status_code == 302 and response.headers["Location"].endswith("/roster/me")
-        assert count(DayOffRequest) == 0
+        assert standing() == 0 and f'data-day="{ahead(3).isoformat()}"' not in client.get("/roster/me").get_data(
+            as_text=True)
+        again = client.post("/roster/me/days-off", data={"day": ahead(3).isoformat(), "note": "still"})
+        assert again.status_code == 302 and standing() == 1 and count(DayOffRequest) == 1  # the row reopened
+        db.session.expire_all()
+        assert db.session.get(DayOffRequest, wish.id).note == "still"
 
     def test_bad_request_rerenders_with_the_message_and_saves_nothing(self, client, auth, world):
         auth.login("zhangsan")
@@ -188,7 +218,8 @@ class TestPages:
         wish = request_day_off(world.b_user, world.b, ahead(), "", date.today())
         db.session.commit()
         auth.login("zhangsan")
-        response = client.post(f"/roster/days-off/{wish.id}/withdraw", data={"next": "https://evil.example/"})
+        response = client.post(f"/roster/days-off/{wish.id}/withdraw",
+                               data={"next": "https://evil.example/", "version_id": wish.version_id})
         assert response.headers["Location"].endswith("/roster/me")
 
     def test_head_lists_records_and_withdraws_for_their_people(self, client, auth, world, make_staff):
@@ -214,8 +245,9 @@ class TestPages:
             assert response.status_code == 200 and text in response.get_data(as_text=True), data
         assert count(DayOffRequest) == 2
         wish = db.session.scalar(sa.select(DayOffRequest).where(DayOffRequest.staff_id == world.b.id))
-        client.post(f"/roster/days-off/{wish.id}/withdraw", data={"next": f"/roster/{roster.id}/days-off"})
-        assert count(DayOffRequest) == 1
+        client.post(f"/roster/days-off/{wish.id}/withdraw",
+                    data={"next": f"/roster/{roster.id}/days-off", "version_id": wish.version_id})
+        assert standing() == 1
 
     def test_published_roster_closes_the_page(self, client, auth, world):
         roster = create_roster(world.head, world.front, PeriodKind.WEEK, ahead())

@@ -170,7 +170,7 @@ class TestServices:
         with pytest.raises(PeriodClosed):
             request_day_off(w.b_user, w.b, day(25), "", date(2026, 3, 1))
         with pytest.raises(PeriodClosed):
-            withdraw_day_off(w.b_user, wish, date(2026, 3, 1))
+            withdraw_day_off(w.b_user, wish, date(2026, 3, 1), wish.version_id)
         with pytest.raises(PeriodClosed):
             adjust_rest_owed(w.hr, w.b, Decimal("-1"), day(10), "rested outside the roster")
         adjust_rest_owed(w.hr, w.b, Decimal("-1"), date(2026, 4, 10), "rested outside the roster")  # April is open

@@ -167,9 +167,12 @@ class TestDayOff:
         client.post("/roster/me/days-off", data={"day": ahead(4).isoformat()})
         auth.logout()
         auth.login("head")
-        wish_id = db.session.scalar(sa.text("SELECT id FROM day_off_requests"))
-        assert client.post(f"/roster/days-off/{wish_id}/withdraw", data={"next": "/roster/me"}).status_code == 302
-        assert db.session.scalar(sa.text("SELECT count(*) FROM day_off_requests")) == 0
+        wish_id, version = db.session.execute(sa.text("SELECT id, version_id FROM day_off_requests")).one()
+        response = client.post(f"/roster/days-off/{wish_id}/withdraw", data={"next": "/roster/me", "version_id": version})
+        assert response.status_code == 302
+        assert db.session.scalar(sa.text("SELECT status FROM day_off_requests")) == "withdrawn"
+        entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "roster.day_off.withdraw"))
+        assert entry.actor_id == org.head.id
 
 
 class TestJobDescription:

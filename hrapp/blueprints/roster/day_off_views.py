@@ -21,8 +21,9 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
 from hrapp.blueprints.roster.services.messages import message
+from hrapp.core.errors import StaleRecord
 from hrapp.core.urls import local_path
-from hrapp.core.validation import errors_onto_form
+from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
 from hrapp.period_close import PeriodClosed
@@ -102,10 +103,12 @@ def withdraw_day_off_request(request_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        withdraw_day_off(current_user, wish, company_today())
-    except RosterValidationError as exc:
-        flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
-    except PeriodClosed as exc:
+        withdraw_day_off(current_user, wish, company_today(), request.form.get("version_id", type=int))
+    except ValidationFailed as exc:  # the rules, or already withdrawn (TransitionRefused)
+        db.session.rollback()
+        flash(" ".join(exc.messages()), "danger")
+    except (PeriodClosed, StaleRecord) as exc:
+        db.session.rollback()
         flash(str(exc), "danger")
     else:
         db.session.commit()

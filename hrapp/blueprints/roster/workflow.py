@@ -1,4 +1,5 @@
-"""The roster module's declared transitions, on the shared workflow mechanism (hrapp.core.workflow).
+"""The roster module's declared transitions, on the shared workflow mechanism (hrapp.core.workflow):
+shift swaps and requested days off.
 
 Shift swap: proposed -> accepted (the partner) | declined (the partner) | cancelled (the requester, while
 open) | rejected (a head or HR, while open); accepted -> approved (a head or HR, after the rule recheck in
@@ -8,11 +9,11 @@ the roster's department: exactly the heads `can_decide_swap` admits (heads up th
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.roster.access import can_answer_swap, can_cancel_swap, can_decide_swap
+from hrapp.blueprints.roster.access import can_answer_swap, can_cancel_swap, can_decide_swap, can_manage_day_off
 from hrapp.blueprints.roster.services.notify import SWAP, accounts_of, roster_link
 from hrapp.core.approvers import department_approvers
 from hrapp.core.workflow import Transition, Workflow
-from hrapp.models import ShiftSwap, SwapStatus
+from hrapp.models import DayOffStatus, ShiftSwap, SwapStatus
 
 OPEN = frozenset({SwapStatus.PROPOSED, SwapStatus.ACCEPTED})
 
@@ -59,3 +60,22 @@ SWAP_WORKFLOW = Workflow(
                    endpoint="roster.cancel_swap", confirm=_l("Withdraw this swap request?")),
     ),
 )
+
+
+# Requested day off: requested -> withdrawn (the person, a head of their department or above, HR; the service
+# checks first that the day is ahead and not on a published roster); withdrawn -> requested when it is asked
+# for again (the service reopens the row: one row per person and day). Who is told is `notify_day_off`'s
+# business (`approvers_for` the person's own wish, the person when someone else acts).
+DAY_OFF_WORKFLOW = Workflow(
+    name="roster.day_off",
+    url_args=lambda wish: {"request_id": wish.id},
+    audit_label=lambda wish: f"{wish.staff.staff_number} {wish.day.isoformat()}",
+    transitions=(
+        Transition("withdraw", frozenset({DayOffStatus.REQUESTED}), DayOffStatus.WITHDRAWN, can_manage_day_off,
+                   _l("Withdraw"), endpoint="roster.withdraw_day_off_request", style="outline-danger",
+                   confirm=_l("Withdraw this day-off request?")),
+        Transition("request", frozenset({DayOffStatus.WITHDRAWN}), DayOffStatus.REQUESTED, can_manage_day_off,
+                   _l("Request"), automatic=True),
+    ),
+)
+

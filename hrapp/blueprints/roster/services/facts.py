@@ -21,6 +21,7 @@ from hrapp.models import (
     CompanyHoliday,
     DayKind,
     DayOffRequest,
+    DayOffStatus,
     EmploymentStatus,
     Roster,
     RosterCell,
@@ -205,7 +206,8 @@ def people_calendar(staff_ids: list[int], first: date, last: date
         Absence.staff_id.in_(staff_ids), Absence.approved.is_(True), Absence.starts_on <= last, Absence.ends_on >= first)
     wishes = sa.select(DayOffRequest.staff_id, DayOffRequest.day, DayOffRequest.day,
                        sa.literal(WISH, sa.String)).where(
-        DayOffRequest.staff_id.in_(staff_ids), DayOffRequest.day.between(first, last))
+        DayOffRequest.staff_id.in_(staff_ids), DayOffRequest.day.between(first, last),
+        DayOffRequest.status == DayOffStatus.REQUESTED)
     spans, wished = [], set()
     for staff_id, starts_on, ends_on, kind in db.session.execute(sa.union_all(absences, wishes)):
         if kind == WISH:

@@ -1,14 +1,22 @@
 """Rosters: shift types, rosters, rule checks, generation, swaps, requested days off, rest owed, ICS feed."""
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from hrapp.blueprints.roster import access, api, demo
 from hrapp.blueprints.roster.access import RosterPerm
 from hrapp.blueprints.roster.documents import ROSTER
 from hrapp.blueprints.roster.services import notify
+from hrapp.blueprints.roster.workflow import DAY_OFF_WORKFLOW
 from hrapp.core.module import Module, NavEntry, NotificationKind
+from hrapp.core.workflow import available
 from hrapp.permissions import has_perm
 
 from .routes import bp
+
+
+def day_off_steps(wish) -> list:
+    """The steps the current user may take on a requested day off now (they drive its buttons)."""
+    return available(DAY_OFF_WORKFLOW, wish, current_user)
 
 MODULE = Module(
     name="roster",
@@ -18,7 +26,7 @@ MODULE = Module(
     api_blueprints=(api.bp, api.shifts_bp),
     report_types=(ROSTER,),
     grants=access.GRANTS,
-    template_globals=access.TEMPLATE_GLOBALS,
+    template_globals={**access.TEMPLATE_GLOBALS, "day_off_workflow": DAY_OFF_WORKFLOW, "day_off_steps": day_off_steps},
     nav=(
         NavEntry("roster.list_rosters", _l("Rosters"), lambda user: has_perm(user, RosterPerm.ROSTER_EDIT),
                  order=90, element_id="nav-rosters"),

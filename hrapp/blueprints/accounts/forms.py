@@ -4,12 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from hrapp.forms import optional_int
 from hrapp.labels import choices
 from hrapp.models import Role
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class UserForm(FlaskForm):
@@ -17,7 +14,7 @@ class UserForm(FlaskForm):
         DataRequired(), Length(min=2, max=64),
         Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Letters, digits, '.', '-' and '_' only."))])
     role = SelectField(_l("Role"), choices=choices(Role), coerce=Role, validators=[DataRequired()])
-    staff_id = SelectField(_l("Staff record"), coerce=_optional_int, validators=[Optional()])
+    staff_id = SelectField(_l("Staff record"), coerce=optional_int, validators=[Optional()])
     departments = SelectMultipleField(_l("Departments headed"), coerce=int, validators=[Optional()],
                                       description=_l("Only for department heads; sub-departments are included."))
     is_enabled = BooleanField(_l("Enabled"), default=True)

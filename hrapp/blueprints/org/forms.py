@@ -7,12 +7,9 @@ from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectFi
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from hrapp.core.money_fields import MoneyField
+from hrapp.forms import VersionedForm, optional_int
 
 CODE = Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, '-' and '_' only."))
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class SettingsForm(FlaskForm):
@@ -34,7 +31,7 @@ class DepartmentForm(FlaskForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20), CODE])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
-    parent_id = SelectField(_l("Parent department"), coerce=_optional_int, validators=[Optional()])
+    parent_id = SelectField(_l("Parent department"), coerce=optional_int, validators=[Optional()])
     planned_headcount = IntegerField(_l("Planned headcount"), default=0,
                                      validators=[InputRequired(), NumberRange(min=0, max=100000)])
 
@@ -44,7 +41,7 @@ class PositionForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
     department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
-    superior_position_id = SelectField(_l("Direct superior position"), coerce=_optional_int, validators=[Optional()])
+    superior_position_id = SelectField(_l("Direct superior position"), coerce=optional_int, validators=[Optional()])
     job_family = StringField(_l("Job family"), validators=[Optional(), Length(max=40)])
     grade = StringField(_l("Grade"), validators=[Optional(), Length(max=20)])
     headcount = IntegerField(_l("Headcount"), default=0, validators=[InputRequired(), NumberRange(min=0, max=100000)])
@@ -78,15 +75,7 @@ class JobDescriptionForm(FlaskForm):
     version_id = HiddenField()
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(VersionedForm):
     """Approve a draft; `version_id` is the draft's version when the page was loaded (a stale one is refused)."""
 
     approved_on = DateField(_l("Approved on"), validators=[InputRequired()])
-    version_id = HiddenField()
-
-    def expected_version(self) -> int:
-        """The posted version; -1 (never a record's version, so refused as stale) when missing or garbled."""
-        try:
-            return int(self.version_id.data)
-        except (TypeError, ValueError):
-            return -1

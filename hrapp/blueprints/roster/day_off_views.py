@@ -25,6 +25,7 @@ from hrapp.core.errors import StaleRecord
 from hrapp.core.urls import local_path
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db
+from hrapp.forms import posted_version
 from hrapp.models import DayOffRequest, Roster, RosterStatus, StaffMember
 from hrapp.period_close import PeriodClosed
 from hrapp.permissions import get_or_404, permission_required
@@ -103,7 +104,7 @@ def withdraw_day_off_request(request_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        withdraw_day_off(current_user, wish, company_today(), request.form.get("version_id", type=int))
+        withdraw_day_off(current_user, wish, company_today(), posted_version(request.form.get("version_id")))
     except ValidationFailed as exc:  # the rules, or already withdrawn (TransitionRefused)
         db.session.rollback()
         flash(" ".join(exc.messages()), "danger")

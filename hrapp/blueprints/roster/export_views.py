@@ -5,21 +5,17 @@ import io
 from flask import send_file
 
 from hrapp.blueprints.roster.access import RosterPerm, can_export_roster
+from hrapp.blueprints.roster.documents import period_label
 from hrapp.blueprints.roster.export import STATUS_TEXT, roster_workbook
 from hrapp.blueprints.roster.services import roster_grid
-from hrapp.core.periods import period_label
 from hrapp.core.sheets import MIMETYPE
 from hrapp.models import Roster
 from hrapp.permissions import get_or_404, permission_required
 
 
-def _period(roster: Roster) -> str:
-    return period_label(roster.period_kind, roster.starts_on)
-
-
 def _title(roster: Roster) -> str:
     department = roster.department
-    return f"{department.code} {department.name} · {_period(roster)} · {STATUS_TEXT[roster.status.value]}"
+    return f"{department.code} {department.name} · {period_label(roster)} · {STATUS_TEXT[roster.status.value]}"
 
 
 @permission_required(RosterPerm.ROSTER_VIEW)
@@ -28,6 +24,6 @@ def export_roster(roster_id: int):
     roster = get_or_404(Roster, roster_id, check=can_export_roster)
     body = roster_workbook(roster_grid(roster), _title(roster))
     response = send_file(io.BytesIO(body), mimetype=MIMETYPE, as_attachment=True,
-                         download_name=f"roster-{roster.department.code}-{_period(roster)}.xlsx")
+                         download_name=f"roster-{roster.department.code}-{period_label(roster)}.xlsx")
     response.headers["Cache-Control"] = "no-store"  # personal data: keep it out of caches
     return response

@@ -23,14 +23,10 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from hrapp.blueprints.roster.labels import choices_of
 from hrapp.blueprints.roster.rules import ShiftTypeData
-from hrapp.forms import ConfirmForm  # noqa: F401  (re-exported: the views import it from here)
+from hrapp.forms import ConfirmForm, VersionedForm, optional_int  # noqa: F401  (ConfirmForm re-exported: the views import it from here)
 from hrapp.models import DayKind, PeriodKind, ShiftKind
 
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class ShiftTypeForm(FlaskForm):
@@ -129,7 +125,7 @@ class _VersionedForm(FlaskForm):
     expected_version = HiddenField(validators=[InputRequired()])
 
     def version(self) -> int | None:
-        return _optional_int(self.expected_version.data)
+        return optional_int(self.expected_version.data)
 
     def validate_expected_version(self, field):
         if not (field.data or "").isdigit():
@@ -211,7 +207,7 @@ class LockForm(_VersionedForm):
 
 class SwapProposeForm(FlaskForm):
     my_shift = SelectField(_l("My day"), validators=[InputRequired()])
-    partner_id = SelectField(_l("Colleague"), coerce=_optional_int, validate_choice=False,
+    partner_id = SelectField(_l("Colleague"), coerce=optional_int, validate_choice=False,
                              validators=[InputRequired()])
     partner_day = DateField(_l("Colleague's day"), validators=[Optional()],
                             description=_l("Leave empty to swap the same day."))
@@ -223,20 +219,12 @@ class SwapProposeForm(FlaskForm):
         return int(roster_id), date.fromisoformat(day)
 
 
-class SwapDecisionForm(FlaskForm):
+class SwapDecisionForm(VersionedForm):
     """One step on a swap; `version_id` is the swap's version when the page was loaded (a stale one is refused)."""
 
     note = StringField(_l("Note"), validators=[Optional(), Length(max=255)])
     override_reason = StringField(_l("Approve despite hard breaches because (HR only)"),
                                   validators=[Optional(), Length(max=500)])
-    version_id = HiddenField()
-
-    def expected_version(self) -> int:
-        """The posted version; -1 (never a record's version, so refused as stale) when missing or garbled."""
-        try:
-            return int(self.version_id.data)
-        except (TypeError, ValueError):
-            return -1
 
 
 class RestAdjustForm(FlaskForm):
@@ -249,7 +237,7 @@ class RestAdjustForm(FlaskForm):
 class DayOffForm(FlaskForm):
     """A requested day off; `staff_id` is used when a head enters it for someone (hidden on "my schedule")."""
 
-    staff_id = SelectField(_l("Person"), coerce=_optional_int, validate_choice=False, validators=[Optional()])
+    staff_id = SelectField(_l("Person"), coerce=optional_int, validate_choice=False, validators=[Optional()])
     day = DateField(_l("Day off"), validators=[InputRequired()])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=200)],
                        description=_l("Optional, e.g. a family event. Your head sees it."))

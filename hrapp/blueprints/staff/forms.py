@@ -5,12 +5,9 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, StringFie
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from hrapp.core.money_fields import MoneyField
+from hrapp.forms import optional_int
 from hrapp.labels import choices
 from hrapp.models import EmploymentStatus, Gender
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class StaffForm(FlaskForm):
@@ -23,7 +20,7 @@ class StaffForm(FlaskForm):
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=20)])
     email = StringField(_l("Email"), validators=[Optional(), Email(), Length(max=120)])
     department_id = SelectField(_l("Department"), coerce=int, validators=[InputRequired()])
-    position_id = SelectField(_l("Position"), coerce=_optional_int, validators=[Optional()])
+    position_id = SelectField(_l("Position"), coerce=optional_int, validators=[Optional()])
     superior_number = StringField(_l("Direct superior (staff number)"), validators=[Optional(), Length(max=20)])
     hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
     status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), coerce=EmploymentStatus, validators=[DataRequired()])
@@ -50,7 +47,7 @@ class StaffFilterForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=40)])
-    department = SelectField(_l("Department"), coerce=_optional_int, validators=[Optional()])
+    department = SelectField(_l("Department"), coerce=optional_int, validators=[Optional()])
     status = SelectField(_l("Status"), choices=[("", _l("All statuses")), *choices(EmploymentStatus)],
                          validators=[Optional()])
     per_page = IntegerField(default=25, validators=[Optional(), NumberRange(min=1, max=200)])

@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
 
 MESSAGES = {
@@ -42,6 +43,12 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(e):
         return _render(400, _("The form expired or was not sent by this site; reload and try again."))
+
+    @app.errorhandler(TransitionForbidden)
+    def step_forbidden(e):
+        """A workflow step the user may not take, whichever view let it through: 403, nothing changed."""
+        db.session.rollback()
+        return _render(403)
 
     @app.errorhandler(StaleDataError)
     @app.errorhandler(StaleRecord)

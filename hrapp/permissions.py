@@ -193,7 +193,4 @@ def get_or_404(model, object_id: int, check: Callable | None = None, user=None):
 TEMPLATE_GLOBALS = {
     "Perm": Perm,
     "has_perm": has_perm,
-    "can_view_staff": can_view_staff,
-    "can_view_department": can_view_department,
-    "sees_everything": sees_everything,
 }

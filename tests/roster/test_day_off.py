@@ -222,6 +222,22 @@ class TestPages:
                                data={"next": "https://evil.example/", "version_id": wish.version_id})
         assert response.headers["Location"].endswith("/roster/me")
 
+    def test_reopening_a_lent_persons_withdrawn_wish_is_refused_not_a_500(self, client, auth, world, make_staff):
+        """The head may record a wish for someone lent to their roster, but the workflow's step to reopen a wish
+        HR withdrew is for that person's own heads: 403 (the mechanism's answer), nothing changed."""
+        roster = create_roster(world.head, world.front, PeriodKind.MONTH, ahead())
+        lent = make_staff(world.housekeeping)
+        set_cells(world.hr, roster, [CellEdit(lent.id, ahead(1), "早")])
+        wish = request_day_off(world.hr, lent, ahead(4), "", date.today())
+        db.session.flush()
+        withdraw_day_off(world.hr, wish, date.today(), wish.version_id)
+        db.session.commit()
+        auth.login("head")
+        response = client.post(f"/roster/{roster.id}/days-off", data={"staff_id": lent.id, "day": ahead(4).isoformat()})
+        assert response.status_code == 403
+        db.session.expire_all()
+        assert db.session.get(DayOffRequest, wish.id).status == DayOffStatus.WITHDRAWN
+
     def test_head_lists_records_and_withdraws_for_their_people(self, client, auth, world, make_staff):
         roster = create_roster(world.head, world.front, PeriodKind.MONTH, ahead())
         request_day_off(world.b_user, world.b, ahead(4), "family", date.today())

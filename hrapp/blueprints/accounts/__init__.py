@@ -1,7 +1,6 @@
 """User accounts: HR and administrators create, edit and disable them."""
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.accounts import access
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
 
@@ -10,6 +9,5 @@ from .routes import bp
 MODULE = Module(
     name="accounts",
     blueprints=(bp,),
-    template_globals=access.TEMPLATE_GLOBALS,
     nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50),),
 )

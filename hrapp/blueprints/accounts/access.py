@@ -12,5 +12,3 @@ def can_manage_account(user, account) -> bool:
     """Account managers edit accounts whose role they could grant (so HR cannot edit an administrator)."""
     return can_grant_role(user, account.role)
 
-
-TEMPLATE_GLOBALS = {"can_grant_role": can_grant_role}

@@ -80,7 +80,7 @@ def close_month():
         db.session.commit()
     except PeriodCloseError as exc:
         db.session.rollback()
-        flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
+        flash(" ".join(exc.messages()), "danger")
     except (IntegrityError, StaleDataError):  # closed by someone else at the same moment: the constraint answers
         db.session.rollback()
         flash(_("This period is already closed."), "danger")
@@ -102,7 +102,7 @@ def reopen_month(close_id: int):
             db.session.commit()
         except PeriodCloseError as exc:
             db.session.rollback()
-            flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "danger")
+            flash(" ".join(exc.messages()), "danger")
         except StaleDataError:
             db.session.rollback()
             flash(str(PeriodCloseError.stale().errors["reason"][0]), "danger")

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from hrapp import audit
 from hrapp.core.periods import Period
+from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, Department, PeriodClose, utcnow
 from hrapp.period_close import closable_modules
@@ -16,12 +17,8 @@ from hrapp.period_close import closable_modules
 REASON_LENGTH = 255
 
 
-class PeriodCloseError(ValueError):
+class PeriodCloseError(ValidationFailed):
     """A close or reopen that cannot be done: field -> translated messages; nothing was changed."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
 
     @classmethod
     def already_closed(cls) -> "PeriodCloseError":

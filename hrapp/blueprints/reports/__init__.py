@@ -3,7 +3,7 @@
 Report types come from the modules (`Module.report_types`); the engine imports none of them."""
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.reports.access import GRANTS, ReportPerm, can_issue_for, can_view_document, issue_url
+from hrapp.blueprints.reports.access import GRANTS, ReportPerm, issue_url
 from hrapp.blueprints.reports.cli import COMMANDS
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import has_perm
@@ -15,8 +15,7 @@ MODULE = Module(
     name="reports",
     blueprints=(bp,),
     grants=GRANTS,
-    template_globals={"ReportPerm": ReportPerm, "can_view_document": can_view_document,
-                      "can_issue_for": can_issue_for, "issue_url": issue_url},
+    template_globals={"ReportPerm": ReportPerm, "issue_url": issue_url},
     nav=(
         NavEntry("reports.list_documents", _l("Signed documents"),
                  lambda user: has_perm(user, ReportPerm.REPORT_VIEW), order=100, element_id="nav-documents"),

@@ -4,6 +4,7 @@ import re
 import secrets
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload, selectinload
 
 from hrapp.blueprints.reports.access import document_scope_clause
 from hrapp.extensions import db
@@ -72,7 +73,9 @@ def open_versions(kind, subject_key: str, exclude_id: int) -> list[IssuedDocumen
 def awaiting_candidates(user, limit: int = 50) -> list[IssuedDocument]:
     """Documents in `user`'s scope that still have an unsigned slot (callers filter with can_sign)."""
     own = IssuedDocument.subject_staff_id == user.staff_id if getattr(user, "staff_id", None) else sa.false()
-    return db.session.scalars(sa.select(IssuedDocument).where(
+    return db.session.scalars(sa.select(IssuedDocument).options(  # can_sign reads these: no query per document
+        selectinload(IssuedDocument.signatures), joinedload(IssuedDocument.subject_staff),
+        joinedload(IssuedDocument.subject_department)).where(
         document_scope_clause(user),
         sa.or_(IssuedDocument.status == DocumentStatus.PENDING,
                sa.and_(IssuedDocument.status == DocumentStatus.ISSUED, own)))

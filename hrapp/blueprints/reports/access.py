@@ -62,6 +62,13 @@ def issue_url(kind: str, record) -> str | None:
     return url_for("reports.issue_document", name=rtype.name, record_id=record.id)
 
 
+def reissue_url(doc: IssuedDocument) -> str | None:
+    """The issue page for a new version of `doc` (from the record it printed), if the current user may issue it."""
+    rtype = report_type(doc.kind)
+    source = db.session.get(rtype.model, doc.source_id) if rtype is not None and doc.source_id else None
+    return issue_url(doc.kind, source)
+
+
 def _subject_visible(user, doc: IssuedDocument) -> bool:
     if doc.subject_staff_id is not None:
         return doc.subject_staff is not None and can_view_staff(user, doc.subject_staff)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from hrapp.blueprints.reports import checking, jobs, registry, services
-from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, issue_url, may_issue
+from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, may_issue, reissue_url
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
 from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
@@ -40,10 +40,8 @@ def list_documents():
 def show_document(doc_id: int):
     """One document: status, signatures, versions, and a sign button for the next signer."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
-    rtype = report_type(doc.kind)
-    source = db.session.get(rtype.model, doc.source_id) if rtype is not None and doc.source_id else None
     return render_template("reports/document_detail.html", doc=doc, versions=registry.series(doc),
-                           reissue_url=issue_url(doc.kind, source) if source is not None else None,
+                           reissue_url=reissue_url(doc),
                            can_sign=services.can_sign(current_user, doc), form=ConfirmForm(),
                            title=f"{doc.title} · {doc.number}")
 

@@ -1,6 +1,7 @@
 """Configuration classes: every one takes its database from DATABASE_URL when that is set."""
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -19,6 +20,7 @@ class Config:
         "hrapp.blueprints.staff",
         "hrapp.blueprints.staff_import_export",
         "hrapp.blueprints.audit_log",
+        "hrapp.blueprints.security_log",
         "hrapp.blueprints.reports",
         "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
@@ -51,7 +53,24 @@ class Config:
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     LOGIN_RATE_LIMIT = "30 per minute"
-    RATELIMIT_STORAGE_URI = "memory://"
+    # Where the rate limits count: each process's memory for the embedded set-up; in production the
+    # broker the job queue uses (REDIS_URL), so that every app server shares one count.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # A login ends after this long without a request, and this long after it began, whatever happens.
+    SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", 30))
+    SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", 12))
+    REMEMBER_COOKIE_DURATION = timedelta(hours=SESSION_MAX_HOURS)  # no login outlives it, remembered or not
+    # Forgotten passwords: how long a reset link mailed to its owner, or issued by HR, stays valid.
+    PASSWORD_RESET_MINUTES = int(os.environ.get("PASSWORD_RESET_MINUTES", 30))
+    PASSWORD_RESET_ISSUED_HOURS = int(os.environ.get("PASSWORD_RESET_ISSUED_HOURS", 24))
+    PASSWORD_RESET_RATE_LIMIT = "5 per hour"
+    # Outgoing mail (password-reset links). No MAIL_SERVER: no mail is sent.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", 25))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "hrapp@localhost")
     PER_PAGE = 25
     # The largest amount of money accepted anywhere (forms, import, API); at most what Numeric(10, 2) holds.
     MONEY_MAX_AMOUNT = os.environ.get("MONEY_MAX_AMOUNT", "99999999.99")
@@ -91,6 +110,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False  # Allows form testing; one module turns it back on.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
+    PASSWORD_RESET_RATE_LIMIT = "1000 per minute"
     JOB_RUNNER = "inline"
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
@@ -103,6 +123,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     FORCE_HTTPS = True
     PKI_REQUIRE_PASSPHRASE = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", Config.REDIS_URL)
 
     def __init__(self) -> None:
         for name in ("DATABASE_URL", "SECRET_KEY", "PKI_PASSPHRASE"):

@@ -8,6 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
+from hrapp.security import record_refusal
 
 MESSAGES = {
     400: _l("Bad request."),
@@ -62,3 +63,14 @@ def register_errorhandlers(app: Flask) -> None:
     def server_error(e):
         db.session.rollback()
         return _render(500)
+
+    register_refusal_log(app)
+
+
+def register_refusal_log(app: Flask) -> None:
+    """Every 403 answer, web or API, whichever handler made it, goes into the security log."""
+    @app.after_request
+    def log_refusal(response):
+        if response.status_code == 403:
+            record_refusal()
+        return response

@@ -3,7 +3,7 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
-from hrapp.models import EmploymentStatus, EventKind, Gender, JobDescriptionStatus, Role
+from hrapp.models import EmploymentStatus, EventKind, Gender, JobDescriptionStatus, Role, SecurityEventKind
 
 LABELS: dict[enum.Enum, object] = {
     Role.ADMIN: _l("Administrator"),
@@ -24,6 +24,18 @@ LABELS: dict[enum.Enum, object] = {
     JobDescriptionStatus.DRAFT: _l("Draft"),
     JobDescriptionStatus.APPROVED: _l("Approved"),
     JobDescriptionStatus.SUPERSEDED: _l("Superseded"),
+    SecurityEventKind.LOGIN_SUCCESS: _l("Login"),
+    SecurityEventKind.LOGIN_FAILURE: _l("Failed login"),
+    SecurityEventKind.LOCKOUT: _l("Account locked"),
+    SecurityEventKind.LOGOUT: _l("Logout"),
+    SecurityEventKind.PASSWORD_CHANGE: _l("Password changed"),
+    SecurityEventKind.PASSWORD_RESET_ISSUED: _l("Password reset link issued"),
+    SecurityEventKind.PASSWORD_RESET_USED: _l("Password reset by link"),
+    SecurityEventKind.ROLE_CHANGE: _l("Role changed"),
+    SecurityEventKind.ACCOUNT_ENABLED: _l("Account enabled"),
+    SecurityEventKind.ACCOUNT_DISABLED: _l("Account disabled"),
+    SecurityEventKind.SESSION_EXPIRED: _l("Session expired"),
+    SecurityEventKind.ACCESS_DENIED: _l("Access refused"),
 }
 
 

@@ -27,6 +27,7 @@ from hrapp.models.roster import (
     ShiftSwap,
     SwapStatus,
 )
+from hrapp.models.security import SecurityEvent, SecurityEventKind
 from hrapp.models.shift import (
     Absence,
     AbsenceKind,
@@ -57,4 +58,6 @@ __all__ = [
     "DocumentSignature", "DocumentStatus", "IssuedDocument",
     # background work
     "Job", "JobStatus", "TickLease",
+    # security log
+    "SecurityEvent", "SecurityEventKind",
 ]

@@ -18,6 +18,9 @@ def table(o) -> dict[str, Route]:
         "edit_admin": Route("GET", f"/accounts/{admin}/edit",         "L    403   403   403  403     403 200"),
         "edit_admin_post": Route("POST", f"/accounts/{admin}/edit",   "L    403   403   403  403     403 302"),
         "edit_missing": Route("GET", "/accounts/999999/edit",        "L    403   403   403  403     404 404"),
+        "reset_staff": Route("POST", f"/accounts/{staff}/reset-link", "L    403   403   403  403     200 200"),
+        "reset_admin": Route("POST", f"/accounts/{admin}/reset-link", "L    403   403   403  403     403 200"),
+        "reset_missing": Route("POST", "/accounts/999999/reset-link", "L    403   403   403  403     404 404"),
     }
 
 

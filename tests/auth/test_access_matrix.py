@@ -1,5 +1,5 @@
-"""Every login route as every role: the login page and the language switch are public, the password page
-and logging out need a login. Logging out comes last: it ends each client's session."""
+"""Every login route as every role: the login page, the language switch and the forgotten-password pages
+are public, the password page and logging out need a login. Logging out comes last: it ends each client's session."""
 from tests import access_matrix
 from tests.access_matrix import Route, walk, web_callers
 
@@ -13,10 +13,15 @@ TABLE = {
     "password_post": Route("POST", "/auth/password",    "L    200   200   200  200     200 200"),
     "locale": Route("POST", "/auth/locale/en",          "302  302   302   302  302     302 302"),
     "locale_unknown": Route("POST", "/auth/locale/xx",  "404  404   404   404  404     404 404"),
+    # forgotten passwords: public (the answer never says whether the account exists)
+    "forgot": Route("GET", "/auth/reset/",               "200  200   200   200  200     200 200"),
+    "forgot_post": Route("POST", "/auth/reset/",         "200  200   200   200  200     200 200"),
+    "reset_bad": Route("GET", "/auth/reset/not-a-token", "302  302   302   302  302     302 302"),
+    "reset_bad_post": Route("POST", "/auth/reset/x.y.z", "302  302   302   302  302     302 302"),
     # logging out sends everyone to the login page (anonymous users because they must log in first)
     "logout": Route("POST", "/auth/logout",             "L    L     L     L    L       L   L"),
 }
 
 
 def test_every_auth_route_for_every_role(app, people):
-    walk(app, "auth", TABLE, web_callers(app))
+    walk(app, ("auth", "password_reset"), TABLE, web_callers(app))

@@ -1,9 +1,10 @@
-"""User accounts: HR and administrators create, edit and disable them."""
+"""User accounts: HR and administrators create, edit and disable them, and issue password-reset links."""
 from flask_babel import lazy_gettext as _l
 
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
 
+from . import reset  # noqa: F401  (its view joins the accounts blueprint)
 from .routes import bp
 
 MODULE = Module(

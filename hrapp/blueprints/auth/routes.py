@@ -1,4 +1,6 @@
-"""Log in (username or staff number), log out, change password, choose the language."""
+"""Log in (username or staff number), log out, change password, choose the language; sessions expire."""
+import time
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -6,19 +8,21 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
 from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
-from hrapp.blueprints.auth.rules import RuleViolation
-from hrapp.blueprints.auth.services import authenticate, change_password
+from hrapp.blueprints.auth.rules import RuleViolation, session_expired
+from hrapp.blueprints.auth.services import authenticate, change_password, log_out
 from hrapp.core.urls import local_path
 from hrapp.core.validation import show_failure
 from hrapp.extensions import db, limiter
+from hrapp.models import SecurityEventKind
+from hrapp.security import record as record_security_event
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-LOGIN_ERRORS = {
-    "invalid": _l("Wrong username or password."),
-    "locked": _l("Too many failed attempts: this account is locked for a while."),
-    "disabled": _l("This account is disabled."),
-}
+# One answer whatever went wrong (unknown name, wrong password, locked or disabled account): a login
+# tells nobody which accounts exist. Lockouts are told to the account holder and the administrators.
+LOGIN_FAILED = _l("Wrong username or password, or this account cannot log in now.")
+SESSION_STAMPS = ("_started", "_seen")  # when this login began, when it was last used (seconds)
+UNTIMED = {"static", "bootstrap.static"}
 
 
 def _safe_next(target: str | None) -> str:
@@ -42,8 +46,9 @@ def login():
             login_user(result.user)
             if locale and not result.user.locale:
                 session["locale"] = locale
+            session["_started"] = session["_seen"] = clock()
             return redirect(_safe_next(request.args.get("next")))
-        flash(str(LOGIN_ERRORS[result.error]), "danger")
+        flash(str(LOGIN_FAILED), "danger")
     return render_template("auth/login.html", form=form, title=_("Log in"))
 
 
@@ -51,7 +56,7 @@ def login():
 @login_required
 def logout():
     """Log out everywhere this cookie was copied: the account's session token is rotated."""
-    current_user.rotate_session()
+    log_out(current_user._get_current_object())
     db.session.commit()
     logout_user()
     session.clear()
@@ -90,3 +95,32 @@ def set_locale(code: str):
         current_user.locale = code
         db.session.commit()
     return redirect(_safe_next(request.form.get("next")))
+
+
+def clock() -> float:
+    """Seconds since the epoch: the time source the session lifetime check uses (tests move it)."""
+    return time.time()
+
+
+@bp.before_app_request
+def end_expired_session():
+    """A login ends after SESSION_IDLE_MINUTES without a request or SESSION_MAX_HOURS after it began:
+    the next request goes to the login page with a message, and the security log records it."""
+    if request.endpoint in UNTIMED or request.path.startswith("/api/") or not current_user.is_authenticated:
+        return None
+    now, cfg = clock(), current_app.config
+    started, seen = session.get("_started"), session.get("_seen")
+    reason = session_expired(started, seen, now, cfg["SESSION_IDLE_MINUTES"], cfg["SESSION_MAX_HOURS"])
+    if reason is None:
+        session["_seen"] = now
+        session.setdefault("_started", now)
+        return None
+    record_security_event(SecurityEventKind.SESSION_EXPIRED, current_user._get_current_object(), reason=reason)
+    db.session.commit()
+    locale = session.get("locale")
+    logout_user()
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    flash(_("Your session expired; please log in again."), "warning")
+    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))

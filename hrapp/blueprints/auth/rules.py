@@ -50,3 +50,14 @@ def after_failure(state: LockState, now: datetime, max_failures: int, lock_minut
     if failures >= max_failures:
         return LockState(0, now + timedelta(minutes=lock_minutes))
     return LockState(failures, state.locked_until)
+
+
+def session_expired(started: float | None, last_seen: float | None, now: float,
+                    idle_minutes: float, max_hours: float) -> str | None:
+    """Why a login session has ended at `now` (timestamps in seconds): "idle" after `idle_minutes` without a
+    request, "lifetime" `max_hours` after the login; None while it lasts (or has no stamps yet)."""
+    if started is not None and now - started >= max_hours * 3600:
+        return "lifetime"
+    if last_seen is not None and now - last_seen >= idle_minutes * 60:
+        return "idle"
+    return None

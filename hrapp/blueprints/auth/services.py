@@ -6,10 +6,11 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from hrapp import audit
+from hrapp import audit, security
 from hrapp.blueprints.auth.rules import LockState, RuleViolation, after_failure, is_locked, password_problems
 from hrapp.extensions import db
-from hrapp.models import Department, Role, StaffMember, User, utcnow
+from hrapp.models import Department, Role, SecurityEventKind, StaffMember, User, utcnow
+from hrapp.notifications import notify
 
 PASSWORD_MESSAGES = {
     "too_short": lambda n: _l("Password must be at least %(n)s characters.", n=n),
@@ -17,18 +18,27 @@ PASSWORD_MESSAGES = {
     "same_as_username": lambda n: _l("Password must not be the username."),
 }
 USER_AUDIT_FIELDS = ("username", "role", "staff_id", "is_enabled", "must_change_password")
-# Checked against when the username is unknown, so a missing account costs as much as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+LOCKOUT_KIND = "security.lockout"
+# Per hashing method: checked against when the username is unknown, so a missing account costs exactly
+# as much as a wrong password (same algorithm, same parameters as the real accounts' hashes).
+_DUMMY_HASHES: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
 class LoginResult:
     user: User | None
-    error: str | None  # "invalid" | "locked" | "disabled"
+    error: str | None  # "unknown" | "invalid" | "locked" | "disabled": for the log; people see one message
 
 
 def hash_password(password: str) -> str:
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def _dummy_hash() -> str:
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash("not-a-real-password", method=method)
+    return _DUMMY_HASHES[method]
 
 
 def check_new_password(password: str, username: str) -> None:
@@ -52,34 +62,63 @@ def find_login_user(identifier: str) -> User | None:
 
 
 def authenticate(identifier: str, password: str) -> LoginResult:
-    """Check credentials, counting failures per account; a locked account is refused even
-    with the right password until the lock expires."""
+    """Check credentials, counting failures per account; a locked account is refused even with the right
+    password until the lock expires. Every path runs one password hash of the same cost, so the answer's
+    timing tells nothing; the lockout is told to the account holder and the administrators instead."""
     cfg = current_app.config
     now = utcnow()
     user = find_login_user(identifier)
+    matches = check_password_hash(user.password_hash if user is not None else _dummy_hash(), password)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return LoginResult(None, "invalid")
+        return _failed(None, identifier, "unknown")
     state = LockState(user.failed_logins, user.locked_until)
     if is_locked(state, now):
-        return LoginResult(None, "locked")
-    if not check_password_hash(user.password_hash, password):
+        return _failed(user, identifier, "locked")
+    if not matches:
         new_state = after_failure(state, now, cfg["LOGIN_MAX_FAILURES"], cfg["LOGIN_LOCK_MINUTES"])
         user.failed_logins, user.locked_until = new_state.failed_logins, new_state.locked_until
-        return LoginResult(None, "locked" if is_locked(new_state, now) else "invalid")
+        if is_locked(new_state, now):
+            _locked_out(user, new_state)
+        return _failed(user, identifier, "invalid")
     if not user.is_enabled:
-        return LoginResult(None, "disabled")
+        return _failed(user, identifier, "disabled")
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    security.record(SecurityEventKind.LOGIN_SUCCESS, user)
     return LoginResult(user, None)
 
 
-def change_password(user: User, new_password: str, actor: User | None = None) -> None:
-    """Set a new password (policy-checked); ends the account's other sessions."""
+def _failed(user: User | None, identifier: str, reason: str) -> LoginResult:
+    security.record(SecurityEventKind.LOGIN_FAILURE, user, identifier.strip(), reason=reason)
+    return LoginResult(None, reason)
+
+
+def _locked_out(user: User, state: LockState) -> None:
+    """Log the lockout and tell the account holder and every enabled administrator."""
+    until = state.locked_until.isoformat(timespec="minutes")
+    security.record(SecurityEventKind.LOCKOUT, user, until=until)
+    admins = db.session.scalars(sa.select(User).where(User.role == Role.ADMIN, User.is_enabled,
+                                                      User.id != user.id)).all()
+    notify([user, *admins], lambda: _l("The account %(name)s was locked after %(n)s failed logins.",
+                                       name=user.username, n=current_app.config["LOGIN_MAX_FAILURES"]),
+           kind=LOCKOUT_KIND)
+
+
+def log_out(user: User) -> None:
+    """End every session of `user` (the account's session token is rotated) and log it."""
+    user.rotate_session()
+    security.record(SecurityEventKind.LOGOUT, user)
+
+
+def change_password(user: User, new_password: str, actor: User | None = None,
+                    kind: SecurityEventKind = SecurityEventKind.PASSWORD_CHANGE) -> None:
+    """Set a new password (policy-checked); ends the account's other sessions. `kind` is what the
+    security log calls it (a change, or a reset link used)."""
     check_new_password(new_password, user.username)
     user.password_hash = hash_password(new_password)
     user.must_change_password = actor is not None and actor.id != user.id
     user.rotate_session()
     audit.record(actor or user, "user.password", user)
+    security.record(kind, user, by=getattr(actor or user, "username", ""))
 
 
 def _check_staff_link(staff: StaffMember | None, user: User | None) -> None:
@@ -129,4 +168,15 @@ def update_user(user: User, actor: User, role: Role, is_enabled: bool,
         user.rotate_session()
         action = "user.role" if before["role"] != after["role"] else "user.update"
         audit.record(actor, action, user, *audit.changed_only(before, after))
+        _log_account_change(user, actor, before, after)
     return user
+
+
+def _log_account_change(user: User, actor: User, before: dict, after: dict) -> None:
+    """Role changes and enabling or disabling an account go into the security log."""
+    if before["role"] != after["role"]:
+        security.record(SecurityEventKind.ROLE_CHANGE, user, by=actor.username, before=before["role"],
+                        after=after["role"])
+    if before["is_enabled"] != after["is_enabled"]:
+        kind = SecurityEventKind.ACCOUNT_ENABLED if after["is_enabled"] else SecurityEventKind.ACCOUNT_DISABLED
+        security.record(kind, user, by=actor.username)

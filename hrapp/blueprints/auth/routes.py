@@ -21,7 +21,6 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 # One answer whatever went wrong (unknown name, wrong password, locked or disabled account): a login
 # tells nobody which accounts exist. Lockouts are told to the account holder and the administrators.
 LOGIN_FAILED = _l("Wrong username or password, or this account cannot log in now.")
-SESSION_STAMPS = ("_started", "_seen")  # when this login began, when it was last used (seconds)
 UNTIMED = {"static", "bootstrap.static"}
 
 

@@ -33,6 +33,7 @@ def test_a_route_left_out_of_the_table_is_named(app):
     assert sorted(missing) == ["GET /accounts/<int:user_id>/edit (accounts.edit_account)",
                                "GET /accounts/new (accounts.create_account)",
                                "POST /accounts/<int:user_id>/edit (accounts.edit_account)",
+                               "POST /accounts/<int:user_id>/reset-link (accounts.issue_reset_link)",
                                "POST /accounts/new (accounts.create_account)"]
 
 

@@ -41,6 +41,7 @@ from hrapp.models.shift import (
     ShiftType,
 )
 from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
+from hrapp.models.submission import SubmissionToken
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
 __all__ = [
@@ -57,4 +58,6 @@ __all__ = [
     "DocumentSignature", "DocumentStatus", "IssuedDocument",
     # background work
     "Job", "JobStatus", "TickLease",
+    # one-time create-form tokens
+    "SubmissionToken",
 ]

@@ -12,6 +12,7 @@ from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW, can_approve_
 from hrapp.company import company_settings
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
@@ -46,12 +47,13 @@ def edit_department(department_id: int | None):
     if form.validate_on_submit():
         parent = db.session.get(Department, form.parent_id.data) if form.parent_id.data else None
         try:
-            services.save_department(current_user, department, form.code.data, form.name.data,
-                                     form.name_en.data or "", parent, form.planned_headcount.data)
+            with duplicates_refused():
+                services.save_department(current_user, department, form.code.data, form.name.data,
+                                         form.name_en.data or "", parent, form.planned_headcount.data)
+                db.session.commit()
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
-            db.session.commit()
             flash(_("Department saved."), "success")
             return redirect(url_for("org.org_chart"))
     return render_template("org/department_form.html", form=form, department=department,
@@ -114,11 +116,12 @@ def edit_position(position_id: int | None):
         values["name_en"], values["job_family"], values["grade"] = (values["name_en"] or "", values["job_family"] or "",
                                                                     values["grade"] or "")
         try:
-            position = services.save_position(current_user, position, **values)
+            with duplicates_refused():
+                position = services.save_position(current_user, position, **values)
+                db.session.commit()
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
-            db.session.commit()
             flash(_("Position saved."), "success")
             return redirect(url_for("org.show_position", position_id=position.id))
     return render_template("org/position_form.html", form=form, title=_("Edit position") if position else _("New position"))

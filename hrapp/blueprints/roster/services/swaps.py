@@ -34,7 +34,8 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
     """`requester` offers to exchange what both work on `requester_day` and `partner_day` with `partner`.
 
     The partner is notified. :raise RosterValidationError: roster not published, same person, someone not on
-    the roster, a day outside the period, or nothing would change. :raise PeriodClosed: a day is closed.
+    the roster, a day outside the period, nothing would change, or the same swap is already open (also when
+    the database refuses a second one racing this: ShiftSwap.open_key). :raise PeriodClosed: a day is closed.
     """
     if roster.status != RosterStatus.PUBLISHED:
         raise RosterValidationError.of("roster", "swap_not_published")
@@ -52,6 +53,8 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
                      status=SwapStatus.PROPOSED)
     if not _swap_changes(data, swap):
         raise RosterValidationError.of("partner", "swap_nothing")
+    if db.session.scalar(sa.select(ShiftSwap.id).where(ShiftSwap.open_key == swap.open_key_value())):
+        raise RosterValidationError.of("partner", "swap_duplicate")
     db.session.add(swap)
     audit.record(actor, "swap.propose", swap, None, _summary(swap), label=requester.staff_number)
     notify_users(accounts_of([partner.id]), lambda: _("%(name)s asks to swap shifts with you (%(days)s).",

@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.access import can_grant_role, can_manage_account
-from hrapp.blueprints.accounts.forms import UserForm
+from hrapp.blueprints.accounts.forms import UserCreateForm, UserForm
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
 from hrapp.core.listing import Filter, Listing, like_escape
 from hrapp.core.uniqueness import duplicates_refused
@@ -52,7 +52,7 @@ def _selected(form: UserForm):
 @permission_required(Perm.USER_MANAGE)
 def create_account():
     """Create an account; its owner must change the password at first login."""
-    form = UserForm()
+    form = UserCreateForm()
     _fill(form)
     if form.validate_on_submit():
         staff, departments = _selected(form)

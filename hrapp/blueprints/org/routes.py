@@ -7,7 +7,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.org import services
-from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.blueprints.org.forms import (
+    ApproveForm,
+    DepartmentCreateForm,
+    DepartmentForm,
+    JobDescriptionForm,
+    PositionCreateForm,
+    PositionForm,
+    SettingsForm,
+)
 from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW, can_approve_description
 from hrapp.company import company_settings
 from hrapp.core.errors import StaleRecord
@@ -30,7 +38,7 @@ def org_chart():
 
 
 def _department_form(department: Department | None) -> DepartmentForm:
-    form = DepartmentForm(obj=department)
+    form = DepartmentForm(obj=department) if department is not None else DepartmentCreateForm()
     form.parent_id.choices = [(None, _("(top level)"))] + [
         (d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))
         if department is None or not d.path.startswith(department.path)]
@@ -106,7 +114,7 @@ def show_position(position_id: int):
 def edit_position(position_id: int | None):
     """Create or edit a position."""
     position = get_or_404(Position, position_id) if position_id else None
-    form = PositionForm(obj=position)
+    form = PositionForm(obj=position) if position is not None else PositionCreateForm()
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in visible_departments(current_user)]
     form.superior_position_id.choices = [(None, _("(none)"))] + [
         (p.id, f"{p.code} {p.name}") for p in db.session.scalars(sa.select(Position).order_by(Position.code))

@@ -10,6 +10,7 @@ from hrapp.blueprints.roster.forms import (
     SHIFT_TYPE_ALIASES,
     ConfirmForm,
     DateDemandForm,
+    ShiftTypeCreateForm,
     ShiftTypeForm,
     demand_field,
     weekly_demand_form,
@@ -44,7 +45,7 @@ def edit_shift_type(department_id: int | None = None, shift_type_id: int | None 
     """Create a shift type for a department, or edit one."""
     shift_type = db.get_or_404(ShiftType, shift_type_id) if shift_type_id else None
     department = _department(shift_type.department_id if shift_type else department_id)
-    form = ShiftTypeForm(obj=shift_type)
+    form = ShiftTypeForm(obj=shift_type) if shift_type is not None else ShiftTypeCreateForm()
     if form.validate_on_submit():
         if form.is_stale(shift_type):
             abort(409)

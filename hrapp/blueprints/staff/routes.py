@@ -9,7 +9,7 @@ from hrapp.blueprints.attachments.panel import attachment_panel
 from hrapp.blueprints.staff.access import can_self_edit, can_view_sensitive
 from hrapp.blueprints.staff.choices import fill_staff_choices
 from hrapp.blueprints.staff.filters import list_filters
-from hrapp.blueprints.staff.forms import ContactForm, StaffForm
+from hrapp.blueprints.staff.forms import ContactForm, StaffCreateForm, StaffForm
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData
 from hrapp.blueprints.staff.services import (
     STAFF_LISTING,
@@ -80,7 +80,7 @@ ALIASES = {"superior_id": "superior_number"}
 @permission_required(Perm.STAFF_EDIT)
 def create_staff_member():
     """Create a staff record (HR)."""
-    form = StaffForm()
+    form = StaffCreateForm()
     fill_staff_choices(form, current_user)
     if form.validate_on_submit():
         try:

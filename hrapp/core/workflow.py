@@ -4,11 +4,12 @@ A module declares, for a record type with a state column, a `Workflow` of `Trans
 `workflow.py`). `apply()` takes one transition in the caller's transaction: it checks the transition
 exists from the current state, that the actor may take it (an access rule), the note when one is
 required and the record's version, then sets the state with a conditional UPDATE (`... WHERE id = ? AND
-state = ? AND version = ?`, one row or StaleRecord), writes the audit entry (from, to, note) and sends the
-notifications. It never commits. The conditional UPDATE is what makes a replayed or racing step change
-nothing: two approvals of one record both pass `check` on what they loaded, but the database lets only the
-first UPDATE match (PostgreSQL re-checks the WHERE after the first commits; SQLite runs writers one at a time). `available()` lists what a user may do now; pages render
-those as buttons (`_macros/workflow.html`).
+version_id = ?`, flushed at once; no row matched is StaleRecord), writes the audit entry (from, to, note)
+and sends the notifications. It never commits. The conditional UPDATE is what makes a replayed or racing
+step change nothing: two approvals of one record both pass `check` on what they loaded, but the database
+lets only the first UPDATE match (PostgreSQL re-checks the WHERE once the first commits; SQLite runs
+writers one at a time). `available()` lists what a user may do now; pages render those as buttons
+(`_macros/workflow.html`).
 
 This module imports no feature package.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp import audit
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
@@ -144,7 +145,7 @@ def apply(workflow: Workflow, record, name: str, actor, expected_version: int, n
     """
     transition = check(workflow, record, name, actor, expected_version, note)
     before = state_of(workflow, record)
-    _claim(workflow, record, before, transition.target)
+    _claim(workflow, record, transition.target)
     note = note.strip()
     audit.record(actor, f"{workflow.name}.{name}", record, {"status": _value(before)},
                  {"status": _value(transition.target), "note": note[:255], **(details or {})},
@@ -157,27 +158,25 @@ def apply(workflow: Workflow, record, name: str, actor, expected_version: int, n
     return transition
 
 
-def _claim(workflow: Workflow, record, before, target) -> None:
-    """Move a stored `record` from `before` to `target` with one conditional UPDATE that also bumps its version;
-    no row matched means another transaction moved or changed it first: StaleRecord (the caller rolls back).
-    A record not stored yet just gets the state."""
+def _claim(workflow: Workflow, record, target) -> None:
+    """Move a stored `record` to `target` with one conditional UPDATE that also bumps its version: the ORM's
+    flush of a record with a version counter (`version_id_col`) is `UPDATE ... WHERE id = ? AND version_id = ?`
+    with its rowcount checked, and every state change bumps the version, so the version stands for the state
+    too. No row matched means another transaction moved or changed it first: StaleRecord (the caller rolls
+    back). The flush also runs the model's update hooks (an open key, the update time). A record not stored
+    yet just gets the state.
+
+    :raise TypeError: the record's model has no version counter (every workflow record needs one).
+    """
     info = sa.inspect(record)
-    if not info.persistent:
-        setattr(record, workflow.state_attr, target)
-        return
-    db.session.flush()  # the record's own pending changes first: its version is then what this transaction wrote
-    model = type(record)
-    state_column, version_column = getattr(model, workflow.state_attr), getattr(model, workflow.version_attr)
-    version = getattr(record, workflow.version_attr)
-    key = [column == value for column, value in zip(info.mapper.primary_key, info.identity, strict=True)]
-    result = db.session.execute(
-        sa.update(model).where(*key, state_column == before, version_column == version)
-        .values({workflow.state_attr: target, workflow.version_attr: version + 1})
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        raise StaleRecord(str(STALE_MESSAGE))
-    set_committed_value(record, workflow.state_attr, target)
-    set_committed_value(record, workflow.version_attr, version + 1)
+    if info.mapper.version_id_col is None:
+        raise TypeError(f"{type(record).__name__} needs a version_id_col to move through workflow {workflow.name}")
+    setattr(record, workflow.state_attr, target)
+    if info.persistent:
+        try:
+            db.session.flush()
+        except StaleDataError as exc:
+            raise StaleRecord(str(STALE_MESSAGE)) from exc
 
 
 def _value(state):

@@ -3,7 +3,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
@@ -23,6 +23,7 @@ MESSAGES = {
     500: _l("Something went wrong on our side."),
 }
 SAVED_MEANWHILE = _l("This was saved by someone else at the same moment; reload the page to see it.")
+LOST_RACE_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
          429: "rate_limited", 500: "server_error"}
@@ -68,6 +69,15 @@ def register_errorhandlers(app: Flask) -> None:
         db.session.rollback()
         rule = duplicate_rule(e)
         return _render(409, rule.message if rule else SAVED_MEANWHILE)
+
+    @app.errorhandler(OperationalError)
+    def refused_write(e):
+        """The database gave up on this transaction because of another one (a deadlock or serialisation failure
+        on PostgreSQL, a lock wait that timed out on SQLite): a lost race too, so a 409; anything else a 500."""
+        db.session.rollback()
+        if getattr(e.orig, "sqlstate", None) in LOST_RACE_STATES or "database is locked" in str(e.orig):
+            return _render(409, SAVED_MEANWHILE)
+        return _render(500)
 
     @app.errorhandler(500)
     def server_error(e):

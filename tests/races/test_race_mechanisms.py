@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from config import TestingConfig
 from hrapp import create_app
@@ -147,25 +147,36 @@ class TestSubmissionTokens:
         assert db.session.scalar(sa.select(Department.id).where(Department.code == "SPA")) is None
 
 
-def test_an_integrity_error_no_view_handled_is_a_409_with_the_duplicates_message():
-    """The app-wide fallback: rolled back, 409, the declared message (or the generic one), never a 500."""
+class _Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+def test_a_write_refused_by_the_database_that_no_view_handled_is_a_409_never_a_500():
+    """The app-wide fallback: rolled back, 409 with the declared duplicate message (or the generic one) for a
+    unique key, 409 for a deadlock or a lock wait given up; other database failures stay 500s."""
     app = create_app(type("Fallback", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": "sqlite://"}))
+    failures = {
+        "known": IntegrityError("INSERT ...", {}, Exception("UNIQUE constraint failed: departments.code")),
+        "other": IntegrityError("INSERT ...", {}, Exception("NOT NULL constraint failed: x.y")),
+        "deadlock": OperationalError("UPDATE ...", {}, _Deadlock("deadlock detected")),
+        "locked": OperationalError("UPDATE ...", {}, Exception("database is locked")),
+        "broken": OperationalError("UPDATE ...", {}, Exception("disk I/O error")),
+    }
 
     @app.route("/boom/<kind>")
     def boom(kind):
-        message = {"known": "UNIQUE constraint failed: departments.code", "other": "NOT NULL constraint failed: x.y"}
-        raise IntegrityError("INSERT ...", {}, Exception(message[kind]))
+        raise failures[kind]
 
     with app.app_context():
         db.create_all()
         client = app.test_client()
-        known, other = client.get("/boom/known"), client.get("/boom/other")
+        replies = {kind: client.get(f"/boom/{kind}") for kind in failures}
         db.session.remove()
         db.engine.dispose()
-    assert known.status_code == 409 and "该部门代码已被使用" in known.get_data(as_text=True)
-    assert other.status_code == 409 and "他人在同一时刻已保存" in other.get_data(as_text=True)
-
-
+    assert {kind: r.status_code for kind, r in replies.items()} == {
+        "known": 409, "other": 409, "deadlock": 409, "locked": 409, "broken": 500}
+    assert "该部门代码已被使用" in replies["known"].get_data(as_text=True)
+    assert all("他人在同一时刻已保存" in replies[kind].get_data(as_text=True) for kind in ("other", "deadlock", "locked"))
 
 def test_a_workflow_record_without_a_version_counter_is_refused(org):
     """The conditional UPDATE rides on the version counter: a model without one cannot use the mechanism."""

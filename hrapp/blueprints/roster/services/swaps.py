@@ -122,9 +122,11 @@ def approve_swap(actor, swap: ShiftSwap, note: str = "", override_reason: str = 
     changes = _swap_changes(data, swap)
     if not changes:
         raise RosterValidationError.of("swap", "swap_nothing")
+    # The step first: a second approval racing this one waits on the swap's row and then matches nothing
+    # (StaleRecord) before it touches a cell, so the two never lock cells in opposite orders.
+    workflow.apply(SWAP_WORKFLOW, swap, "approve", actor, version, note)
     reason = _("Shift swap #%(id)s", id=swap.id) + (f": {note}" if note else "")
     changed = apply_changes(actor, data, changes, reason, override_reason, fixed=True, swap_id=swap.id)
-    workflow.apply(SWAP_WORKFLOW, swap, "approve", actor, version, note)
     _decided(actor, swap, note)
     return changed
 

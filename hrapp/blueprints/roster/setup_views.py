@@ -22,6 +22,7 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     set_shift_type_active,
 )
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, ShiftKind, ShiftType
@@ -50,11 +51,12 @@ def edit_shift_type(department_id: int | None = None, shift_type_id: int | None 
         if form.is_stale(shift_type):
             abort(409)
         try:
-            save_shift_type(current_user, department, form.shift_type_data(), shift_type)
+            with duplicates_refused(RosterValidationError):
+                save_shift_type(current_user, department, form.shift_type_data(), shift_type)
+                db.session.commit()
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, SHIFT_TYPE_ALIASES)
         else:
-            db.session.commit()
             flash(_("Shift type saved."), "success")
             return redirect(url_for("roster.list_shift_types", department_id=department.id))
     return render_template("roster/shift_type_form.html", form=form, department=department, shift_type=shift_type,

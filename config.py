@@ -33,6 +33,8 @@ class Config:
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'hrapp.sqlite'}"
     )
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # Create forms must come back with their one-time token (hrapp.forms.CreateForm).
+    SUBMISSION_TOKENS_REQUIRED = True
     BABEL_DEFAULT_LOCALE = "zh"
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
     LANGUAGES = ("zh", "en")
@@ -108,6 +110,7 @@ class TestingConfig(Config):
     SECRET_KEY = "testing"
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False  # Allows form testing; one module turns it back on.
+    SUBMISSION_TOKENS_REQUIRED = False  # likewise: the test client posts bare values (tokens still checked if sent)
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
     PASSWORD_RESET_RATE_LIMIT = "1000 per minute"

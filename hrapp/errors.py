@@ -3,9 +3,11 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.uniqueness import duplicate_rule
 from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
 from hrapp.security import record_refusal
@@ -21,6 +23,8 @@ MESSAGES = {
     429: _l("Too many attempts; wait a minute and try again."),
     500: _l("Something went wrong on our side."),
 }
+SAVED_MEANWHILE = _l("This was saved by someone else at the same moment; reload the page to see it.")
+LOST_RACE_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
          429: "rate_limited", 500: "server_error"}
@@ -58,6 +62,23 @@ def register_errorhandlers(app: Flask) -> None:
         loses, nothing is overwritten, and the answer is the one stale message (409)."""
         db.session.rollback()
         return _render(409)
+
+    @app.errorhandler(IntegrityError)
+    def lost_race(e):
+        """A write the database refused that no view turned into a form message (two people saving the same
+        thing at the same moment): rolled back, 409 with the duplicate's own message when one is declared."""
+        db.session.rollback()
+        rule = duplicate_rule(e)
+        return _render(409, rule.message if rule else SAVED_MEANWHILE)
+
+    @app.errorhandler(OperationalError)
+    def refused_write(e):
+        """The database gave up on this transaction because of another one (a deadlock or serialisation failure
+        on PostgreSQL, a lock wait that timed out on SQLite): a lost race too, so a 409; anything else a 500."""
+        db.session.rollback()
+        if getattr(e.orig, "sqlstate", None) in LOST_RACE_STATES or "database is locked" in str(e.orig):
+            return _render(409, SAVED_MEANWHILE)
+        return _render(500)
 
     @app.errorhandler(500)
     def server_error(e):

@@ -1,6 +1,10 @@
 """Forms and form helpers every module shares."""
+from flask import current_app, request
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
+
+from hrapp.core import submissions
 
 
 class ConfirmForm(FlaskForm):
@@ -28,3 +32,33 @@ def posted_version(raw) -> int:
 def optional_int(value) -> int | None:
     """A select field's coerce for an optional id: "" and "None" mean no choice."""
     return int(value) if value not in (None, "", "None") else None
+
+
+class CreateForm(FlaskForm):
+    """A form that creates a record: a double click, a reload or a replayed POST creates one record.
+
+    Every rendering carries a fresh one-time `submission_token` (rendered by `form.hidden_tag()`). A valid
+    submit claims it (`hrapp.core.submissions.claim`), so it is stored by the view's commit with the record;
+    a token already used makes the form invalid with the "already sent" message, and the page comes back
+    without a second record. A form posted without its token is refused while SUBMISSION_TOKENS_REQUIRED
+    is on (off only in TestingConfig, whose test client posts bare field values, as with CSRF).
+
+    Forms that serve both create and edit stay as they are; the create view uses a subclass
+    `class XCreateForm(CreateForm, XForm)`.
+    """
+
+    submission_token = HiddenField(default=submissions.new_token)
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if not self.submission_token.raw_data:
+            if current_app.config.get("SUBMISSION_TOKENS_REQUIRED", True):
+                self.form_errors.append(str(submissions.MISSING))
+                return False
+            return True
+        user_id = current_user.id if current_user.is_authenticated else None
+        if not submissions.claim(self.submission_token.data, user_id, request.endpoint or ""):
+            self.form_errors.append(str(submissions.ALREADY_SUBMITTED.message))
+            return False
+        return True

@@ -3,20 +3,27 @@
 A module declares, for a record type with a state column, a `Workflow` of `Transition`s (in its own
 `workflow.py`). `apply()` takes one transition in the caller's transaction: it checks the transition
 exists from the current state, that the actor may take it (an access rule), the note when one is
-required and the record's version, then sets the state, writes the audit entry (from, to, note) and
-sends the notifications. It never commits. `available()` lists what a user may do now; pages render
-those as buttons (`_macros/workflow.html`).
+required and the record's version, then sets the state with a conditional UPDATE (`... WHERE id = ? AND
+version_id = ?`, flushed at once; no row matched is StaleRecord), writes the audit entry (from, to, note)
+and sends the notifications. It never commits. The conditional UPDATE is what makes a replayed or racing
+step change nothing: two approvals of one record both pass `check` on what they loaded, but the database
+lets only the first UPDATE match (PostgreSQL re-checks the WHERE once the first commits; SQLite runs
+writers one at a time). `available()` lists what a user may do now; pages render those as buttons
+(`_macros/workflow.html`).
 
 This module imports no feature package.
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp import audit
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import ValidationFailed
+from hrapp.extensions import db
 from hrapp.notifications import notify
 
 # The one "changed by someone else" message: forms, flashes and the API's 409 all say this.
@@ -138,7 +145,7 @@ def apply(workflow: Workflow, record, name: str, actor, expected_version: int, n
     """
     transition = check(workflow, record, name, actor, expected_version, note)
     before = state_of(workflow, record)
-    setattr(record, workflow.state_attr, transition.target)
+    _claim(workflow, record, transition.target)
     note = note.strip()
     audit.record(actor, f"{workflow.name}.{name}", record, {"status": _value(before)},
                  {"status": _value(transition.target), "note": note[:255], **(details or {})},
@@ -149,6 +156,27 @@ def apply(workflow: Workflow, record, name: str, actor, expected_version: int, n
             users, text, link, kind = message
             notify(users, text, link, kind=kind)
     return transition
+
+
+def _claim(workflow: Workflow, record, target) -> None:
+    """Move a stored `record` to `target` with one conditional UPDATE that also bumps its version: the ORM's
+    flush of a record with a version counter (`version_id_col`) is `UPDATE ... WHERE id = ? AND version_id = ?`
+    with its rowcount checked, and every state change bumps the version, so the version stands for the state
+    too. No row matched means another transaction moved or changed it first: StaleRecord (the caller rolls
+    back). The flush also runs the model's update hooks (an open key, the update time). A record not stored
+    yet just gets the state.
+
+    :raise TypeError: the record's model has no version counter (every workflow record needs one).
+    """
+    info = sa.inspect(record)
+    if info.mapper.version_id_col is None:
+        raise TypeError(f"{type(record).__name__} needs a version_id_col to move through workflow {workflow.name}")
+    setattr(record, workflow.state_attr, target)
+    if info.persistent:
+        try:
+            db.session.flush()
+        except StaleDataError as exc:
+            raise StaleRecord(str(STALE_MESSAGE)) from exc
 
 
 def _value(state):

@@ -42,6 +42,7 @@ from hrapp.models.shift import (
     ShiftType,
 )
 from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
+from hrapp.models.submission import SubmissionToken
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
 __all__ = [
@@ -60,4 +61,6 @@ __all__ = [
     "Job", "JobStatus", "TickLease",
     # security log
     "SecurityEvent", "SecurityEventKind",
+    # one-time create-form tokens
+    "SubmissionToken",
 ]

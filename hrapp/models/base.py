@@ -26,3 +26,28 @@ def enum_column(enum_cls: type[enum.Enum], **kw) -> sa.Enum:
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OpenKeyMixin:
+    """At most one *open* record per key, enforced by the database on SQLite and PostgreSQL alike.
+
+    A model declares `open_key_value()` (the normalised key: what makes two records "the same request") and
+    `is_open()`. Before every insert and update `open_key` is set to that key while the record is open and to
+    NULL once it leaves the open states; the unique constraint on the column (NULLs never clash) refuses a
+    second open record with the same key, however many requests race. The loser's IntegrityError is answered
+    through `hrapp.core.uniqueness` like the service's own duplicate check.
+    """
+
+    open_key: Mapped[str | None] = mapped_column(sa.String(160), unique=True)
+
+    def open_key_value(self) -> str:
+        raise NotImplementedError
+
+    def is_open(self) -> bool:
+        raise NotImplementedError
+
+
+@sa.event.listens_for(OpenKeyMixin, "before_insert", propagate=True)
+@sa.event.listens_for(OpenKeyMixin, "before_update", propagate=True)
+def _set_open_key(_mapper, _connection, record: OpenKeyMixin) -> None:
+    record.open_key = record.open_key_value() if record.is_open() else None

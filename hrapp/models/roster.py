@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hrapp.extensions import db
-from hrapp.models.base import TimestampMixin, enum_column, utcnow
+from hrapp.models.base import OpenKeyMixin, TimestampMixin, enum_column, utcnow
 from hrapp.models.org import Department
 from hrapp.models.shift import ShiftType
 from hrapp.models.staff import StaffMember
@@ -27,11 +27,15 @@ class PeriodKind(enum.StrEnum):
 class Roster(TimestampMixin, db.Model):
     """One department's roster for [starts_on, ends_on]; periods of a department never overlap.
 
+    The unique (department, period kind, period start) constraint backs the overlap check for identical
+    creations on every database; `create_roster` serialises the rest (see its docstring).
+
     `version_id` changes with every edit of the roster or its cells: bulk operations check it.
     """
 
     __tablename__ = "rosters"
     __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+                      sa.UniqueConstraint("department_id", "period_kind", "starts_on", name="roster_department_period"),
                       sa.Index("ix_rosters_department_period", "department_id", "starts_on", "ends_on"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,11 +121,12 @@ class SwapStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class ShiftSwap(TimestampMixin, db.Model):
+class ShiftSwap(OpenKeyMixin, TimestampMixin, db.Model):
     """A proposed exchange: requester and partner swap their cells on requester_day and partner_day.
 
     proposed -> accepted (by the partner) -> approved (by the head, after a rule recheck) | rejected;
-    the partner may decline and the requester cancel while it is open.
+    the partner may decline and the requester cancel while it is open. Identical open proposals (same roster,
+    people and days) cannot exist twice: `open_key` (OpenKeyMixin).
     """
 
     __tablename__ = "shift_swaps"
@@ -144,6 +149,13 @@ class ShiftSwap(TimestampMixin, db.Model):
     roster: Mapped[Roster] = relationship()
     requester: Mapped[StaffMember] = relationship(foreign_keys=[requester_id])
     partner: Mapped[StaffMember] = relationship(foreign_keys=[partner_id])
+
+    def open_key_value(self) -> str:
+        return (f"{self.roster_id}:{self.requester_id}:{self.requester_day.isoformat()}:"
+                f"{self.partner_id}:{self.partner_day.isoformat()}")
+
+    def is_open(self) -> bool:
+        return self.status in (SwapStatus.PROPOSED, SwapStatus.ACCEPTED)
 
 
 class DayOffRequest(TimestampMixin, db.Model):

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from hrapp.forms import optional_int
+from hrapp.forms import CreateForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import Role
 
@@ -20,3 +20,7 @@ class UserForm(FlaskForm):
     is_enabled = BooleanField(_l("Enabled"), default=True)
     password = PasswordField(_l("Initial password"), validators=[Optional(), Length(max=200)],
                              description=_l("The person must change it at first login."))
+
+
+class UserCreateForm(CreateForm, UserForm):
+    """A new account: the edit form with a one-time submission token."""

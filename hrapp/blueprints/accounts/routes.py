@@ -6,9 +6,10 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.access import can_grant_role, can_manage_account
-from hrapp.blueprints.accounts.forms import UserForm
+from hrapp.blueprints.accounts.forms import UserCreateForm, UserForm
 from hrapp.blueprints.auth.services import change_password, create_user, update_user
 from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User
@@ -51,17 +52,18 @@ def _selected(form: UserForm):
 @permission_required(Perm.USER_MANAGE)
 def create_account():
     """Create an account; its owner must change the password at first login."""
-    form = UserForm()
+    form = UserCreateForm()
     _fill(form)
     if form.validate_on_submit():
         staff, departments = _selected(form)
         try:
-            user = create_user(form.username.data, form.password.data or "", Role(form.role.data), current_user,
-                               staff=staff, departments=departments)
+            with duplicates_refused():
+                user = create_user(form.username.data, form.password.data or "", Role(form.role.data),
+                                   current_user, staff=staff, departments=departments)
+                db.session.commit()
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
-            db.session.commit()
             flash(_("Account %(name)s created.", name=user.username), "success")
             return redirect(url_for("accounts.list_users"))
     return render_template("accounts/user_form.html", form=form, user=None, title=_("New account"))

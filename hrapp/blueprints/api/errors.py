@@ -9,6 +9,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.uniqueness import duplicate_rule
 from hrapp.core.validation import ValidationFailed
 from hrapp.errors import CODES
 from hrapp.extensions import db
@@ -81,9 +82,13 @@ def validation_response(exc: ValidationFailed) -> Response:
     return error_response(422, _("Some values are invalid."), exc.errors)
 
 
-def _conflict(exc: Exception) -> Response:  # noqa: ARG001
-    """A stale version, or a concurrent write the database refused (version counter, unique key)."""
+def _conflict(exc: Exception) -> Response:
+    """A stale version, or a concurrent write the database refused (version counter, unique key); a declared
+    unique key (hrapp.core.uniqueness) names its field and the duplicate message, as the web form does."""
     db.session.rollback()
+    rule = duplicate_rule(exc) if isinstance(exc, IntegrityError) else None
+    if rule is not None:
+        return error_response(409, rule.message, {rule.field: [rule.message]})
     return error_response(409)
 
 

@@ -6,8 +6,10 @@ from wtforms import IntegerField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from hrapp.forms import CreateForm
 
-class AttachmentForm(FlaskForm):
+
+class AttachmentForm(CreateForm):
     # No extension or browser-type check here on purpose: the content decides (hrapp.core.attachment_rules).
     file = FileField(_l("File (JPEG, PNG or PDF)"), validators=[FileRequired(_l("Choose a file to attach."))])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=200)])

@@ -8,6 +8,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from hrapp import audit, security
 from hrapp.blueprints.auth.rules import LockState, RuleViolation, after_failure, is_locked, password_problems
+from hrapp.core.uniqueness import unique_field
 from hrapp.extensions import db
 from hrapp.models import Department, Role, SecurityEventKind, StaffMember, User, utcnow
 from hrapp.notifications import notify
@@ -17,6 +18,9 @@ PASSWORD_MESSAGES = {
     "too_common": lambda n: _l("This password is too common; choose another."),
     "same_as_username": lambda n: _l("Password must not be the username."),
 }
+# A lost race answers like the pre-check (hrapp.core.uniqueness).
+DUPLICATE_USERNAME = unique_field("uq_users_username", "username", _l("This username is taken."))
+DUPLICATE_STAFF_LINK = unique_field("uq_users_staff_id", "staff_id", _l("This staff record already has an account."))
 USER_AUDIT_FIELDS = ("username", "role", "staff_id", "is_enabled", "must_change_password")
 LOCKOUT_KIND = "security.lockout"
 # Per hashing method: checked against when the username is unknown, so a missing account costs exactly
@@ -126,7 +130,7 @@ def _check_staff_link(staff: StaffMember | None, user: User | None) -> None:
         return
     owner = db.session.scalar(sa.select(User.id).where(User.staff_id == staff.id))
     if owner is not None and (user is None or owner != user.id):
-        raise RuleViolation("staff_id", _l("This staff record already has an account."))
+        raise RuleViolation("staff_id", DUPLICATE_STAFF_LINK.message)
 
 
 def create_user(username: str, password: str, role: Role, actor: User | None,
@@ -138,7 +142,7 @@ def create_user(username: str, password: str, role: Role, actor: User | None,
     """
     username = username.strip()
     if db.session.scalar(sa.select(User.id).where(User.username == username)):
-        raise RuleViolation("username", _l("This username is taken."))
+        raise RuleViolation("username", DUPLICATE_USERNAME.message)
     if role == Role.HEAD and not departments:
         raise RuleViolation("departments", _l("A department head needs at least one department."))
     _check_staff_link(staff, None)

@@ -7,7 +7,7 @@ from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectFi
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from hrapp.core.money_fields import MoneyField
-from hrapp.forms import VersionedForm, optional_int
+from hrapp.forms import CreateForm, VersionedForm, optional_int
 
 CODE = Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, '-' and '_' only."))
 
@@ -49,6 +49,14 @@ class PositionForm(FlaskForm):
 
 def _text(label, description=None):
     return TextAreaField(label, validators=[Optional(), Length(max=5000)], description=description)
+
+
+class DepartmentCreateForm(CreateForm, DepartmentForm):
+    """A new department: the edit form with a one-time submission token."""
+
+
+class PositionCreateForm(CreateForm, PositionForm):
+    """A new position: the edit form with a one-time submission token."""
 
 
 class JobDescriptionForm(FlaskForm):

@@ -7,11 +7,20 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.org import services
-from hrapp.blueprints.org.forms import ApproveForm, DepartmentForm, JobDescriptionForm, PositionForm, SettingsForm
+from hrapp.blueprints.org.forms import (
+    ApproveForm,
+    DepartmentCreateForm,
+    DepartmentForm,
+    JobDescriptionForm,
+    PositionCreateForm,
+    PositionForm,
+    SettingsForm,
+)
 from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW, can_approve_description
 from hrapp.company import company_settings
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
@@ -29,7 +38,7 @@ def org_chart():
 
 
 def _department_form(department: Department | None) -> DepartmentForm:
-    form = DepartmentForm(obj=department)
+    form = DepartmentForm(obj=department) if department is not None else DepartmentCreateForm()
     form.parent_id.choices = [(None, _("(top level)"))] + [
         (d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))
         if department is None or not d.path.startswith(department.path)]
@@ -46,12 +55,13 @@ def edit_department(department_id: int | None):
     if form.validate_on_submit():
         parent = db.session.get(Department, form.parent_id.data) if form.parent_id.data else None
         try:
-            services.save_department(current_user, department, form.code.data, form.name.data,
-                                     form.name_en.data or "", parent, form.planned_headcount.data)
+            with duplicates_refused():
+                services.save_department(current_user, department, form.code.data, form.name.data,
+                                         form.name_en.data or "", parent, form.planned_headcount.data)
+                db.session.commit()
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
-            db.session.commit()
             flash(_("Department saved."), "success")
             return redirect(url_for("org.org_chart"))
     return render_template("org/department_form.html", form=form, department=department,
@@ -104,7 +114,7 @@ def show_position(position_id: int):
 def edit_position(position_id: int | None):
     """Create or edit a position."""
     position = get_or_404(Position, position_id) if position_id else None
-    form = PositionForm(obj=position)
+    form = PositionForm(obj=position) if position is not None else PositionCreateForm()
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in visible_departments(current_user)]
     form.superior_position_id.choices = [(None, _("(none)"))] + [
         (p.id, f"{p.code} {p.name}") for p in db.session.scalars(sa.select(Position).order_by(Position.code))
@@ -114,11 +124,12 @@ def edit_position(position_id: int | None):
         values["name_en"], values["job_family"], values["grade"] = (values["name_en"] or "", values["job_family"] or "",
                                                                     values["grade"] or "")
         try:
-            position = services.save_position(current_user, position, **values)
+            with duplicates_refused():
+                position = services.save_position(current_user, position, **values)
+                db.session.commit()
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
-            db.session.commit()
             flash(_("Position saved."), "success")
             return redirect(url_for("org.show_position", position_id=position.id))
     return render_template("org/position_form.html", form=form, title=_("Edit position") if position else _("New position"))

@@ -15,6 +15,7 @@ from hrapp.company import company_settings
 from hrapp.core import workflow
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.money import DEFAULT_PAID_DAYS_PER_MONTH
+from hrapp.core.uniqueness import unique_field
 from hrapp.extensions import db
 from hrapp.models import (
     JOB_DESCRIPTION_TEXT_FIELDS,
@@ -27,6 +28,10 @@ from hrapp.models import (
     User,
 )
 from hrapp.permissions import department_scope_clause
+
+# A lost race on a code answers like the pre-check (hrapp.core.uniqueness).
+DUPLICATE_DEPARTMENT = unique_field("uq_departments_code", "code", _l("This department code is already used."))
+DUPLICATE_POSITION = unique_field("uq_positions_code", "code", _l("This position code is already used."))
 
 DEPARTMENT_FIELDS = ("code", "name", "name_en", "parent_id", "planned_headcount")
 POSITION_FIELDS = ("code", "name", "name_en", "department_id", "superior_position_id", "job_family", "grade", "headcount")
@@ -58,7 +63,7 @@ def update_settings(actor, name: str, timezone: str, currency: str, minimum_mont
 def _check_department(code: str, parent: Department | None, department: Department | None) -> None:
     clash = db.session.scalar(sa.select(Department.id).where(Department.code == code))
     if clash is not None and (department is None or clash != department.id):
-        raise RuleViolation("code", _l("This department code is already used."))
+        raise RuleViolation("code", DUPLICATE_DEPARTMENT.message)
     if department is not None and parent is not None and parent.path.startswith(department.path):
         raise RuleViolation("parent_id", _l("A department cannot be placed under itself or its sub-departments."))
 
@@ -140,7 +145,7 @@ def save_position(actor, position: Position | None, **values) -> Position:
     values["code"] = values["code"].strip().upper()
     clash = db.session.scalar(sa.select(Position.id).where(Position.code == values["code"]))
     if clash is not None and (position is None or clash != position.id):
-        raise RuleViolation("code", _l("This position code is already used."))
+        raise RuleViolation("code", DUPLICATE_POSITION.message)
     if position is not None and values.get("superior_position_id") == position.id:
         raise RuleViolation("superior_position_id", _l("A position cannot report to itself."))
     before = audit.snapshot(position, POSITION_FIELDS) if position else None

@@ -6,9 +6,10 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from hrapp.blueprints.period_close.services import REASON_LENGTH
+from hrapp.forms import CreateForm
 
 
-class PeriodCloseForm(FlaskForm):
+class PeriodCloseForm(CreateForm):
     """Close one module's month for one department (the three are hidden: chosen on the overview)."""
 
     module = HiddenField(validators=[DataRequired()])

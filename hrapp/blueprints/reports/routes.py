@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, may_issue, reissue_url
-from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
+from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, IssueForm, VerifyForm
 from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
@@ -80,7 +80,7 @@ def issue_document(name: str, record_id: int):
     Any registered report type: `name` is its URL name, `record_id` the record it prints."""
     report_type = report_type_named(name) or abort(404)
     record = get_or_404(report_type.model, record_id, check=lambda user, r: may_issue(user, report_type, r))
-    form = ConfirmForm()
+    form = IssueForm()
     refusal = report_type.refusal(record) if report_type.refusal is not None else None
     if form.validate_on_submit():
         try:

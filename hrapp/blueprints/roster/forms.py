@@ -23,7 +23,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from hrapp.blueprints.roster.labels import choices_of
 from hrapp.blueprints.roster.rules import ShiftTypeData
-from hrapp.forms import ConfirmForm, VersionedForm, optional_int  # noqa: F401  (ConfirmForm re-exported: the views import it from here)
+from hrapp.forms import ConfirmForm, CreateForm, VersionedForm, optional_int  # noqa: F401  (ConfirmForm re-exported: the views import it from here)
 from hrapp.models import DayKind, PeriodKind, ShiftKind
 
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
@@ -58,6 +58,10 @@ class ShiftTypeForm(FlaskForm):
 
 
 SHIFT_TYPE_ALIASES = {"start": "start_time", "end": "end_time"}
+
+
+class ShiftTypeCreateForm(CreateForm, ShiftTypeForm):
+    """A new shift type: the edit form with a one-time submission token."""
 
 
 class DateDemandForm(FlaskForm):
@@ -113,7 +117,7 @@ def hours_to_minutes(value: Decimal | None) -> int:
     return int(round((value or Decimal(0)) * 60))
 
 
-class RosterCreateForm(FlaskForm):
+class RosterCreateForm(CreateForm):
     department_id = SelectField(_l("Department"), coerce=int, validate_choice=False)
     period_kind = SelectField(_l("Period"), choices=choices_of(PeriodKind), default=PeriodKind.MONTH.value)
     day = DateField(_l("Any day in the period"), validators=[InputRequired()])
@@ -205,7 +209,7 @@ class LockForm(_VersionedForm):
     pass
 
 
-class SwapProposeForm(FlaskForm):
+class SwapProposeForm(CreateForm):
     my_shift = SelectField(_l("My day"), validators=[InputRequired()])
     partner_id = SelectField(_l("Colleague"), coerce=optional_int, validate_choice=False,
                              validators=[InputRequired()])
@@ -227,14 +231,14 @@ class SwapDecisionForm(VersionedForm):
                                   validators=[Optional(), Length(max=500)])
 
 
-class RestAdjustForm(FlaskForm):
+class RestAdjustForm(CreateForm):
     staff_id = SelectField(_l("Person"), coerce=int, validate_choice=False)
     days = DecimalField(_l("Days (+ owed, - taken)"), places=1, validators=[InputRequired()])
     on = DateField(_l("Date"), validators=[InputRequired()])
     note = StringField(_l("Reason"), validators=[DataRequired(), Length(max=255)])
 
 
-class DayOffForm(FlaskForm):
+class DayOffForm(CreateForm):
     """A requested day off; `staff_id` is used when a head enters it for someone (hidden on "my schedule")."""
 
     staff_id = SelectField(_l("Person"), coerce=optional_int, validate_choice=False, validators=[Optional()])

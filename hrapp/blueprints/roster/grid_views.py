@@ -45,6 +45,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.core.listing import Listing
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
@@ -81,14 +82,15 @@ def create_new_roster():
     if form.validate_on_submit():
         department = get_or_404(Department, form.department_id.data, check=can_edit_department_rosters)
         try:
-            roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
+            with duplicates_refused(RosterValidationError):
+                roster = create_roster(current_user, department, PeriodKind(form.period_kind.data), form.day.data)
+                db.session.commit()
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, {"period": "day"})
         except PeriodClosed as exc:
             db.session.rollback()
             flash(str(exc), "danger")
         else:
-            db.session.commit()
             flash(_("Roster created."), "success")
             return redirect(url_for("roster.show_roster", roster_id=roster.id))
     return _list_page(form, form.department_id.data)

@@ -10,6 +10,7 @@ from hrapp.blueprints.roster.forms import (
     SHIFT_TYPE_ALIASES,
     ConfirmForm,
     DateDemandForm,
+    ShiftTypeCreateForm,
     ShiftTypeForm,
     demand_field,
     weekly_demand_form,
@@ -21,6 +22,7 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     set_shift_type_active,
 )
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, ShiftKind, ShiftType
@@ -44,16 +46,17 @@ def edit_shift_type(department_id: int | None = None, shift_type_id: int | None 
     """Create a shift type for a department, or edit one."""
     shift_type = db.get_or_404(ShiftType, shift_type_id) if shift_type_id else None
     department = _department(shift_type.department_id if shift_type else department_id)
-    form = ShiftTypeForm(obj=shift_type)
+    form = ShiftTypeForm(obj=shift_type) if shift_type is not None else ShiftTypeCreateForm()
     if form.validate_on_submit():
         if form.is_stale(shift_type):
             abort(409)
         try:
-            save_shift_type(current_user, department, form.shift_type_data(), shift_type)
+            with duplicates_refused(RosterValidationError):
+                save_shift_type(current_user, department, form.shift_type_data(), shift_type)
+                db.session.commit()
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, SHIFT_TYPE_ALIASES)
         else:
-            db.session.commit()
             flash(_("Shift type saved."), "success")
             return redirect(url_for("roster.list_shift_types", department_id=department.id))
     return render_template("roster/shift_type_form.html", form=form, department=department, shift_type=shift_type,

@@ -22,6 +22,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.workflow import SWAP_WORKFLOW
 from hrapp.core.errors import StaleRecord
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.core.workflow import STALE_MESSAGE, TransitionRefused, available
 from hrapp.extensions import db
@@ -43,14 +44,15 @@ def propose():
         roster = get_or_404(Roster, roster_id, check=can_view_roster)
         partner = db.get_or_404(StaffMember, form.partner_id.data)
         try:
-            swap = propose_swap(current_user, roster, staff, day, partner, form.partner_day.data or day,
-                                form.note.data or "")
+            with duplicates_refused(RosterValidationError):
+                swap = propose_swap(current_user, roster, staff, day, partner, form.partner_day.data or day,
+                                    form.note.data or "")
+                db.session.commit()
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, SWAP_ALIASES)
         except PeriodClosed as exc:
             flash(str(exc), "danger")
         else:
-            db.session.commit()
             flash(_("Swap request sent to your colleague."), "success")
             return redirect(url_for("roster.show_swap", roster_id=roster.id, swap_id=swap.id))
     return schedule_page(staff, form)

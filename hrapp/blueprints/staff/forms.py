@@ -5,7 +5,7 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, StringFie
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from hrapp.core.money_fields import MoneyField
-from hrapp.forms import optional_int
+from hrapp.forms import CreateForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import EmploymentStatus, Gender
 
@@ -33,6 +33,10 @@ class StaffForm(FlaskForm):
     effective_on = DateField(_l("Change effective on"), validators=[Optional()],
                              description=_l("For transfers, promotions, status and pay changes; today if empty."))
     version_id = HiddenField()
+
+
+class StaffCreateForm(CreateForm, StaffForm):
+    """A new staff record: the edit form with a one-time submission token."""
 
 
 class ContactForm(FlaskForm):

@@ -9,7 +9,7 @@ from hrapp.blueprints.attachments.panel import attachment_panel
 from hrapp.blueprints.staff.access import can_self_edit, can_view_sensitive
 from hrapp.blueprints.staff.choices import fill_staff_choices
 from hrapp.blueprints.staff.filters import list_filters
-from hrapp.blueprints.staff.forms import ContactForm, StaffForm
+from hrapp.blueprints.staff.forms import ContactForm, StaffCreateForm, StaffForm
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData
 from hrapp.blueprints.staff.services import (
     STAFF_LISTING,
@@ -22,6 +22,7 @@ from hrapp.blueprints.staff.services import (
     update_staff,
 )
 from hrapp.core.errors import STALE_MESSAGE
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import show_failure
 from hrapp.extensions import db
 from hrapp.models import StaffMember
@@ -79,15 +80,16 @@ ALIASES = {"superior_id": "superior_number"}
 @permission_required(Perm.STAFF_EDIT)
 def create_staff_member():
     """Create a staff record (HR)."""
-    form = StaffForm()
+    form = StaffCreateForm()
     fill_staff_choices(form, current_user)
     if form.validate_on_submit():
         try:
-            staff = create_staff(_form_data(form), current_user)
+            with duplicates_refused(StaffValidationError):
+                staff = create_staff(_form_data(form), current_user)
+                db.session.commit()
         except StaffValidationError as exc:
             show_failure(form, exc, ALIASES)
         else:
-            db.session.commit()
             flash(_("Staff member %(name)s created.", name=staff.name_zh), "success")
             return redirect(url_for("staff.show_staff", staff_id=staff.id))
     return render_template("staff/staff_form.html", form=form, staff=None, title=_("New staff member"))

@@ -12,6 +12,7 @@ from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing, like_escape
 from hrapp.core.money_fields import MONEY_MESSAGES, money_message
 from hrapp.core.pay import BELOW_MINIMUM, PayPolicy
+from hrapp.core.uniqueness import unique_field
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import Department, EmploymentEvent, EmploymentStatus, EventKind, Position, StaffMember
@@ -46,6 +47,8 @@ TRANSLATED = {
     "unknown_superior": _l("Unknown superior."),
 }
 AUDIT_FIELDS = STAFF_FIELDS
+# Two clerks creating the same staff number at once: the loser gets the pre-check's message.
+unique_field("uq_staff_members_staff_number", "staff_number", TRANSLATED["duplicate_number"])
 
 
 class StaffValidationError(ValidationFailed):

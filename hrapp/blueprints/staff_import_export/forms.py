@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Regexp
 
 from hrapp.blueprints.staff_import_export.reader import EXTENSIONS
 from hrapp.blueprints.staff_import_export.staging import TOKEN_RE
+from hrapp.forms import CreateForm
 
 
 class ImportUploadForm(FlaskForm):
@@ -16,5 +17,5 @@ class ImportUploadForm(FlaskForm):
     ], description=_l("XLSX or CSV (UTF-8 or GB18030), at most 5 MB and 10,000 rows."))
 
 
-class ImportConfirmForm(FlaskForm):
+class ImportConfirmForm(CreateForm):
     token = HiddenField(validators=[DataRequired(), Regexp(TOKEN_RE)])

@@ -61,11 +61,18 @@ def create_roster(actor, department: Department, kind: PeriodKind, day: date) ->
 
     :raise RosterValidationError: the period overlaps another roster of the department.
     :raise PeriodClosed: part of the period is closed for the department.
+
+    Concurrent creations: the department's row is claimed first with a write that changes nothing
+    (`UPDATE departments SET id = id`), which takes a row lock on PostgreSQL and the database's write lock on
+    SQLite (whose SELECT ... FOR UPDATE does nothing), so the overlap check below runs one creation at a time
+    per department and sees the rosters committed before it. The unique (department, kind, period start)
+    constraint backs identical creations whatever the isolation; its violation answers with the same
+    "overlaps" message (hrapp.core.uniqueness).
     """
     first, last = period_of(kind, day).bounds
     ensure_department_open(department, period_days(first, last))
-    # Serialise concurrent creations for one department where the database can (PostgreSQL).
-    db.session.execute(sa.select(Department.id).where(Department.id == department.id).with_for_update())
+    db.session.execute(sa.update(Department).where(Department.id == department.id)
+                       .values(id=Department.id).execution_options(synchronize_session=False))
     clash = db.session.scalar(sa.select(Roster.id).where(
         Roster.department_id == department.id, Roster.starts_on <= last, Roster.ends_on >= first))
     if clash is not None:

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.roster.rules import Breach
 from hrapp.core.errors import StaleRecord
+from hrapp.core.uniqueness import unique_field
 from hrapp.core.validation import ValidationFailed
 
 # Reason codes of validation (rules and database checks) -> message.
@@ -46,6 +47,7 @@ TRANSLATED = {
     "swap_not_published": _l("Shifts can only be swapped on a published roster."),
     "swap_nothing": _l("The two people work the same on these days: nothing to swap."),
     "swap_state": _l("This swap request is no longer open for that step."),
+    "swap_duplicate": _l("You have already asked for this swap; it is still open."),
     "rest_owed_zero": _l("An adjustment must not be zero."),
     "note_required": _l("Say why the balance is adjusted."),
     "day_off_past": _l("Days off can only be requested for days still ahead."),
@@ -128,3 +130,10 @@ class RosterBreachError(RuntimeError):
     def __init__(self, breaches: list[Breach]):
         self.breaches = breaches
         super().__init__(f"{len(breaches)} hard breach(es)")
+
+
+# Lost races answer like the services' own checks (hrapp.core.uniqueness): the constraint -> field, message.
+unique_field("roster_department_period", "period", TRANSLATED["period_overlap"])
+unique_field("uq_shift_swaps_open_key", "partner", TRANSLATED["swap_duplicate"])
+unique_field("department_code", "code", TRANSLATED["duplicate_code"])
+unique_field("day_off_staff_day", "day", TRANSLATED["day_off_duplicate"])

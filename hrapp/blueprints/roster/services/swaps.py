@@ -34,7 +34,8 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
     """`requester` offers to exchange what both work on `requester_day` and `partner_day` with `partner`.
 
     The partner is notified. :raise RosterValidationError: roster not published, same person, someone not on
-    the roster, a day outside the period, or nothing would change. :raise PeriodClosed: a day is closed.
+    the roster, a day outside the period, nothing would change, or the same swap is already open (also when
+    the database refuses a second one racing this: ShiftSwap.open_key). :raise PeriodClosed: a day is closed.
     """
     if roster.status != RosterStatus.PUBLISHED:
         raise RosterValidationError.of("roster", "swap_not_published")
@@ -52,6 +53,8 @@ def propose_swap(actor, roster: Roster, requester: StaffMember, requester_day: d
                      status=SwapStatus.PROPOSED)
     if not _swap_changes(data, swap):
         raise RosterValidationError.of("partner", "swap_nothing")
+    if db.session.scalar(sa.select(ShiftSwap.id).where(ShiftSwap.open_key == swap.open_key_value())):
+        raise RosterValidationError.of("partner", "swap_duplicate")
     db.session.add(swap)
     audit.record(actor, "swap.propose", swap, None, _summary(swap), label=requester.staff_number)
     notify_users(accounts_of([partner.id]), lambda: _("%(name)s asks to swap shifts with you (%(days)s).",
@@ -119,9 +122,11 @@ def approve_swap(actor, swap: ShiftSwap, note: str = "", override_reason: str = 
     changes = _swap_changes(data, swap)
     if not changes:
         raise RosterValidationError.of("swap", "swap_nothing")
+    # The step first: a second approval racing this one waits on the swap's row and then matches nothing
+    # (StaleRecord) before it touches a cell, so the two never lock cells in opposite orders.
+    workflow.apply(SWAP_WORKFLOW, swap, "approve", actor, version, note)
     reason = _("Shift swap #%(id)s", id=swap.id) + (f": {note}" if note else "")
     changed = apply_changes(actor, data, changes, reason, override_reason, fixed=True, swap_id=swap.id)
-    workflow.apply(SWAP_WORKFLOW, swap, "approve", actor, version, note)
     _decided(actor, swap, note)
     return changed
 

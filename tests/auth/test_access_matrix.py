@@ -1,5 +1,8 @@
-"""Every login route as every role: the login page and the language switch are public, the password page
-and logging out need a login. Logging out comes last: it ends each client's session."""
+"""Every login route as every role: the login page and the language switch are public, the password page,
+one's API tokens and logging out need a login; a token is revoked by its owner only (the staff member's
+here). Logging out comes last: it ends each client's session."""
+from hrapp.blueprints.auth.tokens import issue_api_token
+from hrapp.extensions import db
 from tests import access_matrix
 from tests.access_matrix import Route, walk, web_callers
 
@@ -13,10 +16,20 @@ TABLE = {
     "password_post": Route("POST", "/auth/password",    "L    200   200   200  200     200 200"),
     "locale": Route("POST", "/auth/locale/en",          "302  302   302   302  302     302 302"),
     "locale_unknown": Route("POST", "/auth/locale/xx",  "404  404   404   404  404     404 404"),
+    "tokens": Route("GET", "/auth/tokens",              "L    200   200   200  200     200 200"),
+    "tokens_post": Route("POST", "/auth/tokens",        "L    200   200   200  200     200 200"),
+}
+LOGOUT = {
     # logging out sends everyone to the login page (anonymous users because they must log in first)
     "logout": Route("POST", "/auth/logout",             "L    L     L     L    L       L   L"),
 }
 
 
 def test_every_auth_route_for_every_role(app, people):
-    walk(app, "auth", TABLE, web_callers(app))
+    token, _clear = issue_api_token(people.staff, "matrix")
+    db.session.commit()
+    revoke = {
+        "revoke": Route("GET", f"/auth/tokens/{token.id}/revoke",       "L    200   403   403  403     403 403"),
+        "revoke_post": Route("POST", f"/auth/tokens/{token.id}/revoke", "L    302   403   403  403     403 403"),
+    }
+    walk(app, "auth", TABLE | revoke | LOGOUT, web_callers(app))

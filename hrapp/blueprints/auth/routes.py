@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
+from hrapp.blueprints.auth import token_views
 from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
 from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.auth.services import authenticate, change_password
@@ -13,6 +14,8 @@ from hrapp.core.validation import show_failure
 from hrapp.extensions import db, limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+bp.add_url_rule("/tokens", view_func=token_views.list_tokens, methods=["GET", "POST"])
+bp.add_url_rule("/tokens/<int:token_id>/revoke", view_func=token_views.revoke_token, methods=["GET", "POST"])
 
 LOGIN_ERRORS = {
     "invalid": _l("Wrong username or password."),

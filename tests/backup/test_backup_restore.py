@@ -16,6 +16,8 @@ from alembic.script import ScriptDirectory
 
 from config import TestingConfig
 from hrapp import create_app
+from hrapp.blueprints.backup.archive import BackupError
+from hrapp.blueprints.backup.services import check_revision
 from hrapp.blueprints.reports import checking
 from hrapp.blueprints.reports.services import ensure_demo_pki, issue_document
 from hrapp.blueprints.reports.types import report_type
@@ -205,3 +207,13 @@ def test_backup_of_an_in_memory_database_is_refused(runner, tmp_path):
     result = runner.invoke(args=["backup", str(tmp_path / "x.tar.gz")])
     assert result.exit_code != 0
     assert "in memory" in result.output or "pg_dump" in result.output
+
+
+def test_an_older_schema_is_accepted_and_an_unknown_one_refused(app):
+    alembic = AlembicConfig()
+    alembic.set_main_option("script_location", app.extensions["migrate"].directory)
+    head = ScriptDirectory.from_config(alembic).get_revision("head")
+    check_revision(head.down_revision)  # `flask db upgrade` brings it forward after the restore
+    check_revision(head.revision)
+    with pytest.raises(BackupError, match="newer version"):
+        check_revision("0123456789ab")

@@ -76,6 +76,7 @@ def take_backup(target: Path, files_only: bool = False) -> Manifest:
     if database is None and not files_only:
         raise BackupError(POSTGRES_HINT)
     created_at = datetime.now(UTC).isoformat(timespec="seconds")
+    target.resolve().parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.resolve().parent, prefix=".hrapp-backup-") as scratch:
         members, head = [], None
         if database is not None:

@@ -1,5 +1,8 @@
 """Every login route as every role: the login page, the language switch and the forgotten-password pages
-are public, the password page and logging out need a login. Logging out comes last: it ends each client's session."""
+are public; the password page, one's API tokens and logging out need a login; a token is revoked by its
+owner only (the staff member's here). Logging out comes last: it ends each client's session."""
+from hrapp.blueprints.auth.tokens import issue_api_token
+from hrapp.extensions import db
 from tests import access_matrix
 from tests.access_matrix import Route, walk, web_callers
 
@@ -18,10 +21,20 @@ TABLE = {
     "forgot_post": Route("POST", "/auth/reset/",         "200  200   200   200  200     200 200"),
     "reset_bad": Route("GET", "/auth/reset/not-a-token", "302  302   302   302  302     302 302"),
     "reset_bad_post": Route("POST", "/auth/reset/x.y.z", "302  302   302   302  302     302 302"),
+    "tokens": Route("GET", "/auth/tokens",              "L    200   200   200  200     200 200"),
+    "tokens_post": Route("POST", "/auth/tokens",        "L    200   200   200  200     200 200"),
+}
+LOGOUT = {
     # logging out sends everyone to the login page (anonymous users because they must log in first)
     "logout": Route("POST", "/auth/logout",             "L    L     L     L    L       L   L"),
 }
 
 
 def test_every_auth_route_for_every_role(app, people):
-    walk(app, ("auth", "password_reset"), TABLE, web_callers(app))
+    token, _clear = issue_api_token(people.staff, "matrix")
+    db.session.commit()
+    revoke = {
+        "revoke": Route("GET", f"/auth/tokens/{token.id}/revoke",       "L    200   403   403  403     403 403"),
+        "revoke_post": Route("POST", f"/auth/tokens/{token.id}/revoke", "L    302   403   403  403     403 403"),
+    }
+    walk(app, ("auth", "password_reset"), TABLE | revoke | LOGOUT, web_callers(app))

@@ -74,6 +74,9 @@ def table(o) -> dict[str, Route]:
         "job": Route("GET", f"/reports/jobs/{job}",                           "L    403   403   403  403     200 200"),
         "job_status": Route("GET", f"/reports/jobs/{job}/status",             "L    403   403   403  403     200 200"),
         "job_missing": Route("GET", "/reports/jobs/999999",                   "L    403   403   403  403     404 404"),
+        # a queued job has issued nothing yet: nothing to download
+        "job_zip": Route("GET", f"/reports/jobs/{job}/documents.zip",         "L    403   403   403  403     404 404"),
+        "job_print": Route("GET", f"/reports/jobs/{job}/print-copy.pdf",      "L    403   403   403  403     404 404"),
         "verify": Route("GET", "/verify",                                     "L    200   200   200  200     200 200"),
         "verify_post": Route("POST", "/verify",                               "L    200   200   200  200     200 200"),
         "root_certificate": Route("GET", "/reports/root.pem",                 "200  200   200   200  200     200 200"),

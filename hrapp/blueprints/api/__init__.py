@@ -1,7 +1,8 @@
-"""JSON API v1 under /api/v1/ (flask-smorest), documented at /api/v1/openapi.json."""
+"""JSON API v1 under /api/v1/ (flask-smorest), documented at /api/v1/openapi.json and, readably, /api/docs."""
 from flask import Flask, request
 from flask_smorest import Api
 
+from hrapp.blueprints.api import docs
 from hrapp.blueprints.api.errors import handle_http_exception
 from hrapp.blueprints.api.schemas import ErrorSchema, Money
 
@@ -36,3 +37,4 @@ def register_api(app: Flask, blueprints) -> None:
     api.register_field(Money, "string", "decimal")
     for bp in blueprints:
         api.register_blueprint(bp)
+    app.register_blueprint(docs.bp)  # the readable reference over the document above

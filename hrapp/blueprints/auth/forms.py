@@ -29,3 +29,8 @@ class PasswordResetForm(FlaskForm):
         _l("Repeat new password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=64)],
+                       description=_l("What the token is for, e.g. the script or tool that uses it."))

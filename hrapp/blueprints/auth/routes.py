@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
+from hrapp.blueprints.auth import token_views
 from hrapp.blueprints.auth.forms import LoginForm, PasswordChangeForm
 from hrapp.blueprints.auth.rules import RuleViolation, session_expired
 from hrapp.blueprints.auth.services import authenticate, change_password, log_out
@@ -17,6 +18,8 @@ from hrapp.models import SecurityEventKind
 from hrapp.security import record as record_security_event
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+bp.add_url_rule("/tokens", view_func=token_views.list_tokens, methods=["GET", "POST"])
+bp.add_url_rule("/tokens/<int:token_id>/revoke", view_func=token_views.revoke_token, methods=["GET", "POST"])
 
 # One answer whatever went wrong (unknown name, wrong password, locked or disabled account): a login
 # tells nobody which accounts exist. Lockouts are told to the account holder and the administrators.

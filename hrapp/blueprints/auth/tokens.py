@@ -37,7 +37,18 @@ def user_for_token(clear: str) -> User | None:
     return row.user
 
 
-def revoke_api_token(row: ApiToken, actor: User | None = None) -> None:
-    """Revoke a token; it stops working at once."""
+def revoke_api_token(row: ApiToken, actor: User | None = None) -> bool:
+    """Revoke a token; it stops working at once. False (and nothing recorded) if it was already revoked,
+    so a replayed or duplicate revocation changes nothing."""
+    if row.revoked_at is not None:
+        return False
     row.revoked_at = utcnow()
-    audit.record(actor, "api_token.revoke", row, None, {"user_id": row.user_id})
+    audit.record(actor, "api_token.revoke", row, None, {"user_id": row.user_id, "name": row.name})
+    return True
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    """The user's tokens, live ones first, newest first within each group."""
+    return list(db.session.scalars(
+        sa.select(ApiToken).where(ApiToken.user_id == user.id)
+        .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc(), ApiToken.id.desc())))

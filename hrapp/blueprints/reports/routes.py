@@ -1,11 +1,23 @@
 """Signed reports: issue, list, download and sign documents; bulk jobs; the /verify page."""
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hrapp.blueprints.reports import checking, jobs, registry, services
+from hrapp.blueprints.reports import bundles, checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, may_issue, reissue_url
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, IssueForm, VerifyForm
 from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
@@ -136,7 +148,31 @@ def _job_or_404(job_id: int) -> Job:
 def show_job(job_id: int):
     """A bulk job's progress bar (the page polls job_status)."""
     job = _job_or_404(job_id)
-    return render_template("reports/job_detail.html", job=job, progress=background.progress(job), title=_("Bulk issuing"))
+    return render_template("reports/job_detail.html", job=job, progress=background.progress(job),
+                           bundle_count=len(bundles.job_documents(job, current_user)), title=_("Bulk issuing"))
+
+
+def _download_headers(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"}
+
+
+@bp.route("/reports/jobs/<int:job_id>/documents.zip")
+@permission_required(ReportPerm.REPORT_ISSUE)
+def download_job_zip(job_id: int):
+    """The job's documents the user may see, signed PDFs as they are, in one streamed ZIP (404 if none)."""
+    documents = bundles.job_documents(_job_or_404(job_id), current_user) or abort(404)
+    return Response(stream_with_context(bundles.zip_stream(documents)), mimetype="application/zip",
+                    headers=_download_headers(f"bulk-{job_id}-documents.zip"))
+
+
+@bp.route("/reports/jobs/<int:job_id>/print-copy.pdf")
+@permission_required(ReportPerm.REPORT_ISSUE)
+def download_job_print_copy(job_id: int):
+    """The same documents merged into one unsigned PDF for printing (404 if none)."""
+    job = _job_or_404(job_id)
+    documents = bundles.job_documents(job, current_user) or abort(404)
+    return Response(bundles.print_copy(job, documents), mimetype="application/pdf",
+                    headers=_download_headers(f"bulk-{job_id}-print-copy-unsigned.pdf"))
 
 
 @bp.route("/reports/jobs/<int:job_id>/status")

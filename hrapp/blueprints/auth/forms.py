@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from hrapp.forms import CreateForm
+
 
 class LoginForm(FlaskForm):
     identifier = StringField(_l("Username or staff number"), validators=[DataRequired(), Length(max=64)])
@@ -31,6 +33,8 @@ class PasswordResetForm(FlaskForm):
     )
 
 
-class ApiTokenForm(FlaskForm):
+class ApiTokenForm(CreateForm):
+    """A new token: a double click makes one token, not two."""
+
     name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=64)],
                        description=_l("What the token is for, e.g. the script or tool that uses it."))

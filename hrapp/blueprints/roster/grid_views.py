@@ -37,6 +37,7 @@ from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
     StaleRosterError,
+    calendar_warning,
     create_roster,
     open_swaps,
     roster_changes,
@@ -142,6 +143,7 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
+                           calendar_warning=calendar_warning(roster.starts_on, roster.ends_on),
                            title=_("Roster %(dept)s %(first)s – %(last)s", dept=roster.department.name,
                                    first=roster.starts_on, last=roster.ends_on)), status
 

@@ -13,11 +13,13 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
+from hrapp.core.display_formats import date_display, datetime_display
 from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
 from hrapp.models import AnonymousUser, User
+from hrapp.naming import display_name
 
 CSP = {
     "default-src": "'self'",
@@ -134,6 +136,9 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals["LANGUAGES"] = app.config["LANGUAGES"]
     app.jinja_env.filters["mask_id"] = mask_id_number
     app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["display_name"] = display_name
+    app.jinja_env.filters["date_display"] = date_display
+    app.jinja_env.filters["datetime_display"] = datetime_display
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.jinja_env.globals["url_with"] = url_with

@@ -46,7 +46,8 @@ def iso_date(value: str) -> date:
 
 @dataclass(frozen=True)
 class Filter:
-    """A query-string argument `name`, parsed by `parse` (a ValueError ignores it) and applied by `apply`."""
+    """A query-string argument `name`, parsed by `parse` and applied by `apply`; a value `parse` refuses with a
+    ValueError filters nothing and is listed in `ListState.invalid` (pages say so)."""
 
     name: str
     apply: Callable[[sa.Select, Any], sa.Select]
@@ -64,6 +65,7 @@ class ListState:
     per_page: int
     filters: Mapping[str, Any] = field(default_factory=dict)
     sortable: frozenset = frozenset()
+    invalid: tuple[str, ...] = ()  # names of the filters whose value could not be read
 
     @property
     def sort_token(self) -> str:
@@ -103,18 +105,19 @@ class Listing:
         if key not in self.sorts:
             key, descending = self.default_sort.lstrip("-"), self.default_sort.startswith("-")
         per_page = _int_or(args.get("per_page"), self.per_page or default_per_page)
-        values = {}
+        values, invalid = {}, []
         for f in self.filters:
             raw = str(args.get(f.name, "") or "").strip()[:f.max_length]
             try:
                 value = f.parse(raw) if raw else None
             except (ValueError, TypeError, OverflowError):
                 value = None
+                invalid.append(f.name)
             if value not in (None, ""):
                 values[f.name] = value
         return ListState(sort=key, descending=descending, page=min(_int_or(args.get("page"), 1), MAX_PAGE),
                          per_page=min(per_page, self.max_per_page), filters=values,
-                         sortable=frozenset(self.sorts))
+                         sortable=frozenset(self.sorts), invalid=tuple(invalid))
 
     def order(self, query: sa.Select, token: str) -> sa.Select:
         """`query` ordered by a sort token ("key" or "-key"), replacing any earlier order; unknown -> default."""

@@ -70,6 +70,8 @@ class Module:
     closable: bool = False  # its records live in periods HR closes (see the period-close guard)
     # Record types files may be attached to (hrapp.core.attachments): owner name -> how to load and check it.
     attachment_owners: tuple = ()
+    # What the audit trail calls this module's actions, record types and fields (hrapp.core.audit_vocabulary).
+    audit: object = None
 
 
 def load_modules(names: Iterable[str]) -> list[Module]:

@@ -4,10 +4,12 @@ from flask_babel import lazy_gettext as _l
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
 
+from .audit_labels import AUDIT
 from .routes import bp
 
 MODULE = Module(
     name="accounts",
+    audit=AUDIT,
     blueprints=(bp,),
     nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50),),
 )

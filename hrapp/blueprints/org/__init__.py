@@ -5,10 +5,12 @@ from hrapp.blueprints.org.documents import JOB_DESCRIPTION
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
 
+from .audit_labels import AUDIT
 from .routes import bp
 
 MODULE = Module(
     name="org",
+    audit=AUDIT,
     blueprints=(bp,),
     api_blueprints=("hrapp.blueprints.api.departments:bp",),
     report_types=(JOB_DESCRIPTION,),

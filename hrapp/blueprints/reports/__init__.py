@@ -8,11 +8,13 @@ from hrapp.blueprints.reports.cli import COMMANDS
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import has_perm
 
+from .audit_labels import AUDIT
 from .jobs import BULK_ISSUE_JOB, run_bulk_issue
 from .routes import bp
 
 MODULE = Module(
     name="reports",
+    audit=AUDIT,
     blueprints=(bp,),
     grants=GRANTS,
     template_globals={"ReportPerm": ReportPerm, "issue_url": issue_url},

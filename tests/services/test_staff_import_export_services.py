@@ -196,7 +196,7 @@ def test_export_reimports_unchanged(company, org):
 
 def test_export_for_heads_has_no_sensitive_columns(org):
     headers, rows = export_table(org.head, StaffFilters(), zh=False)
-    assert "id_number" not in headers and "daily_wage" not in headers and "monthly_base" not in headers
-    numbers = {r[headers.index("staff_number")] for r in rows}
+    assert "ID number" not in headers and "Daily wage" not in headers and "Monthly base pay" not in headers
+    numbers = {r[headers.index("Staff number")] for r in rows}
     assert numbers == {org.head_staff.staff_number, org.desk_staff.staff_number}
     assert org.hk_staff.staff_number not in numbers

@@ -6,7 +6,8 @@ from hrapp.models.staff import EmploymentStatus, Gender
 
 @dataclass(frozen=True)
 class Column:
-    """One import/export column: `key` is also its English header, `zh` its Chinese header."""
+    """One import/export column: `zh` is its Chinese header, `en` its English one; `key` (the field-like name)
+    is accepted as a header too."""
 
     key: str
     zh: str
@@ -16,8 +17,39 @@ class Column:
     sensitive: bool = False  # ID number and pay: exported only to users who may see them
 
     @property
-    def headers(self) -> tuple[str, str]:
-        return self.zh, self.key
+    def en(self) -> str:
+        return ENGLISH_HEADERS[self.key]
+
+    @property
+    def headers(self) -> tuple[str, str, str]:
+        return self.zh, self.key, self.en
+
+    def header(self, zh: bool) -> str:
+        """The header an export or template in that language carries."""
+        return self.zh if zh else self.en
+
+
+ENGLISH_HEADERS = {
+    "staff_number": "Staff number",
+    "name_zh": "Chinese name",
+    "name_en": "English name",
+    "gender": "Gender",
+    "birth_on": "Birth date",
+    "id_number": "ID number",
+    "phone": "Phone",
+    "email": "Email",
+    "department_code": "Department code",
+    "position_code": "Position code",
+    "superior_staff_number": "Superior's staff number",
+    "hire_on": "Hire date",
+    "status": "Employment status",
+    "left_on": "Leaving date",
+    "daily_wage": "Daily wage",
+    "monthly_base": "Monthly base pay",
+    "emergency_contact_name": "Emergency contact",
+    "emergency_contact_phone": "Emergency contact phone",
+    "notes": "Notes",
+}
 
 
 COLUMNS = (

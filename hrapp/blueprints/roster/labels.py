@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from hrapp.models import (
     AbsenceKind,
     DayKind,
+    DayOffStatus,
     HolidaySource,
     PeriodKind,
     RestOwedReason,
@@ -40,6 +41,12 @@ LABELS: dict[enum.Enum, object] = {
     RestOwedReason.REST_IN_LIEU: _l("Rest in lieu"),
     RestOwedReason.ADJUSTMENT: _l("Adjustment"),
     AbsenceKind.ANNUAL: _l("Annual leave"),
+    AbsenceKind.SICK: _l("Sick leave"),
+    AbsenceKind.PERSONAL: _l("Personal leave"),
+    AbsenceKind.REST_OWED: _l("Rest owed taken"),
+    AbsenceKind.OTHER: _l("Other leave"),
+    DayOffStatus.REQUESTED: _l("Requested"),
+    DayOffStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
 # Rules (breach and generation reason codes) and why a bulk step skipped a cell.

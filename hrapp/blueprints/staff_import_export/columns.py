@@ -15,14 +15,15 @@ class Column:
     required: bool = False
     max_length: int = 0
     sensitive: bool = False  # ID number and pay: exported only to users who may see them
+    aliases: tuple[str, ...] = ()  # older headers still read on import
 
     @property
     def en(self) -> str:
         return ENGLISH_HEADERS[self.key]
 
     @property
-    def headers(self) -> tuple[str, str, str]:
-        return self.zh, self.key, self.en
+    def headers(self) -> tuple[str, ...]:
+        return self.zh, self.key, self.en, *self.aliases
 
     def header(self, zh: bool) -> str:
         """The header an export or template in that language carries."""
@@ -67,7 +68,7 @@ COLUMNS = (
     Column("hire_on", "入职日期", "date", required=True),
     Column("status", "状态", "status"),
     Column("left_on", "离职日期", "date"),
-    Column("daily_wage", "日薪", "money", sensitive=True),
+    Column("daily_wage", "日工资", "money", sensitive=True, aliases=("日薪",)),
     Column("monthly_base", "月基本工资", "money", sensitive=True),
     Column("emergency_contact_name", "紧急联系人", max_length=40),
     Column("emergency_contact_phone", "紧急联系电话", max_length=20),

@@ -17,3 +17,8 @@ def display_name(record) -> str:
     if english and english_ui():
         return english
     return getattr(record, "name", None) or getattr(record, "name_zh", "") or ""
+
+
+def coded_name(record) -> str:
+    """"CODE name" for choice lists and headings, the name in the UI language."""
+    return f"{record.code} {display_name(record)}"

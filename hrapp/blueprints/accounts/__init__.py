@@ -11,5 +11,6 @@ MODULE = Module(
     name="accounts",
     audit=AUDIT,
     blueprints=(bp,),
-    nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50),),
+    nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50,
+                  menu=_l("Administration")),),
 )

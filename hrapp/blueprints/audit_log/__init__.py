@@ -12,5 +12,5 @@ MODULE = Module(
     blueprints=(bp,),
     audit=AUDIT,
     nav=(NavEntry("audit_log.list_entries", _l("Audit trail"), lambda user: has_perm(user, Perm.AUDIT_VIEW),
-                  order=60),),
+                  order=60, menu=_l("Administration")),),
 )

@@ -10,5 +10,5 @@ from .routes import bp
 MODULE = Module(
     name="period_close", label=_l("Period close"), blueprints=(bp,), audit=AUDIT,
     nav=(NavEntry("period_close.list_periods", _l("Period close"), lambda user: has_perm(user, Perm.PERIOD_CLOSE),
-                  order=95, element_id="nav-period-close"),),
+                  order=95, element_id="nav-period-close", menu=_l("Administration")),),
 )

@@ -11,5 +11,6 @@ MODULE = Module(
     name="staff_import_export",
     audit=AUDIT,
     blueprints=(bp,),
-    nav=(NavEntry("staff_import_export.import_staff", _l("Import"), lambda user: has_perm(user, Perm.STAFF_IMPORT), order=40),),
+    nav=(NavEntry("staff_import_export.import_staff", _l("Import"), lambda user: has_perm(user, Perm.STAFF_IMPORT), order=40,
+                    menu=_l("Administration")),),
 )

@@ -37,7 +37,6 @@ from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
     StaleRosterError,
-    calendar_warning,
     create_roster,
     open_swaps,
     roster_changes,
@@ -144,7 +143,7 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
-                           calendar_warning=calendar_warning(roster.starts_on, roster.ends_on),
+                           calendar_warning=grid.calendar_warning,
                            title=_("Roster %(dept)s %(first)s – %(last)s", dept=display_name(roster.department),
                                    first=roster.starts_on, last=roster.ends_on)), status
 

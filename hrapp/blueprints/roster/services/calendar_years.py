@@ -1,6 +1,7 @@
 """Holiday years: the official schedule (chinesecalendar) or, for a year it does not cover yet, the statutory
 holidays by rule (the `holidays` package), marked provisional until the official notice is out."""
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,6 +64,21 @@ def year_status(year: int) -> YearStatus:
     if HolidaySource.RULES in sources:
         return YearStatus.PROVISIONAL
     return YearStatus.OFFICIAL if sources else YearStatus.UNKNOWN
+
+
+def period_warning(days, holidays: Mapping[date, CompanyHoliday]) -> CalendarWarning | None:
+    """The warning for a roster from the holiday rows its grid loaded already (no query of its own).
+
+    A year with a rule-based (RULES) row among them is provisional; a year past the official schedule
+    with none of its rows is unknown (never synced, or a month without holidays whose adjusted working
+    days are not announced yet: either way, not official).
+    """
+    years = sorted({d.year for d in days})
+    sources = {(d.year, h.source) for d, h in holidays.items()}
+    provisional = tuple(y for y in years if (y, HolidaySource.RULES) in sources)
+    unknown = tuple(y for y in years if y > last_official_year() and y not in provisional
+                    and (y, HolidaySource.LIBRARY) not in sources)
+    return CalendarWarning(provisional, unknown) if provisional or unknown else None
 
 
 def calendar_warning(first: date, last: date) -> CalendarWarning | None:

@@ -13,11 +13,13 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
+from hrapp.core.display_formats import date_display, datetime_display
 from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
 from hrapp.models import AnonymousUser, User
+from hrapp.naming import display_name
 
 CSP = {
     "default-src": "'self'",
@@ -134,6 +136,9 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals["LANGUAGES"] = app.config["LANGUAGES"]
     app.jinja_env.filters["mask_id"] = mask_id_number
     app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["display_name"] = display_name
+    app.jinja_env.filters["date_display"] = date_display
+    app.jinja_env.filters["datetime_display"] = datetime_display
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.jinja_env.globals["url_with"] = url_with
@@ -141,10 +146,20 @@ def register_template_globals(app: Flask) -> None:
 
 
 def visible_nav_entries() -> list:
-    """The navigation links the current user may follow, from every registered module, in order."""
-    entries = [e for module in modules() for e in module.nav
-               if e.endpoint in current_app.view_functions and e.visible(current_user)]
-    return sorted(entries, key=lambda e: e.order)
+    """The navigation links the current user may follow, from every registered module, in order; the entries
+    of a menu come as one (label, [entries]) tuple where the menu's first entry stands."""
+    entries = sorted((e for module in modules() for e in module.nav
+                      if e.endpoint in current_app.view_functions and e.visible(current_user)), key=lambda e: e.order)
+    items, menus = [], {}
+    for entry in entries:
+        if not entry.menu:
+            items.append(entry)
+        elif str(entry.menu) in menus:
+            menus[str(entry.menu)][1].append(entry)
+        else:
+            menus[str(entry.menu)] = (str(entry.menu), [entry])
+            items.append(menus[str(entry.menu)])
+    return [item[1][0] if isinstance(item, tuple) and len(item[1]) == 1 else item for item in items]
 
 
 def url_with(**updates) -> str:

@@ -3,7 +3,10 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
-from hrapp.models import EmploymentStatus, EventKind, Gender, JobDescriptionStatus, Role, SecurityEventKind
+from hrapp.core.periods import PeriodKind as CorePeriodKind
+from hrapp.models import (
+    DocumentStatus, EmploymentStatus, EventKind, Gender, JobDescriptionStatus, JobStatus, Role, SecurityEventKind,
+)
 
 LABELS: dict[enum.Enum, object] = {
     Role.ADMIN: _l("Administrator"),
@@ -36,6 +39,17 @@ LABELS: dict[enum.Enum, object] = {
     SecurityEventKind.ACCOUNT_DISABLED: _l("Account disabled"),
     SecurityEventKind.SESSION_EXPIRED: _l("Session expired"),
     SecurityEventKind.ACCESS_DENIED: _l("Access refused"),
+    DocumentStatus.PENDING: _l("Awaiting signature"),
+    DocumentStatus.ISSUED: _l("In force"),
+    DocumentStatus.SUPERSEDED: _l("Superseded"),
+    JobStatus.QUEUED: _l("Queued"),
+    JobStatus.RUNNING: _l("Running"),
+    JobStatus.DONE: _l("Done"),
+    JobStatus.FAILED: _l("Failed"),
+    CorePeriodKind.WEEK: _l("Week"),
+    CorePeriodKind.MONTH: _l("Month"),
+    CorePeriodKind.QUARTER: _l("Quarter"),
+    CorePeriodKind.YEAR: _l("Year"),
 }
 
 

@@ -29,6 +29,7 @@ from rq import Queue
 
 from hrapp.core.module import modules
 from hrapp.extensions import db
+from hrapp.labels import label
 from hrapp.models import Job, JobStatus, utcnow
 
 logger = logging.getLogger(__name__)
@@ -190,7 +191,7 @@ def progress(job: Job) -> dict:
     """The counters a progress page polls; a stale running job reads as failed."""
     status = JobStatus.FAILED if is_stale(job) else job.status
     finished = job.done + job.failed
-    return {"id": job.id, "status": status.value, "total": job.total, "done": job.done, "failed": job.failed,
+    return {"id": job.id, "status": status.value, "status_label": label(status), "total": job.total, "done": job.done, "failed": job.failed,
             "percent": round(100 * finished / job.total) if job.total else 100,
             "finished": status in (JobStatus.DONE, JobStatus.FAILED), "message": job.message}
 

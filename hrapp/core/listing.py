@@ -46,7 +46,8 @@ def iso_date(value: str) -> date:
 
 @dataclass(frozen=True)
 class Filter:
-    """A query-string argument `name`, parsed by `parse` (a ValueError ignores it) and applied by `apply`."""
+    """A query-string argument `name`, parsed by `parse` and applied by `apply`; a value `parse` refuses with a
+    ValueError filters nothing and is listed in `ListState.invalid` (pages say so)."""
 
     name: str
     apply: Callable[[sa.Select, Any], sa.Select]

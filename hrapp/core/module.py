@@ -19,6 +19,8 @@ class NavEntry:
     """A link in the top navigation, shown when `visible(user)` holds (an access rule, never a role test).
 
     `order` sorts entries across modules; `element_id` is the link's HTML id (tests and browser journeys).
+    `menu` (a lazy string) puts the link in the dropdown of that name, where its first entry would stand, so
+    the bar stays one line: entries of several modules share a menu by giving the same text.
     """
 
     endpoint: str
@@ -26,6 +28,7 @@ class NavEntry:
     visible: Callable[[object], bool]
     order: int = 100
     element_id: str = ""
+    menu: object = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class Module:
     closable: bool = False  # its records live in periods HR closes (see the period-close guard)
     # Record types files may be attached to (hrapp.core.attachments): owner name -> how to load and check it.
     attachment_owners: tuple = ()
+    # What the audit trail calls this module's actions, record types and fields (hrapp.core.audit_vocabulary).
+    audit: object = None
 
 
 def load_modules(names: Iterable[str]) -> list[Module]:

@@ -82,7 +82,8 @@ class DayKind(enum.StrEnum):
 
 
 class HolidaySource(enum.StrEnum):
-    LIBRARY = "library"
+    LIBRARY = "library"  # the official schedule
+    RULES = "rules"  # statutory holidays by rule, provisional until the official schedule has the year
     HR = "hr"
 
 

@@ -6,7 +6,9 @@
   function paint(p) {
     bar.style.width = p.percent + "%";
     bar.textContent = p.percent + "%";
-    document.getElementById("job-status").textContent = p.status;
+    var status = document.getElementById("job-status");
+    status.textContent = p.status_label;
+    status.setAttribute("data-status", p.status);
     document.getElementById("job-count").textContent = p.done;
     document.getElementById("job-total").textContent = p.total;
   }
@@ -16,7 +18,7 @@
       .then(function (p) { paint(p); if (!p.finished) { setTimeout(poll, 1000); } else { window.location.reload(); } })
       .catch(function () { setTimeout(poll, 3000); });
   }
-  paint({percent: bar.getAttribute("data-percent"), status: document.getElementById("job-status").textContent,
-         done: document.getElementById("job-count").textContent, total: document.getElementById("job-total").textContent});
-  if (document.getElementById("job-status").textContent !== "done" && document.getElementById("job-status").textContent !== "failed") { setTimeout(poll, 1000); }
+  bar.style.width = bar.getAttribute("data-percent") + "%";
+  var initial = document.getElementById("job-status").getAttribute("data-status");
+  if (initial !== "done" && initial !== "failed") { setTimeout(poll, 1000); }
 }());

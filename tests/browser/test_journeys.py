@@ -15,7 +15,9 @@ ZH_CATALOGUE = Path(__file__).resolve().parents[2] / "hrapp" / "translations" / 
 
 
 def nav_links(page: Page) -> set[str]:
-    return set(page.locator("#mainnav a.nav-link").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    """Every link of the top navigation, in the bar or in its dropdown menus."""
+    return set(page.locator("#mainnav a.nav-link:not(.dropdown-toggle), #mainnav a.dropdown-item").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"))
 
 
 def staff_table_names(page: Page) -> set[str]:
@@ -170,7 +172,8 @@ def test_hr_imports_staff_after_a_preview(session, live_server):
     new_row = f"{number},导入新员工,female,HK,2024-02-01,1992-03-04,"
     update_row = "E0003,赵服务员,female,HK,2020-03-01,1990-01-01,13900139000"
     page = session.login("hr")
-    page.click("#mainnav a.nav-link[href='/staff-import-export/import']")
+    page.click("#mainnav .dropdown:has(a[href='/staff-import-export/import']) .dropdown-toggle")
+    page.click("#mainnav a.dropdown-item[href='/staff-import-export/import']")
     page.wait_for_url("**/staff-import-export/import")
 
     # A file with a bad row: the preview lists the problem and offers no confirmation.

@@ -34,7 +34,7 @@ def test_inline_runner_runs_the_job_to_done_with_its_result(sample):
     assert (job.status, job.result, job.done) == (JobStatus.DONE, {"sum": 5}, 1)
     assert job.started_at and job.finished_at and job.heartbeat_at
     assert jobs.progress(job) | {"message": ""} == {
-        "id": job.id, "status": "done", "total": 1, "done": 1, "failed": 0, "percent": 100, "finished": True,
+        "id": job.id, "status": "done", "status_label": "Done", "total": 1, "done": 1, "failed": 0, "percent": 100, "finished": True,
         "message": ""}
 
 

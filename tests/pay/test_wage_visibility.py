@@ -55,14 +55,14 @@ def _export_rows(client, auth, user) -> list[list[str]]:
 def test_head_export_has_no_wage_columns_or_amounts(client, auth, paid):
     rows = _export_rows(client, auth, "head")
     assert paid.desk_staff.staff_number in {r[0] for r in rows[1:]}
-    assert not {"日薪", "月基本工资"} & set(rows[0])
+    assert not {"日工资", "月基本工资"} & set(rows[0])
     assert not any(text in repr(rows) for text in WAGE_TEXTS)
 
 
 def test_hr_export_has_the_wages(client, auth, paid):
     rows = _export_rows(client, auth, "hr")
     row = dict(zip(rows[0], next(r for r in rows if r[0] == paid.desk_staff.staff_number), strict=True))
-    assert (row["日薪"], row["月基本工资"]) == ("250.00", "5220.00")
+    assert (row["日工资"], row["月基本工资"]) == ("250.00", "5220.00")
 
 
 @pytest.mark.parametrize(("user", "sees"), [("hr", True), ("admin", True), ("head", False), ("staff", True)])

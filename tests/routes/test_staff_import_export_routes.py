@@ -179,7 +179,7 @@ def test_export_csv_is_neutralised_and_complete_for_hr(client, auth, company, ma
     assert rows[0] == HEADERS and len(rows) == 1 + 4
     row = dict(zip(rows[0], next(r for r in rows if r[0] == "F1"), strict=True))
     assert row["姓名"] == "'=1+1" and row["电话"] == "'+86 138 0000 0000"
-    assert row["身份证号"] and row["日薪"] == "200.00" and row["部门编码"] == "HK" and row["状态"] == "试用"
+    assert row["身份证号"] and row["日工资"] == "200.00" and row["部门编码"] == "HK" and row["状态"] == "试用"
 
 
 def test_export_xlsx_writes_strings_not_formulas(client, auth, company, make_staff):
@@ -214,7 +214,7 @@ def test_head_exports_own_departments_without_sensitive_data(client, auth, compa
     else:
         rows = [[c.value or "" for c in r] for r in openpyxl.load_workbook(io.BytesIO(response.data)).active]
     headers = rows[0]
-    assert not {"身份证号", "日薪", "月基本工资"} & set(headers)
+    assert not {"身份证号", "日工资", "月基本工资"} & set(headers)
     assert sorted(r[0] for r in rows[1:]) == sorted([company.head_staff.staff_number, company.desk_staff.staff_number])
     text = repr(rows)
     assert company.head_staff.id_number not in text and company.desk_staff.id_number not in text
@@ -295,7 +295,7 @@ def test_staff_export_has_typed_cells_widths_and_a_frozen_bold_header(client, au
     assert [c.value for c in sheet[1]] == HEADERS and all(c.font.b for c in sheet[1]) and sheet.freeze_panes == "A2"
     row = {h: c for h, c in zip(HEADERS, sheet[2], strict=True)}
     assert row["入职日期"].value == datetime(2021, 3, 1) and row["入职日期"].number_format == "yyyy-mm-dd"
-    assert row["日薪"].data_type == "n" and row["日薪"].number_format == "0.00" and row["日薪"].value == 200
+    assert row["日工资"].data_type == "n" and row["日工资"].number_format == "0.00" and row["日工资"].value == 200
     assert row["姓名"].value == "'=欧阳娜娜娜娜娜娜" and row["姓名"].data_type == "s"
     width = {h: sheet.column_dimensions[c.column_letter].width for h, c in row.items()}
     assert width["姓名"] == 2 + 8 * 2 + 2  # "'=", eight wide characters, the margin

@@ -18,9 +18,9 @@ from tests.conftest import count
 from tests.fixtures import make_id_number
 
 HEADERS = ["工号", "姓名", "英文名", "性别", "出生日期", "身份证号", "电话", "邮箱", "部门编码", "岗位编码",
-           "直接上级工号", "入职日期", "状态", "离职日期", "日薪", "月基本工资", "紧急联系人", "紧急联系电话", "备注"]
+           "直接上级工号", "入职日期", "状态", "离职日期", "日工资", "月基本工资", "紧急联系人", "紧急联系电话", "备注"]
 COL = {name: i for i, name in enumerate(HEADERS)}
-BAD_LINES = {2 + 100: "入职日期", 2 + 500: "部门编码", 2 + 900: "日薪"}  # spreadsheet rows (header is row 1)
+BAD_LINES = {2 + 100: "入职日期", 2 + 500: "部门编码", 2 + 900: "日工资"}  # spreadsheet rows (header is row 1)
 
 
 def staff_rows(n: int = 1000, departments=("FO", "HK"), position: str = "P-REC") -> list[list]:
@@ -44,7 +44,7 @@ def with_bad_rows(rows: list[list]) -> list[list]:
     rows = [list(r) for r in rows]
     rows[100][COL["入职日期"]] = "2023-02-30"
     rows[500][COL["部门编码"]] = "NOPE"
-    rows[900][COL["日薪"]] = -5
+    rows[900][COL["日工资"]] = -5
     return rows
 
 
@@ -124,7 +124,7 @@ def test_blank_status_and_pay_keep_stored_values(company, org, make_staff):
     fo, _hk = company
     person = make_staff(fo, staff_number="T00000", status=EmploymentStatus.ACTIVE)
     row = staff_rows(1)[0]
-    row[COL["状态"]], row[COL["日薪"]], row[COL["月基本工资"]] = "", None, ""
+    row[COL["状态"]], row[COL["日工资"]], row[COL["月基本工资"]] = "", None, ""
     row[COL["出生日期"]], row[COL["身份证号"]] = person.birth_on, person.id_number
     plan = preview_upload("s.xlsx", xlsx_bytes([row]))
     assert plan.problems == []
@@ -139,7 +139,7 @@ def test_blank_status_and_pay_keep_stored_values(company, org, make_staff):
     ({"离职日期": "2021-01-01"}, "离职日期", "only allowed"),
     ({"性别": "?"}, "性别", "gender"),
     ({"邮箱": "not-an-email"}, "邮箱", "email"),
-    ({"日薪": "1.005"}, "日薪", "2 decimal"),
+    ({"日工资": "1.005"}, "日工资", "2 decimal"),
 ])
 def test_row_problems_name_the_cell(company, change, column, fragment):
     row = staff_rows(1)[0]
@@ -196,7 +196,7 @@ def test_export_reimports_unchanged(company, org):
 
 def test_export_for_heads_has_no_sensitive_columns(org):
     headers, rows = export_table(org.head, StaffFilters(), zh=False)
-    assert "id_number" not in headers and "daily_wage" not in headers and "monthly_base" not in headers
-    numbers = {r[headers.index("staff_number")] for r in rows}
+    assert "ID number" not in headers and "Daily wage" not in headers and "Monthly base pay" not in headers
+    numbers = {r[headers.index("Staff number")] for r in rows}
     assert numbers == {org.head_staff.staff_number, org.desk_staff.staff_number}
     assert org.hk_staff.staff_number not in numbers

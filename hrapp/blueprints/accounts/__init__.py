@@ -5,10 +5,13 @@ from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
 
 from . import reset  # noqa: F401  (its view joins the accounts blueprint)
+from .audit_labels import AUDIT
 from .routes import bp
 
 MODULE = Module(
     name="accounts",
+    audit=AUDIT,
     blueprints=(bp,),
-    nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50),),
+    nav=(NavEntry("accounts.list_users", _l("Accounts"), lambda user: has_perm(user, Perm.USER_MANAGE), order=50,
+                  menu=_l("Administration")),),
 )

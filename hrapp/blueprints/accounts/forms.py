@@ -13,7 +13,9 @@ class UserForm(FlaskForm):
     username = StringField(_l("Username"), validators=[
         DataRequired(), Length(min=2, max=64),
         Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Letters, digits, '.', '-' and '_' only."))])
-    role = SelectField(_l("Role"), choices=choices(Role), coerce=Role, validators=[DataRequired()])
+    # A new account gets the least privilege unless someone chooses more.
+    role = SelectField(_l("Role"), choices=choices(Role), coerce=Role, default=Role.STAFF,
+                       validators=[DataRequired()])
     staff_id = SelectField(_l("Staff record"), coerce=optional_int, validators=[Optional()])
     departments = SelectMultipleField(_l("Departments headed"), coerce=int, validators=[Optional()],
                                       description=_l("Only for department heads; sub-departments are included."))

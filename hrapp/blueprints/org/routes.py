@@ -25,6 +25,7 @@ from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
+from hrapp.naming import coded_name, display_name
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
 
 bp = Blueprint("org", __name__, url_prefix="/org")
@@ -40,7 +41,7 @@ def org_chart():
 def _department_form(department: Department | None) -> DepartmentForm:
     form = DepartmentForm(obj=department) if department is not None else DepartmentCreateForm()
     form.parent_id.choices = [(None, _("(top level)"))] + [
-        (d.id, f"{d.code} {d.name}") for d in db.session.scalars(sa.select(Department).order_by(Department.path))
+        (d.id, coded_name(d)) for d in db.session.scalars(sa.select(Department).order_by(Department.path))
         if department is None or not d.path.startswith(department.path)]
     return form
 
@@ -105,7 +106,7 @@ def show_position(position_id: int):
     position = get_or_404(Position, position_id)
     return render_template("org/position_detail.html", position=position,
                            current=services.current_description(position),
-                           draft=services.draft_description(position), title=position.name)
+                           draft=services.draft_description(position), title=display_name(position))
 
 
 @bp.route("/positions/new", methods=["GET", "POST"], defaults={"position_id": None})
@@ -115,9 +116,9 @@ def edit_position(position_id: int | None):
     """Create or edit a position."""
     position = get_or_404(Position, position_id) if position_id else None
     form = PositionForm(obj=position) if position is not None else PositionCreateForm()
-    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in visible_departments(current_user)]
+    form.department_id.choices = [(d.id, coded_name(d)) for d in visible_departments(current_user)]
     form.superior_position_id.choices = [(None, _("(none)"))] + [
-        (p.id, f"{p.code} {p.name}") for p in db.session.scalars(sa.select(Position).order_by(Position.code))
+        (p.id, coded_name(p)) for p in db.session.scalars(sa.select(Position).order_by(Position.code))
         if position is None or p.id != position.id]
     if form.validate_on_submit():
         values = {name: form[name].data for name in services.POSITION_FIELDS}

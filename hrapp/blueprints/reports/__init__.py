@@ -8,19 +8,22 @@ from hrapp.blueprints.reports.cli import COMMANDS
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import has_perm
 
+from .audit_labels import AUDIT
 from .jobs import BULK_ISSUE_JOB, run_bulk_issue
 from .routes import bp
 
 MODULE = Module(
     name="reports",
+    audit=AUDIT,
     blueprints=(bp,),
     grants=GRANTS,
     template_globals={"ReportPerm": ReportPerm, "issue_url": issue_url},
     nav=(
         NavEntry("reports.list_documents", _l("Signed documents"),
-                 lambda user: has_perm(user, ReportPerm.REPORT_VIEW), order=100, element_id="nav-documents"),
+                 lambda user: has_perm(user, ReportPerm.REPORT_VIEW), order=100, element_id="nav-documents",
+                 menu=_l("Documents")),
         NavEntry("reports.verify", _l("Verify a document"), lambda user: user.is_authenticated, order=110,
-                 element_id="nav-verify"),
+                 element_id="nav-verify", menu=_l("Documents")),
     ),
     cli=tuple(COMMANDS),
     benches=("bench.reports",),

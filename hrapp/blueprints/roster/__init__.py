@@ -11,6 +11,7 @@ from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.core.workflow import available
 from hrapp.permissions import has_perm
 
+from .audit_labels import AUDIT
 from .routes import bp
 
 
@@ -20,6 +21,7 @@ def day_off_steps(wish) -> list:
 
 MODULE = Module(
     name="roster",
+    audit=AUDIT,
     label=_l("Rosters"),
     closable=True,
     blueprints=(bp,),

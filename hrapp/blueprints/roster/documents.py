@@ -11,6 +11,7 @@ from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
 from hrapp.blueprints.roster.access import can_edit_roster, can_view_roster_document, roster_document_scope
+from hrapp.blueprints.roster.labels import holiday_name
 from hrapp.blueprints.roster.pdf import (
     TITLE,
     CoverageLine,
@@ -114,7 +115,7 @@ def roster_pdf_data(roster: Roster, letterhead: Letterhead, labels: tuple[str, .
                    (_number(row.totals.hours), str(row.totals.work_days), str(row.totals.nights),
                     str(row.totals.rest_days), str(row.totals.leave_days)))
         for row in grid.rows)
-    days = tuple(RosterDay(d.day, d.kind, d.is_weekend, d.holiday_name) for d in grid.days)
+    days = tuple(RosterDay(d.day, d.kind, d.is_weekend, holiday_name(d.holiday_name)) for d in grid.days)
     return RosterPdfData(
         letterhead=letterhead,
         department=" ".join(p for p in (department.code, department.name, department.name_en) if p),

@@ -49,6 +49,7 @@ from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
+from hrapp.naming import coded_name, display_name
 from hrapp.period_close import PeriodClosed, closed_for
 from hrapp.permissions import get_or_404, permission_required
 
@@ -60,7 +61,7 @@ ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind,
 def _list_page(form: RosterCreateForm, department_id: int | None):
     departments = editable_departments(current_user)
     department = next((d for d in departments if d.id == department_id), departments[0] if departments else None)
-    form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
+    form.department_id.choices = [(d.id, coded_name(d)) for d in departments]
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
     rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
@@ -111,7 +112,7 @@ def bulk_forms(grid, overrides: dict) -> dict:
         "lock": LockForm(prefix="lock", formdata=None, expected_version=v),
     } | overrides
     forms["fill"].staff_ids.choices = [(r.staff_id, f"{r.staff_number} {r.name}") for r in rows]
-    forms["fill"].shift_code.choices = [("", _("(empty the cells)"))] + [(t.code, f"{t.code} {t.name}") for t in codes]
+    forms["fill"].shift_code.choices = [("", _("(empty the cells)"))] + [(t.code, coded_name(t)) for t in codes]
     return forms
 
 
@@ -144,7 +145,8 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
-                           title=_("Roster %(dept)s %(first)s – %(last)s", dept=roster.department.name,
+                           calendar_warning=grid.calendar_warning,
+                           title=_("Roster %(dept)s %(first)s – %(last)s", dept=display_name(roster.department),
                                    first=roster.starts_on, last=roster.ends_on)), status
 
 

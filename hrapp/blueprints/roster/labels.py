@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from hrapp.models import (
     AbsenceKind,
     DayKind,
+    DayOffStatus,
     HolidaySource,
     PeriodKind,
     RestOwedReason,
@@ -27,6 +28,7 @@ LABELS: dict[enum.Enum, object] = {
     DayKind.WORKDAY: _l("Adjusted working day (调休上班)"),
     DayKind.NORMAL: _l("Normal day (cancels the calendar's entry)"),
     HolidaySource.LIBRARY: _l("Calendar library"),
+    HolidaySource.RULES: _l("Statutory rules (provisional)"),
     HolidaySource.HR: _l("HR"),
     SwapStatus.PROPOSED: _l("Waiting for the colleague"),
     SwapStatus.ACCEPTED: _l("Waiting for the head"),
@@ -39,6 +41,12 @@ LABELS: dict[enum.Enum, object] = {
     RestOwedReason.REST_IN_LIEU: _l("Rest in lieu"),
     RestOwedReason.ADJUSTMENT: _l("Adjustment"),
     AbsenceKind.ANNUAL: _l("Annual leave"),
+    AbsenceKind.SICK: _l("Sick leave"),
+    AbsenceKind.PERSONAL: _l("Personal leave"),
+    AbsenceKind.REST_OWED: _l("Rest owed taken"),
+    AbsenceKind.OTHER: _l("Other leave"),
+    DayOffStatus.REQUESTED: _l("Requested"),
+    DayOffStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
 # Rules (breach and generation reason codes) and why a bulk step skipped a cell.
@@ -57,6 +65,18 @@ CODES = {
     "one_shift_per_day": _l("One shift per day"),
     "fixed_cell": _l("Cells fixed by hand"),
     "unavailable": _l("Not available"),
+}
+
+# The official calendar library's holiday names (stored on CompanyHoliday.name); HR's own names show as typed.
+HOLIDAY_NAMES = {
+    "New Year's Day": _l("New Year's Day"),
+    "Spring Festival": _l("Spring Festival"),
+    "Tomb-sweeping Day": _l("Tomb-sweeping Day"),
+    "Labour Day": _l("Labour Day"),
+    "Dragon Boat Festival": _l("Dragon Boat Festival"),
+    "Mid-autumn Festival": _l("Mid-autumn Festival"),
+    "National Day": _l("National Day"),
+    "Anti-Fascist 70th Day": _l("Anti-Fascist 70th Day"),
 }
 
 STATUS_BADGES = {"draft": "secondary", "published": "success", "locked": "dark", "proposed": "info",
@@ -79,6 +99,11 @@ def roster_label(member) -> str:
 def choices_of(enum_cls: type[enum.Enum]) -> list[tuple[str, object]]:
     """(value, lazy label) pairs for a SelectField."""
     return [(m.value, LABELS.get(m, m.value)) for m in enum_cls]
+
+
+def holiday_name(name: str) -> str:
+    """A holiday's name in the UI language (library names are translated; HR's own names as typed)."""
+    return str(HOLIDAY_NAMES.get(name, name or ""))
 
 
 def badge(status) -> str:

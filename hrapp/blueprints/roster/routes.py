@@ -17,7 +17,7 @@ from hrapp.blueprints.roster import (
     swap_views,
 )
 from hrapp.blueprints.roster.colours import css_class
-from hrapp.blueprints.roster.labels import badge, roster_label
+from hrapp.blueprints.roster.labels import badge, holiday_name, roster_label
 
 bp = Blueprint("roster", __name__, url_prefix="/roster")
 
@@ -86,5 +86,5 @@ for rule, view, methods in URLS:
 @bp.app_context_processor
 def roster_template_globals() -> dict:
     """Every template gets the roster labels."""
-    return {"roster_label": roster_label, "roster_badge": badge,
+    return {"roster_label": roster_label, "roster_badge": badge, "holiday_name": holiday_name,
             "shift_class": css_class}

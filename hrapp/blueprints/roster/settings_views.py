@@ -19,6 +19,7 @@ from hrapp.blueprints.roster.queries import holidays_of_year
 from hrapp.blueprints.roster.rules import CONFIGURABLE_RULES, RuleSettings
 from hrapp.blueprints.roster.services import (
     RosterValidationError,
+    calendar_warning,
     rule_settings,
     set_company_day,
     sync_company_holidays,
@@ -32,6 +33,7 @@ from hrapp.permissions import permission_required
 
 def _holiday_page(year: int, sync_form: HolidaySyncForm, day_form: CompanyDayForm):
     return render_template("roster/holiday_list.html", year=year, holidays=holidays_of_year(year),
+                           calendar_warning=calendar_warning(date(year, 1, 1), date(year, 12, 31)),
                            sync_form=sync_form, day_form=day_form, title=_("Company holidays %(year)s", year=year))
 
 
@@ -61,6 +63,10 @@ def sync_holidays():
             flash(_("Calendar synced: %(added)s added, %(updated)s updated, %(removed)s removed, %(kept)s HR "
                     "entries kept.", added=result.added, updated=result.updated, removed=result.removed,
                     kept=result.kept_overrides), "success")
+            if result.provisional:
+                flash(_("%(year)s is not in the official schedule yet: its statutory holidays were taken by rule "
+                        "and are provisional. Enter the adjusted working days once they are announced.",
+                        year=form.year.data), "warning")
             return redirect(url_for("roster.list_holidays", year=form.year.data))
     return _holiday_page(_year(), form, CompanyDayForm(formdata=None))
 

@@ -11,6 +11,7 @@ from hrapp.core.module import Module, NavEntry
 from hrapp.models import StaffMember
 from hrapp.permissions import Perm, can_view_staff, has_perm
 
+from .audit_labels import AUDIT
 from .routes import bp
 
 
@@ -26,6 +27,7 @@ STAFF_FILES = AttachmentOwner(
 
 MODULE = Module(
     name="staff",
+    audit=AUDIT,
     blueprints=(bp,),
     api_blueprints=("hrapp.blueprints.api.staff:bp",),
     report_types=(STAFF_CARD,),

@@ -6,7 +6,8 @@ from hrapp.models.staff import EmploymentStatus, Gender
 
 @dataclass(frozen=True)
 class Column:
-    """One import/export column: `key` is also its English header, `zh` its Chinese header."""
+    """One import/export column: `zh` is its Chinese header, `en` its English one; `key` (the field-like name)
+    is accepted as a header too."""
 
     key: str
     zh: str
@@ -14,10 +15,42 @@ class Column:
     required: bool = False
     max_length: int = 0
     sensitive: bool = False  # ID number and pay: exported only to users who may see them
+    aliases: tuple[str, ...] = ()  # older headers still read on import
 
     @property
-    def headers(self) -> tuple[str, str]:
-        return self.zh, self.key
+    def en(self) -> str:
+        return ENGLISH_HEADERS[self.key]
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return self.zh, self.key, self.en, *self.aliases
+
+    def header(self, zh: bool) -> str:
+        """The header an export or template in that language carries."""
+        return self.zh if zh else self.en
+
+
+ENGLISH_HEADERS = {
+    "staff_number": "Staff number",
+    "name_zh": "Chinese name",
+    "name_en": "English name",
+    "gender": "Gender",
+    "birth_on": "Birth date",
+    "id_number": "ID number",
+    "phone": "Phone",
+    "email": "Email",
+    "department_code": "Department code",
+    "position_code": "Position code",
+    "superior_staff_number": "Superior's staff number",
+    "hire_on": "Hire date",
+    "status": "Employment status",
+    "left_on": "Leaving date",
+    "daily_wage": "Daily wage",
+    "monthly_base": "Monthly base pay",
+    "emergency_contact_name": "Emergency contact",
+    "emergency_contact_phone": "Emergency contact phone",
+    "notes": "Notes",
+}
 
 
 COLUMNS = (
@@ -35,7 +68,7 @@ COLUMNS = (
     Column("hire_on", "入职日期", "date", required=True),
     Column("status", "状态", "status"),
     Column("left_on", "离职日期", "date"),
-    Column("daily_wage", "日薪", "money", sensitive=True),
+    Column("daily_wage", "日工资", "money", sensitive=True, aliases=("日薪",)),
     Column("monthly_base", "月基本工资", "money", sensitive=True),
     Column("emergency_contact_name", "紧急联系人", max_length=40),
     Column("emergency_contact_phone", "紧急联系电话", max_length=20),

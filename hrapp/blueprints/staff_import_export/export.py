@@ -5,15 +5,17 @@ from hrapp.blueprints.staff.access import can_view_sensitive
 from hrapp.blueprints.staff.services import StaffFilters, staff_query
 from hrapp.blueprints.staff_import_export.columns import COLUMNS, STAFF_FIELD_OF, ZH_GENDER, ZH_STATUS
 from hrapp.extensions import db
+from hrapp.labels import label
 from hrapp.models import StaffMember
 from hrapp.permissions import sees_everything
 
 
 def _export_value(staff: StaffMember, key: str, zh: bool) -> object:
+    # English values are the labels of the English UI ("Female", "Active"); the import reads both.
     if key == "gender":
-        return ZH_GENDER[staff.gender] if zh else staff.gender.value
+        return ZH_GENDER[staff.gender] if zh else label(staff.gender)
     if key == "status":
-        return ZH_STATUS[staff.status] if zh else staff.status.value
+        return ZH_STATUS[staff.status] if zh else label(staff.status)
     if key == "department_code":
         return staff.department.code
     if key == "position_code":
@@ -31,7 +33,7 @@ def export_table(user, filters: StaffFilters, zh: bool = True) -> tuple[list[str
     """
     sensitive = sees_everything(user)
     columns = [c for c in COLUMNS if sensitive or not c.sensitive]
-    headers = [c.zh if zh else c.key for c in columns]
+    headers = [c.header(zh) for c in columns]
     query = staff_query(user, filters).options(selectinload(StaffMember.superior))
     rows = []
     for staff in db.session.scalars(query).unique():

@@ -43,7 +43,7 @@ def _download(body: bytes, fmt: str, name: str):
 
 def _preview(plan: ImportPlan, token: str | None):
     zh = _zh()
-    field_names = {STAFF_FIELD_OF.get(c.key, c.key): c.zh if zh else c.key for c in COLUMNS}
+    field_names = {STAFF_FIELD_OF.get(c.key, c.key): c.header(zh) for c in COLUMNS}
     confirm = ImportConfirmForm(formdata=None, token=token) if token else None
     return render_template("staff_import_export/import_preview.html", plan=plan, counts=plan.counts, confirm=confirm,
                            field_names=field_names, title=_("Import preview"))
@@ -104,7 +104,7 @@ def confirm_import():
 @permission_required(Perm.STAFF_IMPORT)
 def download_template():
     """An empty XLSX with the import's header row."""
-    headers = [c.zh if _zh() else c.key for c in COLUMNS]
+    headers = [c.header(_zh()) for c in COLUMNS]
     return _download(build_xlsx(headers, []), "xlsx", "staff-import-template.xlsx")
 
 

@@ -1,4 +1,5 @@
 """Roster services (DB orchestration; they never commit): the API the views, the CLI and the demo use."""
+from hrapp.blueprints.roster.services.calendar_years import CalendarWarning, YearStatus, calendar_warning, year_status
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version, require_override
 from hrapp.blueprints.roster.services.day_off import (
     day_off_requests,
@@ -73,6 +74,7 @@ from hrapp.blueprints.roster.services.swaps import (
 )
 
 __all__ = [
+    "CalendarWarning", "YearStatus", "calendar_warning", "year_status",
     "BulkResult", "CellEdit", "GridCell", "GridDay", "GridRow", "GridShiftType", "HolidaySync", "RosterBreachError",
     "RosterData", "RosterGrid", "RosterSeedReport", "RosterValidationError", "ScheduledShift", "StaleRosterError",
     "accept_swap", "accrue_rest_owed", "adjust_rest_owed", "apply_changes", "apply_pattern", "approve_swap",

@@ -14,6 +14,7 @@ from hrapp.blueprints.roster.rules import (
     day_kind,
     row_totals,
 )
+from hrapp.blueprints.roster.services.calendar_years import CalendarWarning, period_warning
 from hrapp.blueprints.roster.services.facts import day_kinds, load_roster_data
 from hrapp.models import Roster
 
@@ -83,6 +84,7 @@ class RosterGrid:
     cell_breaches: Mapping[tuple[int, date], tuple[Breach, ...]]
     column_breaches: Mapping[tuple[date, str], tuple[Breach, ...]]
     wishes: frozenset[tuple[int, date]] = frozenset()  # requested days off (staff id, day)
+    calendar_warning: CalendarWarning | None = None  # holidays of a provisional or unknown year
 
     @property
     def hard_breach_count(self) -> int:
@@ -117,4 +119,4 @@ def roster_grid(roster: Roster) -> RosterGrid:
                       roster.ends_on, types, days, rows,
                       column_totals(cells, data.facts.shifts, data.days, data.facts.demand), breaches,
                       {k: tuple(v) for k, v in per_cell.items()}, {k: tuple(v) for k, v in per_column.items()},
-                      data.wishes)
+                      data.wishes, period_warning(data.days, data.holidays))

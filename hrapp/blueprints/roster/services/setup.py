@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from hrapp import audit
 from hrapp.blueprints.roster.rules import RuleSettings, ShiftTypeData, settings_problems, shift_type_problems
+from hrapp.blueprints.roster.services.calendar_years import RULE_YEARS_AHEAD, last_official_year, rule_days
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
 from hrapp.models import (
@@ -110,6 +111,7 @@ class HolidaySync:
     updated: int
     removed: int
     kept_overrides: int
+    provisional: bool = False  # the year came from the statutory rules, not the official schedule
 
 
 def library_days(year: int) -> dict[date, tuple[DayKind, str, bool]]:
@@ -133,8 +135,17 @@ def library_days(year: int) -> dict[date, tuple[DayKind, str, bool]]:
 
 
 def sync_company_holidays(actor, year: int) -> HolidaySync:
-    """Bring the library's entries for `year` into CompanyHoliday; HR's own entries are never touched."""
-    wanted = library_days(year)
+    """Bring the library's entries for `year` into CompanyHoliday; HR's own entries are never touched.
+
+    Up to RULE_YEARS_AHEAD years after the official schedule's last one, the statutory holidays come by
+    rule, stored as provisional (source RULES) and replaced by the official entries on the first sync
+    that has them.
+
+    :raise RosterValidationError: a year neither the official schedule nor the rules cover.
+    """
+    provisional = last_official_year() < year <= last_official_year() + RULE_YEARS_AHEAD
+    wanted = rule_days(year) if provisional else library_days(year)
+    source = HolidaySource.RULES if provisional else HolidaySource.LIBRARY
     rows = {r.day: r for r in db.session.scalars(sa.select(CompanyHoliday).where(
         CompanyHoliday.day.between(date(year, 1, 1), date(year, 12, 31))))}
     added = updated = removed = kept = 0
@@ -147,13 +158,13 @@ def sync_company_holidays(actor, year: int) -> HolidaySync:
     for day, (kind, name, in_lieu) in wanted.items():
         row = rows.get(day)
         if row is None:
-            db.session.add(CompanyHoliday(day=day, kind=kind, name=name, in_lieu=in_lieu,
-                                          source=HolidaySource.LIBRARY))
+            db.session.add(CompanyHoliday(day=day, kind=kind, name=name, in_lieu=in_lieu, source=source))
             added += 1
-        elif row.source == HolidaySource.LIBRARY and (row.kind, row.name, row.in_lieu) != (kind, name, in_lieu):
-            row.kind, row.name, row.in_lieu = kind, name, in_lieu
+        elif row.source != HolidaySource.HR and (row.kind, row.name, row.in_lieu, row.source) != (
+                kind, name, in_lieu, source):
+            row.kind, row.name, row.in_lieu, row.source = kind, name, in_lieu, source
             updated += 1
-    result = HolidaySync(added, updated, removed, kept)
+    result = HolidaySync(added, updated, removed, kept, provisional)
     audit.record(actor, "holiday.sync", CompanyCalendar(), None, {"year": year, **result.__dict__}, label=str(year))
     return result
 

@@ -7,7 +7,9 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.reports import checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, may_issue, reissue_url
+from hrapp.blueprints.reports.awaiting import next_signers, waiting_message
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, VerifyForm
+from hrapp.blueprints.reports.freshness import change_rows, changes_since, freshness, outdated_ids
 from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
@@ -32,7 +34,8 @@ def list_documents():
                       default_sort="-issued", tiebreak=(IssuedDocument.id.desc(),), per_page=25, max_per_page=100)
     page = listing.page(visible_documents(current_user), request.args)
     awaiting = [d for d in registry.awaiting_candidates(current_user) if services.can_sign(current_user, d)]
-    return render_template("reports/document_list.html", page=page, awaiting=awaiting, title=_("Signed documents"))
+    return render_template("reports/document_list.html", page=page, awaiting=awaiting,
+                           outdated=outdated_ids([*page.items, *awaiting]), title=_("Signed documents"))
 
 
 @bp.route("/reports/documents/<int:doc_id>")
@@ -40,8 +43,10 @@ def list_documents():
 def show_document(doc_id: int):
     """One document: status, signatures, versions, and a sign button for the next signer."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
+    fresh = freshness(doc)
     return render_template("reports/document_detail.html", doc=doc, versions=registry.series(doc),
-                           reissue_url=reissue_url(doc),
+                           reissue_url=reissue_url(doc), outdated=fresh.outdated,
+                           changes=change_rows(doc, changes_since(doc, fresh)),
                            can_sign=services.can_sign(current_user, doc), form=ConfirmForm(),
                            title=f"{doc.title} · {doc.number}")
 
@@ -62,13 +67,18 @@ def sign_document(doc_id: int):
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
     if ConfirmForm().validate_on_submit():
         try:
-            services.sign_document(doc, current_user)
+            signed = services.sign_document(doc, current_user)
         except (services.ReportError, PkiError) as exc:
             db.session.rollback()
             flash(str(exc), "danger")
         else:
+            waiting = waiting_message(signed, next_signers(signed))
             db.session.commit()
-            flash(_("Signed."), "success")
+            if signed.id != doc_id:
+                flash(_("The record changed after this document was prepared: it was rebuilt from the record "
+                        "as it is now (%(number)s) and that version was signed.", number=signed.number), "warning")
+            flash(" ".join(filter(None, [_("Signed."), waiting])), "success")
+            return redirect(url_for("reports.show_document", doc_id=signed.id))
     return redirect(url_for("reports.show_document", doc_id=doc_id))
 
 
@@ -89,8 +99,9 @@ def issue_document(name: str, record_id: int):
             db.session.rollback()
             flash(str(exc), "danger")
         else:
+            waiting = waiting_message(doc, next_signers(doc))
             db.session.commit()
-            flash(_("Document %(number)s issued.", number=doc.number), "success")
+            flash(" ".join(filter(None, [_("Document %(number)s issued.", number=doc.number), waiting])), "success")
             return redirect(url_for("reports.show_document", doc_id=doc.id))
     elif refusal:
         flash(refusal, "warning")

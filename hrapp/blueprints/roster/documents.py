@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.reports import registry
+from hrapp.blueprints.reports.content import content_of
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
@@ -123,6 +124,27 @@ def roster_pdf_data(roster: Roster, letterhead: Letterhead, labels: tuple[str, .
         lines=lines, legend=legend, coverage=_coverage(grid), signature_labels=labels)
 
 
+TOTAL_KEYS = ("hours", "work_days", "nights", "rest_days", "leave_days")
+ROSTER_FIELDS = {
+    "department": _l("Department"), "period": _l("Period"), "status": _l("Status"), "published": _l("Published"),
+    "days": _l("Days"), "kind": _l("Day type"), "holiday_name": _l("Holiday"), "lines": _l("Schedule"),
+    "codes": _l("Shifts"), "totals": _l("Totals"), "hours": _l("Hours"), "work_days": _l("Work days"),
+    "nights": _l("Nights"), "rest_days": _l("Rest days"), "leave_days": _l("Leave days"),
+    "legend": _l("Shift types"), "coverage": _l("Coverage"), "counts": _l("Scheduled"),
+}
+
+
+def roster_content(data: RosterPdfData) -> dict:
+    """The roster's content keyed the way people read it: row "S001 张三" › day "2026-05-03" › shift."""
+    days = [d.day.isoformat() for d in data.days]
+    content = content_of(data)
+    content["lines"] = {f"{line.staff_number} {line.name}": {"codes": dict(zip(days, line.codes, strict=True)),
+                                                            "totals": dict(zip(TOTAL_KEYS, line.totals, strict=True))}
+                        for line in data.lines}
+    content["coverage"] = {line.code: {"counts": dict(zip(days, line.counts, strict=True))} for line in data.coverage}
+    return content
+
+
 def roster_subject(roster: Roster) -> Subject:
     department, period = roster.department, period_label(roster)
     return Subject(key=roster_subject_key(roster), label=f"{department.code} {department.name} {period}"[:160],
@@ -150,5 +172,6 @@ ROSTER = ReportType(
     model=Roster, subject=roster_subject, data=roster_pdf_data, builder=build_roster, find=find_roster,
     cli_args="DEPARTMENT_CODE PERIOD", may_issue=can_edit_roster, may_view=can_view_roster_document,
     view_scope=roster_document_scope, refusal=roster_refusal,
-    back_endpoint=lambda roster: ("roster.show_roster", {"roster_id": roster.id}))
+    back_endpoint=lambda roster: ("roster.show_roster", {"roster_id": roster.id}),
+    content=roster_content, field_labels=ROSTER_FIELDS)
 

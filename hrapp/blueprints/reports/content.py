@@ -25,7 +25,7 @@ class Change:
 
 
 def _normalise(value):
-    return json.loads(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
 def content_of(data) -> dict:

@@ -13,6 +13,7 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
+from hrapp.core.localtime import local_datetime
 from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
@@ -133,6 +134,9 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals.update(permissions.TEMPLATE_GLOBALS)
     app.jinja_env.globals["LANGUAGES"] = app.config["LANGUAGES"]
     app.jinja_env.filters["mask_id"] = mask_id_number
+    # Every time on a page: in the company's time zone (Flask-Babel's selector), one format.
+    app.jinja_env.filters["localtime"] = lambda value, seconds=False: local_datetime(value, select_timezone(), seconds)
+    app.jinja_env.globals["company_zone"] = select_timezone
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions

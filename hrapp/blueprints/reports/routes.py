@@ -1,7 +1,7 @@
 """Signed reports: issue, list, download and sign documents; bulk jobs; the /verify page."""
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -17,7 +17,7 @@ from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import bulk_report_types, report_type, report_type_named
 from hrapp.core import jobs as background
 from hrapp.core.listing import Listing
-from hrapp.extensions import db
+from hrapp.extensions import db, limiter
 from hrapp.models import Department, IssuedDocument, Job
 from hrapp.permissions import can_view_department, get_or_404, permission_required, visible_departments
 
@@ -158,9 +158,12 @@ def job_status(job_id: int):
 
 
 @bp.route("/verify", methods=["GET", "POST"])
-@login_required
+@limiter.limit(lambda: current_app.config["VERIFY_RATE_LIMIT"])
 def verify():
-    """Upload a PDF or type its verification code: genuine or not, signers, changes, newer versions."""
+    """Upload a PDF or type its verification code: genuine or not, signers, changes, newer versions.
+
+    Public, so that whoever was handed a document can check it: without access to the document's
+    subject it shows only the verdict, the number and title, and the signers (names, roles, times)."""
     form = VerifyForm()
     verdict, document = None, None
     if form.validate_on_submit():

@@ -2,7 +2,6 @@
 bulk jobs. Services never commit; on any exception the caller rolls back and nothing is issued."""
 import hashlib
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives import hashes
 from flask_babel import lazy_gettext as _l
@@ -20,6 +19,7 @@ from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pd
 from hrapp.blueprints.reports.sources import person_name, text
 from hrapp.blueprints.reports.types import ReportType, SlotSpec, Subject
 from hrapp.company import company_settings
+from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, StaffMember, User, utcnow
 
@@ -30,7 +30,7 @@ class ReportError(Exception):
 
 def _company_now() -> tuple[str, datetime]:
     settings = company_settings()
-    return settings.name or "hrapp", datetime.now(ZoneInfo(settings.timezone or "Asia/Shanghai"))
+    return settings.name or "hrapp", datetime.now(zone_of(settings.timezone))
 
 
 def credentials_for(user: User, company: str = "") -> pki.Credentials:
@@ -118,8 +118,9 @@ def _new_version(report_type: ReportType, record, issuer: User, signer: User) ->
     db.session.add(doc)
     db.session.flush()
     doc.number = registry.document_number(report_type.prefix, now.year, doc.id)
+    link = _verify_link(doc)
     data = report_type.data(record, Letterhead(company, report_type.title, doc.number, doc.issued_on,
-                                               doc.verification_code, _verify_hint(doc)),
+                                               doc.verification_code, _verify_hint(link), link),
                             tuple(s.label for s in report_type.slots))
     built = report_type.builder(data)
     doc.content = report_type.content_of_data(data)
@@ -135,9 +136,13 @@ def _new_version(report_type: ReportType, record, issuer: User, signer: User) ->
     return doc
 
 
-def _verify_hint(doc: IssuedDocument) -> str:
+def _verify_link(doc: IssuedDocument) -> str:
     base = verify_url()
-    return f"验证 Verify: {base}?code={doc.verification_code}" if base else "验证 Verify: hrapp → /verify"
+    return f"{base}?code={doc.verification_code}" if base else ""
+
+
+def _verify_hint(link: str) -> str:
+    return f"验证 Verify: {link}" if link else "验证 Verify: hrapp → /verify"
 
 
 def sign_document(doc: IssuedDocument, user: User) -> IssuedDocument:

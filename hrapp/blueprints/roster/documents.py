@@ -1,8 +1,5 @@
 """Roster documents: the roster a subject names ("HTL-FO 2026-05", "HTL-FO 2026-W19") and the frozen,
 bilingual data the roster builder prints (from the roster grid of the roster services)."""
-from datetime import UTC
-from zoneinfo import ZoneInfo
-
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
@@ -23,6 +20,7 @@ from hrapp.blueprints.roster.pdf import (
 )
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
 from hrapp.company import company_settings
+from hrapp.core.localtime import local_datetime
 from hrapp.core.periods import PeriodError, parse_period
 from hrapp.core.periods import period_label as core_period_label
 from hrapp.extensions import db
@@ -83,10 +81,9 @@ def _number(value: float) -> str:
 def _published(roster: Roster) -> str:
     if roster.published_at is None:
         return ""
-    zone = ZoneInfo(company_settings().timezone or "Asia/Shanghai")
-    when = roster.published_at.replace(tzinfo=UTC).astimezone(zone)
+    when = local_datetime(roster.published_at, company_settings().timezone)
     user = db.session.get(User, roster.published_by_id) if roster.published_by_id else None
-    return f"{when:%Y-%m-%d %H:%M}" + (f" · {person_name(user)}" if user else "")
+    return when + (f" · {person_name(user)}" if user else "")
 
 
 def _coverage(grid: RosterGrid) -> tuple[CoverageLine, ...]:

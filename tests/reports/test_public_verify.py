@@ -12,6 +12,7 @@ from hrapp.blueprints.reports import services
 from hrapp.blueprints.reports.checking import outcome_of
 from hrapp.blueprints.reports.verify import SignatureReport, VerificationResult
 from hrapp.blueprints.staff.documents import STAFF_CARD
+from hrapp.core.localtime import local_datetime
 from hrapp.extensions import db, limiter
 
 
@@ -105,3 +106,11 @@ def test_footer_qr_code_opens_the_documents_verify_page(app, org, tmp_path):
     assert texts == [f"https://hr.example.com/verify?code={doc.verification_code}"]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "扫码验真" in text and f"https://hr.example.com/verify?code={doc.verification_code}" in text
+
+
+def test_signature_times_are_shown_in_the_company_zone(client, auth, card):
+    sig = card.signatures[0]
+    local = local_datetime(sig.signed_at, "Asia/Shanghai", seconds=True)
+    auth.login("hr")
+    page = client.get(f"/reports/documents/{card.id}").get_data(as_text=True)
+    assert local in page and "Asia/Shanghai" in page and "UTC" not in page

@@ -84,6 +84,10 @@ class Config:
     PKI_REQUIRE_PASSPHRASE = False
     PKI_AUTO_ISSUE = True
     REPORTS_VERIFY_URL = os.environ.get("REPORTS_VERIFY_URL", "")
+    # Where people reach this app from outside ("https://hr.example.com"): printed with a QR code on
+    # every signed document's footer so that its verify page opens from paper.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
+    VERIFY_RATE_LIMIT = "20 per minute"  # the public verify page, per client address
     # Background jobs (hrapp.core.jobs): "thread" in this process, "rq" on REDIS_URL for several servers.
     JOB_RUNNER = os.environ.get("JOB_RUNNER", "thread")
     REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -115,6 +119,7 @@ class TestingConfig(Config):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # cheap hash keeps the suite fast
     LOGIN_RATE_LIMIT = "1000 per minute"
     PASSWORD_RESET_RATE_LIMIT = "1000 per minute"
+    VERIFY_RATE_LIMIT = "1000 per minute"
     JOB_RUNNER = "inline"
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")

@@ -135,6 +135,7 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals.update(permissions.TEMPLATE_GLOBALS)
     app.jinja_env.globals["LANGUAGES"] = app.config["LANGUAGES"]
     app.jinja_env.filters["mask_id"] = mask_id_number
+    app.jinja_env.globals["company_zone"] = select_timezone
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["display_name"] = display_name
     app.jinja_env.filters["date_display"] = date_display

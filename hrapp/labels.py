@@ -5,7 +5,14 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.core.periods import PeriodKind as CorePeriodKind
 from hrapp.models import (
-    DocumentStatus, EmploymentStatus, EventKind, Gender, JobDescriptionStatus, JobStatus, Role, SecurityEventKind,
+    DocumentStatus,
+    EmploymentStatus,
+    EventKind,
+    Gender,
+    JobDescriptionStatus,
+    JobStatus,
+    Role,
+    SecurityEventKind,
 )
 
 LABELS: dict[enum.Enum, object] = {

@@ -24,6 +24,11 @@ def date_display(value: date | datetime | None) -> str:
     return format_date(value, _patterns()[0])
 
 
-def datetime_display(value: datetime | None) -> str:
-    """A moment (stored in UTC) in the company's time zone, as the interface language writes it; '' for None."""
-    return "" if value is None else format_datetime(value, _patterns()[1])
+def datetime_display(value: datetime | None, seconds: bool = False) -> str:
+    """A moment (stored in UTC) in the company's time zone, as the interface language writes it; '' for None.
+
+    With `seconds` (signature times), "2026-05-03 14:05:09". PDFs, built outside a request, use the same
+    pattern through `hrapp.core.localtime.local_datetime`."""
+    if value is None:
+        return ""
+    return format_datetime(value, _patterns()[1] + (":ss" if seconds else ""))

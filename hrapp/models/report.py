@@ -54,6 +54,10 @@ class IssuedDocument(db.Model):
     # [{"label": ..., "who": "issuer"|"subject"|"user:<id>", "required": bool, "page": n, "box": [..]}]
     slots: Mapped[list] = mapped_column(sa.JSON, default=list)
     unsigned_sha256: Mapped[str] = mapped_column(sa.String(64))
+    # What the record said when the document was built (reports.content) and its SHA-256: a later
+    # difference makes the document outdated. None for documents issued before fingerprints existed.
+    content_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    content: Mapped[dict | None] = mapped_column(sa.JSON, deferred=True)
     sha256: Mapped[str | None] = mapped_column(sa.String(64), index=True)
     size_bytes: Mapped[int] = mapped_column(default=0)
     pdf: Mapped[bytes | None] = mapped_column(sa.LargeBinary, deferred=True)
@@ -98,7 +102,7 @@ class DocumentSignature(db.Model):
 
 
 _IMMUTABLE = ("number", "verification_code", "kind", "subject_key", "subject_staff_id",
-              "subject_department_id", "version", "unsigned_sha256", "issued_on")
+              "subject_department_id", "version", "unsigned_sha256", "issued_on", "content_sha256")
 
 
 @event.listens_for(IssuedDocument, "before_update")

@@ -22,6 +22,7 @@ from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
+from tests.browser.document_seed import seed_document_roster
 from tests.browser.roster_seed import seed_roster_department
 
 PASSWORD = "Correct-Horse-Battery-9"
@@ -60,10 +61,11 @@ def seed() -> None:
     staff("E0003", NAMES["housekeeping"], housekeeping)
     create_user(ACCOUNTS["admin"], PASSWORD, Role.ADMIN, None, must_change_password=False)
     create_user(ACCOUNTS["hr"], PASSWORD, Role.HR, None, must_change_password=False)
-    create_user(ACCOUNTS["head"], PASSWORD, Role.HEAD, None, staff=head_staff, departments=[front],
-                must_change_password=False)
+    head = create_user(ACCOUNTS["head"], PASSWORD, Role.HEAD, None, staff=head_staff, departments=[front],
+                       must_change_password=False)
     create_user(ACCOUNTS["staff"], PASSWORD, Role.STAFF, None, staff=desk_staff, must_change_password=False)
     seed_roster_department()
+    seed_document_roster(head, front, head_staff)
     db.session.commit()
 
 

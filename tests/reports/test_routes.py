@@ -21,7 +21,7 @@ def docs(org):
     return desk, hk
 
 
-@pytest.mark.parametrize("path", ["/reports/", "/verify", "/reports/documents/{d}", "/reports/documents/{d}/pdf",
+@pytest.mark.parametrize("path", ["/reports/", "/reports/documents/{d}", "/reports/documents/{d}/pdf",
                                   "/reports/issue/staff-card/{s}", "/reports/bulk"])
 def test_anonymous_is_sent_to_login(client, org, docs, path):
     response = client.get(path.format(d=docs[0].id, s=org.desk_staff.id))
@@ -92,14 +92,14 @@ def test_verify_tampered_upload(client, auth, docs):
     auth.login("staff")
     tampered = docs[0].pdf + b"\n% appended\n"
     page = _upload(client, tampered).get_data(as_text=True)
-    assert "alert-danger" in page and "changed after" in page
+    assert "alert-danger" in page and 'data-outcome="modified"' in page and "文件在签署后被改动" in page
 
 
 @pytest.mark.parametrize("data", [b"not a pdf at all", b"%PDF-1.7 truncated", b""])
 def test_verify_bad_uploads_get_a_message(client, auth, org, data):
     auth.login("staff")
     page = _upload(client, data).get_data(as_text=True)
-    assert "alert-danger" in page and ("not a PDF" in page or "damaged" in page)
+    assert "alert-danger" in page and ("这不是 PDF 文件" in page or "PDF 文件已损坏" in page)
 
 
 def test_verify_huge_upload_is_refused(client, auth, org, app):

@@ -71,11 +71,19 @@ def job_description_refusal(jd: JobDescription) -> str | None:
     return None
 
 
+JD_FIELDS = {
+    "position_name": _l("Position"), "position_code": _l("Position code"), "department": _l("Department"),
+    "headcount": _l("Headcount"), "job_family": _l("Job family"), "grade": _l("Grade"), "superior": _l("Superior"),
+    "subordinates": _l("Subordinates"), "version": _l("Version"), "analysis_on": _l("Analysis date"),
+    "approved_by": _l("Approved by"), "approved_on": _l("Approved on"), "sections": _l("Sections"),
+    "qualifications": _l("Qualifications"),
+}
+
 JOB_DESCRIPTION = ReportType(
     kind="job_description", name="job-description", prefix="JD", title=TITLE, slots=(
         SlotSpec("批准 Approved by", "approver", "岗位说明书批准 Job description approved"),
     ),
     model=JobDescription, subject=job_description_subject, data=job_description_data,
     builder=build_job_description, find=find_job_description, cli_args="POSITION_CODE",
-    refusal=job_description_refusal,
+    refusal=job_description_refusal, field_labels=JD_FIELDS,
     back_endpoint=lambda jd: ("org.show_description", {"description_id": jd.id}))

@@ -5,10 +5,11 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.reports.access import GRANTS, ReportPerm, issue_url
 from hrapp.blueprints.reports.cli import COMMANDS
-from hrapp.core.module import Module, NavEntry
+from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.permissions import has_perm
 
 from .audit_labels import AUDIT
+from .awaiting import AWAITING_SIGNATURE
 from .jobs import BULK_ISSUE_JOB, run_bulk_issue
 from .routes import bp
 
@@ -25,6 +26,7 @@ MODULE = Module(
         NavEntry("reports.verify", _l("Verify a document"), lambda user: user.is_authenticated, order=110,
                  element_id="nav-verify", menu=_l("Documents")),
     ),
+    notification_kinds=(NotificationKind(AWAITING_SIGNATURE, _l("Document awaiting your signature")),),
     cli=tuple(COMMANDS),
     benches=("bench.reports",),
     jobs={BULK_ISSUE_JOB: run_bulk_issue},

@@ -5,6 +5,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -19,7 +20,9 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.reports import bundles, checking, jobs, registry, services
 from hrapp.blueprints.reports.access import ReportPerm, can_follow_job, can_view_document, may_issue, reissue_url
+from hrapp.blueprints.reports.awaiting import next_signers, waiting_message
 from hrapp.blueprints.reports.forms import BulkForm, ConfirmForm, IssueForm, VerifyForm
+from hrapp.blueprints.reports.freshness import change_rows, changes_since, freshness, outdated_ids
 from hrapp.blueprints.reports.jobs import BULK_ISSUE_JOB
 from hrapp.blueprints.reports.pki import PkiError, root_pem
 from hrapp.blueprints.reports.registry import visible_documents
@@ -27,7 +30,7 @@ from hrapp.blueprints.reports.settings import pki_settings
 from hrapp.blueprints.reports.types import bulk_report_types, report_type, report_type_named
 from hrapp.core import jobs as background
 from hrapp.core.listing import Listing
-from hrapp.extensions import db
+from hrapp.extensions import db, limiter
 from hrapp.models import Department, IssuedDocument, Job
 from hrapp.permissions import can_view_department, get_or_404, permission_required, visible_departments
 
@@ -44,7 +47,8 @@ def list_documents():
                       default_sort="-issued", tiebreak=(IssuedDocument.id.desc(),), per_page=25, max_per_page=100)
     page = listing.page(visible_documents(current_user), request.args)
     awaiting = [d for d in registry.awaiting_candidates(current_user) if services.can_sign(current_user, d)]
-    return render_template("reports/document_list.html", page=page, awaiting=awaiting, title=_("Signed documents"))
+    return render_template("reports/document_list.html", page=page, awaiting=awaiting,
+                           outdated=outdated_ids([*page.items, *awaiting]), title=_("Signed documents"))
 
 
 @bp.route("/reports/documents/<int:doc_id>")
@@ -52,8 +56,10 @@ def list_documents():
 def show_document(doc_id: int):
     """One document: status, signatures, versions, and a sign button for the next signer."""
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
+    fresh = freshness(doc)
     return render_template("reports/document_detail.html", doc=doc, versions=registry.series(doc),
-                           reissue_url=reissue_url(doc),
+                           reissue_url=reissue_url(doc), outdated=fresh.outdated,
+                           changes=change_rows(doc, changes_since(doc, fresh)),
                            can_sign=services.can_sign(current_user, doc), form=ConfirmForm(),
                            title=f"{doc.title} · {doc.number}")
 
@@ -74,13 +80,18 @@ def sign_document(doc_id: int):
     doc = get_or_404(IssuedDocument, doc_id, check=can_view_document)
     if ConfirmForm().validate_on_submit():
         try:
-            services.sign_document(doc, current_user)
+            signed = services.sign_document(doc, current_user)
         except (services.ReportError, PkiError) as exc:
             db.session.rollback()
             flash(str(exc), "danger")
         else:
+            waiting = waiting_message(signed, next_signers(signed))
             db.session.commit()
-            flash(_("Signed."), "success")
+            if signed.id != doc_id:
+                flash(_("The record changed after this document was prepared: it was rebuilt from the record "
+                        "as it is now (%(number)s) and that version was signed.", number=signed.number), "warning")
+            flash(" ".join(filter(None, [_("Signed."), waiting])), "success")
+            return redirect(url_for("reports.show_document", doc_id=signed.id))
     return redirect(url_for("reports.show_document", doc_id=doc_id))
 
 
@@ -101,8 +112,9 @@ def issue_document(name: str, record_id: int):
             db.session.rollback()
             flash(str(exc), "danger")
         else:
+            waiting = waiting_message(doc, next_signers(doc))
             db.session.commit()
-            flash(_("Document %(number)s issued.", number=doc.number), "success")
+            flash(" ".join(filter(None, [_("Document %(number)s issued.", number=doc.number), waiting])), "success")
             return redirect(url_for("reports.show_document", doc_id=doc.id))
     elif refusal:
         flash(refusal, "warning")
@@ -183,9 +195,12 @@ def job_status(job_id: int):
 
 
 @bp.route("/verify", methods=["GET", "POST"])
-@login_required
+@limiter.limit(lambda: current_app.config["VERIFY_RATE_LIMIT"])
 def verify():
-    """Upload a PDF or type its verification code: genuine or not, signers, changes, newer versions."""
+    """Upload a PDF or type its verification code: genuine or not, signers, changes, newer versions.
+
+    Public, so that whoever was handed a document can check it: without access to the document's
+    subject it shows only the verdict, the number and title, and the signers (names, roles, times)."""
     form = VerifyForm()
     verdict, document = None, None
     if form.validate_on_submit():

@@ -2,7 +2,6 @@
 bulk jobs. Services never commit; on any exception the caller rolls back and nothing is issued."""
 import hashlib
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives import hashes
 from flask_babel import lazy_gettext as _l
@@ -10,6 +9,9 @@ from flask_babel import lazy_gettext as _l
 from hrapp import audit
 from hrapp.blueprints.reports import pki, registry
 from hrapp.blueprints.reports.access import can_fill_slot, may_issue
+from hrapp.blueprints.reports.awaiting import notify_next_signers
+from hrapp.blueprints.reports.content import content_digest
+from hrapp.blueprints.reports.freshness import freshness, source_of
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.pdf.slots import SlotBox
 from hrapp.blueprints.reports.settings import auto_issue, pki_settings, verify_url
@@ -17,6 +19,7 @@ from hrapp.blueprints.reports.signing import SignatureFailed, StampText, sign_pd
 from hrapp.blueprints.reports.sources import person_name, text
 from hrapp.blueprints.reports.types import ReportType, SlotSpec, Subject
 from hrapp.company import company_settings
+from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import Department, DocumentSignature, DocumentStatus, IssuedDocument, StaffMember, User, utcnow
 
@@ -27,7 +30,7 @@ class ReportError(Exception):
 
 def _company_now() -> tuple[str, datetime]:
     settings = company_settings()
-    return settings.name or "hrapp", datetime.now(ZoneInfo(settings.timezone or "Asia/Shanghai"))
+    return settings.name or "hrapp", datetime.now(zone_of(settings.timezone))
 
 
 def credentials_for(user: User, company: str = "") -> pki.Credentials:
@@ -83,14 +86,21 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
     :raise ReportError: `actor` may not issue it, or the record cannot be printed.
     :raise pki.PkiError: the signer's certificate is unusable (checked before anything is written).
     """
-    subject = report_type.subject(record)
-    staff = db.session.get(StaffMember, subject.staff_id) if subject.staff_id else None
-    department = db.session.get(Department, subject.department_id) if subject.department_id else None
     if not may_issue(actor, report_type, record):
         raise ReportError(_l("You may not issue documents about this subject."))
     refusal = report_type.refusal(record) if report_type.refusal is not None else None
     if refusal:
         raise ReportError(refusal)
+    doc = _new_version(report_type, record, actor, actor)
+    notify_next_signers(doc)
+    return doc
+
+
+def _new_version(report_type: ReportType, record, issuer: User, signer: User) -> IssuedDocument:
+    """Build and register a new version; `signer` signs its first slot now if that slot is theirs."""
+    subject = report_type.subject(record)
+    staff = db.session.get(StaffMember, subject.staff_id) if subject.staff_id else None
+    department = db.session.get(Department, subject.department_id) if subject.department_id else None
     slots = [_slot_json(spec, subject) for spec in report_type.slots]
     doc = IssuedDocument(
         kind=report_type.kind, title=report_type.title, subject_key=subject.key, subject_label=subject.label,
@@ -98,38 +108,51 @@ def issue_document(report_type: ReportType, record, actor: User) -> IssuedDocume
         subject_position_id=subject.position_id, source_id=subject.source_id,
         period_start_on=subject.period_start_on, period_end_on=subject.period_end_on,
         version=registry.next_version(report_type.kind, subject.key), status=DocumentStatus.PENDING,
-        issued_by_id=actor.id, verification_code=registry.new_verification_code(), slots=slots,
+        issued_by_id=issuer.id, verification_code=registry.new_verification_code(), slots=slots,
         unsigned_sha256="")
     doc.subject_staff, doc.subject_department = staff, department
-    signs_now = can_fill_slot(actor, doc, slots[0])
+    signs_now = can_fill_slot(signer, doc, slots[0])
     company, now = _company_now()
-    creds = credentials_for(actor, company) if signs_now else None  # fail before anything is written
+    creds = credentials_for(signer, company) if signs_now else None  # fail before anything is written
     doc.issued_on = now.date()
     db.session.add(doc)
     db.session.flush()
     doc.number = registry.document_number(report_type.prefix, now.year, doc.id)
-    built = report_type.build(record, Letterhead(company, report_type.title, doc.number, doc.issued_on,
-                                                 doc.verification_code, _verify_hint(doc)))
+    link = _verify_link(doc)
+    data = report_type.data(record, Letterhead(company, report_type.title, doc.number, doc.issued_on,
+                                               doc.verification_code, _verify_hint(link), link),
+                            tuple(s.label for s in report_type.slots))
+    built = report_type.builder(data)
+    doc.content = report_type.content_of_data(data)
+    doc.content_sha256 = content_digest(doc.content)
     doc.slots = [dict(s, page=b.page, box=list(b.box)) for s, b in zip(slots, built.slots, strict=True)]
     doc.unsigned_sha256 = hashlib.sha256(built.data).hexdigest()
     doc.pdf, doc.size_bytes = built.data, len(built.data)
     if creds is not None:
-        _apply_signature(doc, 0, actor, creds, company, now)
-    audit.record(actor, "document.issue", doc, None, {"number": doc.number, "kind": doc.kind,
-                                                      "subject": subject.key, "version": doc.version},
+        _apply_signature(doc, 0, signer, creds, company, now)
+    audit.record(signer, "document.issue", doc, None, {"number": doc.number, "kind": doc.kind,
+                                                       "subject": subject.key, "version": doc.version},
                  label=doc.number)
     return doc
 
 
-def _verify_hint(doc: IssuedDocument) -> str:
+def _verify_link(doc: IssuedDocument) -> str:
     base = verify_url()
-    return f"验证 Verify: {base}?code={doc.verification_code}" if base else "验证 Verify: hrapp → /verify"
+    return f"{base}?code={doc.verification_code}" if base else ""
 
 
-def sign_document(doc: IssuedDocument, user: User) -> DocumentSignature:
-    """Add `user`'s signature in the next slot of `doc` as an incremental update.
+def _verify_hint(link: str) -> str:
+    return f"验证 Verify: {link}" if link else "验证 Verify: hrapp → /verify"
 
-    :raise ReportError: the document is superseded, fully signed, or the next slot is someone else's.
+
+def sign_document(doc: IssuedDocument, user: User) -> IssuedDocument:
+    """Add `user`'s signature in the next slot of `doc` as an incremental update; returns the document signed.
+
+    Nothing is signed that differs from its record at signing time: if the record changed since `doc`
+    was built and nobody has signed it yet, it is rebuilt as a new version (superseding `doc`) and
+    that version is signed and returned instead.
+    :raise ReportError: the document is superseded, fully signed, the next slot is someone else's, or
+        the record changed after an earlier signature (it must be re-issued).
     :raise pki.PkiError: the user's certificate is unusable.
     """
     index = next_slot(doc)
@@ -139,11 +162,34 @@ def sign_document(doc: IssuedDocument, user: User) -> DocumentSignature:
         raise ReportError(_l("Every signature of this document is already there."))
     if not can_fill_slot(user, doc, doc.slots[index]):
         raise ReportError(_l("The next signature on this document is not yours."))
-    company, now = _company_now()
-    sig = _apply_signature(doc, index, user, credentials_for(user, company), company, now)
-    audit.record(user, "document.sign", doc, None, {"sequence": sig.sequence, "sha256": sig.sha256_after},
+    fresh = freshness(doc)
+    if fresh.outdated:
+        if index > 0:
+            raise ReportError(_l("The record changed after this document was prepared and it already carries "
+                                 "a signature: issue a new version instead."))
+        doc = _rebuild(doc, user)
+    else:
+        company, now = _company_now()
+        sig = _apply_signature(doc, index, user, credentials_for(user, company), company, now)
+        audit.record(user, "document.sign", doc, None, {"sequence": sig.sequence, "sha256": sig.sha256_after},
+                     label=doc.number or "")
+    notify_next_signers(doc)
+    return doc
+
+
+def _rebuild(doc: IssuedDocument, user: User) -> IssuedDocument:
+    """A new version of unsigned, outdated `doc` from its record as it is now, signed by `user`."""
+    rtype, record = source_of(doc)
+    refusal = rtype.refusal(record) if rtype.refusal is not None else None
+    if refusal:
+        raise ReportError(refusal)
+    new = _new_version(rtype, record, doc.issued_by or user, user)
+    if not new.signatures:
+        raise ReportError(_l("The next signature on this document is not yours."))
+    doc.status, doc.superseded_by_id = DocumentStatus.SUPERSEDED, new.id
+    audit.record(user, "document.rebuild", doc, None, {"number": doc.number, "rebuilt_as": new.number},
                  label=doc.number or "")
-    return sig
+    return new
 
 
 def _apply_signature(doc: IssuedDocument, index: int, user: User, creds: pki.Credentials, company: str,

@@ -2,13 +2,14 @@
 
 Keys (defaults in config.py): PKI_DIR (default <instance>/pki), PKI_PASSPHRASE (env PKI_PASSPHRASE; a development default
 outside production), PKI_AUTO_ISSUE (issue personal signing certificates from the local root on
-first use, default True), REPORTS_VERIFY_URL (printed in the footer, default none),
+first use, default True), REPORTS_VERIFY_URL (the verify page's address printed in the footer; default
+PUBLIC_BASE_URL + /verify, else the address of the request that issues the document, else none),
 REPORTS_VERIFY_MAX_BYTES (default 20 MiB; MAX_CONTENT_LENGTH still applies).
 """
 import os
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, has_request_context, request
 
 from hrapp.blueprints.reports.pki import PkiError, PkiSettings
 
@@ -39,7 +40,12 @@ def auto_issue() -> bool:
 
 
 def verify_url() -> str:
-    return current_app.config.get("REPORTS_VERIFY_URL", "") or ""
+    """The public address of the verify page ("" when none is known: a CLI or job run without a setting)."""
+    explicit = current_app.config.get("REPORTS_VERIFY_URL", "") or ""
+    if explicit:
+        return explicit
+    base = current_app.config.get("PUBLIC_BASE_URL", "") or (request.host_url if has_request_context() else "")
+    return f"{base.rstrip('/')}/verify" if base else ""
 
 
 def verify_max_bytes() -> int:

@@ -9,10 +9,11 @@ A slot's `who` says who may sign it: "issuer" (a user who may issue documents ab
 the document is about, acknowledging it) or "approver" (the user the subject names as approver).
 Slots are signed in order; optional slots come last and do not hold up the document.
 """
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
+from hrapp.blueprints.reports.content import content_of
 from hrapp.core.module import modules
 
 
@@ -71,6 +72,9 @@ class ReportType:
       see the subject). `refusal(record)` names why a record cannot be issued at all (None if it can).
     - `back_endpoint(record) -> (endpoint, values)`: the record's own page, linked from the issue page.
     - `bulk`: how to issue it for a whole department in the background (None: one record at a time only).
+    - `content(data)`: the record content a document fingerprints and compares (default: the data without
+      letterhead and signature captions, see reports.content); `field_labels` name its fields for people
+      (field name -> lazy label) when a document is shown as outdated.
     """
 
     kind: str
@@ -90,10 +94,20 @@ class ReportType:
     refusal: Callable[[object], str | None] | None = None
     back_endpoint: Callable[[object], tuple[str, dict]] | None = None
     bulk: BulkSource | None = None
+    content: Callable[[object], dict] | None = None
+    field_labels: Mapping[str, object] = field(default_factory=dict)
 
     def build(self, record, letterhead):
         """The unsigned PDF of `record` with this type's signature slots."""
         return self.builder(self.data(record, letterhead, tuple(s.label for s in self.slots)))
+
+    def content_of_data(self, data) -> dict:
+        """The content of prepared builder data (what `record_content` computes from a record)."""
+        return self.content(data) if self.content is not None else content_of(data)
+
+    def record_content(self, record) -> dict:
+        """What a document about `record` prints right now, as plain data (no letterhead, no captions)."""
+        return self.content_of_data(self.data(record, None, tuple(s.label for s in self.slots)))
 
 
 def report_types() -> dict[str, ReportType]:

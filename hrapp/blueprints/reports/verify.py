@@ -41,6 +41,8 @@ class SignatureReport:
     covers_whole_file: bool
     revision_sha256: str
     problems: tuple[str, ...] = ()
+    checked: bool = True  # False: the signature could not be evaluated at all
+    later_changes_ok: bool = True  # only signatures were added after it (always True for the last one)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +57,9 @@ class VerificationResult:
     signatures: tuple[SignatureReport, ...] = ()
     problems: tuple[str, ...] = ()
     modified_after_last_signature: bool = False
+    # Why the file as a whole could not be checked: "too_large", "not_pdf", "damaged", "unsigned",
+    # "too_many" ("" when its signatures were checked).
+    file_problem: str = ""
 
     @property
     def ok(self) -> bool:
@@ -80,7 +85,7 @@ def _report(data: bytes, emb, root: x509.Certificate, is_last: bool) -> Signatur
         status = call_outside_loop(validate_pdf_signature, emb, signer_validation_context=_context(root))
     except Exception as exc:  # noqa: BLE001 - a malformed signature is a verdict, not a crash
         return SignatureReport(emb.field_name, name, "", None, reason, False, False, False, False, revision_sha,
-                               (f"cannot be checked ({type(exc).__name__})",))
+                               (f"cannot be checked ({type(exc).__name__})",), checked=False)
     problems = []
     if not status.intact:
         problems.append("the signed bytes were changed (digest mismatch)")
@@ -91,14 +96,15 @@ def _report(data: bytes, emb, root: x509.Certificate, is_last: bool) -> Signatur
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if is_last and not whole:
         problems.append("the file was changed after this signature (not the entire file is signed)")
-    if not is_last and (status.modification_level not in _ACCEPTABLE_LATER_CHANGES or not status.docmdp_ok):
+    later_ok = is_last or (status.modification_level in _ACCEPTABLE_LATER_CHANGES and bool(status.docmdp_ok))
+    if not later_ok:
         problems.append("later revisions change more than signature fields")
     cert = status.signing_cert
     return SignatureReport(
         field_name=emb.field_name, signer=name or cert.subject.human_friendly,
         certificate=cert.subject.human_friendly, signed_at=emb.self_reported_timestamp, reason=reason,
         intact=status.intact, valid=status.valid, trusted=status.trusted, covers_whole_file=whole,
-        revision_sha256=revision_sha, problems=tuple(problems))
+        revision_sha256=revision_sha, problems=tuple(problems), later_changes_ok=later_ok)
 
 
 def verify_pdf(data: bytes, root: x509.Certificate, max_bytes: int = MAX_BYTES) -> VerificationResult:
@@ -110,17 +116,20 @@ def verify_pdf(data: bytes, root: x509.Certificate, max_bytes: int = MAX_BYTES) 
     """
     sha = hashlib.sha256(data).hexdigest()
     if len(data) > max_bytes:
-        return VerificationResult(sha, problems=(f"the file is larger than {max_bytes // (1024 * 1024)} MiB",))
+        return VerificationResult(sha, problems=(f"the file is larger than {max_bytes // (1024 * 1024)} MiB",),
+                                  file_problem="too_large")
     if b"%PDF-" not in data[:1024]:
-        return VerificationResult(sha, problems=("this is not a PDF file",))
+        return VerificationResult(sha, problems=("this is not a PDF file",), file_problem="not_pdf")
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         embedded = sorted(reader.embedded_regular_signatures, key=lambda e: int(e.byte_range[3]) + int(e.byte_range[2]))
     except (PdfError, ValueError, KeyError, TypeError, IndexError, OSError) as exc:
-        return VerificationResult(sha, problems=(f"the PDF is damaged and cannot be read ({type(exc).__name__})",))
+        return VerificationResult(sha, problems=(f"the PDF is damaged and cannot be read ({type(exc).__name__})",),
+                                  file_problem="damaged")
     if not embedded:
-        return VerificationResult(sha, problems=("the PDF carries no signature",))
+        return VerificationResult(sha, problems=("the PDF carries no signature",), file_problem="unsigned")
     if len(embedded) > MAX_SIGNATURES:
-        return VerificationResult(sha, problems=(f"the PDF carries more than {MAX_SIGNATURES} signatures",))
+        return VerificationResult(sha, problems=(f"the PDF carries more than {MAX_SIGNATURES} signatures",),
+                                  file_problem="too_many")
     reports = tuple(_report(data, emb, root, i == len(embedded) - 1) for i, emb in enumerate(embedded))
     return VerificationResult(sha, reports, modified_after_last_signature=not reports[-1].covers_whole_file)

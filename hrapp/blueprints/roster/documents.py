@@ -1,12 +1,10 @@
 """Roster documents: the roster a subject names ("HTL-FO 2026-05", "HTL-FO 2026-W19") and the frozen,
 bilingual data the roster builder prints (from the roster grid of the roster services)."""
-from datetime import UTC
-from zoneinfo import ZoneInfo
-
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.reports import registry
+from hrapp.blueprints.reports.content import content_of
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import person_name
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
@@ -23,6 +21,7 @@ from hrapp.blueprints.roster.pdf import (
 )
 from hrapp.blueprints.roster.services import GridShiftType, RosterGrid, roster_grid
 from hrapp.company import company_settings
+from hrapp.core.localtime import local_datetime
 from hrapp.core.periods import PeriodError, parse_period
 from hrapp.core.periods import period_label as core_period_label
 from hrapp.extensions import db
@@ -83,10 +82,9 @@ def _number(value: float) -> str:
 def _published(roster: Roster) -> str:
     if roster.published_at is None:
         return ""
-    zone = ZoneInfo(company_settings().timezone or "Asia/Shanghai")
-    when = roster.published_at.replace(tzinfo=UTC).astimezone(zone)
+    when = local_datetime(roster.published_at, company_settings().timezone)
     user = db.session.get(User, roster.published_by_id) if roster.published_by_id else None
-    return f"{when:%Y-%m-%d %H:%M}" + (f" · {person_name(user)}" if user else "")
+    return when + (f" · {person_name(user)}" if user else "")
 
 
 def _coverage(grid: RosterGrid) -> tuple[CoverageLine, ...]:
@@ -124,6 +122,27 @@ def roster_pdf_data(roster: Roster, letterhead: Letterhead, labels: tuple[str, .
         lines=lines, legend=legend, coverage=_coverage(grid), signature_labels=labels)
 
 
+TOTAL_KEYS = ("hours", "work_days", "nights", "rest_days", "leave_days")
+ROSTER_FIELDS = {
+    "department": _l("Department"), "period": _l("Period"), "status": _l("Status"), "published": _l("Published"),
+    "days": _l("Days"), "kind": _l("Day type"), "holiday_name": _l("Holiday"), "lines": _l("Schedule"),
+    "codes": _l("Shifts"), "totals": _l("Totals"), "hours": _l("Hours"), "work_days": _l("Work days"),
+    "nights": _l("Nights"), "rest_days": _l("Rest days"), "leave_days": _l("Leave days"),
+    "legend": _l("Shift types"), "coverage": _l("Coverage"), "counts": _l("Scheduled"),
+}
+
+
+def roster_content(data: RosterPdfData) -> dict:
+    """The roster's content keyed the way people read it: row "S001 张三" › day "2026-05-03" › shift."""
+    days = [d.day.isoformat() for d in data.days]
+    content = content_of(data)
+    content["lines"] = {f"{line.staff_number} {line.name}": {"codes": dict(zip(days, line.codes, strict=True)),
+                                                            "totals": dict(zip(TOTAL_KEYS, line.totals, strict=True))}
+                        for line in data.lines}
+    content["coverage"] = {line.code: {"counts": dict(zip(days, line.counts, strict=True))} for line in data.coverage}
+    return content
+
+
 def roster_subject(roster: Roster) -> Subject:
     department, period = roster.department, period_label(roster)
     return Subject(key=roster_subject_key(roster), label=f"{department.code} {department.name} {period}"[:160],
@@ -151,5 +170,6 @@ ROSTER = ReportType(
     model=Roster, subject=roster_subject, data=roster_pdf_data, builder=build_roster, find=find_roster,
     cli_args="DEPARTMENT_CODE PERIOD", may_issue=can_edit_roster, may_view=can_view_roster_document,
     view_scope=roster_document_scope, refusal=roster_refusal,
-    back_endpoint=lambda roster: ("roster.show_roster", {"roster_id": roster.id}))
+    back_endpoint=lambda roster: ("roster.show_roster", {"roster_id": roster.id}),
+    content=roster_content, field_labels=ROSTER_FIELDS)
 

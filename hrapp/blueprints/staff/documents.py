@@ -77,6 +77,14 @@ def load_for_cards(ids: list[int]) -> list[StaffMember]:
     ).order_by(StaffMember.staff_number)))
 
 
+STAFF_CARD_FIELDS = {
+    "staff_number": _l("Staff number"), "name": _l("Name"), "name_en": _l("English name"), "gender": _l("Gender"),
+    "birth_on": _l("Birth date"), "id_number_masked": _l("ID number"), "department": _l("Department"),
+    "position": _l("Position"), "superior": _l("Superior"), "hire_on": _l("Hire date"), "status": _l("Status"),
+    "phone": _l("Phone"), "email": _l("Email"), "emergency_contact": _l("Emergency contact"),
+    "history": _l("History"),
+}
+
 STAFF_CARD = ReportType(
     kind="staff_card", name="staff-card", prefix="SC", title=TITLE, slots=(
         SlotSpec("人事部 HR", "issuer", "人事档案核准 Staff record certified"),
@@ -84,7 +92,7 @@ STAFF_CARD = ReportType(
                  required=False),
     ),
     model=StaffMember, subject=staff_subject, data=staff_card_data, builder=build_staff_card, find=find_staff,
-    cli_args="STAFF_NUMBER", back_endpoint=lambda staff: ("staff.show_staff", {"staff_id": staff.id}),
+    cli_args="STAFF_NUMBER", field_labels=STAFF_CARD_FIELDS, back_endpoint=lambda staff: ("staff.show_staff", {"staff_id": staff.id}),
     bulk=BulkSource(ids=current_staff_ids, load=load_for_cards, label=lambda staff: staff.staff_number,
                     description=_l("Every current staff member of the department gets a new record card, signed by "
                                    "you. The work runs in the background; you can leave the progress page.")))

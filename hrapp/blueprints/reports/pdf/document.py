@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -23,6 +26,7 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FIRST_HEADER = 78
 LATER_HEADER = 30
 FOOTER = 30
+QR_SIZE = 34  # points: about 12 mm, inside the bottom margin
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Letterhead:
     issued_on: date
     verification_code: str
     verify_hint: str = ""
+    verify_link: str = ""  # the document's verify page: a QR code in every footer opens it
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,21 @@ def _draw_footer(canv: Canvas, lh: Letterhead, page: int, total: int) -> None:
     if lh.verify_hint:
         canv.setFillColor(colors.grey)
         canv.drawString(MARGIN, y - 10, plain(lh.verify_hint, 120))
+    if lh.verify_link:
+        _draw_qr(canv, lh.verify_link, page_width - MARGIN, y - 6)
     canv.restoreState()
+
+
+def _draw_qr(canv: Canvas, link: str, right: float, top: float) -> None:
+    """A QR code of `link` whose top-right corner is (right, top), captioned 扫码验真 on its left."""
+    widget = QrCodeWidget(link, barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canv, right - QR_SIZE, top - QR_SIZE)
+    canv.setFont(register_font(), 6.5)
+    canv.setFillColor(colors.grey)
+    canv.drawRightString(right - QR_SIZE - 3, top - QR_SIZE / 2 - 2, "扫码验真 Scan to verify")
 
 
 def _first_page(lh: Letterhead):

@@ -107,16 +107,21 @@ def plain(text: str, limit: int | None = None) -> str:
     return value
 
 
+def truncate(text: str, limit: int | None = None, max_lines: int | None = None) -> str:
+    """`text` cleaned and cut to `max_lines` lines and `limit` characters, with a visible ellipsis."""
+    value = clean(text)
+    if max_lines is not None and value.count("\n") >= max_lines:
+        value = "\n".join(value.split("\n")[:max_lines]) + "…"
+    if limit is not None and len(value) > limit:
+        value = value[: max(limit - 1, 0)] + "…"
+    return value
+
+
 def markup(text: str, limit: int | None = None, max_lines: int | None = None) -> str:
     """Paragraph markup for literal `text`: escaped, printable, in the font; newlines kept as <br/>.
 
     `limit` (characters) and `max_lines` truncate very long values, with a visible ellipsis,
     where the layout cannot grow: a table cell cannot split across pages.
     """
-    value = clean(text)
-    if max_lines is not None and value.count("\n") >= max_lines:
-        value = "\n".join(value.split("\n")[:max_lines]) + "…"
-    if limit is not None and len(value) > limit:
-        value = value[: max(limit - 1, 0)] + "…"
-    value = escape(_substitute(value)).replace("\t", " ")
+    value = escape(_substitute(truncate(text, limit, max_lines))).replace("\t", " ")
     return value.replace("\n", "<br/>")

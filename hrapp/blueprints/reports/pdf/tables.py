@@ -7,7 +7,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
-from hrapp.blueprints.reports.pdf.fonts import clean, markup, plain, register_font
+from hrapp.blueprints.reports.pdf.fonts import clean, markup, plain, register_font, truncate
+from hrapp.blueprints.reports.pdf.wrap import wrap_text
 
 # A table row cannot split across pages: cap a cell so one row always fits on a page.
 CELL_LIMIT = 500
@@ -50,7 +51,12 @@ def _cell(text: str, width: float, style: str = "cell", limit: int = CELL_LIMIT)
         line = plain(cleaned)
         if stringWidth(line, st.fontName, st.fontSize) <= width - 2 * CELL_PADDING:
             return line
-    return Paragraph(markup(cleaned, limit, CELL_LINES), st)
+    # Broken here, at word boundaries for Latin and anywhere in Chinese (ReportLab's CJK wrapping would
+    # cut "Emergency" in two); each line then fits, so the Paragraph breaks nothing further.
+    room = width - 2 * CELL_PADDING
+    lines = wrap_text(truncate(cleaned, limit, CELL_LINES), room,
+                      lambda s: stringWidth(plain(s), st.fontName, st.fontSize))
+    return Paragraph(markup("\n".join(lines)), st)
 
 
 def _grid_style(extra: list) -> TableStyle:

@@ -10,6 +10,7 @@ AUDIT = AuditVocabulary(
         "user.update": _l("Account changed"),
         "user.role": _l("Account role changed"),
         "user.password": _l("Password changed"),
+        "user.password_reset": _l("Password reset link issued"),
         "api_token.create": _l("API token created"),
         "api_token.revoke": _l("API token revoked"),
     },

@@ -119,9 +119,8 @@ def _new_version(report_type: ReportType, record, issuer: User, signer: User) ->
     db.session.flush()
     doc.number = registry.document_number(report_type.prefix, now.year, doc.id)
     link = _verify_link(doc)
-    data = report_type.data(record, Letterhead(company, report_type.title, doc.number, doc.issued_on,
-                                               doc.verification_code, _verify_hint(link), link),
-                            tuple(s.label for s in report_type.slots))
+    data = report_type.prepare(record, Letterhead(company, report_type.title, doc.number, doc.issued_on,
+                                                  doc.verification_code, _verify_hint(link), link))
     built = report_type.builder(data)
     doc.content = report_type.content_of_data(data)
     doc.content_sha256 = content_digest(doc.content)

@@ -13,6 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask import current_app
+from flask_babel import force_locale
+
 from hrapp.blueprints.reports.content import content_of
 from hrapp.core.module import modules
 
@@ -97,9 +100,15 @@ class ReportType:
     content: Callable[[object], dict] | None = None
     field_labels: Mapping[str, object] = field(default_factory=dict)
 
+    def prepare(self, record, letterhead):
+        """The builder data of `record`, always in the documents' language (the company's default, Chinese):
+        a document, and the fingerprint of its content, never depend on who issued it or who looks at it."""
+        with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")):
+            return self.data(record, letterhead, tuple(s.label for s in self.slots))
+
     def build(self, record, letterhead):
         """The unsigned PDF of `record` with this type's signature slots."""
-        return self.builder(self.data(record, letterhead, tuple(s.label for s in self.slots)))
+        return self.builder(self.prepare(record, letterhead))
 
     def content_of_data(self, data) -> dict:
         """The content of prepared builder data (what `record_content` computes from a record)."""
@@ -107,7 +116,7 @@ class ReportType:
 
     def record_content(self, record) -> dict:
         """What a document about `record` prints right now, as plain data (no letterhead, no captions)."""
-        return self.content_of_data(self.data(record, None, tuple(s.label for s in self.slots)))
+        return self.content_of_data(self.prepare(record, None))
 
 
 def report_types() -> dict[str, ReportType]:

@@ -15,6 +15,7 @@ from hrapp.core.listing import Listing
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
+from hrapp.forms import posted_version
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
 
@@ -47,7 +48,10 @@ def edit_department(department_id: int | None):
         parent = db.session.get(Department, form.parent_id.data) if form.parent_id.data else None
         try:
             services.save_department(current_user, department, form.code.data, form.name.data,
-                                     form.name_en.data or "", parent, form.planned_headcount.data)
+                                     form.name_en.data or "", parent, form.planned_headcount.data,
+                                     expected_version=form.expected_version())
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -64,9 +68,9 @@ def delete_department(department_id: int):
     """Delete an empty department (the button asks for confirmation)."""
     department = get_or_404(Department, department_id, check=can_view_department)
     try:
-        services.delete_department(current_user, department)
-    except ValidationFailed as exc:
-        flash(str(exc.message), "danger")
+        services.delete_department(current_user, department, posted_version(request.form.get("version_id")))
+    except (StaleRecord, ValidationFailed) as exc:
+        flash(str(getattr(exc, "message", exc)), "danger")
         return redirect(url_for("org.edit_department", department_id=department_id))
     db.session.commit()
     flash(_("Department deleted."), "success")
@@ -114,7 +118,9 @@ def edit_position(position_id: int | None):
         values["name_en"], values["job_family"], values["grade"] = (values["name_en"] or "", values["job_family"] or "",
                                                                     values["grade"] or "")
         try:
-            position = services.save_position(current_user, position, **values)
+            position = services.save_position(current_user, position, form.expected_version(), **values)
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -159,7 +165,7 @@ def edit_description(description_id: int):
         values = {name: form[name].data or "" for name in JOB_DESCRIPTION_TEXT_FIELDS}
         values["analysis_on"] = form.analysis_on.data
         try:
-            services.update_draft(current_user, description, values, int(form.version_id.data or 0))
+            services.update_draft(current_user, description, values, form.expected_version())
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -201,7 +207,7 @@ def edit_settings():
         try:
             services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data,
                                      form.minimum_monthly_wage_amount.data, form.paid_days_per_month.data,
-                                     expected_version=int(form.version_id.data or 0) or None)
+                                     expected_version=form.expected_version())
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:

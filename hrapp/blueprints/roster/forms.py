@@ -29,7 +29,7 @@ from hrapp.models import DayKind, PeriodKind, ShiftKind
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
 
 
-class ShiftTypeForm(FlaskForm):
+class ShiftTypeForm(VersionedForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=8)],
                        description=_l("What the grid shows and what you type in it, e.g. 早."))
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=40)])
@@ -42,7 +42,6 @@ class ShiftTypeForm(FlaskForm):
     colour = ColorField(_l("Colour"), default="#9e9e9e")
     is_night = BooleanField(_l("Night shift"))
     counts_as_workday = BooleanField(_l("Counts as a working day"), default=True)
-    version_id = HiddenField()
 
     def shift_type_data(self) -> ShiftTypeData:
         return ShiftTypeData(
@@ -53,8 +52,7 @@ class ShiftTypeForm(FlaskForm):
 
     def is_stale(self, shift_type) -> bool:
         """The shift type changed since the form was loaded (someone else saved it)."""
-        return shift_type is not None and bool(self.version_id.data) and self.version_id.data != str(
-            shift_type.version_id)
+        return shift_type is not None and self.expected_version() != shift_type.version_id
 
 
 SHIFT_TYPE_ALIASES = {"start": "start_time", "end": "end_time"}

@@ -102,7 +102,7 @@ def edit_staff(staff_id: int):
     fill_staff_choices(form, current_user)
     if form.validate_on_submit():
         try:
-            update_staff(staff, _form_data(form), current_user, expected_version=int(form.version_id.data or 0),
+            update_staff(staff, _form_data(form), current_user, expected_version=form.expected_version(),
                          effective_on=form.effective_on.data)
         except StaleRecordError:
             form.form_errors.append(str(STALE_MESSAGE))
@@ -124,7 +124,7 @@ def edit_contact(staff_id: int):
     if form.validate_on_submit():
         try:
             update_own_contact(staff, current_user, form.phone.data or "", form.emergency_contact_name.data or "",
-                               form.emergency_contact_phone.data or "", int(form.version_id.data or 0))
+                               form.emergency_contact_phone.data or "", form.expected_version())
         except StaleRecordError:
             form.form_errors.append(str(STALE_MESSAGE))
         except StaffValidationError as exc:

@@ -166,6 +166,8 @@ def edit_description(description_id: int):
         values["analysis_on"] = form.analysis_on.data
         try:
             services.update_draft(current_user, description, values, form.expected_version())
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:

@@ -201,11 +201,14 @@ def start_draft(actor, position: Position) -> JobDescription:
 
 
 def update_draft(actor, draft: JobDescription, values: dict, expected_version: int | None = None) -> None:
-    """Edit a draft. :raise RuleViolation: the version is approved (immutable) or was changed meanwhile."""
+    """Edit a draft. The version is checked first, so a stale page gets the stale message whatever happened.
+
+    :raise StaleRecord: the draft changed (or was approved) since `expected_version` (None: no check).
+    :raise RuleViolation: the version is approved (immutable).
+    """
+    check_version(draft, expected_version)
     if draft.status != JobDescriptionStatus.DRAFT:
         raise RuleViolation("status", _l("An approved job description cannot be edited; start a new version."))
-    if expected_version is not None and expected_version != draft.version_id:
-        raise RuleViolation("version_id", STALE_MESSAGE)
     fields = (*JOB_DESCRIPTION_TEXT_FIELDS, "analysis_on")
     before = audit.snapshot(draft, fields)
     for name in fields:

@@ -45,6 +45,7 @@ NOT_EDITS = {
     "notifications.open_notification": "marks my own notification read and follows its link",
     "roster.add_roster_day_off": "records a new day-off wish in the roster: creates",
     "roster.edit_shift_type(department_id)": "a new shift type for the department: creates",
+    "roster.set_date_demand": "sets the figure of one date from a blank form (it shows no figure to go stale)",
     "roster.adjust_rest": "adds an adjustment entry to the rest-owed ledger (a balance is the sum): creates",
 }
 
@@ -59,6 +60,9 @@ RECORDS = {
 def _argument_values() -> dict[str, object]:
     values = {name: db.session.scalar(sa.select(model.id).order_by(model.id).limit(1)) for name, model in RECORDS.items()}
     values["staff_id"] = db.session.scalar(sa.select(User.staff_id).where(User.username == "staff"))
+    # a department with rosters, so its roster set-up pages (demand, shift types, rest owed) open
+    values["department_id"] = db.session.scalar(sa.select(Roster.department_id).order_by(Roster.id).limit(1)) \
+        or values["department_id"]
     values["user_id"] = db.session.scalar(sa.select(User.id).where(User.username == "staff"))
     return values
 

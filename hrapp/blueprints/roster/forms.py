@@ -1,6 +1,7 @@
 """Roster forms: field parsing only; the services validate the business rules and their messages land on the
 fields through `hrapp.core.validation.errors_onto_form`."""
 import re
+import zlib
 from datetime import date
 from decimal import Decimal
 
@@ -66,18 +67,28 @@ class DateDemandForm(FlaskForm):
     required = IntegerField(_l("People needed"), validators=[InputRequired()])
 
 
-def weekly_demand_form(shift_types, current: dict, bind: bool = True):
-    """A form with one whole-number field `d_<shift type id>_<weekday>` per work shift and weekday (0 = Monday)."""
+def demand_version(current: dict) -> int:
+    """A version of a department's weekly figures as a whole (they have no row of their own to carry one):
+    a checksum of (shift type, weekday) -> required, which changes whenever any figure does."""
+    return zlib.crc32(repr(sorted(current.items())).encode())
 
-    class WeeklyDemandForm(FlaskForm):
-        pass
+
+def weekly_demand_form(shift_types, current: dict, bind: bool = True):
+    """A form with one whole-number field `d_<shift type id>_<weekday>` per work shift and weekday (0 = Monday),
+    carrying the version of the figures it showed (`demand_version`)."""
+
+    class WeeklyDemandForm(VersionedForm):
+        def is_stale(self, now: dict) -> bool:
+            """The figures changed since the form was loaded (someone else saved them)."""
+            return self.expected_version() != demand_version(now)
 
     for shift in shift_types:
         for weekday in range(7):
             setattr(WeeklyDemandForm, demand_field(shift.id, weekday),
                     IntegerField(shift.code, default=current.get((shift.id, weekday), 0),
                                  validators=[InputRequired()]))
-    return WeeklyDemandForm() if bind else WeeklyDemandForm(formdata=None)
+    version = demand_version(current)
+    return WeeklyDemandForm(version_id=version) if bind else WeeklyDemandForm(formdata=None, version_id=version)
 
 
 def demand_field(shift_type_id: int, weekday: int) -> str:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from hrapp import audit
 from hrapp.blueprints.roster.rules import RuleSettings, ShiftTypeData, settings_problems, shift_type_problems
 from hrapp.blueprints.roster.services.messages import RosterValidationError
+from hrapp.core.errors import check_version
 from hrapp.extensions import db
 from hrapp.models import (
     Absence,
@@ -66,8 +67,12 @@ def save_shift_type(actor, department: Department, data: ShiftTypeData,
     return row
 
 
-def set_shift_type_active(actor, shift_type: ShiftType, active: bool) -> None:
-    """Retire (or bring back) a shift type; retired types stay on the cells that use them."""
+def set_shift_type_active(actor, shift_type: ShiftType, active: bool, expected_version: int | None = None) -> None:
+    """Retire (or bring back) a shift type; retired types stay on the cells that use them.
+
+    :raise StaleRecord: the shift type changed since `expected_version` (None: no check).
+    """
+    check_version(shift_type, expected_version)
     shift_type.is_active = active
     audit.record(actor, "shift_type.update", shift_type, {"is_active": not active}, {"is_active": active})
 

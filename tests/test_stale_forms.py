@@ -49,6 +49,9 @@ NOT_EDITS = {
     "roster.adjust_rest": "adds an adjustment entry to the rest-owed ledger (a balance is the sum): creates",
 }
 
+# Forms that edit the company's one row of something: no id in their URL, but an edit all the same.
+SINGLETON_EDITS = ("org.edit_settings", "roster.edit_rules")
+
 # URL argument -> the model whose first row fills it (the demo's staff account edits its own contact).
 RECORDS = {
     "user_id": User, "department_id": Department, "position_id": Position, "description_id": JobDescription,
@@ -125,7 +128,8 @@ def _edit_forms(app) -> list[tuple[str, object, object]]:
             if response.status_code == 200 and response.mimetype == "text/html":
                 for form in forms_on(response.get_data(as_text=True), url):
                     match = _endpoint(app, form.action) if form.method == "post" else None
-                    if match and match[1] and not _not_an_edit(*match) and _key(*match) not in found:
+                    is_edit = match and (match[1] or match[0] in SINGLETON_EDITS) and not _not_an_edit(*match)
+                    if is_edit and _key(*match) not in found:
                         found[_key(*match)] = (url, client, form)
                 break
     return list(found.values())

@@ -149,7 +149,10 @@ class TestCompanySettings:
         assert 'value="11.00"' in page  # 660 minutes shown as hours
         data = {"min_rest_hours": "12", "max_consecutive_days": "5", "max_weekly_hours": "40",
                 "soft_rules": ["understaffed", "weekly_hours_exceeded"]}
-        assert client.post("/roster/settings/rules", data=data).status_code == 302
+        assert client.post("/roster/settings/rules", data=data).status_code == 200  # no version: refused as stale
+        assert client.post("/roster/settings/rules", data=data | {"version_id": "0"}).status_code == 302
+        assert client.post("/roster/settings/rules", data=data | {"version_id": "0"}).status_code == 200  # now stale
+        data["version_id"] = "1"
         settings = rule_settings()
         assert (settings.min_rest_minutes, settings.max_weekly_minutes) == (720, 2400)
         assert settings.soft_rules == {"understaffed", "weekly_hours_exceeded"}

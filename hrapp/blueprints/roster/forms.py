@@ -105,7 +105,9 @@ class CompanyDayForm(FlaskForm):
     name = StringField(_l("Name"), validators=[Optional(), Length(max=60)], description=_l("e.g. 店庆 (company day)"))
 
 
-class RuleSettingsForm(FlaskForm):
+class RuleSettingsForm(VersionedForm):
+    """The roster rules; `version_id` is the stored rules' version when the page was loaded (0: defaults)."""
+
     min_rest_hours = DecimalField(_l("Minimum rest between shifts (hours)"), places=2, validators=[InputRequired()])
     max_consecutive_days = IntegerField(_l("Maximum consecutive working days"), validators=[InputRequired()])
     max_weekly_hours = DecimalField(_l("Maximum weekly hours"), places=2, validators=[InputRequired()])

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from hrapp import audit
 from hrapp.blueprints.roster.rules import RuleSettings, ShiftTypeData, settings_problems, shift_type_problems
 from hrapp.blueprints.roster.services.messages import RosterValidationError
-from hrapp.core.errors import check_version
+from hrapp.core.errors import StaleRecord, check_version
 from hrapp.extensions import db
 from hrapp.models import (
     Absence,
@@ -179,11 +179,19 @@ def set_company_day(actor, day: date, kind: DayKind, name: str = "") -> CompanyH
     return row
 
 
-def update_rule_settings(actor, settings: RuleSettings) -> RosterRuleSettings:
+def rule_settings_version() -> int:
+    """The version of the stored roster rules an edit form carries (0 while the defaults apply)."""
+    return db.session.scalar(sa.select(RosterRuleSettings.version_id).limit(1)) or 0
+
+
+def update_rule_settings(actor, settings: RuleSettings, expected_version: int | None = None) -> RosterRuleSettings:
     """Store the company's roster rules (creating the row on first use); audited.
 
+    :raise StaleRecord: the rules were saved by someone else since `expected_version` (None: no check).
     :raise RosterValidationError: a value out of range or an unknown soft rule.
     """
+    if expected_version is not None and expected_version != rule_settings_version():
+        raise StaleRecord()
     problems = settings_problems(settings)
     if problems:
         raise RosterValidationError.from_codes(problems)

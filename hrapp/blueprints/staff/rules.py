@@ -137,7 +137,7 @@ def _date_problems(data: StaffData, today: date) -> list[tuple[str, str]]:
 
 def _pay_problems(data: StaffData, policy: PayPolicy) -> list[tuple[str, str]]:
     """(field, code) for the pay figures: each a valid amount under `policy`, and not both 0 (a wage > 0)."""
-    monthly, daily = data.monthly_base_amount, data.daily_wage_amount
+    monthly, daily = (Decimal(v) if isinstance(v, int) else v for v in (data.monthly_base_amount, data.daily_wage_amount))
     if monthly is None or daily is None:  # unreadable: the field's own message says so
         return []
     wage = wage_problems(monthly, daily, policy)

@@ -17,8 +17,9 @@ class VersionedForm(FlaskForm):
     version_id = HiddenField()
 
     def expected_version(self) -> int:
-        """The posted version; see `posted_version`."""
-        return posted_version(self.version_id.data)
+        """The posted version; see `posted_version`. Only what was posted counts: a form built with `obj=record`
+        would otherwise fill a missing field with the record's current version and let a versionless POST through."""
+        return posted_version(self.version_id.raw_data[0] if self.version_id.raw_data else None)
 
 
 def posted_version(raw) -> int:

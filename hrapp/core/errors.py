@@ -11,3 +11,12 @@ class StaleRecord(RuntimeError):
 
     def __str__(self) -> str:
         return str(STALE_MESSAGE)
+
+
+def check_version(record, expected_version: int | None, attr: str = "version_id") -> None:
+    """Refuse an edit made on a page that showed an older version of `record` (None: no page, e.g. the CLI).
+
+    :raise StaleRecord: `expected_version` is not the record's current version.
+    """
+    if expected_version is not None and expected_version != getattr(record, attr):
+        raise StaleRecord()

@@ -4,7 +4,7 @@ Rules and services raise `ValidationFailed` (or a subclass); views put it on a f
 the API answers it as a 422 with the same `errors` mapping. A message may be a plain or a lazy
 (translated-on-render) string; it is turned into text only where it is shown.
 """
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 # The field name for a problem that belongs to no single field (a form-level message).
 FORM = "_form"
@@ -58,3 +58,25 @@ def errors_onto_form(form, errors: Mapping[str, Iterable], aliases: Mapping[str,
 def show_failure(form, exc: ValidationFailed, aliases: Mapping[str, str] | None = None) -> None:
     """`errors_onto_form` for a raised `ValidationFailed`."""
     errors_onto_form(form, exc.errors, aliases)
+
+
+def validate_with_rules(form, rules: Callable[[], object], aliases: Mapping[str, str] | None = None) -> bool:
+    """Validate a submitted form in one round: its field validators AND `rules()` (which raises
+    `ValidationFailed`), so a form with many problems reports every invalid field at once, not the
+    field errors first and the rules' on the next submit. `rules` must cope with the None a field that
+    failed to parse leaves; a rule message for a field that already has its own error is not repeated.
+
+    :return: True when the form was submitted and neither the fields nor the rules found a problem.
+    """
+    if not form.is_submitted():
+        return False
+    fields_ok = form.validate()
+    try:
+        rules()
+    except ValidationFailed as exc:
+        aliases = aliases or {}
+        fresh = {name: messages for name, messages in exc.errors.items()
+                 if not (aliases.get(name, name) in form and form[aliases.get(name, name)].errors)}
+        errors_onto_form(form, fresh, aliases)
+        return False
+    return fields_ok

@@ -51,6 +51,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
+    # What an account editor saw: bumped by account management only (role, scope, enabled, password set by
+    # someone else), not by logins, so a login never makes an open edit form stale. Not a version_id_col: the
+    # login bookkeeping (failed_logins, last_login_at) would then race with itself.
+    version_id: Mapped[int] = mapped_column(default=1, server_default="1")
 
     staff: Mapped["StaffMember | None"] = relationship(foreign_keys=[staff_id])
     headed_departments: Mapped[list["Department"]] = relationship(

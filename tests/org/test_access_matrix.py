@@ -48,7 +48,7 @@ def table(o) -> dict[str, Route]:
         "show_jd_fo": Route("GET", f"/org/descriptions/{fo_jd}",        "L    403   403   200  200     200 200"),
         "show_jd_hk": Route("GET", f"/org/descriptions/{hk_jd}",        "L    403   403   200  200     200 200"),
         "edit_jd": Route("GET", f"/org/descriptions/{hk_jd}/edit",      "L    403   403   403  403     200 200"),
-        "edit_jd_post": Route("POST", f"/org/descriptions/{hk_jd}/edit", "L   403   403   403  403     302 302"),
+        "edit_jd_post": Route("POST", f"/org/descriptions/{hk_jd}/edit", "L   403   403   403  403     200 200"),  # versionless: refused as stale
         "approve_jd": Route("POST", f"/org/descriptions/{hk_jd}/approve", "L  403   403   403  403     302 302"),
         "settings": Route("GET", "/org/settings",                      "L    403   403   403  403     403 200"),
         "settings_post": Route("POST", "/org/settings",                "L    403   403   403  403     403 200"),

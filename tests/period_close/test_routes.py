@@ -132,7 +132,7 @@ def test_reopen_needs_a_reason_and_confirmation(client, auth, closed):
     stale = client.post(f"/periods/{record.id}/reopen", data={"expected_version": record.version_id + 5,
                                                              "confirm": "y", "reason": "late punches"},
                         follow_redirects=True)
-    assert "in the meantime" in stale.get_data(as_text=True)
+    assert "Someone else changed this record; reload and try again." in stale.get_data(as_text=True)
     response = client.post(f"/periods/{record.id}/reopen", data={"expected_version": record.version_id,
                                                                 "confirm": "y", "reason": "late punches"},
                            follow_redirects=True)

@@ -97,7 +97,7 @@ def test_reopen_needs_a_reason_and_the_version_the_form_showed(org):
     record, = close(org)
     with pytest.raises(PeriodCloseError, match="reason"):
         reopen_period(org.hr, record, record.version_id, "  ")
-    with pytest.raises(PeriodCloseError, match="meantime"):
+    with pytest.raises(PeriodCloseError, match="Someone else changed this record"):
         reopen_period(org.hr, record, record.version_id - 1, "late punches")
     reopen_period(org.hr, record, record.version_id, "late punches")
     db.session.commit()
@@ -113,7 +113,7 @@ def test_closing_again_reuses_the_record_and_keeps_the_history(org):
     record, = close(org)
     reopen_period(org.hr, record, record.version_id, "late punches")
     db.session.commit()
-    with pytest.raises(PeriodCloseError, match="meantime"):  # a form shown before the reopen
+    with pytest.raises(PeriodCloseError, match="Someone else changed this record"):  # a form shown before the reopen
         close(org, version=0)
     again, = close(org, version=record.version_id, reason="done now")
     assert again.id == record.id and again.is_closed and again.reason == "done now" and again.reopened_at is None

@@ -59,8 +59,9 @@ def table(w) -> dict[str, Route]:
         "new_type_post": Route("POST", f"{d}/shift-types/new",             "L    403   403   200  403     200 200"),
         "edit_type": Route("GET", f"/roster/shift-types/{t}/edit",         "L    403   403   200  403     200 200"),
         "edit_type_post": Route("POST", f"/roster/shift-types/{t}/edit",   "L    403   403   200  403     200 200"),
-        "retire": Route("POST", f"/roster/shift-types/{t}/retire",         "L    403   403   302  403     302 302"),
-        "restore": Route("POST", f"/roster/shift-types/{t}/restore",       "L    403   403   302  403     302 302"),
+        # versionless retire/restore/weekly demand: allowed, refused as stale (409 / the form again)
+        "retire": Route("POST", f"/roster/shift-types/{t}/retire",         "L    403   403   409  403     409 409"),
+        "restore": Route("POST", f"/roster/shift-types/{t}/restore",       "L    403   403   409  403     409 409"),
         "demand": Route("GET", f"{d}/demand",                              "L    403   403   200  403     200 200"),
         "demand_post": Route("POST", f"{d}/demand",                        "L    403   403   200  403     200 200"),
         "date_demand": Route("POST", f"{d}/demand/date",                   "L    403   403   200  403     200 200"),
@@ -69,8 +70,8 @@ def table(w) -> dict[str, Route]:
         "hk_types": Route("GET", f"{hd}/shift-types",                      "L    403   403   403  200     200 200"),
         "hk_new_type": Route("POST", f"{hd}/shift-types/new",              "L    403   403   403  200     200 200"),
         "hk_edit_type": Route("POST", f"/roster/shift-types/{hk_t}/edit",  "L    403   403   403  200     200 200"),
-        "hk_retire": Route("POST", f"/roster/shift-types/{hk_t}/retire",   "L    403   403   403  302     302 302"),
-        "hk_demand": Route("POST", f"{hd}/demand",                         "L    403   403   403  302     302 302"),
+        "hk_retire": Route("POST", f"/roster/shift-types/{hk_t}/retire",   "L    403   403   403  409     409 409"),
+        "hk_demand": Route("POST", f"{hd}/demand",                         "L    403   403   403  200     200 200"),
         "hk_date_demand": Route("POST", f"{hd}/demand/date",               "L    403   403   403  200     200 200"),
         "hk_rest": Route("GET", f"{hd}/rest-owed",                         "L    403   403   403  200     200 200"),
         # company-wide settings

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from hrapp.blueprints.roster.services import rest_owed_balance, rule_settings
 from hrapp.extensions import db
 from hrapp.models import CompanyHoliday, DayKind, HolidaySource, RestOwedEntry, RosterDemand, ShiftKind, ShiftType
+from tests.forms_html import forms_on
 
 SHIFT = {"code": "晚", "name": "晚班", "name_en": "Evening", "kind": "work", "start_time": "16:00",
          "end_time": "00:30", "break_minutes": "30", "colour": "#123456", "is_night": "y", "counts_as_workday": "y"}
@@ -66,12 +67,22 @@ class TestShiftTypes:
     def test_retire_and_bring_back(self, client, auth, world):
         auth.login("head")
         shift = world.types["中"]
-        assert client.post(f"/roster/shift-types/{shift.id}/retire").status_code == 302
+        assert client.post(f"/roster/shift-types/{shift.id}/retire").status_code == 409  # no version: stale
+        assert db.session.get(ShiftType, shift.id).is_active is True
+        version = db.session.get(ShiftType, shift.id).version_id
+        assert client.post(f"/roster/shift-types/{shift.id}/retire", data={"version_id": version}).status_code == 302
         assert db.session.get(ShiftType, shift.id).is_active is False
         page = client.get(f"/roster/{world.roster.id}").get_data(as_text=True)
         assert 'data-code="中"' not in page.split('id="palette"')[1].split("</div>")[0]
-        assert client.post(f"/roster/shift-types/{shift.id}/restore").status_code == 302
+        version = db.session.get(ShiftType, shift.id).version_id
+        assert client.post(f"/roster/shift-types/{shift.id}/restore", data={"version_id": version}).status_code == 302
         assert db.session.get(ShiftType, shift.id).is_active is True
+
+
+def demand_version(client, department_id: int) -> dict:
+    url = f"/roster/departments/{department_id}/demand"
+    page = client.get(url).get_data(as_text=True)
+    return {"version_id": next(f for f in forms_on(page, url) if f.action == url).value("version_id")}
 
 
 class TestDemand:
@@ -81,8 +92,14 @@ class TestDemand:
         assert f'name="d_{early}_0"' in client.get(f"/roster/departments/{world.front.id}/demand").get_data(
             as_text=True)
         data = {f"d_{t.id}_{w}": "0" for t in world.types.values() if t.kind == ShiftKind.WORK for w in range(7)}
-        response = client.post(f"/roster/departments/{world.front.id}/demand", data=data | {f"d_{early}_5": "3"})
+        stale = client.post(f"/roster/departments/{world.front.id}/demand", data=data | {f"d_{early}_5": "3"})
+        assert stale.status_code == 200 and db.session.scalar(sa.select(sa.func.count(RosterDemand.id))) == 0
+        version = demand_version(client, world.front.id)
+        response = client.post(f"/roster/departments/{world.front.id}/demand",
+                               data=data | version | {f"d_{early}_5": "3"})
         assert response.status_code == 302
+        again = client.post(f"/roster/departments/{world.front.id}/demand", data=data | version | {f"d_{early}_5": "4"})
+        assert again.status_code == 200  # the same page saved twice: the figures moved on, refused as stale
         rows = db.session.scalars(sa.select(RosterDemand)).all()
         assert [(r.shift_type_id, r.weekday, r.required) for r in rows] == [(early, 5, 3)]
 
@@ -90,7 +107,8 @@ class TestDemand:
         auth.login("head")
         early = world.types["早"].id
         data = {f"d_{t.id}_{w}": "0" for t in world.types.values() if t.kind == ShiftKind.WORK for w in range(7)}
-        response = client.post(f"/roster/departments/{world.front.id}/demand", data=data | {f"d_{early}_2": "-1"})
+        response = client.post(f"/roster/departments/{world.front.id}/demand",
+                               data=data | demand_version(client, world.front.id) | {f"d_{early}_2": "-1"})
         assert response.status_code == 200
         assert f"d_{early}_2" in invalid_fields(response.get_data(as_text=True))
         assert db.session.scalar(sa.select(sa.func.count(RosterDemand.id))) == 0
@@ -131,7 +149,10 @@ class TestCompanySettings:
         assert 'value="11.00"' in page  # 660 minutes shown as hours
         data = {"min_rest_hours": "12", "max_consecutive_days": "5", "max_weekly_hours": "40",
                 "soft_rules": ["understaffed", "weekly_hours_exceeded"]}
-        assert client.post("/roster/settings/rules", data=data).status_code == 302
+        assert client.post("/roster/settings/rules", data=data).status_code == 200  # no version: refused as stale
+        assert client.post("/roster/settings/rules", data=data | {"version_id": "0"}).status_code == 302
+        assert client.post("/roster/settings/rules", data=data | {"version_id": "0"}).status_code == 200  # now stale
+        data["version_id"] = "1"
         settings = rule_settings()
         assert (settings.min_rest_minutes, settings.max_weekly_minutes) == (720, 2400)
         assert settings.soft_rules == {"understaffed", "weekly_hours_exceeded"}

@@ -22,7 +22,8 @@ def test_hr_creates_head_account_with_scope(client, auth, org):
 
 def test_role_change_is_audited(client, auth, org):
     auth.login("admin")
-    client.post(f"/accounts/{org.staff.id}/edit", data={"role": "hr", "is_enabled": "y", "staff_id": org.desk_staff.id})
+    client.post(f"/accounts/{org.staff.id}/edit", data={"role": "hr", "is_enabled": "y", "staff_id": org.desk_staff.id,
+                                                         "version_id": org.staff.version_id})
     entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "user.role"))
     assert entry.before["role"] == "staff" and entry.after["role"] == "hr" and entry.actor_id == org.admin.id
     assert db.session.get(User, org.staff.id).role == Role.HR
@@ -30,7 +31,7 @@ def test_role_change_is_audited(client, auth, org):
 
 def test_audit_trail_is_filterable_and_hr_only(client, auth, org):
     auth.login("admin")
-    client.post(f"/accounts/{org.staff.id}/edit", data={"role": "hr", "is_enabled": "y"})
+    client.post(f"/accounts/{org.staff.id}/edit", data={"role": "hr", "is_enabled": "y", "version_id": org.staff.version_id})
     auth.logout()
     auth.login("hr")
     page = client.get("/audit/?action=user.role").get_data(as_text=True)

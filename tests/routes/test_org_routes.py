@@ -16,7 +16,8 @@ def test_department_tree_moves_subtree(client, auth, org):
     vip = db.session.scalar(sa.select(Department).where(Department.code == "FO-VIP"))
     assert vip.path == f"{org.front_desk.path}{vip.id}/"
     client.post(f"/org/departments/{org.front_desk.id}/edit", data={
-        "code": "FO-DESK", "name": "前台", "parent_id": org.housekeeping.id, "planned_headcount": 5})
+        "code": "FO-DESK", "name": "前台", "parent_id": org.housekeeping.id, "planned_headcount": 5,
+        "version_id": org.front_desk.version_id})
     db.session.expire_all()
     assert db.session.get(Department, vip.id).path.startswith(org.housekeeping.path)
 
@@ -24,7 +25,8 @@ def test_department_tree_moves_subtree(client, auth, org):
 def test_department_cannot_move_under_itself_or_reuse_code(client, auth, org):
     auth.login("hr")
     loop = client.post(f"/org/departments/{org.front.id}/edit", data={
-        "code": "FO", "name": "前厅部", "parent_id": org.front_desk.id, "planned_headcount": 1})
+        "code": "FO", "name": "前厅部", "parent_id": org.front_desk.id, "planned_headcount": 1,
+        "version_id": org.front.version_id})
     assert loop.status_code == 200 and "is-invalid" in loop.get_data(as_text=True)
     dup = client.post("/org/departments/new", data={"code": "HK", "name": "x", "planned_headcount": 0})
     assert dup.status_code == 200 and count(Department) == 3
@@ -32,10 +34,12 @@ def test_department_cannot_move_under_itself_or_reuse_code(client, auth, org):
 
 def test_delete_department_only_when_empty(client, auth, org, make_department):
     auth.login("hr")
-    client.post(f"/org/departments/{org.housekeeping.id}/delete")
+    client.post(f"/org/departments/{org.housekeeping.id}/delete", data={"version_id": org.housekeeping.version_id})
     assert db.session.get(Department, org.housekeeping.id) is not None
     empty = make_department("EMPTY", "空部门")
-    client.post(f"/org/departments/{empty.id}/delete")
+    client.post(f"/org/departments/{empty.id}/delete")  # no version: refused as stale
+    assert db.session.get(Department, empty.id) is not None
+    client.post(f"/org/departments/{empty.id}/delete", data={"version_id": empty.version_id})
     assert db.session.get(Department, empty.id) is None
     assert client.get(f"/org/departments/{empty.id}/delete").status_code == 405
 

@@ -21,7 +21,7 @@ from tests.unit.test_staff_import_export_rules import PNG
 
 CSV_TEXT = ("工号,姓名,性别,部门编码,入职日期,日薪\r\n"
             "C001,张三,男,HK,2021-03-01,180.50\r\n"
-            "C002,李四,女,FO-DESK,2021/3/2,\r\n")
+            "C002,李四,女,FO-DESK,2021/3/2,200\r\n")
 
 
 @pytest.fixture(autouse=True)
@@ -121,7 +121,7 @@ def test_csv_import_in_utf8_bom_and_gb18030(client, auth, company, encoded):
     client.post("/staff-import-export/import/confirm", data={"token": token_of(body)})
     rows = db.session.execute(sa.select(StaffMember.name_zh, StaffMember.daily_wage_amount, StaffMember.hire_on)
                               .where(StaffMember.staff_number.in_(["C001", "C002"])).order_by(StaffMember.id)).all()
-    assert [tuple(map(str, r)) for r in rows] == [("张三", "180.50", "2021-03-01"), ("李四", "0.00", "2021-03-02")]
+    assert [tuple(map(str, r)) for r in rows] == [("张三", "180.50", "2021-03-01"), ("李四", "200.00", "2021-03-02")]
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [
@@ -144,7 +144,7 @@ def test_upload_over_the_limit_is_413(client, auth, company):
 
 def test_markup_in_a_name_is_stored_as_text_and_escaped(client, auth, company):
     auth.login("hr")
-    text = "工号,姓名,性别,部门编码,入职日期\r\nX1,<script>alert(1)</script>,男,FO,2022-01-01\r\n"
+    text = "工号,姓名,性别,部门编码,入职日期,日薪\r\nX1,<script>alert(1)</script>,男,FO,2022-01-01,180\r\n"
     body = upload(client, text.encode(), "x.csv").get_data(as_text=True)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>alert" not in body
     client.post("/staff-import-export/import/confirm", data={"token": token_of(body)})

@@ -102,7 +102,8 @@ def test_self_service_edits_only_contact_fields(client, auth, org):
 
 def test_self_service_rejects_bad_phone(client, auth, org):
     auth.login("staff")
-    response = client.post(f"/staff/{org.desk_staff.id}/contact", data={"phone": "not a phone"})
+    response = client.post(f"/staff/{org.desk_staff.id}/contact", data={"phone": "not a phone",
+                                                                         "version_id": org.desk_staff.version_id})
     assert response.status_code == 200 and "is-invalid" in response.get_data(as_text=True)
 
 

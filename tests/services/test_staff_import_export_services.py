@@ -32,7 +32,7 @@ def staff_rows(n: int = 1000, departments=("FO", "HK"), position: str = "P-REC")
         superior = "" if i == 0 else (f"T{i + 1:05d}" if i % 50 == 0 and i + 1 < n else "T00000")
         rows.append([
             f"T{i:05d}", f"员工{i}", f"Person {i}", "男" if i % 2 else "female", birth, make_id_number(birth, i),
-            f"138{i:08d}", f"p{i}@example.com", departments[i % 2], position if i % 3 == 0 else "", superior,
+            f"138{i:08d}", f"p{i}@example.com", departments[i % 2], position if i % 6 == 0 else "", superior,
             date(2020, 1, 1) + timedelta(days=i), "在职" if i % 4 else "probation", None,
             200 + (i % 7) + 0.5, "4500.00", f"联系人{i}", "13900000000", "",
         ])
@@ -106,7 +106,7 @@ def test_existing_staff_are_updated_with_history_and_audit(company, org, make_st
     person = make_staff(fo, staff_number="T00000", name_zh="旧名")
     before = db.session.scalar(sa.select(sa.func.max(AuditEntry.id))) or 0  # ids are not reset between tests
     rows = staff_rows(2)
-    rows[0][COL["部门编码"]] = "HK"
+    rows[0][COL["部门编码"]], rows[0][COL["岗位编码"]] = "HK", ""  # P-REC is a front-office position
     plan = preview_upload("s.xlsx", xlsx_bytes(rows))
     assert [r.action for r in plan.rows] == ["update", "create"]
     assert {"name_zh", "department_id"} <= set(plan.rows[0].changed)

@@ -23,7 +23,7 @@ def table(o) -> dict[str, Route]:
         "edit_desk_post": Route("POST", f"/staff/{desk}/edit", "L  403   403   403  403     200 200"),
         "edit_hk": Route("GET", f"/staff/{hk}/edit",         "L    403   403   403  403     200 200"),
         "contact_desk": Route("GET", f"/staff/{desk}/contact", "L  200   403   403  403     403 403"),
-        "contact_desk_post": Route("POST", f"/staff/{desk}/contact", "L 302 403 403 403    403 403"),
+        "contact_desk_post": Route("POST", f"/staff/{desk}/contact", "L 200 403 403 403    403 403"),  # versionless: refused as stale
         "contact_fo": Route("GET", f"/staff/{fo}/contact",   "L    403   403   200  403     403 403"),
         "contact_hk": Route("GET", f"/staff/{hk}/contact",   "L    403   200   403  403     403 403"),
     }

@@ -19,7 +19,8 @@ def valid_id(birth: date) -> str:
 
 def data(**kw) -> StaffData:
     base = dict(staff_number="S001", name_zh="张三", gender=Gender.MALE, department_id=1,
-                hire_on=date(2020, 1, 1), birth_on=date(1990, 5, 17), id_number=valid_id(date(1990, 5, 17)))
+                hire_on=date(2020, 1, 1), birth_on=date(1990, 5, 17), id_number=valid_id(date(1990, 5, 17)),
+                daily_wage_amount=Decimal("200.00"))
     return StaffData(**(base | kw))
 
 
@@ -49,6 +50,8 @@ def test_valid_record_has_no_problems():
     ({"status": EmploymentStatus.LEFT}, "left_on", "left_needs_date"),
     ({"left_on": date(2024, 1, 1)}, "left_on", "left_without_status"),
     ({"status": EmploymentStatus.LEFT, "left_on": date(2019, 1, 1)}, "left_on", "left_before_hire"),
+    ({"hire_on": date(1949, 12, 31)}, "hire_on", "hire_too_early"),
+    ({"daily_wage_amount": Decimal("0"), "monthly_base_amount": Decimal("0")}, "daily_wage_amount", "wage_zero"),
 ])
 def test_staff_problem_detected(kw, field, code):
     assert code in staff_problems(data(**kw), TODAY).get(field, [])
@@ -96,3 +99,25 @@ def test_history_events_for_transfer_promotion_and_status():
     assert [e.kind for e in history_events(before, data(position_id=3))] == [EventKind.PROMOTION]
     moved_and_suspended = data(department_id=2, position_id=3, status=EmploymentStatus.SUSPENDED)
     assert [e.kind for e in history_events(before, moved_and_suspended)] == [EventKind.TRANSFER, EventKind.STATUS_CHANGE]
+
+
+def test_unreadable_values_skip_only_their_own_checks():
+    problems = staff_problems(data(hire_on=None, daily_wage_amount=None, staff_number="", gender=None), TODAY)
+    assert problems == {"staff_number": ["staff_number"]}
+
+
+def test_a_position_must_belong_to_the_department():
+    assert staff_problems(data(position_id=7), TODAY, position_department_id=2) == {
+        "position_id": ["position_other_department"]}
+    assert staff_problems(data(position_id=7), TODAY, position_department_id=1) == {}
+
+
+def test_filled_contact_fields_cannot_be_blanked():
+    before = data(phone="13700001111", emergency_contact_name="李母", emergency_contact_phone="")
+    assert staff_problems(data(phone="", emergency_contact_name=""), TODAY, before=before) == {
+        "phone": ["contact_required"], "emergency_contact_name": ["contact_required"]}
+    assert staff_problems(data(phone="13900002222", emergency_contact_name="李父"), TODAY, before=before) == {}
+
+
+def test_one_paid_figure_is_a_wage():
+    assert staff_problems(data(daily_wage_amount=Decimal("0"), monthly_base_amount=Decimal("4500")), TODAY) == {}

@@ -1,15 +1,16 @@
 """Account management forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from hrapp.forms import CreateForm, optional_int
+from hrapp.forms import CreateForm, VersionedForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import Role
 
 
-class UserForm(FlaskForm):
+class UserForm(VersionedForm):
+    """Create or edit an account; on edit `version_id` is the account's version when the page was loaded."""
+
     username = StringField(_l("Username"), validators=[
         DataRequired(), Length(min=2, max=64),
         Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Letters, digits, '.', '-' and '_' only."))])

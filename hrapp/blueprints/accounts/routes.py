@@ -7,7 +7,8 @@ from sqlalchemy.orm import selectinload
 
 from hrapp.blueprints.accounts.access import can_grant_role, can_manage_account
 from hrapp.blueprints.accounts.forms import UserCreateForm, UserForm
-from hrapp.blueprints.auth.services import change_password, create_user, update_user
+from hrapp.blueprints.auth.services import create_user, update_user
+from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.listing import Filter, Listing, like_escape
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, show_failure
@@ -80,9 +81,10 @@ def edit_account(user_id: int):
     if form.validate_on_submit():
         staff, departments = _selected(form)
         try:
-            update_user(user, current_user, Role(form.role.data), form.is_enabled.data, departments, staff)
-            if form.password.data:
-                change_password(user, form.password.data, actor=current_user)
+            update_user(user, current_user, Role(form.role.data), form.is_enabled.data, departments, staff,
+                        expected_version=form.expected_version(), password=form.password.data or "")
+        except StaleRecord:  # nothing was changed: the version is claimed before any write
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:

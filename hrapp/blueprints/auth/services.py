@@ -4,10 +4,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from hrapp import audit, security
 from hrapp.blueprints.auth.rules import LockState, RuleViolation, after_failure, is_locked, password_problems
+from hrapp.core.errors import StaleRecord
 from hrapp.core.uniqueness import unique_field
 from hrapp.extensions import db
 from hrapp.models import Department, Role, SecurityEventKind, StaffMember, User, utcnow
@@ -157,13 +159,25 @@ def create_user(username: str, password: str, role: Role, actor: User | None,
 
 
 def update_user(user: User, actor: User, role: Role, is_enabled: bool,
-                departments: list[Department], staff: StaffMember | None) -> User:
-    """Change role, scope, link or enabled state; any of these ends the account's sessions."""
+                departments: list[Department], staff: StaffMember | None,
+                expected_version: int | None = None, password: str = "") -> User:
+    """Change role, scope, link or enabled state (any of these ends the account's sessions) and, when
+    `password` is given, set a new initial password the owner must change.
+
+    `expected_version` is the account's version the editor saw (None: the CLI, no check); every save
+    takes the next version, so a form loaded before it is refused rather than undoing it.
+    :raise StaleRecord: the account was saved by someone else since `expected_version`.
+    :raise RuleViolation: a head without departments, disabling or demoting oneself, a taken staff record,
+        a policy-breaking password.
+    """
     if role == Role.HEAD and not departments:
         raise RuleViolation("departments", _l("A department head needs at least one department."))
     if user.id == actor.id and (role != user.role or not is_enabled):
         raise RuleViolation("role", _l("You cannot change your own role or disable yourself."))
     _check_staff_link(staff, user)
+    if password:
+        check_new_password(password, user.username)
+    claim_account_version(user, expected_version)
     before = audit.snapshot(user, USER_AUDIT_FIELDS) | {"departments": sorted(d.code for d in user.headed_departments)}
     user.role, user.is_enabled, user.staff = role, is_enabled, staff
     user.headed_departments = list(departments) if role == Role.HEAD else []
@@ -173,6 +187,8 @@ def update_user(user: User, actor: User, role: Role, is_enabled: bool,
         action = "user.role" if before["role"] != after["role"] else "user.update"
         audit.record(actor, action, user, *audit.changed_only(before, after))
         _log_account_change(user, actor, before, after)
+    if password:
+        change_password(user, password, actor=actor)
     return user
 
 
@@ -184,3 +200,17 @@ def _log_account_change(user: User, actor: User, before: dict, after: dict) -> N
     if before["is_enabled"] != after["is_enabled"]:
         kind = SecurityEventKind.ACCOUNT_ENABLED if after["is_enabled"] else SecurityEventKind.ACCOUNT_DISABLED
         security.record(kind, user, by=actor.username)
+
+
+def claim_account_version(user: User, expected_version: int | None) -> None:
+    """Move the account to its next version, in one compare-and-set statement (two editors who both saw
+    version 3 cannot both save); without `expected_version` (the CLI) unconditionally.
+
+    :raise StaleRecord: the stored version is not `expected_version`.
+    """
+    query = sa.update(User).where(User.id == user.id).values(version_id=User.version_id + 1)
+    if expected_version is not None:
+        query = query.where(User.version_id == expected_version)
+    if db.session.execute(query.execution_options(synchronize_session=False)).rowcount != 1:
+        raise StaleRecord()
+    set_committed_value(user, "version_id", db.session.scalar(sa.select(User.version_id).where(User.id == user.id)))

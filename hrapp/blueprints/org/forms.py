@@ -2,8 +2,7 @@
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from hrapp.core.money_fields import MoneyField
@@ -12,7 +11,7 @@ from hrapp.forms import CreateForm, VersionedForm, optional_int
 CODE = Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, '-' and '_' only."))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(VersionedForm):
     name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=120)])
     timezone = SelectField(_l("Time zone"), choices=sorted(available_timezones()), default="Asia/Shanghai")
     currency = StringField(_l("Currency"), default="CNY",
@@ -24,10 +23,9 @@ class SettingsForm(FlaskForm):
         _l("Paid days per month"), places=2, default=21.75,
         validators=[Optional(), NumberRange(min=1, max=31)],
         description=_l("Daily wage = monthly wage / this figure; empty: the statutory 21.75."))
-    version_id = HiddenField()
 
 
-class DepartmentForm(FlaskForm):
+class DepartmentForm(VersionedForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20), CODE])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
@@ -36,7 +34,7 @@ class DepartmentForm(FlaskForm):
                                      validators=[InputRequired(), NumberRange(min=0, max=100000)])
 
 
-class PositionForm(FlaskForm):
+class PositionForm(VersionedForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20), CODE])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
@@ -59,7 +57,7 @@ class PositionCreateForm(CreateForm, PositionForm):
     """A new position: the edit form with a one-time submission token."""
 
 
-class JobDescriptionForm(FlaskForm):
+class JobDescriptionForm(VersionedForm):
     summary = _text(_l("Summary of duties"))
     duties = _text(_l("Duties"), _l("One numbered duty per line."))
     authority_financial = _text(_l("Authority: financial"))
@@ -80,7 +78,6 @@ class JobDescriptionForm(FlaskForm):
     career_next = _text(_l("Career path: next position"))
     career_interchangeable = _text(_l("Career path: interchangeable positions"))
     analysis_on = DateField(_l("Job analysis date"), validators=[Optional()])
-    version_id = HiddenField()
 
 
 class ApproveForm(VersionedForm):

@@ -24,6 +24,7 @@ from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.core.workflow import STALE_MESSAGE, available
 from hrapp.extensions import db
+from hrapp.forms import posted_version
 from hrapp.models import JOB_DESCRIPTION_TEXT_FIELDS, Department, JobDescription, Position
 from hrapp.naming import coded_name, display_name
 from hrapp.permissions import Perm, can_view_department, get_or_404, permission_required, visible_departments
@@ -58,8 +59,11 @@ def edit_department(department_id: int | None):
         try:
             with duplicates_refused():
                 services.save_department(current_user, department, form.code.data, form.name.data,
-                                         form.name_en.data or "", parent, form.planned_headcount.data)
+                                         form.name_en.data or "", parent, form.planned_headcount.data,
+                                         expected_version=form.expected_version())
                 db.session.commit()
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -75,9 +79,9 @@ def delete_department(department_id: int):
     """Delete an empty department (the button asks for confirmation)."""
     department = get_or_404(Department, department_id, check=can_view_department)
     try:
-        services.delete_department(current_user, department)
-    except ValidationFailed as exc:
-        flash(str(exc.message), "danger")
+        services.delete_department(current_user, department, posted_version(request.form.get("version_id")))
+    except (StaleRecord, ValidationFailed) as exc:
+        flash(str(getattr(exc, "message", exc)), "danger")
         return redirect(url_for("org.edit_department", department_id=department_id))
     db.session.commit()
     flash(_("Department deleted."), "success")
@@ -126,8 +130,10 @@ def edit_position(position_id: int | None):
                                                                     values["grade"] or "")
         try:
             with duplicates_refused():
-                position = services.save_position(current_user, position, **values)
+                position = services.save_position(current_user, position, form.expected_version(), **values)
                 db.session.commit()
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -171,7 +177,9 @@ def edit_description(description_id: int):
         values = {name: form[name].data or "" for name in JOB_DESCRIPTION_TEXT_FIELDS}
         values["analysis_on"] = form.analysis_on.data
         try:
-            services.update_draft(current_user, description, values, int(form.version_id.data or 0))
+            services.update_draft(current_user, description, values, form.expected_version())
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:
@@ -213,7 +221,7 @@ def edit_settings():
         try:
             services.update_settings(current_user, form.name.data, form.timezone.data, form.currency.data,
                                      form.minimum_monthly_wage_amount.data, form.paid_days_per_month.data,
-                                     expected_version=int(form.version_id.data or 0) or None)
+                                     expected_version=form.expected_version())
         except ValidationFailed as exc:
             show_failure(form, exc)
         else:

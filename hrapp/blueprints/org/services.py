@@ -13,7 +13,7 @@ from hrapp.blueprints.auth.rules import RuleViolation
 from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW
 from hrapp.company import company_settings
 from hrapp.core import workflow
-from hrapp.core.errors import STALE_MESSAGE
+from hrapp.core.errors import STALE_MESSAGE, check_version
 from hrapp.core.money import DEFAULT_PAID_DAYS_PER_MONTH
 from hrapp.core.uniqueness import unique_field
 from hrapp.extensions import db
@@ -79,11 +79,16 @@ def _set_path(department: Department) -> None:
 
 
 def save_department(actor, department: Department | None, code: str, name: str, name_en: str,
-                    parent: Department | None, planned_headcount: int) -> Department:
+                    parent: Department | None, planned_headcount: int,
+                    expected_version: int | None = None) -> Department:
     """Create (department=None) or update a department; moving it moves its subtree.
 
+    `expected_version` is the department's version the editor saw (None: no check, for the CLI and seed).
+    :raise StaleRecord: someone else saved the department since.
     :raise RuleViolation: duplicate code, or a parent inside the department's own subtree.
     """
+    if department is not None:
+        check_version(department, expected_version)
     code = code.strip().upper()
     _check_department(code, parent, department)
     before = audit.snapshot(department, DEPARTMENT_FIELDS) if department else None
@@ -102,8 +107,13 @@ def save_department(actor, department: Department | None, code: str, name: str, 
     return department
 
 
-def delete_department(actor, department: Department) -> None:
-    """Delete an empty department. :raise RuleViolation: it has sub-departments, staff or positions."""
+def delete_department(actor, department: Department, expected_version: int | None = None) -> None:
+    """Delete an empty department.
+
+    :raise StaleRecord: it changed since the page showing the button (`expected_version`) was loaded.
+    :raise RuleViolation: it has sub-departments, staff or positions.
+    """
+    check_version(department, expected_version)
     in_use = (department.children
               or db.session.scalar(sa.select(StaffMember.id).where(StaffMember.department_id == department.id).limit(1))
               or db.session.scalar(sa.select(Position.id).where(Position.department_id == department.id).limit(1)))
@@ -140,8 +150,14 @@ def department_tree(user) -> list[DepartmentNode]:
     return roots
 
 
-def save_position(actor, position: Position | None, **values) -> Position:
-    """Create or update a position. :raise RuleViolation: duplicate code or a superior loop."""
+def save_position(actor, position: Position | None, expected_version: int | None = None, **values) -> Position:
+    """Create or update a position.
+
+    :raise StaleRecord: someone else saved the position since `expected_version` (None: no check).
+    :raise RuleViolation: duplicate code or a superior loop.
+    """
+    if position is not None:
+        check_version(position, expected_version)
     values["code"] = values["code"].strip().upper()
     clash = db.session.scalar(sa.select(Position.id).where(Position.code == values["code"]))
     if clash is not None and (position is None or clash != position.id):
@@ -190,11 +206,14 @@ def start_draft(actor, position: Position) -> JobDescription:
 
 
 def update_draft(actor, draft: JobDescription, values: dict, expected_version: int | None = None) -> None:
-    """Edit a draft. :raise RuleViolation: the version is approved (immutable) or was changed meanwhile."""
+    """Edit a draft. The version is checked first, so a stale page gets the stale message whatever happened.
+
+    :raise StaleRecord: the draft changed (or was approved) since `expected_version` (None: no check).
+    :raise RuleViolation: the version is approved (immutable).
+    """
+    check_version(draft, expected_version)
     if draft.status != JobDescriptionStatus.DRAFT:
         raise RuleViolation("status", _l("An approved job description cannot be edited; start a new version."))
-    if expected_version is not None and expected_version != draft.version_id:
-        raise RuleViolation("version_id", STALE_MESSAGE)
     fields = (*JOB_DESCRIPTION_TEXT_FIELDS, "analysis_on")
     before = audit.snapshot(draft, fields)
     for name in fields:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from hrapp import audit
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.periods import Period
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
@@ -26,8 +27,7 @@ class PeriodCloseError(ValidationFailed):
 
     @classmethod
     def stale(cls) -> "PeriodCloseError":
-        return cls({"reason": [_("Someone else closed or reopened this period in the meantime; check and try "
-                                 "again.")]})
+        return cls({"reason": [STALE_MESSAGE]})  # the one stale answer, as everywhere
 
 
 def find_close(module: str, department_id: int, period: Period) -> PeriodClose | None:

@@ -32,6 +32,7 @@ from hrapp.blueprints.roster.services import (
     publish_roster,
     roster_grid,
 )
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Roster
@@ -64,8 +65,7 @@ def _attempt(roster: Roster, name: str, form, step, done, aliases=None):
         return _to_grid(roster)
     except StaleRosterError:
         db.session.rollback()
-        flash(_("Someone else changed this roster in the meantime. The grid now shows the current state; "
-                "check it and try again."), "warning")
+        flash(f"{STALE_MESSAGE} {_('The grid now shows the current state.')}", "warning")
         return _to_grid(roster)
     except RosterBreachError as exc:
         db.session.rollback()

@@ -1,6 +1,7 @@
 """Roster forms: field parsing only; the services validate the business rules and their messages land on the
 fields through `hrapp.core.validation.errors_onto_form`."""
 import re
+import zlib
 from datetime import date
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from hrapp.models import DayKind, PeriodKind, ShiftKind
 OFFSET_LINE = re.compile(r"^\s*([^:：=\s]+)\s*[:：=]\s*(-?\d+)\s*$")
 
 
-class ShiftTypeForm(FlaskForm):
+class ShiftTypeForm(VersionedForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=8)],
                        description=_l("What the grid shows and what you type in it, e.g. 早."))
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=40)])
@@ -42,7 +43,6 @@ class ShiftTypeForm(FlaskForm):
     colour = ColorField(_l("Colour"), default="#9e9e9e")
     is_night = BooleanField(_l("Night shift"))
     counts_as_workday = BooleanField(_l("Counts as a working day"), default=True)
-    version_id = HiddenField()
 
     def shift_type_data(self) -> ShiftTypeData:
         return ShiftTypeData(
@@ -53,8 +53,7 @@ class ShiftTypeForm(FlaskForm):
 
     def is_stale(self, shift_type) -> bool:
         """The shift type changed since the form was loaded (someone else saved it)."""
-        return shift_type is not None and bool(self.version_id.data) and self.version_id.data != str(
-            shift_type.version_id)
+        return shift_type is not None and self.expected_version() != shift_type.version_id
 
 
 SHIFT_TYPE_ALIASES = {"start": "start_time", "end": "end_time"}
@@ -72,18 +71,28 @@ class DateDemandForm(FlaskForm):
     required = IntegerField(_l("People needed"), validators=[InputRequired()])
 
 
-def weekly_demand_form(shift_types, current: dict, bind: bool = True):
-    """A form with one whole-number field `d_<shift type id>_<weekday>` per work shift and weekday (0 = Monday)."""
+def demand_version(current: dict) -> int:
+    """A version of a department's weekly figures as a whole (they have no row of their own to carry one):
+    a checksum of (shift type, weekday) -> required, which changes whenever any figure does."""
+    return zlib.crc32(repr(sorted(current.items())).encode())
 
-    class WeeklyDemandForm(FlaskForm):
-        pass
+
+def weekly_demand_form(shift_types, current: dict, bind: bool = True):
+    """A form with one whole-number field `d_<shift type id>_<weekday>` per work shift and weekday (0 = Monday),
+    carrying the version of the figures it showed (`demand_version`)."""
+
+    class WeeklyDemandForm(VersionedForm):
+        def is_stale(self, now: dict) -> bool:
+            """The figures changed since the form was loaded (someone else saved them)."""
+            return self.expected_version() != demand_version(now)
 
     for shift in shift_types:
         for weekday in range(7):
             setattr(WeeklyDemandForm, demand_field(shift.id, weekday),
                     IntegerField(shift.code, default=current.get((shift.id, weekday), 0),
                                  validators=[InputRequired()]))
-    return WeeklyDemandForm() if bind else WeeklyDemandForm(formdata=None)
+    version = demand_version(current)
+    return WeeklyDemandForm(version_id=version) if bind else WeeklyDemandForm(formdata=None, version_id=version)
 
 
 def demand_field(shift_type_id: int, weekday: int) -> str:
@@ -100,7 +109,9 @@ class CompanyDayForm(FlaskForm):
     name = StringField(_l("Name"), validators=[Optional(), Length(max=60)], description=_l("e.g. 店庆 (company day)"))
 
 
-class RuleSettingsForm(FlaskForm):
+class RuleSettingsForm(VersionedForm):
+    """The roster rules; `version_id` is the stored rules' version when the page was loaded (0: defaults)."""
+
     min_rest_hours = DecimalField(_l("Minimum rest between shifts (hours)"), places=2, validators=[InputRequired()])
     max_consecutive_days = IntegerField(_l("Maximum consecutive working days"), validators=[InputRequired()])
     max_weekly_hours = DecimalField(_l("Maximum weekly hours"), places=2, validators=[InputRequired()])

@@ -21,10 +21,12 @@ from hrapp.blueprints.roster.services import (
     RosterValidationError,
     calendar_warning,
     rule_settings,
+    rule_settings_version,
     set_company_day,
     sync_company_holidays,
     update_rule_settings,
 )
+from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import DayKind
@@ -88,7 +90,8 @@ def _settings_form() -> RuleSettingsForm:
     form = RuleSettingsForm(data={
         "min_rest_hours": Decimal(current.min_rest_minutes) / 60, "max_consecutive_days": current.max_consecutive_days,
         "max_weekly_hours": Decimal(current.max_weekly_minutes) / 60,
-        "comprehensive_hours": current.comprehensive_hours, "soft_rules": sorted(current.soft_rules)})
+        "comprehensive_hours": current.comprehensive_hours, "soft_rules": sorted(current.soft_rules),
+        "version_id": rule_settings_version()})
     form.soft_rules.choices = [(code, roster_label(code)) for code in sorted(CONFIGURABLE_RULES)]
     return form
 
@@ -102,7 +105,9 @@ def edit_rules():
                                 hours_to_minutes(form.max_weekly_hours.data), form.comprehensive_hours.data,
                                 frozenset(form.soft_rules.data or ()))
         try:
-            update_rule_settings(current_user, settings)
+            update_rule_settings(current_user, settings, form.expected_version())
+        except StaleRecord:
+            form.form_errors.append(str(STALE_MESSAGE))
         except RosterValidationError as exc:
             errors_onto_form(form, exc.errors, SETTINGS_ALIASES)
         else:

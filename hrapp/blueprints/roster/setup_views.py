@@ -1,7 +1,7 @@
 """A department's roster set-up: shift types (create, edit, retire) and demand per weekday and per date."""
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -22,9 +22,11 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     set_shift_type_active,
 )
+from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
+from hrapp.forms import posted_version
 from hrapp.models import Department, ShiftKind, ShiftType
 from hrapp.permissions import get_or_404, permission_required
 
@@ -68,7 +70,8 @@ def _set_active(shift_type_id: int, active: bool):
     _department(shift_type.department_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    set_shift_type_active(current_user, shift_type, active)
+    # a stale page raises StaleRecord: the app's 409 page with the stale message, nothing changed
+    set_shift_type_active(current_user, shift_type, active, posted_version(request.form.get("version_id")))
     db.session.commit()
     flash(_("Shift type brought back.") if active else _("Shift type retired; cells using it keep it."), "success")
     return redirect(url_for("roster.list_shift_types", department_id=shift_type.department_id))
@@ -119,7 +122,9 @@ def edit_demand(department_id: int):
     work, current = _work_types(department), weekly_demand(department.id)
     form = weekly_demand_form(work, current)
     if form.validate_on_submit():
-        if _save_week(department, work, form, current):
+        if form.is_stale(current):
+            form.form_errors.append(str(STALE_MESSAGE))
+        elif _save_week(department, work, form, current):
             db.session.commit()
             flash(_("Demand saved."), "success")
             return redirect(url_for("roster.edit_demand", department_id=department.id))

@@ -1,16 +1,16 @@
 """Staff forms: one form for create and edit, a contact form for self-service, list filters."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from hrapp.core.money_fields import MoneyField
-from hrapp.forms import CreateForm, optional_int
+from hrapp.forms import CreateForm, VersionedForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import EmploymentStatus, Gender
 
 
-class StaffForm(FlaskForm):
+class StaffForm(VersionedForm):
     staff_number = StringField(_l("Staff number"), validators=[DataRequired(), Length(max=20)])
     name_zh = StringField(_l("Chinese name"), validators=[DataRequired(), Length(max=40)])
     name_en = StringField(_l("English name"), validators=[Optional(), Length(max=80)])
@@ -32,18 +32,16 @@ class StaffForm(FlaskForm):
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=2000)])
     effective_on = DateField(_l("Change effective on"), validators=[Optional()],
                              description=_l("For transfers, promotions, status and pay changes; today if empty."))
-    version_id = HiddenField()
 
 
 class StaffCreateForm(CreateForm, StaffForm):
     """A new staff record: the edit form with a one-time submission token."""
 
 
-class ContactForm(FlaskForm):
+class ContactForm(VersionedForm):
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=20)])
     emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])
     emergency_contact_phone = StringField(_l("Emergency contact phone"), validators=[Optional(), Length(max=20)])
-    version_id = HiddenField()
 
 
 class StaffFilterForm(FlaskForm):

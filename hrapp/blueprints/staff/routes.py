@@ -15,6 +15,7 @@ from hrapp.blueprints.staff.services import (
     STAFF_LISTING,
     StaffValidationError,
     StaleRecordError,
+    check_staff,
     create_staff,
     staff_query,
     superior_id_for,
@@ -23,7 +24,7 @@ from hrapp.blueprints.staff.services import (
 )
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.uniqueness import duplicates_refused
-from hrapp.core.validation import show_failure
+from hrapp.core.validation import show_failure, validate_with_rules
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from hrapp.pay import pay_history, wage_on
@@ -72,6 +73,25 @@ def _form_data(form: StaffForm) -> StaffData:
     return StaffData(**values, superior_id=superior_id_for(form.superior_number.data))
 
 
+def _check_form(form: StaffForm, staff: StaffMember | None) -> None:
+    """Every problem with the submitted values, the superior's staff number included, in one answer.
+
+    :raise StaffValidationError: field -> messages.
+    """
+    errors, superior_id = {}, None
+    try:
+        superior_id = superior_id_for(form.superior_number.data)
+    except StaffValidationError as exc:
+        errors = exc.errors
+    values = {name: form[name].data for name in STAFF_FIELDS if name in form}
+    try:
+        check_staff(StaffData(**values, superior_id=superior_id), staff)
+    except StaffValidationError as exc:
+        errors |= exc.errors
+    if errors:
+        raise StaffValidationError(errors)
+
+
 # The service reports the superior by id; the form asks for a staff number.
 ALIASES = {"superior_id": "superior_number"}
 
@@ -82,7 +102,7 @@ def create_staff_member():
     """Create a staff record (HR)."""
     form = StaffCreateForm()
     fill_staff_choices(form, current_user)
-    if form.validate_on_submit():
+    if validate_with_rules(form, lambda: _check_form(form, None), ALIASES):
         try:
             with duplicates_refused(StaffValidationError):
                 staff = create_staff(_form_data(form), current_user)
@@ -102,9 +122,9 @@ def edit_staff(staff_id: int):
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
     form = StaffForm(obj=staff, superior_number=staff.superior.staff_number if staff.superior else "")
     fill_staff_choices(form, current_user)
-    if form.validate_on_submit():
+    if validate_with_rules(form, lambda: _check_form(form, staff), ALIASES):
         try:
-            update_staff(staff, _form_data(form), current_user, expected_version=int(form.version_id.data or 0),
+            update_staff(staff, _form_data(form), current_user, expected_version=form.expected_version(),
                          effective_on=form.effective_on.data)
         except StaleRecordError:
             form.form_errors.append(str(STALE_MESSAGE))
@@ -126,7 +146,7 @@ def edit_contact(staff_id: int):
     if form.validate_on_submit():
         try:
             update_own_contact(staff, current_user, form.phone.data or "", form.emergency_contact_name.data or "",
-                               form.emergency_contact_phone.data or "", int(form.version_id.data or 0))
+                               form.emergency_contact_phone.data or "", form.expected_version())
         except StaleRecordError:
             form.form_errors.append(str(STALE_MESSAGE))
         except StaffValidationError as exc:

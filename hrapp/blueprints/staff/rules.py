@@ -55,11 +55,23 @@ def add_years(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
-                   policy: PayPolicy = DEFAULT_POLICY) -> dict[str, list[str]]:
-    """Field name -> reason codes for everything wrong with `data` (empty dict if valid).
+# Plausible dates: nobody still employed was hired before this day, and a hire is planned at most a year ahead.
+EARLIEST_HIRE = date(1950, 1, 1)
+MAX_HIRE_AHEAD_DAYS = 366
+# The contact fields a record must keep once they are filled in (self-service and HR edit alike).
+REQUIRED_CONTACT_FIELDS = ("phone", "emergency_contact_name", "emergency_contact_phone")
 
-    Pay is checked by hrapp.core.pay.wage_problems() under `policy` (ceiling, minimum wage).
+
+def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
+                   policy: PayPolicy = DEFAULT_POLICY, *, before: StaffData | None = None,
+                   position_department_id: int | None = None) -> dict[str, list[str]]:
+    """Field name -> reason codes for everything wrong with `data` (empty dict if valid), all at once.
+
+    A value that could not be read is None and only its own checks are skipped, so a form or an import
+    row reports every other problem in the same answer. Pay is checked by hrapp.core.pay.wage_problems()
+    under `policy` (ceiling, minimum wage) and must not be 0 in both figures. `before` is the stored record
+    on an update: a contact field it had may not be blanked. `position_department_id` is the department
+    of `data.position_id` (the caller looks it up): a position of another department is refused.
     Checks that need the database (unique number, existing department) live in services.
     """
     problems: dict[str, list[str]] = {}
@@ -71,14 +83,8 @@ def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
         add("staff_number", "staff_number")
     if not (data.name_zh or "").strip() or len(data.name_zh) > 40:
         add("name_zh", "name_zh")
-    if data.birth_on and data.birth_on > today:
-        add("birth_on", "birth_future")
-    if data.birth_on and data.hire_on < data.birth_on:
-        add("hire_on", "hire_before_birth")
-    elif data.birth_on and data.hire_on < add_years(data.birth_on, MIN_WORKING_AGE):
-        add("hire_on", "too_young")
-    if (data.hire_on - today).days > 366:
-        add("hire_on", "hire_future")
+    for field, code in _date_problems(data, today):
+        add(field, code)
     if data.id_number:
         reason = id_number_problem(data.id_number)
         if reason:
@@ -93,19 +99,52 @@ def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
     for field in ("phone", "emergency_contact_phone"):
         if getattr(data, field) and not PHONE_RE.match(getattr(data, field)):
             add(field, "phone")
-    wage = wage_problems(data.monthly_base_amount, data.daily_wage_amount, policy)
-    for field, name in PAY_FIELDS.items():
-        for reason in wage.get(name, ()):
-            add(field, reason)
+    for field in REQUIRED_CONTACT_FIELDS:
+        if before is not None and (getattr(before, field) or "").strip() and not (getattr(data, field) or "").strip():
+            add(field, "contact_required")
+    for field, code in _pay_problems(data, policy):
+        add(field, code)
     if data.status == EmploymentStatus.LEFT and not data.left_on:
         add("left_on", "left_needs_date")
-    if data.status != EmploymentStatus.LEFT and data.left_on:
+    if data.status not in (None, EmploymentStatus.LEFT) and data.left_on:
         add("left_on", "left_without_status")
-    if data.left_on and data.left_on < data.hire_on:
-        add("left_on", "left_before_hire")
+    if data.position_id is not None and position_department_id not in (None, data.department_id):
+        add("position_id", "position_other_department")
     if staff_id is not None and data.superior_id == staff_id:
         add("superior_id", "superior_self")
     return problems
+
+
+def _date_problems(data: StaffData, today: date) -> list[tuple[str, str]]:
+    """(field, code) for implausible dates: born in the future, hired before 1950, before birth, under the
+    legal working age of 16 or more than a year ahead, left before being hired."""
+    found = []
+    birth, hire = data.birth_on, data.hire_on
+    if birth and birth > today:
+        found.append(("birth_on", "birth_future"))
+    if hire and hire < EARLIEST_HIRE:
+        found.append(("hire_on", "hire_too_early"))
+    if hire and birth and hire < birth:
+        found.append(("hire_on", "hire_before_birth"))
+    elif hire and birth and hire < add_years(birth, MIN_WORKING_AGE):
+        found.append(("hire_on", "too_young"))
+    if hire and (hire - today).days > MAX_HIRE_AHEAD_DAYS:
+        found.append(("hire_on", "hire_future"))
+    if hire and data.left_on and data.left_on < hire:
+        found.append(("left_on", "left_before_hire"))
+    return found
+
+
+def _pay_problems(data: StaffData, policy: PayPolicy) -> list[tuple[str, str]]:
+    """(field, code) for the pay figures: each a valid amount under `policy`, and not both 0 (a wage > 0)."""
+    monthly, daily = (Decimal(v) if isinstance(v, int) else v for v in (data.monthly_base_amount, data.daily_wage_amount))
+    if monthly is None or daily is None:  # unreadable: the field's own message says so
+        return []
+    wage = wage_problems(monthly, daily, policy)
+    found = [(field, reason) for field, name in PAY_FIELDS.items() for reason in wage.get(name, ())]
+    if not found and monthly <= 0 and daily <= 0:
+        found.append(("daily_wage_amount", "wage_zero"))
+    return found
 
 
 @dataclass(frozen=True)

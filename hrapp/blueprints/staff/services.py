@@ -27,6 +27,10 @@ TRANSLATED = {
     "hire_before_birth": _l("Hire date cannot be before the birth date."),
     "too_young": _l("Staff must be at least 16 years old on the hire date."),
     "hire_future": _l("Hire date is more than a year in the future."),
+    "hire_too_early": _l("Hire date cannot be before 1950."),
+    "contact_required": _l("This contact detail is required; it cannot be removed."),
+    "wage_zero": _l("A wage must be greater than 0: enter the daily wage, the monthly base pay or both."),
+    "position_other_department": _l("This position belongs to another department."),
     "id_length": _l("ID number must have 18 characters."),
     "id_characters": _l("ID number: 17 digits then a digit or X."),
     "id_date": _l("ID number contains an impossible birth date."),
@@ -86,24 +90,34 @@ def staff_message(code: str, policy: PayPolicy) -> str:
 
 
 def staff_errors(data: StaffData, staff: StaffMember | None = None, today: date | None = None) -> dict[str, list]:
-    """Every problem with `data` (rules plus database checks), as field -> translated messages."""
+    """Every problem with `data` (rules plus database checks), as field -> translated messages.
+
+    Values that could not be read may be None: the other checks still run, so all problems show at once.
+    """
     policy = pay_policy()
-    codes = staff_problems(data, today or date.today(), staff.id if staff else None, policy)
+    position = db.session.get(Position, data.position_id) if data.position_id is not None else None
+    codes = staff_problems(data, today or date.today(), staff.id if staff else None, policy,
+                           before=staff_data_of(staff) if staff else None,
+                           position_department_id=position.department_id if position else None)
     number_owner = db.session.scalar(sa.select(StaffMember.id).where(StaffMember.staff_number == data.staff_number))
     if number_owner is not None and (staff is None or number_owner != staff.id):
         codes.setdefault("staff_number", []).append("duplicate_number")
-    if db.session.get(Department, data.department_id) is None:
+    if data.department_id is not None and db.session.get(Department, data.department_id) is None:
         codes.setdefault("department_id", []).append("unknown_department")
-    if data.position_id is not None and db.session.get(Position, data.position_id) is None:
+    if data.position_id is not None and position is None:
         codes.setdefault("position_id", []).append("unknown_position")
     if data.superior_id is not None and db.session.get(StaffMember, data.superior_id) is None:
         codes.setdefault("superior_id", []).append("unknown_superior")
     return {field: [staff_message(c, policy) for c in cs] for field, cs in codes.items()}
 
 
-def _check(data: StaffData, staff: StaffMember | None = None) -> StaffData:
-    data = replace(data, staff_number=data.staff_number.strip(), name_zh=data.name_zh.strip(),
-                   id_number=data.id_number.strip().upper())
+def check_staff(data: StaffData, staff: StaffMember | None = None) -> StaffData:
+    """`data` normalised (trimmed, ID number upper-case), if valid for a new record or for `staff`.
+
+    :raise StaffValidationError: every problem found, at once.
+    """
+    data = replace(data, staff_number=(data.staff_number or "").strip(), name_zh=(data.name_zh or "").strip(),
+                   id_number=(data.id_number or "").strip().upper())
     errors = staff_errors(data, staff)
     if errors:
         raise StaffValidationError(errors)
@@ -115,7 +129,7 @@ def create_staff(data: StaffData, actor, event_note: str = "") -> StaffMember:
 
     :raise StaffValidationError: any rule broken, duplicate staff number, unknown references.
     """
-    data = _check(data)
+    data = check_staff(data)
     staff = StaffMember(**asdict(data))
     staff.status_since_on = staff.status_since_on or data.hire_on
     db.session.add(staff)
@@ -143,7 +157,7 @@ def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: i
     """
     if expected_version is not None and expected_version != staff.version_id:
         raise StaleRecordError()
-    data = _check(data, staff)
+    data = check_staff(data, staff)
     before = staff_data_of(staff)
     if before == data:
         return []

@@ -123,6 +123,7 @@ def _chunks(items: list, size: int = 500):
 class _Lookups:
     departments: dict[str, int]
     positions: dict[str, int]
+    position_departments: dict[int, int]  # position id -> its department's id
     staff: dict[str, StaffMember]  # existing staff by number: those in the file and their superiors
     new_numbers: set[str]
 
@@ -136,6 +137,7 @@ class _Lookups:
         file_numbers = {v.get("staff_number") for _, v, _ in parsed} - {None, ""}
         return cls(dict(db.session.execute(sa.select(Department.code, Department.id)).all()),
                    dict(db.session.execute(sa.select(Position.code, Position.id)).all()),
+                   dict(db.session.execute(sa.select(Position.id, Position.department_id)).all()),
                    staff, file_numbers - set(staff))
 
 
@@ -180,7 +182,9 @@ def _plan_row(line: int, values: dict, problems: list, lookups: _Lookups, today:
     row.data = _merged_data(values, row.staff, ids)
     if row.data is not None:
         bad_columns = {column for column, _, _ in problems}
-        codes = staff_problems(row.data, today, row.staff.id if row.staff else None, policy)
+        codes = staff_problems(row.data, today, row.staff.id if row.staff else None, policy,
+                               before=staff_data_of(row.staff) if row.staff else None,
+                               position_department_id=lookups.position_departments.get(row.data.position_id))
         details = {TOO_LARGE: policy.max_amount, BELOW_MINIMUM: policy.minimum_monthly_wage}
         problems.extend((COLUMN_OF_FIELD.get(name, name), code, details.get(code, "")) for name, cs in codes.items()
                         for code in cs if COLUMN_OF_FIELD.get(name, name) not in bad_columns)

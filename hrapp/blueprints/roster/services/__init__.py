@@ -55,6 +55,7 @@ from hrapp.blueprints.roster.services.setup import (
     HolidaySync,
     library_days,
     record_absence,
+    rule_settings_version,
     save_shift_type,
     set_company_day,
     set_demand,
@@ -86,5 +87,5 @@ __all__ = [
     "require_override", "rest_owed_balances", "rest_owed_ledger", "rest_owed_summary", "revoke_feed_tokens", "roster_breaches",
     "roster_changes", "roster_grid", "rule_settings", "save_shift_type", "seed_rosters", "set_cells",
     "set_company_day", "set_demand", "set_shift_type_active", "swap_breaches", "sync_company_holidays",
-    "update_rule_settings", "user_for_feed_token",
+    "update_rule_settings", "rule_settings_version", "user_for_feed_token",
 ]

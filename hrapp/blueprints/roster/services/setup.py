@@ -9,6 +9,7 @@ from hrapp import audit
 from hrapp.blueprints.roster.rules import RuleSettings, ShiftTypeData, settings_problems, shift_type_problems
 from hrapp.blueprints.roster.services.calendar_years import RULE_YEARS_AHEAD, last_official_year, rule_days
 from hrapp.blueprints.roster.services.messages import RosterValidationError
+from hrapp.core.errors import StaleRecord, check_version
 from hrapp.extensions import db
 from hrapp.models import (
     Absence,
@@ -67,8 +68,12 @@ def save_shift_type(actor, department: Department, data: ShiftTypeData,
     return row
 
 
-def set_shift_type_active(actor, shift_type: ShiftType, active: bool) -> None:
-    """Retire (or bring back) a shift type; retired types stay on the cells that use them."""
+def set_shift_type_active(actor, shift_type: ShiftType, active: bool, expected_version: int | None = None) -> None:
+    """Retire (or bring back) a shift type; retired types stay on the cells that use them.
+
+    :raise StaleRecord: the shift type changed since `expected_version` (None: no check).
+    """
+    check_version(shift_type, expected_version)
     shift_type.is_active = active
     audit.record(actor, "shift_type.update", shift_type, {"is_active": not active}, {"is_active": active})
 
@@ -185,11 +190,19 @@ def set_company_day(actor, day: date, kind: DayKind, name: str = "") -> CompanyH
     return row
 
 
-def update_rule_settings(actor, settings: RuleSettings) -> RosterRuleSettings:
+def rule_settings_version() -> int:
+    """The version of the stored roster rules an edit form carries (0 while the defaults apply)."""
+    return db.session.scalar(sa.select(RosterRuleSettings.version_id).limit(1)) or 0
+
+
+def update_rule_settings(actor, settings: RuleSettings, expected_version: int | None = None) -> RosterRuleSettings:
     """Store the company's roster rules (creating the row on first use); audited.
 
+    :raise StaleRecord: the rules were saved by someone else since `expected_version` (None: no check).
     :raise RosterValidationError: a value out of range or an unknown soft rule.
     """
+    if expected_version is not None and expected_version != rule_settings_version():
+        raise StaleRecord()
     problems = settings_problems(settings)
     if problems:
         raise RosterValidationError.from_codes(problems)

@@ -37,6 +37,7 @@ from hrapp.models.shift import (
     RestOwedReason,
     RosterDemand,
     RosterRuleSettings,
+    RosterWorkTerms,
     ShiftKind,
     ShiftType,
 )
@@ -52,7 +53,7 @@ __all__ = [
     "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
     "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
-    "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
+    "RosterRuleSettings", "RosterWorkTerms", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
     "DocumentSignature", "DocumentStatus", "IssuedDocument",
     # background work

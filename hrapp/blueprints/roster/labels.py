@@ -57,6 +57,7 @@ CODES = {
     "one_shift_per_day": _l("One shift per day"),
     "fixed_cell": _l("Cells fixed by hand"),
     "unavailable": _l("Not available"),
+    "shift_not_allowed": _l("Shift or day not allowed by the person's work terms"),
 }
 
 STATUS_BADGES = {"draft": "secondary", "published": "success", "locked": "dark", "proposed": "info",

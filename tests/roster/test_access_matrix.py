@@ -79,6 +79,9 @@ def table(w) -> dict[str, Route]:
         "set_day": Route("POST", "/roster/settings/holidays/day",          "L    403   403   403  403     200 200"),
         "rules": Route("GET", "/roster/settings/rules",                    "L    403   403   403  403     200 200"),
         "rules_post": Route("POST", "/roster/settings/rules",              "L    403   403   403  403     200 200"),
+        "terms": Route("GET", f"{d}/work-terms",                           "L    403   403   403  403     200 200"),
+        "terms_post": Route("POST", f"{d}/work-terms",                     "L    403   403   403  403     200 200"),
+        "work_days": Route("POST", f"{d}/working-days",                    "L    403   403   403  403     200 200"),
         # one's own schedule, calendar feed, swaps and days off (404: the account has no staff record)
         "me": Route("GET", "/roster/me",                                   "L    200   200   200  404     404 404"),
         "calendar": Route("GET", "/roster/me/calendar",                    "L    200   200   200  200     200 200"),

@@ -117,3 +117,34 @@ def test_terms_are_validated_audited_and_removed_when_empty(february):
     assert resolved_terms([o.head_staff])[o.head_staff.id].shift_codes is None
     actions = set(db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action.like("roster_terms.%"))))
     assert actions == {"roster_terms.set", "roster_terms.remove"}
+
+
+def test_hr_sets_a_persons_terms_and_the_company_default_on_the_work_terms_page(client, auth, february):
+    o = february
+    auth.login("hr")
+    client.post("/auth/locale/en")
+    page = client.get(f"/roster/departments/{o.front.id}/work-terms").get_data(as_text=True)
+    assert "FO-MGR" in page and "Office days only" in page
+    response = client.post(f"/roster/departments/{o.front.id}/work-terms", data={
+        "subject": f"s{o.crew[0].id}", "days_per_month": "20", "shift_codes": ["早", "中"], "days": "any"})
+    assert response.status_code == 302
+    terms = resolved_terms([o.crew[0]])[o.crew[0].id]
+    assert terms.days_per_month == Decimal("20") and terms.shift_codes == {"早", "中"} and not terms.office_days_only
+    response = client.post(f"/roster/departments/{o.front.id}/working-days",
+                           data={"defaults-days_per_month": "22", "defaults-tolerance": "0.5"})
+    assert response.status_code == 302
+    assert resolved_terms([o.crew[1]])[o.crew[1].id].days_per_month == Decimal("22")
+
+
+def test_the_work_terms_page_refuses_bad_terms_and_other_departments_people(client, auth, february):
+    o = february
+    auth.login("hr")
+    client.post("/auth/locale/en")
+    url = f"/roster/departments/{o.front.id}/work-terms"
+    page = client.post(url, data={"subject": f"s{o.crew[0].id}", "days_per_month": "40"}).get_data(as_text=True)
+    assert "between 0 and 31" in page
+    assert client.post(url, data={"subject": f"s{o.hk_staff.id}", "days": "any"}).status_code == 404
+    assert client.post(url, data={"subject": "x1", "days": "any"}).status_code == 404
+    page = client.post(f"/roster/departments/{o.front.id}/working-days",
+                       data={"defaults-days_per_month": "21.75", "defaults-tolerance": "20"}).get_data(as_text=True)
+    assert "between 0 and 10 days" in page

@@ -241,3 +241,28 @@ class DayOffForm(FlaskForm):
     day = DateField(_l("Day off"), validators=[InputRequired()])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=200)],
                        description=_l("Optional, e.g. a family event. Your head sees it."))
+
+
+class WorkDefaultsForm(FlaskForm):
+    days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[InputRequired()],
+                                  description=_l("Contracted working days of a full month, e.g. 21.75; partial "
+                                                 "months and leave are prorated by day."))
+    tolerance = DecimalField(_l("Tolerance (days)"), places=2, validators=[InputRequired()],
+                             description=_l("How far a generated roster may stray from each person's target."))
+
+
+INHERIT, OFFICE_ONLY, ANY_DAY = "", "office", "any"
+
+
+class WorkTermsForm(FlaskForm):
+    subject = SelectField(_l("Position or person"), validate_choice=False, validators=[DataRequired()])
+    days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[Optional()],
+                                  description=_l("Empty: the position's, else the company's."))
+    shift_codes = SelectMultipleField(_l("Shifts allowed"), validate_choice=False,
+                                      description=_l("None selected: the position's, else any shift."))
+    days = SelectField(_l("Days"), choices=[(INHERIT, _l("As the position (else any day)")),
+                                            (OFFICE_ONLY, _l("Office days only (Monday-Friday, 调休)")),
+                                            (ANY_DAY, _l("Any day"))], default=INHERIT)
+
+    def office_days_only(self) -> bool | None:
+        return {OFFICE_ONLY: True, ANY_DAY: False}.get(self.days.data)

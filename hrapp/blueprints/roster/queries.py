@@ -14,6 +14,7 @@ from hrapp.models import (
     CompanyHoliday,
     Department,
     PeriodClose,
+    Position,
     Roster,
     RosterCell,
     RosterDemand,
@@ -59,6 +60,12 @@ def roster_people(roster) -> list[StaffMember]:
     """A roster's rows: the department's people employed in the period and anyone with a cell in it."""
     return list(db.session.scalars(sa.select(StaffMember).where(roster_staff_clause(roster))
                                    .order_by(StaffMember.staff_number)))
+
+
+def department_positions(department_id: int) -> list[Position]:
+    """The department's positions, by code."""
+    return list(db.session.scalars(sa.select(Position).where(Position.department_id == department_id)
+                                   .order_by(Position.code)))
 
 
 def shift_types_of(department_id: int) -> list[ShiftType]:

@@ -15,6 +15,7 @@ from hrapp.blueprints.roster import (
     settings_views,
     setup_views,
     swap_views,
+    terms_views,
 )
 from hrapp.blueprints.roster.colours import css_class
 from hrapp.blueprints.roster.labels import badge, roster_label
@@ -50,6 +51,8 @@ URLS = [
     ("/departments/<int:department_id>/demand/date", setup_views.set_date_demand, POST),
     ("/departments/<int:department_id>/rest-owed", rest_views.show_rest_owed, GET),
     ("/departments/<int:department_id>/rest-owed/adjust", rest_views.adjust_rest, POST),
+    ("/departments/<int:department_id>/work-terms", terms_views.edit_work_terms, BOTH),
+    ("/departments/<int:department_id>/working-days", terms_views.edit_work_defaults, POST),
     # company settings (HR)
     ("/settings/holidays", settings_views.list_holidays, GET),
     ("/settings/holidays/sync", settings_views.sync_holidays, POST),

@@ -260,7 +260,7 @@ class WorkTermsForm(FlaskForm):
                                   description=_l("Empty: the position's, else the company's."))
     shift_codes = SelectMultipleField(_l("Shifts allowed"), validate_choice=False,
                                       description=_l("None selected: the position's, else any shift."))
-    days = SelectField(_l("Days"), choices=[(INHERIT, _l("As the position (else any day)")),
+    days = SelectField(_l("Days allowed"), choices=[(INHERIT, _l("As the position (else any day)")),
                                             (OFFICE_ONLY, _l("Office days only (Monday-Friday, 调休)")),
                                             (ANY_DAY, _l("Any day"))], default=INHERIT)
 

@@ -161,8 +161,11 @@ class PatternForm(_ChangeForm):
     pattern = StringField(_l("Rotation pattern"), validators=[DataRequired(), Length(max=200)],
                           description=_l("Shift codes in order, e.g. 早早中中晚晚休休."))
     offsets = TextAreaField(_l("Start offset per person"), validators=[DataRequired()], render_kw={"rows": 8},
-                            description=_l('One line per person: "staff number: offset". Person p works '
-                                           'pattern[(day + offset) mod length].'))
+                            description=_l(
+                                'One line per person: "staff number: offset". Everyone follows the same pattern '
+                                'and starts over at its end; the offset is where in it a person starts: 0 begins '
+                                'the period on its first shift, 2 on its third. Example: with 早早中中夜休休 and '
+                                'offset 2, the first days are 中, 中, 夜, 休, 休, then 早 again.'))
     first_day = DateField(_l("From"), validators=[Optional()])
     last_day = DateField(_l("To"), validators=[Optional()])
 

@@ -28,6 +28,7 @@ from hrapp.blueprints.roster.gridview import (
 from hrapp.blueprints.roster.queries import (
     editable_departments,
     roster_and_close,
+    roster_overview,
     rosters_of,
     shift_colours,
     staff_names,
@@ -57,19 +58,23 @@ ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind,
 
 
 def _list_page(form: RosterCreateForm, department_id: int | None):
+    """One department's rosters; without `department_id`, every department the user works with (all for HR,
+    the headed ones for a head) with its current and next roster's state."""
     departments = editable_departments(current_user)
-    department = next((d for d in departments if d.id == department_id), departments[0] if departments else None)
+    department = next((d for d in departments if d.id == department_id), None)
     form.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
     rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
+    overview = roster_overview(departments, date.today()) if department is None else []
     return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
-                           rosters=rosters, to_decide=swaps_to_decide(current_user), title=_("Rosters"))
+                           rosters=rosters, overview=overview, to_decide=swaps_to_decide(current_user),
+                           title=_("Rosters"))
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)
 def list_rosters():
-    """The rosters of one department the user may edit, with their states, and the form to start one."""
+    """The departments the user works with and their rosters' states; `?department=` lists one's rosters."""
     return _list_page(RosterCreateForm(formdata=None, day=date.today()), request.args.get("department", type=int))
 
 

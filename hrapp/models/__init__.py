@@ -23,6 +23,7 @@ from hrapp.models.roster import (
     Roster,
     RosterCell,
     RosterChange,
+    RosterMember,
     RosterStatus,
     ShiftSwap,
     SwapStatus,
@@ -52,7 +53,7 @@ __all__ = [
     # rostering
     "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
     "HolidaySource", "Notification",
-    "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
+    "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterMember", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterWorkTerms", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
     "DocumentSignature", "DocumentStatus", "IssuedDocument",

@@ -110,6 +110,9 @@ def table(w) -> dict[str, Route]:
         "hk_pattern": Route("POST", f"{hr_}/pattern",                      "L    403   403   403  200     200 200"),
         "hk_generate": Route("POST", f"{hr_}/generate",                    "L    403   403   403  200     200 200"),
         "hk_publish": Route("POST", f"{hr_}/publish",                      "L    403   403   403  200     200 200"),
+        # an empty form passes the access check and is then a bad request
+        "members": Route("POST", f"{r}/members",                           "L    403   403   400  403     400 400"),
+        "hk_members": Route("POST", f"{hr_}/members",                      "L    403   403   403  400     400 400"),
         "lock": Route("POST", f"{r}/lock",                                 "L    403   403   200  403     200 200"),
         "hk_lock": Route("POST", f"{hr_}/lock",                            "L    403   403   403  200     200 200"),
     }

@@ -269,3 +269,9 @@ class WorkTermsForm(FlaskForm):
 
     def office_days_only(self) -> bool | None:
         return {OFFICE_ONLY: True, ANY_DAY: False}.get(self.days.data)
+
+
+class AddMemberForm(_VersionedForm):
+    """Add a newcomer as a row of a published roster."""
+
+    staff_id = IntegerField(validators=[InputRequired()])

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters, can_edit_roster, can_view_roster
 from hrapp.blueprints.roster.colours import stylesheet
 from hrapp.blueprints.roster.forms import (
+    AddMemberForm,
     CopyPreviousForm,
     FillRangeForm,
     GenerateForm,
@@ -45,6 +46,7 @@ from hrapp.blueprints.roster.services import (
     set_cells,
 )
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
+from hrapp.blueprints.roster.services.members import roster_newcomers
 from hrapp.core.listing import Listing
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
@@ -144,6 +146,9 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable and not closed else {}
     info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
     info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
+    if editable and not closed:
+        info["newcomers"] = roster_newcomers(roster)
+        info["member_form"] = AddMemberForm(prefix="member", formdata=None, expected_version=grid.version)
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,

@@ -10,6 +10,7 @@ from hrapp.blueprints.roster import (
     day_off_views,
     export_views,
     grid_views,
+    members_views,
     rest_views,
     schedule_views,
     settings_views,
@@ -39,6 +40,7 @@ URLS = [
     ("/<int:roster_id>/generate", bulk_views.generate_cells, POST),
     ("/<int:roster_id>/publish", bulk_views.publish, POST),
     ("/<int:roster_id>/lock", bulk_views.lock, POST),
+    ("/<int:roster_id>/members", members_views.add_member, POST),
     ("/<int:roster_id>/days-off", day_off_views.roster_days_off, GET),
     ("/<int:roster_id>/days-off", day_off_views.add_roster_day_off, POST),
     # a department's set-up

@@ -191,8 +191,8 @@ def greedy(p: GenerationProblem) -> dict[tuple[int, date], str]:
             candidates = [s for s in p.staff_ids if (s, d) not in chosen and may_work(p, s, d, k)
                           and _fits(st, placed[s], d, spec)]
             yesterday = d - timedelta(days=1)
-            candidates.sort(key=lambda s: _greedy_key(s, d, k, spec, chosen.get((s, yesterday)),
-                                                     _week_minutes(placed[s], d), worked, nights, weekends))
+            candidates.sort(key=lambda s: ((s, d) in p.requested_off, *_greedy_key(  # wishes last
+                s, d, k, spec, chosen.get((s, yesterday)), _week_minutes(placed[s], d), worked, nights, weekends)))
             for s in candidates[:max(0, need)]:
                 chosen[(s, d)] = k
                 placed[s].append((d, spec))
@@ -232,7 +232,8 @@ def topped_up(p: GenerationProblem, cells: dict[tuple[int, date], str]) -> dict[
         for i, d in enumerate(p.days):
             for s in p.staff_ids:
                 t = p.targets.get(s)
-                if t is None or (s, d) in chosen or worked[s] >= (t.low * (i + 1) / len(p.days) if paced else t.low):
+                if t is None or (s, d) in chosen or (s, d) in p.requested_off or worked[s] >= (
+                        t.low * (i + 1) / len(p.days) if paced else t.low):
                     continue
                 yesterday = chosen.get((s, d - timedelta(days=1)))
                 for k in sorted(order, key=lambda k: (k != yesterday, p.shifts[k].is_night)):

@@ -23,6 +23,7 @@ from hrapp.models.roster import (
     Roster,
     RosterCell,
     RosterChange,
+    RosterMember,
     RosterStatus,
     ShiftSwap,
     SwapStatus,
@@ -38,6 +39,7 @@ from hrapp.models.shift import (
     RestOwedReason,
     RosterDemand,
     RosterRuleSettings,
+    RosterWorkTerms,
     ShiftKind,
     ShiftType,
 )
@@ -53,8 +55,8 @@ __all__ = [
     # rostering
     "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
     "HolidaySource", "Notification",
-    "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterChange", "RosterDemand",
-    "RosterRuleSettings", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
+    "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterMember", "RosterChange", "RosterDemand",
+    "RosterRuleSettings", "RosterWorkTerms", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports
     "DocumentSignature", "DocumentStatus", "IssuedDocument",
     # background work

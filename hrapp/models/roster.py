@@ -60,6 +60,21 @@ class Roster(TimestampMixin, db.Model):
         return f"<Roster(dept={self.department_id}, {self.starts_on}..{self.ends_on}, {self.status})>"
 
 
+class RosterMember(db.Model):
+    """A row of a published roster: who was on it at publication, and anyone the head added since (a person
+    joining the department later is not added by itself)."""
+
+    __tablename__ = "roster_members"
+
+    roster_id: Mapped[int] = mapped_column(sa.ForeignKey("rosters.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"), primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    def __repr__(self) -> str:
+        return f"<RosterMember(roster={self.roster_id}, staff={self.staff_id})>"
+
+
 class RosterCell(db.Model):
     """What one person works on one day of a roster; a missing cell is an empty (unplanned) day."""
 

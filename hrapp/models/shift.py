@@ -115,8 +115,33 @@ class RosterRuleSettings(TimestampMixin, db.Model):
     # 综合计算工时制: weekly hours are averaged over the roster period instead of checked per week.
     comprehensive_hours: Mapped[bool] = mapped_column(default=False)
     soft_rules: Mapped[list] = mapped_column(sa.JSON, default=lambda: ["understaffed"])
+    # Contracted working days: the company default a month (prorated by day) and how far generation may stray.
+    working_days_per_month: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2), default=Decimal("21.75"))
+    working_days_tolerance: Mapped[Decimal] = mapped_column(sa.Numeric(4, 2), default=Decimal("1.00"))
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
+
+
+class RosterWorkTerms(TimestampMixin, db.Model):
+    """Who may work which shifts and how many days: for a position's people or one person (which wins).
+
+    An empty field falls back: person -> position -> company rules (any shift, every day, the default days).
+    """
+
+    __tablename__ = "roster_work_terms"
+    __table_args__ = (sa.CheckConstraint("(position_id IS NULL) <> (staff_id IS NULL)", name="position_or_staff"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position_id: Mapped[int | None] = mapped_column(sa.ForeignKey("positions.id", ondelete="CASCADE"), unique=True)
+    staff_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"), unique=True)
+    days_per_month: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 2))
+    shift_codes: Mapped[list | None] = mapped_column(sa.JSON)  # work shift codes allowed; None: any
+    office_days_only: Mapped[bool | None]  # only on the company's working days (Monday-Friday, 调休)
+    version_id: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version_id}
+
+    def __repr__(self) -> str:
+        return f"<RosterWorkTerms(position={self.position_id}, staff={self.staff_id})>"
 
 
 class AbsenceKind(enum.StrEnum):

@@ -49,6 +49,33 @@ def find_col(row: int, index: int, start: int) -> int:
     return next(c for c in range(start, start + len(PATTERN)) if (c + row) % len(PATTERN) == index)
 
 
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+JS_COLOURS = """els => els.map(el => {
+  const colour = getComputedStyle(el).color;
+  let node = el, bg = 'rgba(0, 0, 0, 0)';
+  while (node && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(node).backgroundColor; node = node.parentElement; }
+  return [el.textContent.trim(), colour, bg];
+})"""
+
+
+def assert_readable(page: Page, selector: str, minimum: float = 4.5) -> None:
+    """Every element matching `selector` has text at WCAG AA contrast (4.5:1) against its effective background."""
+    found = page.locator(selector).evaluate_all(JS_COLOURS)
+    assert found
+    for text, colour, background in found:
+        fg, bg = (tuple(float(v) for v in re.findall(r"[\d.]+", c)[:3]) for c in (colour, background))
+        hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+        ratio = (hi + 0.05) / (lo + 0.05)
+        assert ratio >= minimum, (text, colour, background, round(ratio, 2))
+
+
 def test_head_builds_and_publishes_a_month_staff_sees_it(session, browser, live_server):
     first = next_month_first(date.today())
     page = session.login(ROSTER["head"])
@@ -78,6 +105,7 @@ def test_head_builds_and_publishes_a_month_staff_sees_it(session, browser, live_
     for row, col in ((0, 0), (1, 0), (7, 3), (29, 10)):
         expect(cell(page, row, col)).to_have_attribute("data-code", expected_code(row, col))
     expect(page.locator("#hard-count")).to_have_text("0")
+    assert_readable(page, "#roster-grid tfoot tr.col-totals th, #roster-grid tfoot tr.col-totals .shift-chip")
     shot(page, "1-grid-after-pattern")
 
     # Keyboard fixes: the second 早 of person 2 becomes 中 (typed), then two rows down the first 晚

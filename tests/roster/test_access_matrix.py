@@ -80,6 +80,9 @@ def table(w) -> dict[str, Route]:
         "set_day": Route("POST", "/roster/settings/holidays/day",          "L    403   403   403  403     200 200"),
         "rules": Route("GET", "/roster/settings/rules",                    "L    403   403   403  403     200 200"),
         "rules_post": Route("POST", "/roster/settings/rules",              "L    403   403   403  403     200 200"),
+        "terms": Route("GET", f"{d}/work-terms",                           "L    403   403   403  403     200 200"),
+        "terms_post": Route("POST", f"{d}/work-terms",                     "L    403   403   403  403     200 200"),
+        "work_days": Route("POST", f"{d}/working-days",                    "L    403   403   403  403     200 200"),
         # one's own schedule, calendar feed, swaps and days off (404: the account has no staff record)
         "me": Route("GET", "/roster/me",                                   "L    200   200   200  404     404 404"),
         "calendar": Route("GET", "/roster/me/calendar",                    "L    200   200   200  200     200 200"),
@@ -108,6 +111,9 @@ def table(w) -> dict[str, Route]:
         "hk_pattern": Route("POST", f"{hr_}/pattern",                      "L    403   403   403  200     200 200"),
         "hk_generate": Route("POST", f"{hr_}/generate",                    "L    403   403   403  200     200 200"),
         "hk_publish": Route("POST", f"{hr_}/publish",                      "L    403   403   403  200     200 200"),
+        # an empty form passes the access check and is then a bad request
+        "members": Route("POST", f"{r}/members",                           "L    403   403   400  403     400 400"),
+        "hk_members": Route("POST", f"{hr_}/members",                      "L    403   403   403  400     400 400"),
         "lock": Route("POST", f"{r}/lock",                                 "L    403   403   200  403     200 200"),
         "hk_lock": Route("POST", f"{hr_}/lock",                            "L    403   403   403  200     200 200"),
     }

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from hrapp.blueprints.roster.export import roster_workbook
 from hrapp.blueprints.roster.services import roster_grid
+from hrapp.blueprints.roster.services.members import add_roster_member
 from hrapp.core.periods import period_label
 from tests.roster.fixtures import MAY, ROTATION
 
@@ -40,6 +41,7 @@ def test_workbook_holds_the_grid(rostered):
 
 def test_workbook_neutralises_formulas(rostered, make_staff):
     evil = make_staff(rostered.front, name_zh='=HYPERLINK("http://evil.example","x")', staff_number="+S1")
+    add_roster_member(rostered.head, rostered.roster, evil, None)  # joined after publication: added by the head
     grid, _ = _sheets(roster_workbook(roster_grid(rostered.roster), "=cmd|' /C calc'!A0"))
     assert grid["A1"].value.startswith("'=") and grid["A1"].data_type == "s"
     row = next(r for r in range(4, 10) if str(grid.cell(r, 2).value).startswith("'="))

@@ -19,7 +19,7 @@ from hrapp.blueprints.roster.forms import (
 )
 from hrapp.blueprints.roster.grid_views import render_grid
 from hrapp.blueprints.roster.labels import roster_label
-from hrapp.blueprints.roster.queries import department_staff
+from hrapp.blueprints.roster.queries import department_staff, staff_names
 from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
@@ -143,7 +143,19 @@ def _generated(result) -> str:
     text = _("Roster generated: %(n)s cells.", n=len(result.assignments))
     if result.wishes:
         text += " " + _("%(met)s of %(wishes)s requested days off granted.", met=result.wishes_met, wishes=result.wishes)
+    if result.target_misses:
+        text += " " + _("Working days outside the contracted range: %(people)s.",
+                        people="; ".join(_target_miss(m, names) for names in [staff_names(
+                            m.staff_id for m in result.target_misses)] for m in result.target_misses))
     return text
+
+
+def _target_miss(miss, names: dict[int, str]) -> str:
+    """One person's miss in words: who, how many days, the range, and why when it is their availability."""
+    why = (_("only %(n)s days possible (leave, office days, allowed shifts)", n=miss.possible)
+           if miss.limited_by_availability else _("the hard rules or the demand allow no closer"))
+    return _("%(who)s %(worked)s days (target %(low)s–%(high)s: %(why)s)", who=names.get(miss.staff_id, ""),
+             worked=miss.worked, low=miss.low, high=miss.high, why=why)
 
 
 def _published(breaches) -> str:

@@ -176,8 +176,11 @@ class PatternForm(_ChangeForm):
     pattern = StringField(_l("Rotation pattern"), validators=[DataRequired(), Length(max=200)],
                           description=_l("Shift codes in order, e.g. 早早中中晚晚休休."))
     offsets = TextAreaField(_l("Start offset per person"), validators=[DataRequired()], render_kw={"rows": 8},
-                            description=_l('One line per person: "staff number: offset". Person p works '
-                                           'pattern[(day + offset) mod length].'))
+                            description=_l(
+                                'One line per person: "staff number: offset". Everyone follows the same pattern '
+                                'and starts over at its end; the offset is where in it a person starts: 0 begins '
+                                'the period on its first shift, 2 on its third. Example: with 早早中中夜休休 and '
+                                'offset 2, the first days are 中, 中, 夜, 休, 休, then 早 again.'))
     first_day = DateField(_l("From"), validators=[Optional()])
     last_day = DateField(_l("To"), validators=[Optional()])
 
@@ -256,3 +259,34 @@ class DayOffForm(CreateForm):
     day = DateField(_l("Day off"), validators=[InputRequired()])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=200)],
                        description=_l("Optional, e.g. a family event. Your head sees it."))
+
+
+class WorkDefaultsForm(FlaskForm):
+    days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[InputRequired()],
+                                  description=_l("Contracted working days of a full month, e.g. 21.75; partial "
+                                                 "months and leave are prorated by day."))
+    tolerance = DecimalField(_l("Tolerance (days)"), places=2, validators=[InputRequired()],
+                             description=_l("How far a generated roster may stray from each person's target."))
+
+
+INHERIT, OFFICE_ONLY, ANY_DAY = "", "office", "any"
+
+
+class WorkTermsForm(FlaskForm):
+    subject = SelectField(_l("Position or person"), validate_choice=False, validators=[DataRequired()])
+    days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[Optional()],
+                                  description=_l("Empty: the position's, else the company's."))
+    shift_codes = SelectMultipleField(_l("Shifts allowed"), validate_choice=False,
+                                      description=_l("None selected: the position's, else any shift."))
+    days = SelectField(_l("Days allowed"), choices=[(INHERIT, _l("As the position (else any day)")),
+                                            (OFFICE_ONLY, _l("Office days only (Monday-Friday, 调休)")),
+                                            (ANY_DAY, _l("Any day"))], default=INHERIT)
+
+    def office_days_only(self) -> bool | None:
+        return {OFFICE_ONLY: True, ANY_DAY: False}.get(self.days.data)
+
+
+class AddMemberForm(_VersionedForm):
+    """Add a newcomer as a row of a published roster."""
+
+    staff_id = IntegerField(validators=[InputRequired()])

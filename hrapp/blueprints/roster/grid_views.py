@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.roster.access import RosterPerm, can_edit_department_rosters, can_edit_roster, can_view_roster
 from hrapp.blueprints.roster.colours import stylesheet
 from hrapp.blueprints.roster.forms import (
+    AddMemberForm,
     CopyPreviousForm,
     FillRangeForm,
     GenerateForm,
@@ -28,6 +29,7 @@ from hrapp.blueprints.roster.gridview import (
 from hrapp.blueprints.roster.queries import (
     editable_departments,
     roster_and_close,
+    roster_overview,
     rosters_of,
     shift_colours,
     staff_names,
@@ -44,6 +46,7 @@ from hrapp.blueprints.roster.services import (
     set_cells,
 )
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
+from hrapp.blueprints.roster.services.members import roster_newcomers
 from hrapp.core.listing import Listing
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
@@ -59,19 +62,23 @@ ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind,
 
 
 def _list_page(form: RosterCreateForm, department_id: int | None):
+    """One department's rosters; without `department_id`, every department the user works with (all for HR,
+    the headed ones for a head) with its current and next roster's state."""
     departments = editable_departments(current_user)
-    department = next((d for d in departments if d.id == department_id), departments[0] if departments else None)
+    department = next((d for d in departments if d.id == department_id), None)
     form.department_id.choices = [(d.id, coded_name(d)) for d in departments]
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
     rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
+    overview = roster_overview(departments, date.today()) if department is None else []
     return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
-                           rosters=rosters, to_decide=swaps_to_decide(current_user), title=_("Rosters"))
+                           rosters=rosters, overview=overview, to_decide=swaps_to_decide(current_user),
+                           title=_("Rosters"))
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)
 def list_rosters():
-    """The rosters of one department the user may edit, with their states, and the form to start one."""
+    """The departments the user works with and their rosters' states; `?department=` lists one's rosters."""
     return _list_page(RosterCreateForm(formdata=None, day=date.today()), request.args.get("department", type=int))
 
 
@@ -142,6 +149,9 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable and not closed else {}
     info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
     info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
+    if editable and not closed:
+        info["newcomers"] = roster_newcomers(roster)
+        info["member_form"] = AddMemberForm(prefix="member", formdata=None, expected_version=grid.version)
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,

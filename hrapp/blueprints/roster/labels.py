@@ -65,6 +65,7 @@ CODES = {
     "one_shift_per_day": _l("One shift per day"),
     "fixed_cell": _l("Cells fixed by hand"),
     "unavailable": _l("Not available"),
+    "shift_not_allowed": _l("Shift or day not allowed by the person's work terms"),
 }
 
 # The official calendar library's holiday names (stored on CompanyHoliday.name); HR's own names show as typed.

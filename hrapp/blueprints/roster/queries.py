@@ -1,6 +1,7 @@
 """Read-only look-ups the roster pages need besides the services: choice lists, listings, colleagues."""
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -14,6 +15,7 @@ from hrapp.models import (
     CompanyHoliday,
     Department,
     PeriodClose,
+    Position,
     Roster,
     RosterCell,
     RosterDemand,
@@ -59,6 +61,12 @@ def roster_people(roster) -> list[StaffMember]:
     """A roster's rows: the department's people employed in the period and anyone with a cell in it."""
     return list(db.session.scalars(sa.select(StaffMember).where(roster_staff_clause(roster))
                                    .order_by(StaffMember.staff_number)))
+
+
+def department_positions(department_id: int) -> list[Position]:
+    """The department's positions, by code."""
+    return list(db.session.scalars(sa.select(Position).where(Position.department_id == department_id)
+                                   .order_by(Position.code)))
 
 
 def shift_types_of(department_id: int) -> list[ShiftType]:
@@ -166,3 +174,37 @@ def swap_cells(swap: ShiftSwap) -> dict[tuple[int, date], str]:
                RosterCell.staff_id.in_([swap.requester_id, swap.partner_id]),
                RosterCell.day.in_([swap.requester_day, swap.partner_day])))
     return {(s, d): code for s, d, code in rows}
+
+
+@dataclass(frozen=True)
+class DepartmentRosters:
+    """A department's roster covering today and the one after it (None: not started yet, a gap)."""
+
+    department: Department
+    current: Roster | None
+    following: Roster | None
+
+    @property
+    def gaps(self) -> int:
+        return (self.current is None) + (self.following is None)
+
+
+def roster_overview(departments: list[Department], today: date) -> list[DepartmentRosters]:
+    """For each department, the roster covering `today` and the next one (the one covering the day after it,
+    else the first of next month): one query for all of them."""
+    ids = [d.id for d in departments]
+    rows = db.session.scalars(sa.select(Roster).where(
+        Roster.department_id.in_(ids), Roster.ends_on >= today, Roster.starts_on <= today + timedelta(days=70))
+        .order_by(Roster.starts_on)) if ids else []
+    by_department: dict[int, list[Roster]] = {}
+    for roster in rows:
+        by_department.setdefault(roster.department_id, []).append(roster)
+    next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    out = []
+    for department in departments:
+        rosters = by_department.get(department.id, [])
+        current = next((r for r in rosters if r.starts_on <= today <= r.ends_on), None)
+        after = current.ends_on + timedelta(days=1) if current else next_month
+        following = next((r for r in rosters if r.starts_on <= after <= r.ends_on), None)
+        out.append(DepartmentRosters(department, current, following))
+    return out

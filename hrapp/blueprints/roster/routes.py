@@ -10,11 +10,13 @@ from hrapp.blueprints.roster import (
     day_off_views,
     export_views,
     grid_views,
+    members_views,
     rest_views,
     schedule_views,
     settings_views,
     setup_views,
     swap_views,
+    terms_views,
 )
 from hrapp.blueprints.roster.colours import css_class
 from hrapp.blueprints.roster.labels import badge, holiday_name, roster_label
@@ -38,6 +40,7 @@ URLS = [
     ("/<int:roster_id>/generate", bulk_views.generate_cells, POST),
     ("/<int:roster_id>/publish", bulk_views.publish, POST),
     ("/<int:roster_id>/lock", bulk_views.lock, POST),
+    ("/<int:roster_id>/members", members_views.add_member, POST),
     ("/<int:roster_id>/days-off", day_off_views.roster_days_off, GET),
     ("/<int:roster_id>/days-off", day_off_views.add_roster_day_off, POST),
     # a department's set-up
@@ -50,6 +53,8 @@ URLS = [
     ("/departments/<int:department_id>/demand/date", setup_views.set_date_demand, POST),
     ("/departments/<int:department_id>/rest-owed", rest_views.show_rest_owed, GET),
     ("/departments/<int:department_id>/rest-owed/adjust", rest_views.adjust_rest, POST),
+    ("/departments/<int:department_id>/work-terms", terms_views.edit_work_terms, BOTH),
+    ("/departments/<int:department_id>/working-days", terms_views.edit_work_defaults, POST),
     # company settings (HR)
     ("/settings/holidays", settings_views.list_holidays, GET),
     ("/settings/holidays/sync", settings_views.sync_holidays, POST),

@@ -2,6 +2,7 @@
 from hrapp.blueprints.roster.generation.model import greedy
 from hrapp.blueprints.roster.generation.problem import (
     FIXED_CELL,
+    NOT_ALLOWED,
     ONE_SHIFT_PER_DAY,
     UNAVAILABLE,
     FairnessCounts,
@@ -12,5 +13,5 @@ from hrapp.blueprints.roster.generation.problem import (
 )
 from hrapp.blueprints.roster.generation.solve import diagnose, generate
 
-__all__ = ["FIXED_CELL", "ONE_SHIFT_PER_DAY", "UNAVAILABLE", "FairnessCounts", "GenerationProblem",
+__all__ = ["FIXED_CELL", "NOT_ALLOWED", "ONE_SHIFT_PER_DAY", "UNAVAILABLE", "FairnessCounts", "GenerationProblem",
            "GenerationResult", "Shortfall", "diagnose", "facts_of", "generate", "greedy"]

@@ -5,12 +5,13 @@ from datetime import time as time_of_day
 
 from ortools.sat.python import cp_model
 
-from hrapp.blueprints.roster.generation.problem import FairnessCounts, GenerationProblem
+from hrapp.blueprints.roster.generation.problem import FairnessCounts, GenerationProblem, may_work
 from hrapp.blueprints.roster.rules import ContextShift, RuleSettings, ShiftSpec
 from hrapp.core.periods import iso_week
 
-# Weights of the fairness objective: a granted day-off wish beats a perfectly even spread.
-W_DAY_OFF, W_NIGHTS, W_WEEKENDS, W_HOLIDAYS, W_WORKDAYS, W_OVERSTAFF = 20, 6, 4, 4, 3, 1
+# Weights of the (soft) objective: a day off or on a person's contracted working days weighs most, then a
+# granted day-off wish, then an even spread.
+W_TARGET, W_DAY_OFF, W_NIGHTS, W_WEEKENDS, W_HOLIDAYS, W_WORKDAYS, W_OVERSTAFF = 40, 20, 6, 4, 4, 3, 1
 
 
 class RosterModel:
@@ -28,6 +29,7 @@ class RosterModel:
                 self.ctx[c.staff_id].append(c)
         self.slack: dict[tuple[date, str], cp_model.IntVar] = {}
         self.over: list[cp_model.IntVar] = []
+        self._deviation = None
         self._cells()
         self._rest()
         self._consecutive()
@@ -46,8 +48,10 @@ class RosterModel:
                 if fixed is not None:
                     for k in self.work:
                         self.m.add(self.x[s, d, k] == int(k == fixed))
-                elif (s, d) in self.p.unavailable:
-                    self.m.add(self.works_on(s, d) == 0)
+                else:  # hard: who may work which shift on which day
+                    for k in self.work:
+                        if not may_work(self.p, s, d, k):
+                            self.m.add(self.x[s, d, k] == 0)
 
     def _too_close(self, a: ShiftSpec, day_a: date, b: ShiftSpec, day_b: date) -> bool:
         """True if b (starting after a) overlaps a or leaves less than the minimum rest after it."""
@@ -124,56 +128,121 @@ class RosterModel:
         self.m.add_min_equality(lo, values)
         return hi - lo
 
+    def target_deviation(self):
+        """Working days below or above each person's target range, summed (0 when everyone is within); the
+        variables are made once and shared by both solves."""
+        if self._deviation is not None:
+            return self._deviation
+        terms = []
+        for s, t in self.p.targets.items():
+            if s not in self.p.staff_ids:
+                continue
+            worked = sum(self.works_on(s, d, True) for d in self.p.days)
+            under, over = (self.m.new_int_var(0, len(self.p.days), f"{w}_{s}") for w in ("under", "over"))
+            self.m.add(under >= t.low - worked)
+            self.m.add(over >= worked - t.high)
+            terms += [under, over]
+        self._deviation = sum(terms)
+        return self._deviation
+
+    def _may_ever(self, s: int, pick) -> bool:
+        return any(pick(d, k) and self.p.fixed.get((s, d), k) == k and may_work(self.p, s, d, k)
+                   for d in self.p.days for k in self.work)
+
     def fairness_objective(self):
-        p, x = self.p, self.x
+        """The soft rules, weighted: contracted days, wishes, an even spread among those who may take a
+        night/weekend/holiday at all (someone on office days only does not pull the spread), overstaffing."""
+        p, x, night = self.p, self.x, lambda d, k: p.shifts[k].is_night
         nights, weekends, holidays, workdays = [], [], [], []
         for s in p.staff_ids:
             prior = p.prior_counts.get(s, FairnessCounts())
-            nights.append(prior.nights + sum(x[s, d, k] for d in p.days for k in self.work if p.shifts[k].is_night))
-            weekends.append(prior.weekends + sum(self.works_on(s, d) for d in p.days if d.weekday() >= 5))
-            holidays.append(prior.holidays + sum(self.works_on(s, d) for d in p.days if d in p.holidays))
-            workdays.append(sum(self.works_on(s, d, True) for d in p.days))
+            if self._may_ever(s, night):
+                nights.append(prior.nights + sum(x[s, d, k] for d in p.days for k in self.work if night(d, k)))
+            if self._may_ever(s, lambda d, k: d.weekday() >= 5):
+                weekends.append(prior.weekends + sum(self.works_on(s, d) for d in p.days if d.weekday() >= 5))
+            if self._may_ever(s, lambda d, k: d in p.holidays):
+                holidays.append(prior.holidays + sum(self.works_on(s, d) for d in p.days if d in p.holidays))
+            if s not in p.targets:
+                workdays.append(sum(self.works_on(s, d, True) for d in p.days))
         wishes = sum(self.works_on(s, d) for s, d in p.requested_off if (s, d) not in p.fixed and d in set(p.days))
-        return (W_DAY_OFF * wishes + W_NIGHTS * self.spread("nights", nights)
-                + W_WEEKENDS * self.spread("weekends", weekends) + W_HOLIDAYS * self.spread("holidays", holidays)
-                + W_WORKDAYS * self.spread("workdays", workdays) + W_OVERSTAFF * sum(self.over))
+        spreads = [(w, self.spread(name, v)) for w, name, v in (
+            (W_NIGHTS, "nights", nights), (W_WEEKENDS, "weekends", weekends), (W_HOLIDAYS, "holidays", holidays),
+            (W_WORKDAYS, "workdays", workdays)) if v]
+        return (W_TARGET * self.target_deviation() + W_DAY_OFF * wishes + sum(w * v for w, v in spreads)
+                + W_OVERSTAFF * sum(self.over))
 
 
 def greedy(p: GenerationProblem) -> dict[tuple[int, date], str]:
     """A quick day-by-day assignment obeying the hard rules, used as the solver's starting point (may be short).
 
     Each day the most constrained shifts go first (nights, then the latest starts); see `_greedy_key` for who
-    gets each one.
+    gets each one. Then people short of their contracted days get extra shifts (`topped_up`).
     """
-    st, work = p.settings, [k for k, s in p.shifts.items() if s.is_work]
-    order = sorted(work, key=lambda k: (not p.shifts[k].is_night, -(p.shifts[k].start or time_of_day.min).hour))
+    st = p.settings
     chosen: dict[tuple[int, date], str] = dict(p.fixed)
-    ctx: dict[int, list[ContextShift]] = defaultdict(list)
-    for c in p.context:
-        if c.spec.is_work:
-            ctx[c.staff_id].append(c)
-    placed = {s: [(c.day, c.spec) for c in ctx[s]] for s in p.staff_ids}
-    for s, d in p.fixed:
-        if s in placed and p.shifts[p.fixed[(s, d)]].is_work:
-            placed[s].append((d, p.shifts[p.fixed[(s, d)]]))
+    placed = _placed(p, chosen)
     worked, nights, weekends = Counter(), Counter(), Counter()
     for s, prior in p.prior_counts.items():
         nights[s], weekends[s] = prior.nights, prior.weekends
     for d in p.days:
-        for k in order:
+        for k in _order(p):
             need = p.demand.get((d, k), 0) - sum(1 for s in p.staff_ids if chosen.get((s, d)) == k)
             spec = p.shifts[k]
-            candidates = [s for s in p.staff_ids if (s, d) not in chosen and (s, d) not in p.unavailable
+            candidates = [s for s in p.staff_ids if (s, d) not in chosen and may_work(p, s, d, k)
                           and _fits(st, placed[s], d, spec)]
             yesterday = d - timedelta(days=1)
-            candidates.sort(key=lambda s: _greedy_key(s, d, k, spec, chosen.get((s, yesterday)),
-                                                     _week_minutes(placed[s], d), worked, nights, weekends))
+            candidates.sort(key=lambda s: ((s, d) in p.requested_off, *_greedy_key(  # wishes last
+                s, d, k, spec, chosen.get((s, yesterday)), _week_minutes(placed[s], d), worked, nights, weekends)))
             for s in candidates[:max(0, need)]:
                 chosen[(s, d)] = k
                 placed[s].append((d, spec))
                 worked[s] += 1
                 nights[s] += spec.is_night
                 weekends[s] += d.weekday() >= 5
+    return topped_up(p, {key: code for key, code in chosen.items() if key not in p.fixed})
+
+
+def _order(p: GenerationProblem) -> list[str]:
+    work = [k for k, s in p.shifts.items() if s.is_work]
+    return sorted(work, key=lambda k: (not p.shifts[k].is_night, -(p.shifts[k].start or time_of_day.min).hour))
+
+
+def _placed(p: GenerationProblem, chosen: dict) -> dict[int, list[tuple[date, ShiftSpec]]]:
+    """Per person, the working shifts already placed: outside the period (context) and in `chosen`."""
+    placed: dict[int, list[tuple[date, ShiftSpec]]] = {s: [] for s in p.staff_ids}
+    for c in p.context:
+        if c.spec.is_work and c.staff_id in placed:
+            placed[c.staff_id].append((c.day, c.spec))
+    for (s, d), k in chosen.items():
+        if s in placed and p.shifts[k].is_work:
+            placed[s].append((d, p.shifts[k]))
+    return placed
+
+
+def topped_up(p: GenerationProblem, cells: dict[tuple[int, date], str]) -> dict[tuple[int, date], str]:
+    """`cells` (the non-fixed work cells of a roster meeting what demand it can) plus extra shifts for the people
+    it leaves short of their contracted days. Extras only go where the hard rules allow, so they never take a
+    shift from the demand: spread at the target's pace first, then on any day still free. Each goes on
+    yesterday's shift if it fits, else the first allowed one that does."""
+    chosen = dict(p.fixed) | dict(cells)
+    placed = _placed(p, chosen)
+    worked = Counter(s for (s, _d), k in chosen.items() if p.shifts[k].counts_as_working_day)
+    order = _order(p)
+    for paced in (True, False):
+        for i, d in enumerate(p.days):
+            for s in p.staff_ids:
+                t = p.targets.get(s)
+                if t is None or (s, d) in chosen or (s, d) in p.requested_off or worked[s] >= (
+                        t.low * (i + 1) / len(p.days) if paced else t.low):
+                    continue
+                yesterday = chosen.get((s, d - timedelta(days=1)))
+                for k in sorted(order, key=lambda k: (k != yesterday, p.shifts[k].is_night)):
+                    spec = p.shifts[k]
+                    if spec.counts_as_working_day and may_work(p, s, d, k) and _fits(p.settings, placed[s], d, spec):
+                        chosen[(s, d)] = k
+                        placed[s].append((d, spec))
+                        worked[s] += 1
+                        break
     return {key: code for key, code in chosen.items() if key not in p.fixed}
 
 

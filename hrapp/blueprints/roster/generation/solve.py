@@ -3,24 +3,29 @@
 A greedy day-by-day start is built first and given to the solver as a hint. If it falls short, a first solve
 minimises unmet demand (slack); if any remains, the shortfalls are reported with the rules that keep people
 off each short shift, and no roster is returned unless the caller asks for it. A second solve keeps the
-demand met and spreads nights, weekends, holidays and working days evenly (with earlier periods' counts),
-honouring requested days off where it can, for at most `polish_time_s`.
+demand met and brings each person's working days into their contracted range, spreads nights, weekends,
+holidays and working days evenly (with earlier periods' counts) and honours requested days off where it can
+(all soft, weighted), for at most `polish_time_s`. Who may work which shift and day stays hard.
 """
+import os
 import time as clock
 from collections import Counter
 from datetime import date
 
 from ortools.sat.python import cp_model
 
-from hrapp.blueprints.roster.generation.model import RosterModel, greedy
+from hrapp.blueprints.roster.generation.model import RosterModel, greedy, topped_up
 from hrapp.blueprints.roster.generation.problem import (
     FIXED_CELL,
+    NOT_ALLOWED,
     ONE_SHIFT_PER_DAY,
     UNAVAILABLE,
     GenerationProblem,
     GenerationResult,
     Shortfall,
     facts_of,
+    may_work,
+    target_misses,
 )
 from hrapp.blueprints.roster.rules import Assignment, RosterFacts, check_roster
 
@@ -28,7 +33,8 @@ from hrapp.blueprints.roster.rules import Assignment, RosterFacts, check_roster
 def _solver(p: GenerationProblem, seconds: float) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, seconds)
-    solver.parameters.num_workers = p.num_workers
+    # More workers than cores only share the time out: each one then searches less.
+    solver.parameters.num_workers = max(1, min(p.num_workers, os.cpu_count() or 1))
     solver.parameters.random_seed = p.random_seed
     return solver
 
@@ -54,16 +60,23 @@ def generate(p: GenerationProblem, allow_partial: bool = False) -> GenerationRes
             kind = "infeasible" if status == cp_model.INFEASIBLE else "unknown"
             return GenerationResult(kind, wall_time_s=clock.monotonic() - began)
         short, proven = int(solver.objective_value), status == cp_model.OPTIMAL
-        _hint(model, lambda var, key: solver.boolean_value(var))
+        # Start the polish from that roster plus extra shifts toward everyone's contracted days.
+        found = topped_up(p, {key[:2]: key[2] for key, var in model.x.items()
+                              if key[:2] not in p.fixed and solver.boolean_value(var)})
+        _hint(model, lambda var, key: found.get(key[:2]) == key[2])
     if short == 0 or allow_partial:
         model.m.add(sum(model.slack.values()) <= short)
         model.m.minimize(model.fairness_objective())
+        probe = _complete_hint(model, p)
         second = _solver(p, min(p.polish_time_s, p.time_limit_s - (clock.monotonic() - began)))
         status = second.solve(model.m)
         if status == cp_model.INFEASIBLE:
             return GenerationResult("infeasible", wall_time_s=clock.monotonic() - began)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
+                probe is None or second.objective_value <= probe.objective_value):
             solver = second
+        elif probe is not None:  # the polish found nothing as good as its start in the time it had
+            solver = probe
     if solver is None:
         cells = _cells_of(model, lambda var, key: start.get(key[:2]) == key[2])
     else:
@@ -73,9 +86,9 @@ def generate(p: GenerationProblem, allow_partial: bool = False) -> GenerationRes
         raise AssertionError(f"generator broke hard rules: {hard[:5]}")
     if short == 0:
         return GenerationResult("ok", tuple(cells), proven=proven, wall_time_s=clock.monotonic() - began,
-                                **wish_counts(p, cells))
+                                target_misses=target_misses(p, cells), **wish_counts(p, cells))
     return GenerationResult("short", tuple(cells) if allow_partial else (), tuple(diagnose(p, cells)), proven,
-                            clock.monotonic() - began, **wish_counts(p, cells))
+                            clock.monotonic() - began, target_misses=target_misses(p, cells), **wish_counts(p, cells))
 
 
 def wish_counts(p: GenerationProblem, cells: list[Assignment]) -> dict[str, int]:
@@ -90,6 +103,21 @@ def _hint(model: RosterModel, value) -> None:
     model.m.clear_hints()
     for key, var in model.x.items():
         model.m.add_hint(var, bool(value(var, key)))
+
+
+def _complete_hint(model: RosterModel, p: GenerationProblem) -> cp_model.CpSolver | None:
+    """Hint every variable, not only the cells: with a few workers CP-SAT may not complete a partial hint and
+    then polishes from a worse start (seen: a month's working-day targets missed that the start met).
+    Returns the solver holding the hinted start with its objective (None if the start is not feasible)."""
+    probe = _solver(p, 2.0)
+    probe.parameters.fix_variables_to_their_hinted_value = True
+    if probe.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    values = [probe.value(model.m.get_int_var_from_proto_index(i)) for i in range(len(model.m.proto.variables))]
+    model.m.clear_hints()
+    for i, value in enumerate(values):
+        model.m.add_hint(model.m.get_int_var_from_proto_index(i), value)
+    return probe
 
 
 def _cells_of(model: RosterModel, value) -> list[Assignment]:
@@ -110,7 +138,7 @@ def diagnose(p: GenerationProblem, cells: list[Assignment]) -> list[Shortfall]:
 
     Reasons: the rule codes a move would break (rest_too_short, too_many_consecutive_days,
     weekly_hours_exceeded, ...), one_shift_per_day (already on another shift), fixed_cell, or the
-    unavailability reason (on_leave, has_left, ...).
+    unavailability reason (on_leave, has_left, ...), or shift_not_allowed (the person's terms).
     """
     by_cell = {(a.staff_id, a.day): a.shift_code for a in cells}
     counts = Counter((a.day, a.shift_code) for a in cells)
@@ -136,6 +164,8 @@ def _why_not(p: GenerationProblem, facts: RosterFacts, cells: list[Assignment],
         return {p.unavailable_reasons.get((s, d), UNAVAILABLE)}
     if (s, d) in p.fixed:
         return {FIXED_CELL}
+    if not may_work(p, s, d, k):
+        return {NOT_ALLOWED}
     current = by_cell.get((s, d))
     if current is not None and p.shifts[current].is_work:
         return {ONE_SHIFT_PER_DAY}

@@ -8,14 +8,16 @@ from datetime import date, time, timedelta
 import sqlalchemy as sa
 
 from hrapp.blueprints.roster.rules import LEAVE, REST, WORK, ShiftTypeData
+from hrapp.blueprints.roster.rules.targets import WorkTerms
 from hrapp.blueprints.roster.services.editing import apply_pattern, create_roster, fill_range
 from hrapp.blueprints.roster.services.facts import load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.publishing import publish_roster, roster_breaches
 from hrapp.blueprints.roster.services.setup import record_absence, save_shift_type, set_demand, sync_company_holidays
+from hrapp.blueprints.roster.services.terms import set_work_terms
 from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
-from hrapp.models import AbsenceKind, Department, EmploymentStatus, PeriodKind, StaffMember
+from hrapp.models import AbsenceKind, Department, EmploymentStatus, PeriodKind, Position, StaffMember
 
 EPOCH = date(2024, 1, 1)  # a Monday: patterns run continuously from here, so months join without breaches
 
@@ -108,6 +110,10 @@ def _seed_department(actor, department, shifts, rng, next_month, report, max_sta
     for data in (*shifts, OFFICE, REST_TYPE, LEAVE_TYPE):
         save_shift_type(actor, department, data)
     db.session.flush()
+    for position in db.session.scalars(sa.select(Position).where(  # managers: 常 on office days, for generation
+            Position.department_id == department.id, Position.code.endswith("-MGR"))):
+        set_work_terms(actor, WorkTerms(shift_codes=frozenset({OFFICE.code}), office_days_only=True),
+                       position=position)
     staff = db.session.scalars(sa.select(StaffMember).where(
         StaffMember.department_id == department.id, StaffMember.status != EmploymentStatus.LEFT)
         .order_by(StaffMember.staff_number)).all()

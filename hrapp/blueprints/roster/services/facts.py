@@ -26,7 +26,9 @@ from hrapp.models import (
     Roster,
     RosterCell,
     RosterDemand,
+    RosterMember,
     RosterRuleSettings,
+    RosterStatus,
     ShiftKind,
     ShiftType,
     StaffMember,
@@ -143,11 +145,20 @@ class RosterData:
         return next((s for s in self.shift_types if s.kind == ShiftKind.REST and s.is_active), None)
 
 
+def employed_clause(roster: Roster):
+    """The department's people employed during the roster's period."""
+    return sa.and_(StaffMember.department_id == roster.department_id, StaffMember.hire_on <= roster.ends_on,
+                   sa.or_(StaffMember.left_on.is_(None), StaffMember.left_on >= roster.starts_on))
+
+
 def roster_staff_clause(roster: Roster, extra_staff_ids=()):
-    """Rows of a roster: the department's people employed during the period, anyone with a cell in it (someone
-    lent by another department), and `extra_staff_ids` (about to get a cell)."""
-    employed = sa.and_(StaffMember.department_id == roster.department_id, StaffMember.hire_on <= roster.ends_on,
-                       sa.or_(StaffMember.left_on.is_(None), StaffMember.left_on >= roster.starts_on))
+    """Rows of a roster: a draft's are the department's people employed during the period, a published one's
+    those on it at publication (or added by the head since); then anyone with a cell in it (someone lent by
+    another department), and `extra_staff_ids` (about to get a cell)."""
+    if roster.status == RosterStatus.DRAFT:
+        employed = employed_clause(roster)
+    else:
+        employed = StaffMember.id.in_(sa.select(RosterMember.staff_id).where(RosterMember.roster_id == roster.id))
     with_cells = StaffMember.id.in_(sa.select(RosterCell.staff_id).where(RosterCell.roster_id == roster.id))
     extra = StaffMember.id.in_(list(extra_staff_ids)) if extra_staff_ids else sa.false()
     return sa.or_(employed, with_cells, extra)

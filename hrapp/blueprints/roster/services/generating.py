@@ -8,10 +8,12 @@ import sqlalchemy as sa
 from hrapp import audit
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, GenerationResult, generate
 from hrapp.blueprints.roster.rules import LEAVE, ShiftSpec, cell_problem
+from hrapp.blueprints.roster.rules.targets import office_days, person_target
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
 from hrapp.blueprints.roster.services.closing import ensure_roster_open
-from hrapp.blueprints.roster.services.facts import RosterData, holiday_overrides, load_roster_data
+from hrapp.blueprints.roster.services.facts import RosterData, day_kinds, holiday_overrides, load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
+from hrapp.blueprints.roster.services.terms import resolved_terms, work_defaults
 from hrapp.extensions import db
 from hrapp.models import DayKind, Roster, RosterCell, RosterStatus, ShiftKind, ShiftType
 
@@ -65,11 +67,30 @@ def generation_problem(data: RosterData, requested_off: Iterable[tuple[int, date
     holidays = frozenset(d for d, h in data.holidays.items() if h.kind == DayKind.HOLIDAY)
     active = {code: spec for code, spec in data.facts.shifts.items()
               if data.by_code[code].is_active or spec.kind == LEAVE or code in fixed.values()}
+    shifts, days, targets = _work_terms(data, fixed, unavailable)
     return GenerationProblem(
         tuple(data.days), tuple(s.id for s in data.staff), active, rest.code, data.facts.demand,
         data.facts.settings, fixed, frozenset(unavailable), reasons, frozenset(requested_off),
-        data.facts.context, holidays, fairness_history(data), data.roster.department_id, time_limit_s,
-        num_workers=num_workers)
+        data.facts.context, holidays, fairness_history(data), data.roster.department_id,
+        shifts, days, targets, time_limit_s, num_workers=num_workers)
+
+
+def _work_terms(data: RosterData, fixed: dict, unavailable: set) -> tuple[dict, dict, dict]:
+    """Allowed shifts, allowed days and working-day targets per person. Targets only for the department's own
+    people (someone lent from elsewhere works there too); leave and days outside employment are not owed."""
+    terms = resolved_terms(data.staff)
+    _days, tolerance = work_defaults()
+    office = office_days(data.days, day_kinds(data.holidays))
+    shifts = {s: t.shift_codes for s, t in terms.items() if t.shift_codes is not None}
+    days = {s: office for s, t in terms.items() if t.office_days_only}
+    targets = {}
+    for staff in data.staff:
+        if staff.department_id != data.roster.department_id:
+            continue
+        available = [d for d in data.days if (staff.id, d) not in unavailable
+                     and data.facts.shifts.get(fixed.get((staff.id, d)), _ANY_WORK).kind != LEAVE]
+        targets[staff.id] = person_target(terms[staff.id], tolerance, available, office)
+    return shifts, days, targets
 
 
 def generate_roster(actor, roster: Roster, expected_version: int | None,

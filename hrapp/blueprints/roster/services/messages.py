@@ -57,6 +57,10 @@ TRANSLATED = {
     "day_off_duplicate": _l("A day off is already requested for that day."),
     "day_off_too_many": _l("At most %(max)s days off can be requested per month."),
     "day_off_note": _l("The note is too long (at most 200 characters)."),
+    "days_per_month_range": _l("Working days a month must be between 0 and 31."),
+    "tolerance_range": _l("The tolerance must be between 0 and 10 days."),
+    "terms_unknown_shift": _l("Unknown working shift codes: %(codes)s."),
+    "not_newcomer": _l("This person is already on the roster or not in its department for the period."),
     # The breach rules
     "on_leave": _l("On approved leave that day."),
     "suspended": _l("Suspended from that day."),

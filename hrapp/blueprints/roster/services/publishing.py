@@ -6,6 +6,7 @@ from hrapp.blueprints.roster.rules import Breach, check_roster
 from hrapp.blueprints.roster.services.changes import check_version, require_override
 from hrapp.blueprints.roster.services.closing import ensure_roster_open
 from hrapp.blueprints.roster.services.facts import load_roster_data
+from hrapp.blueprints.roster.services.members import fix_members
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.notify import notify_published
 from hrapp.blueprints.roster.services.rest_owed import accrue_rest_owed
@@ -40,6 +41,7 @@ def publish_roster(actor, roster: Roster, expected_version: int | None, override
         roster.override_reason = override_reason.strip()
     roster.status, roster.published_at = RosterStatus.PUBLISHED, utcnow()
     roster.published_by_id = getattr(actor, "id", None)
+    fix_members(roster, data.staff_ids)  # its rows from now on: a later newcomer is added by the head
     db.session.flush()
     told = notify_published(roster, {c.staff_id for c in data.cells})
     accrue_rest_owed(roster)

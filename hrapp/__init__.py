@@ -13,8 +13,10 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
+from hrapp.core.caching import register_no_store
 from hrapp.core.module import modules, register_modules, resolve
 from hrapp.core.text import mask_id_number
+from hrapp.core.urls import DatabaseIntConverter
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
 from hrapp.models import AnonymousUser, User
@@ -32,6 +34,7 @@ CSP = {
 def create_app(config_class=None) -> Flask:
     """Build the app. `config_class` defaults to HRAPP_CONFIG (development|testing|production)."""
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.url_map.converters["int"] = DatabaseIntConverter  # ids beyond the database's range: 404
     if config_class is None:
         config_class = CONFIGS[os.environ.get("HRAPP_CONFIG", "development")]
     app.config.from_object(config_class() if isinstance(config_class, type) else config_class)
@@ -42,6 +45,7 @@ def create_app(config_class=None) -> Flask:
     cli.register_cli(app)
     register_template_globals(app)
     register_request_hooks(app)
+    register_no_store(app)
     return app
 
 

@@ -13,6 +13,7 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
+from hrapp.core.urls import in_db_range
 from hrapp.extensions import db, login_manager
 from hrapp.models import Department, Role, StaffMember, department_heads
 
@@ -180,13 +181,26 @@ def permission_required(perm: str) -> Callable:
 
 
 def get_or_404(model, object_id: int, check: Callable | None = None, user=None):
-    """Load `model` by id: 404 if missing, then 403 unless `check(user, obj)` holds.
+    """Load `model` by id: 404 if missing, out of the database's range, or refused by `check(user, obj)`.
 
+    A record outside the user's scope answers exactly like a missing one, so ids reveal nothing about
+    what exists; 403 stays for a user whose role lacks the permission altogether (`permission_required`).
     `user` defaults to the logged-in user; the API passes the user of the bearer token.
+    :raise 404:
     """
-    obj = db.get_or_404(model, object_id)
+    if not in_db_range(object_id):
+        abort(404)
+    return check_or_404(db.get_or_404(model, object_id), check, user)
+
+
+def check_or_404(obj, check: Callable | None, user=None):
+    """`obj` if `check(user, obj)` holds (or there is no check); else 404, as if it did not exist.
+
+    For views that load a record some other way than `get_or_404`.
+    :raise 404:
+    """
     if check is not None and not check(current_user if user is None else user, obj):
-        abort(403)
+        abort(404)
     return obj
 
 

@@ -126,6 +126,7 @@ def register_blueprints(app: Flask) -> None:
         for bp in module.blueprints:
             app.register_blueprint(bp)
         permissions.grant(module.grants)
+        permissions.declare_visibility(module.visibility)
         app.jinja_env.globals.update(module.template_globals)
         for command in module.cli:
             app.cli.add_command(command)

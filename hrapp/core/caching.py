@@ -26,10 +26,10 @@ def is_cacheable(endpoint: str | None) -> bool:
 
 
 def no_store(response: Response) -> Response:
-    """`response` marked `no-store` (and `private`), replacing whatever caching a view or send_file set."""
+    """`response` marked `no-store`, replacing whatever caching a view or send_file set."""
     if is_cacheable(request.endpoint):
         return response
-    response.headers["Cache-Control"] = "no-store, private"
+    response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"  # HTTP/1.0 caches
     response.headers.pop("Expires", None)
     return response

@@ -15,6 +15,7 @@ from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
 from hrapp.core.caching import register_no_store
 from hrapp.core.module import modules, register_modules, resolve
+from hrapp.core.sqlite import discard_unwritable_connections, is_file_database
 from hrapp.core.text import mask_id_number
 from hrapp.core.urls import DatabaseIntConverter
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
@@ -73,6 +74,8 @@ def register_extensions(app: Flask) -> None:
     if is_sqlite:
         with app.app_context():
             _enable_sqlite_foreign_keys(db.engine)
+            if is_file_database(db.engine.url):
+                discard_unwritable_connections(db.engine)
 
 
 def _enable_sqlite_foreign_keys(engine) -> None:

@@ -3,9 +3,11 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.sqlite import is_unwritable
 from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
 
@@ -22,7 +24,7 @@ MESSAGES = {
 }
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
-         429: "rate_limited", 500: "server_error"}
+         429: "rate_limited", 500: "server_error", 503: "unavailable"}
 
 
 def _render(status: int, message: str | None = None, headers=None):
@@ -57,6 +59,16 @@ def register_errorhandlers(app: Flask) -> None:
         loses, nothing is overwritten, and the answer is the one stale message (409)."""
         db.session.rollback()
         return _render(409)
+
+    @app.errorhandler(OperationalError)
+    def database_unwritable(e):
+        """The database file could not be written (its connections are discarded, see core.sqlite): say so,
+        with 503, instead of a generic error; any other database error goes on to the 500 handler."""
+        if not is_unwritable(e):
+            raise e
+        db.session.rollback()
+        return _render(503, _("The database cannot be written at the moment; nothing was saved. "
+                              "Try again in a few minutes."))
 
     @app.errorhandler(500)
     def server_error(e):

@@ -22,6 +22,7 @@ from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
+from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
 
 PASSWORD = "Correct-Horse-Battery-9"
@@ -64,6 +65,7 @@ def seed() -> None:
                 must_change_password=False)
     create_user(ACCOUNTS["staff"], PASSWORD, Role.STAFF, None, staff=desk_staff, must_change_password=False)
     seed_roster_department()
+    seed_phone_department(staff)
     db.session.commit()
 
 

@@ -13,9 +13,12 @@ from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
 from hrapp.company import company_settings
+from hrapp.core.caching import register_no_store
 from hrapp.core.display_formats import date_display, datetime_display
 from hrapp.core.module import modules, register_modules, resolve
+from hrapp.core.sqlite import discard_unwritable_connections, is_file_database
 from hrapp.core.text import mask_id_number
+from hrapp.core.urls import DatabaseIntConverter
 from hrapp.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, talisman
 from hrapp.labels import label
 from hrapp.models import AnonymousUser, User
@@ -34,6 +37,7 @@ CSP = {
 def create_app(config_class=None) -> Flask:
     """Build the app. `config_class` defaults to HRAPP_CONFIG (development|testing|production)."""
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.url_map.converters["int"] = DatabaseIntConverter  # ids beyond the database's range: 404
     if config_class is None:
         config_class = CONFIGS[os.environ.get("HRAPP_CONFIG", "development")]
     app.config.from_object(config_class() if isinstance(config_class, type) else config_class)
@@ -44,6 +48,7 @@ def create_app(config_class=None) -> Flask:
     cli.register_cli(app)
     register_template_globals(app)
     register_request_hooks(app)
+    register_no_store(app)
     return app
 
 
@@ -71,6 +76,8 @@ def register_extensions(app: Flask) -> None:
     if is_sqlite:
         with app.app_context():
             _enable_sqlite_foreign_keys(db.engine)
+            if is_file_database(db.engine.url):
+                discard_unwritable_connections(db.engine)
 
 
 def _enable_sqlite_foreign_keys(engine) -> None:
@@ -124,6 +131,7 @@ def register_blueprints(app: Flask) -> None:
         for bp in module.blueprints:
             app.register_blueprint(bp)
         permissions.grant(module.grants)
+        permissions.declare_visibility(module.visibility)
         app.jinja_env.globals.update(module.template_globals)
         for command in module.cli:
             app.cli.add_command(command)

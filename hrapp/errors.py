@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.sqlite import is_unwritable
 from hrapp.core.uniqueness import duplicate_rule
 from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
@@ -27,7 +28,7 @@ SAVED_MEANWHILE = _l("This was saved by someone else at the same moment; reload 
 LOST_RACE_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
-         429: "rate_limited", 500: "server_error"}
+         429: "rate_limited", 500: "server_error", 503: "unavailable"}
 
 
 def _render(status: int, message: str | None = None, headers=None):
@@ -73,9 +74,14 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def refused_write(e):
-        """The database gave up on this transaction because of another one (a deadlock or serialisation failure
-        on PostgreSQL, a lock wait that timed out on SQLite): a lost race too, so a 409; anything else a 500."""
+        """The database refused this transaction. Its file could not be written (the connections are discarded,
+        see core.sqlite): 503, nothing saved. It gave up because of another transaction (a deadlock or
+        serialisation failure on PostgreSQL, a lock wait that timed out on SQLite): a lost race, 409.
+        Anything else is a 500."""
         db.session.rollback()
+        if is_unwritable(e):
+            return _render(503, _("The database cannot be written at the moment; nothing was saved. "
+                                  "Try again in a few minutes."))
         if getattr(e.orig, "sqlstate", None) in LOST_RACE_STATES or "database is locked" in str(e.orig):
             return _render(409, SAVED_MEANWHILE)
         return _render(500)

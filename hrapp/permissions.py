@@ -13,6 +13,7 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
+from hrapp.core.urls import in_db_range
 from hrapp.extensions import db, login_manager
 from hrapp.models import Department, Role, StaffMember, department_heads
 
@@ -43,6 +44,8 @@ ROLE_PERMS: dict[Role, frozenset[str]] = {
     Role.STAFF: _SELF,
 }
 ALL_SCOPE_ROLES = frozenset({Role.ADMIN, Role.HR})
+# Record type -> who may see that such a record exists (see `get_or_404`); modules add theirs.
+VISIBILITY: dict[type, Callable] = {}
 
 
 def grant(grants: Mapping[Role, Iterable[str]]) -> None:
@@ -179,16 +182,46 @@ def permission_required(perm: str) -> Callable:
     return decorator
 
 
-def get_or_404(model, object_id: int, check: Callable | None = None, user=None):
-    """Load `model` by id: 404 if missing, then 403 unless `check(user, obj)` holds.
+def declare_visibility(rules: Mapping[type, Callable]) -> None:
+    """Register, per record type, who may see that a record exists (`rule(user, obj)`), e.g. a module's
+    `visibility={Roster: can_view_roster}`. Types without a rule are seen only by those who may act on them."""
+    VISIBILITY.update(rules)
 
+
+def can_see(user, obj) -> bool:
+    """Whether `user` may know that `obj` exists (its type's visibility rule; False without one)."""
+    rule = VISIBILITY.get(type(obj))
+    return rule is not None and bool(rule(user, obj))
+
+
+def get_or_404(model, object_id: int, check: Callable | None = None, user=None):
+    """Load `model` by id, then apply `check(user, obj)`.
+
+    :raise 404: the record is missing, its id is out of the database's range, or `check` refuses it and the
+        user may not see it at all (out of their scope): an out-of-scope record answers exactly like a
+        missing one, so ids reveal nothing.
+    :raise 403: `check` refuses a record the user may see (`can_see`), e.g. a head exporting a roster of
+        their own department they may only read. A role lacking the permission outright is refused with
+        403 by `permission_required` before anything is loaded.
     `user` defaults to the logged-in user; the API passes the user of the bearer token.
     """
-    obj = db.get_or_404(model, object_id)
-    if check is not None and not check(current_user if user is None else user, obj):
-        abort(403)
+    if not in_db_range(object_id):
+        abort(404)
+    return check_or_404(db.get_or_404(model, object_id), check, user)
+
+
+def check_or_404(obj, check: Callable | None, user=None):
+    """`obj` if `check(user, obj)` holds (or there is no check); else 403 if the user may see it, 404 if not.
+
+    For views that load a record some other way than `get_or_404` (same contract).
+    """
+    user = current_user if user is None else user
+    if check is not None and not check(user, obj):
+        abort(403 if can_see(user, obj) else 404)
     return obj
 
+
+declare_visibility({StaffMember: can_view_staff, Department: can_view_department})
 
 TEMPLATE_GLOBALS = {
     "Perm": Perm,

@@ -71,6 +71,8 @@ class Module:
     tick_tasks: tuple[TickTask, ...] = ()
     jobs: Mapping[str, Callable] = field(default_factory=dict)  # job name -> run(job) for the job interface
     closable: bool = False  # its records live in periods HR closes (see the period-close guard)
+    # Record type -> who may see that a record exists (403 rather than 404 when they may not act on it).
+    visibility: Mapping = field(default_factory=dict)
     # Record types files may be attached to (hrapp.core.attachments): owner name -> how to load and check it.
     attachment_owners: tuple = ()
     # What the audit trail calls this module's actions, record types and fields (hrapp.core.audit_vocabulary).

@@ -13,13 +13,13 @@ from tests.conftest import count
 # The file belongs to the front-desk clerk ("staff"); "head" heads the front office above the desk,
 # "other" is a housekeeping clerk. None is an anonymous visitor (sent to the login page).
 ROLES = ("hr", "admin", "staff", "head", "other", None)
-DOWNLOAD = {"hr": 200, "admin": 200, "staff": 200, "head": 403, "other": 403, None: 302}
-UPLOAD = {"hr": 302, "admin": 302, "staff": 403, "head": 403, "other": 403, None: 302}
-CONFIRM_DELETE = {"hr": 200, "admin": 200, "staff": 403, "head": 403, "other": 403, None: 302}
-DELETE = {"hr": 302, "admin": 302, "staff": 403, "head": 403, "other": 403, None: 302}
+DOWNLOAD = {"hr": 200, "admin": 200, "staff": 200, "head": 403, "other": 404, None: 302}
+UPLOAD = {"hr": 302, "admin": 302, "staff": 403, "head": 403, "other": 404, None: 302}
+CONFIRM_DELETE = {"hr": 200, "admin": 200, "staff": 403, "head": 403, "other": 404, None: 302}
+DELETE = {"hr": 302, "admin": 302, "staff": 403, "head": 403, "other": 404, None: 302}
 # What the record page shows: (status, list shown, upload form shown, delete buttons shown).
 PAGE = {"hr": (200, True, True, True), "admin": (200, True, True, True), "staff": (200, True, False, False),
-        "head": (200, False, False, False), "other": (403, False, False, False)}
+        "head": (200, False, False, False), "other": (404, False, False, False)}
 
 
 @pytest.fixture

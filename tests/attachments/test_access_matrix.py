@@ -27,16 +27,16 @@ def table(o) -> dict[str, Route]:
     desk, hk = o.desk_file.id, o.hk_file.id
     #                                                                           anon staff other head hk_head hr admin
     return {
-        "download_desk": Route("GET", f"/attachments/{desk}",                   "L    200   403   403  403     200 200"),
-        "download_hk": Route("GET", f"/attachments/{hk}",                       "L    403   200   403  403     200 200"),
+        "download_desk": Route("GET", f"/attachments/{desk}",                   "L    200   404   403  404     200 200"),
+        "download_hk": Route("GET", f"/attachments/{hk}",                       "L    404   200   404  403     200 200"),
         "download_missing": Route("GET", "/attachments/999999",                 "L    404   404   404  404     404 404"),
         # No file chosen: those who may attach get the record page back with the message (302 to it).
-        "upload_desk": Route("POST", f"/attachments/staff/{o.desk_staff.id}",   "L    403   403   403  403     302 302"),
+        "upload_desk": Route("POST", f"/attachments/staff/{o.desk_staff.id}",   "L    403   404   403  404     302 302"),
         "upload_unknown_owner": Route("POST", f"/attachments/nothing/{o.desk_staff.id}",
                                                                                 "L    404   404   404  404     404 404"),
-        "confirm_delete": Route("GET", f"/attachments/{desk}/delete",           "L    403   403   403  403     200 200"),
+        "confirm_delete": Route("GET", f"/attachments/{desk}/delete",           "L    403   404   403  404     200 200"),
         # Without the attachment's version the confirmation comes back (nothing deleted) for those allowed.
-        "delete": Route("POST", f"/attachments/{desk}/delete",                  "L    403   403   403  403     200 200"),
+        "delete": Route("POST", f"/attachments/{desk}/delete",                  "L    403   404   403  404     200 200"),
     }
 
 

@@ -23,6 +23,7 @@ from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
 from tests.browser.document_seed import seed_document_roster
+from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
 
 PASSWORD = "Correct-Horse-Battery-9"
@@ -66,6 +67,7 @@ def seed() -> None:
     create_user(ACCOUNTS["staff"], PASSWORD, Role.STAFF, None, staff=desk_staff, must_change_password=False)
     seed_roster_department()
     seed_document_roster(head, front, head_staff)
+    seed_phone_department(staff)
     db.session.commit()
 
 

@@ -26,8 +26,8 @@ def table(o) -> dict[str, Route]:
     return {
         "list": Route("GET", "/notifications/",                              "L    200   200   200  200     200 200"),
         "read_all": Route("POST", "/notifications/read",                     "L    302   302   302  302     302 302"),
-        "open_staff": Route("POST", f"/notifications/{o.note.id}/open",      "L    302   403   403  403     403 403"),
-        "open_hk_head": Route("POST", f"/notifications/{o.hk_note.id}/open", "L    403   403   403  302     403 403"),
+        "open_staff": Route("POST", f"/notifications/{o.note.id}/open",      "L    302   404   404  404     404 404"),
+        "open_hk_head": Route("POST", f"/notifications/{o.hk_note.id}/open", "L    404   404   404  302     404 404"),
         "open_missing": Route("POST", "/notifications/999999/open",          "L    404   404   404  404     404 404"),
     }
 

@@ -22,6 +22,8 @@ def site(people, make_position):
     o.fo_jd.summary, o.fo_jd.duties = "前台接待", "1. 接待客人"
     approve_description(o.admin, o.fo_jd, date(2026, 4, 2))
     o.hk_jd = start_draft(o.admin, o.hk_pos)
+    # the desk clerk holds the front-office position (approved description), the housekeeper the other (a draft)
+    o.desk_staff.position, o.hk_staff.position = o.fo_pos, o.hk_pos
     db.session.commit()
     return o
 
@@ -45,8 +47,11 @@ def table(o) -> dict[str, Route]:
         "edit_position": Route("GET", f"/org/positions/{fo_pos}/edit",  "L    403   403   403  403     200 200"),
         "edit_position_post": Route("POST", f"/org/positions/{fo_pos}/edit", "L 403 403 403  403     200 200"),
         "start_jd": Route("POST", f"/org/positions/{hk_pos}/descriptions", "L 403   403   403  403     302 302"),
-        "show_jd_fo": Route("GET", f"/org/descriptions/{fo_jd}",        "L    403   403   200  200     200 200"),
-        "show_jd_hk": Route("GET", f"/org/descriptions/{hk_jd}",        "L    403   403   200  200     200 200"),
+        # staff read the approved description of their own position only (a draft, or another's: 404)
+        "show_jd_fo": Route("GET", f"/org/descriptions/{fo_jd}",        "L    200   404   200  200     200 200"),
+        "show_jd_hk": Route("GET", f"/org/descriptions/{hk_jd}",        "L    404   404   200  200     200 200"),
+        "current_jd_fo": Route("GET", f"/org/positions/{fo_pos}/description", "L 200 404 200 200  200 200"),
+        "current_jd_hk": Route("GET", f"/org/positions/{hk_pos}/description", "L 404 404 404 404  404 404"),
         "edit_jd": Route("GET", f"/org/descriptions/{hk_jd}/edit",      "L    403   403   403  403     200 200"),
         "edit_jd_post": Route("POST", f"/org/descriptions/{hk_jd}/edit", "L   403   403   403  403     200 200"),  # versionless: refused as stale
         "approve_jd": Route("POST", f"/org/descriptions/{hk_jd}/approve", "L  403   403   403  403     302 302"),

@@ -1,4 +1,5 @@
-"""Access control on every web page: anonymous -> login, wrong role or scope -> 403."""
+"""Access control on every web page: anonymous -> login, wrong role -> 403, out of scope -> 404 (like a missing
+record)."""
 import pytest
 
 # (path template, method); {hk} = another department's staff id, {desk} = the staff user's own record
@@ -29,11 +30,18 @@ def test_hr_only_pages_forbidden(client, auth, org, role, path, method):
     assert client.open(_url(path, org), method=method).status_code == 403
 
 
-@pytest.mark.parametrize("path", ["/staff/{hk}", "/staff/{hk}/contact", "/staff/{hk}/edit"])
+@pytest.mark.parametrize("path", ["/staff/{hk}", "/staff/{hk}/contact"])
 @pytest.mark.parametrize("role", ["head", "staff"])
-def test_other_departments_record_is_forbidden(client, auth, org, role, path):
+def test_other_departments_record_answers_like_a_missing_one(client, auth, org, role, path):
     auth.login(role)
-    assert client.get(_url(path, org)).status_code == 403
+    assert client.get(_url(path, org)).status_code == 404
+    assert client.get(_url(path.replace("{hk}", "999999"), org)).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["head", "staff"])
+def test_editing_without_the_permission_stays_forbidden(client, auth, org, role):
+    auth.login(role)
+    assert client.get(f"/staff/{org.hk_staff.id}/edit").status_code == 403
 
 
 def test_staff_sees_only_self(client, auth, org):
@@ -42,7 +50,7 @@ def test_staff_sees_only_self(client, auth, org):
     assert client.get("/org/").status_code == 403
     me = client.get("/staff/me")
     assert me.status_code == 200 and "李前台" in me.get_data(as_text=True)
-    assert client.get(f"/staff/{org.head_staff.id}").status_code == 403
+    assert client.get(f"/staff/{org.head_staff.id}").status_code == 404
     assert client.get("/").headers["Location"].endswith("/staff/me")
 
 

@@ -13,7 +13,7 @@ def test_head_sees_own_subtree_only(client, auth, org):
     body = client.get("/staff/").get_data(as_text=True)
     assert "李前台" in body and "王经理" in body
     assert "赵服务员" not in body
-    assert client.get(f"/staff/{org.hk_staff.id}").status_code == 403
+    assert client.get(f"/staff/{org.hk_staff.id}").status_code == 404
 
 
 def test_nav_links_to_documents_and_verification(client, auth, org):

@@ -69,5 +69,5 @@ def requires(check: str | Callable[[User], bool]) -> Callable:
 
 
 def get_visible_or_404(model, object_id: int, check: Callable):
-    """Load `model` by id: 404 if it does not exist, then 403 unless the token's user passes `check`."""
+    """Load `model` by id: 404 if it does not exist or the token's user does not pass `check`."""
     return get_or_404(model, object_id, check, user=api_user())

@@ -8,6 +8,7 @@ from marshmallow import Schema, ValidationError, fields, post_dump, validate
 from hrapp.blueprints.api.auth import api_user
 from hrapp.blueprints.staff.access import can_edit_staff, can_view_sensitive
 from hrapp.blueprints.staff.services import STAFF_LISTING
+from hrapp.core.listing import MAX_PAGE
 from hrapp.core.money_fields import parse_money_or_message
 from hrapp.models import EmploymentStatus, Gender, Role
 
@@ -84,7 +85,8 @@ class ErrorSchema(Schema):
 
 
 class PageArgs(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE),
+                          metadata={"description": f"Page number, 1 to {MAX_PAGE} (anything else is a 422)."})
     per_page = fields.Integer(load_default=25, validate=validate.Range(min=1, max=MAX_PER_PAGE),
                               metadata={"description": f"Items per page, 1 to {MAX_PER_PAGE} (larger is a 422)."})
 

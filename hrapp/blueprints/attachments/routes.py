@@ -18,20 +18,18 @@ from hrapp.core.attachments import (
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.extensions import csrf, db
 from hrapp.models import Attachment
+from hrapp.permissions import get_or_404
 
 bp = Blueprint("attachments", __name__, url_prefix="/attachments")
 
 
 def _load_record(owner_type: str, owner_id: int, rule: str):
-    """The owner and its record: 404 for an unknown owner type or record, 403 unless the owner's `rule` admits
-    the user."""
+    """The owner and its record: 404 for an unknown owner type or record, or unless the owner's `rule` admits
+    the user (a record out of the user's reach answers like a missing one)."""
     owner = owner_for(owner_type)
     if owner is None:
         abort(404)
-    record = db.get_or_404(owner.model, owner_id)
-    if not getattr(owner, rule)(current_user, record):
-        abort(403)
-    return owner, record
+    return owner, get_or_404(owner.model, owner_id, check=getattr(owner, rule))
 
 
 def _load_attachment(attachment_id: int, rule: str):
@@ -79,7 +77,6 @@ def download_attachment(attachment_id: int):
     response = send_file(path, mimetype=attachment.content_type, as_attachment=True, conditional=False, etag=False,
                          download_name=download_name(attachment.original_name, attachment.content_type,
                                                      f"attachment-{attachment.id}"))
-    response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -1,6 +1,7 @@
 """The organisation: departments (a tree), positions with versioned job descriptions, company settings."""
 from flask_babel import lazy_gettext as _l
 
+from hrapp.blueprints.org.access import TEMPLATE_GLOBALS
 from hrapp.blueprints.org.documents import JOB_DESCRIPTION
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import Perm, has_perm
@@ -14,6 +15,7 @@ MODULE = Module(
     blueprints=(bp,),
     api_blueprints=("hrapp.blueprints.api.departments:bp",),
     report_types=(JOB_DESCRIPTION,),
+    template_globals=TEMPLATE_GLOBALS,
     nav=(
         NavEntry("org.org_chart", _l("Organisation"), lambda user: has_perm(user, Perm.ORG_VIEW), order=20,
                  menu=_l("Company")),

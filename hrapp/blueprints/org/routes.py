@@ -2,11 +2,12 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from hrapp.blueprints.org import services
+from hrapp.blueprints.org.access import can_read_job_description, can_view_description
 from hrapp.blueprints.org.forms import (
     ApproveForm,
     DepartmentCreateForm,
@@ -161,10 +162,19 @@ def _description_page(description: JobDescription, status: int = 200):
 
 
 @bp.route("/descriptions/<int:description_id>")
-@permission_required(Perm.ORG_VIEW)
+@login_required
 def show_description(description_id: int):
-    """One version of a job description, approved, superseded or draft, with the steps open to me."""
-    return _description_page(get_or_404(JobDescription, description_id))
+    """One version of a job description, approved, superseded or draft, with the steps open to me (a staff
+    member: only the approved version of their own position)."""
+    return _description_page(get_or_404(JobDescription, description_id, check=can_view_description))
+
+
+@bp.route("/positions/<int:position_id>/description")
+@login_required
+def show_current_description(position_id: int):
+    """The approved job description of a position (what 岗位 on a staff record links to); 404 if none yet."""
+    position = get_or_404(Position, position_id, check=can_read_job_description)
+    return _description_page(services.current_description(position) or abort(404))
 
 
 @bp.route("/descriptions/<int:description_id>/edit", methods=["GET", "POST"])

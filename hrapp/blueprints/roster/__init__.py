@@ -28,6 +28,7 @@ MODULE = Module(
     api_blueprints=(api.bp, api.shifts_bp),
     report_types=(ROSTER,),
     grants=access.GRANTS,
+    visibility=access.VISIBILITY,
     template_globals={**access.TEMPLATE_GLOBALS, "day_off_workflow": DAY_OFF_WORKFLOW, "day_off_steps": day_off_steps},
     nav=(
         NavEntry("roster.list_rosters", _l("Rosters"), lambda user: has_perm(user, RosterPerm.ROSTER_EDIT),

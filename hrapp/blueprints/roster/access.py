@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 
 from hrapp.extensions import db
-from hrapp.models import Department, IssuedDocument, Role, RosterCell
+from hrapp.models import Department, IssuedDocument, Role, Roster, RosterCell, ShiftSwap
 from hrapp.permissions import (
     can_view_department,
     department_scope,
@@ -112,6 +112,9 @@ def roster_document_scope(user) -> sa.ColumnElement[bool]:
     departments = sorted(department_scope(user)) if has_perm(user, RosterPerm.ROSTER_EDIT) else []
     return IssuedDocument.subject_department_id.in_(departments)
 
+
+# Who may know a roster or swap exists: others get 404 for it, as for a missing one.
+VISIBILITY = {Roster: can_view_roster, ShiftSwap: can_view_swap}
 
 TEMPLATE_GLOBALS = {
     "can_view_roster": can_view_roster,

@@ -23,7 +23,5 @@ def export_roster(roster_id: int):
     """The roster grid as an XLSX file (404 if missing, 403 for staff and heads of other departments)."""
     roster = get_or_404(Roster, roster_id, check=can_export_roster)
     body = roster_workbook(roster_grid(roster), _title(roster))
-    response = send_file(io.BytesIO(body), mimetype=MIMETYPE, as_attachment=True,
-                         download_name=f"roster-{roster.department.code}-{period_label(roster)}.xlsx")
-    response.headers["Cache-Control"] = "no-store"  # personal data: keep it out of caches
-    return response
+    return send_file(io.BytesIO(body), mimetype=MIMETYPE, as_attachment=True,
+                     download_name=f"roster-{roster.department.code}-{period_label(roster)}.xlsx")

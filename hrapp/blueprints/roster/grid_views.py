@@ -47,6 +47,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.blueprints.roster.services.members import roster_newcomers
+from hrapp.core.caching import cacheable
 from hrapp.core.listing import Listing
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
@@ -54,7 +55,7 @@ from hrapp.extensions import db
 from hrapp.models import Department, PeriodKind, Roster, RosterStatus
 from hrapp.naming import coded_name, display_name
 from hrapp.period_close import PeriodClosed, closed_for
-from hrapp.permissions import get_or_404, permission_required
+from hrapp.permissions import check_or_404, get_or_404, permission_required
 
 ROSTERS = Listing(sorts={"period": Roster.starts_on, "kind": Roster.period_kind, "status": Roster.status,
                          "published": Roster.published_at},
@@ -167,8 +168,7 @@ FORM_NAMES = frozenset({"fill", "previous", "pattern", "generate", "publish", "l
 def show_roster(roster_id: int):
     """The roster grid (read-only own row for staff; read-only for everyone in a closed period)."""
     roster, closed = roster_and_close(roster_id) or abort(404)
-    if not can_view_roster(current_user, roster):
-        abort(403)
+    check_or_404(roster, can_view_roster)
     return render_grid(roster, closed=closed)
 
 
@@ -208,6 +208,7 @@ def list_changes(roster_id: int):
                            names=staff_names(c.staff_id for c in changes), title=_("Changes after publishing"))
 
 
+@cacheable
 @login_required
 def shift_colours_css():
     """A stylesheet with one class per shift colour in use (inline styles are barred by the CSP)."""

@@ -80,11 +80,8 @@ def show_my_schedule():
 
 
 def _feed_page(feed_url: str | None = None):
-    response = Response(render_template("roster/calendar_feed.html", token=live_feed_token(current_user),
-                                        feed_url=feed_url, form=ConfirmForm(formdata=None),
-                                        title=_("Calendar subscription")))
-    response.headers["Cache-Control"] = "no-store"  # the page may show the secret URL
-    return response
+    return render_template("roster/calendar_feed.html", token=live_feed_token(current_user), feed_url=feed_url,
+                           form=ConfirmForm(formdata=None), title=_("Calendar subscription"))
 
 
 @permission_required(RosterPerm.ROSTER_VIEW)
@@ -122,4 +119,4 @@ def calendar_feed(token: str):
     body = feed_ics(user, company_today())
     db.session.commit()  # the token's last use
     return Response(body, mimetype="text/calendar", headers={
-        "Cache-Control": "private, max-age=300", "Content-Disposition": 'inline; filename="roster.ics"'})
+        "Content-Disposition": 'inline; filename="roster.ics"'})

@@ -36,9 +36,7 @@ def _zh() -> bool:
 
 
 def _download(body: bytes, fmt: str, name: str):
-    response = send_file(io.BytesIO(body), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)
-    response.headers["Cache-Control"] = "no-store"  # personal data: keep it out of caches
-    return response
+    return send_file(io.BytesIO(body), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)
 
 
 def _preview(plan: ImportPlan, token: str | None):

@@ -1,5 +1,5 @@
 """Error pages (HTML) and JSON errors for the API, with a rollback on server errors."""
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -95,9 +95,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_refusal_log(app: Flask) -> None:
-    """Every 403 answer, web or API, whichever handler made it, goes into the security log."""
+    """Every 403 answer, web or API, whichever handler made it, goes into the security log; so does a record
+    refused as out of the user's scope, which the user is answered with a 404 (permissions.check_or_404)."""
     @app.after_request
     def log_refusal(response):
-        if response.status_code == 403:
+        if response.status_code == 403 or g.get("access_refused"):
             record_refusal()
         return response

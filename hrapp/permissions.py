@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import wraps
 
 import sqlalchemy as sa
-from flask import abort
+from flask import abort, g, has_request_context
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
@@ -217,6 +217,8 @@ def check_or_404(obj, check: Callable | None, user=None):
     """
     user = current_user if user is None else user
     if check is not None and not check(user, obj):
+        if has_request_context():
+            g.access_refused = True  # a 404 to the user, a refused access in the security log
         abort(403 if can_see(user, obj) else 404)
     return obj
 

@@ -64,6 +64,16 @@ def test_every_refused_page_is_logged_once(client, auth, org):
         (org.staff.id, "/audit/", "GET"), (org.staff.id, "/accounts/", "GET")]
 
 
+def test_a_record_out_of_scope_answers_404_and_is_logged_as_refused(client, auth, org):
+    """The staff member is told "not found" (ids reveal nothing); the log still records the refusal."""
+    auth.login("staff")
+    other = org.hk_staff
+    assert client.get(f"/staff/{other.id}").status_code == 404
+    assert client.get("/staff/99999").status_code == 404  # really missing: nothing refused
+    refused, = events(K.ACCESS_DENIED)
+    assert (refused.user_id, refused.detail["path"]) == (org.staff.id, f"/staff/{other.id}")
+
+
 def test_a_refused_api_call_is_logged(client, org):
     headers = bearer(org.staff)
     assert client.post("/api/v1/departments", json={"code": "X", "name": "X"}, headers=headers).status_code == 403

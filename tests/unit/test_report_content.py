@@ -59,3 +59,9 @@ def test_nested_dicts_by_key():
     assert content_changes({"lines": {"S1 张三": {"codes": {"2026-05-03": "早"}}}},
                            {"lines": {"S1 张三": {"codes": {"2026-05-03": "休"}}}}) == [
         Change(("lines", "S1 张三", "codes", "2026-05-03"), "早", "休")]
+
+
+def test_a_certificate_subject_reads_as_names_without_attribute_labels():
+    from hrapp.blueprints.reports.verify import subject_names
+    assert subject_names({"common_name": "张三", "organization_name": "示例酒店", "country_name": "CN"}) == "张三 · 示例酒店"
+    assert subject_names({"common_name": "hrapp Root CA"}) == "hrapp Root CA"

@@ -101,10 +101,16 @@ def _report(data: bytes, emb, root: x509.Certificate, is_last: bool) -> Signatur
         problems.append("later revisions change more than signature fields")
     cert = status.signing_cert
     return SignatureReport(
-        field_name=emb.field_name, signer=name or cert.subject.human_friendly,
-        certificate=cert.subject.human_friendly, signed_at=emb.self_reported_timestamp, reason=reason,
+        field_name=emb.field_name, signer=name or subject_names(cert.subject.native),
+        certificate=subject_names(cert.subject.native), signed_at=emb.self_reported_timestamp, reason=reason,
         intact=status.intact, valid=status.valid, trusted=status.trusted, covers_whole_file=whole,
         revision_sha256=revision_sha, problems=tuple(problems), later_changes_ok=later_ok)
+
+
+def subject_names(subject: dict) -> str:
+    """A certificate's subject as people read it: "张三 · 示例酒店" (its name and organisation), with none of the
+    English attribute labels ("Common Name: …, Organization: …") a technical rendering would show."""
+    return " · ".join(str(subject[key]) for key in ("common_name", "organization_name") if subject.get(key))
 
 
 def verify_pdf(data: bytes, root: x509.Certificate, max_bytes: int = MAX_BYTES) -> VerificationResult:

@@ -1,5 +1,5 @@
 """A user's own API tokens on their settings page: create and name one (shown once), list, revoke."""
-from flask import flash, make_response, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -23,10 +23,9 @@ def list_tokens():
         _row, new_token = issue_api_token(current_user, form.name.data.strip(), actor=current_user)
         db.session.commit()
         form = ApiTokenForm(formdata=None)
-    response = make_response(render_template("auth/token_list.html", form=form, tokens=tokens_of(current_user),
-                                              new_token=new_token, title=_("API tokens")))
-    response.headers["Cache-Control"] = "no-store"  # the page may hold a token in clear
-    return response
+    # The page may hold a token in clear: like every authenticated answer it is no-store (core.caching).
+    return render_template("auth/token_list.html", form=form, tokens=tokens_of(current_user),
+                           new_token=new_token, title=_("API tokens"))
 
 
 @login_required

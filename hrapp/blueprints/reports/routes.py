@@ -165,7 +165,7 @@ def show_job(job_id: int):
 
 
 def _download_headers(filename: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"}
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}  # no-store: core.caching, as everywhere
 
 
 @bp.route("/reports/jobs/<int:job_id>/documents.zip")

@@ -46,6 +46,7 @@ NOT_EDITS = {
     "roster.add_roster_day_off": "records a new day-off wish in the roster: creates",
     "roster.edit_shift_type(department_id)": "a new shift type for the department: creates",
     "roster.set_date_demand": "sets the figure of one date from a blank form (it shows no figure to go stale)",
+    "accounts.issue_reset_link": "shows a fresh one-time password link; the account itself is not edited",
     "roster.adjust_rest": "adds an adjustment entry to the rest-owed ledger (a balance is the sum): creates",
 }
 

@@ -62,8 +62,8 @@ def test_another_user_cannot_see_or_revoke_a_token(client, auth, org):
     for other in ("other", "hr", "admin"):
         auth.login(other)
         assert "mine" not in client.get("/auth/tokens").get_data(as_text=True)
-        assert client.get(f"/auth/tokens/{row.id}/revoke").status_code in (403, 404)
-        assert client.post(f"/auth/tokens/{row.id}/revoke").status_code in (403, 404)
+        assert client.get(f"/auth/tokens/{row.id}/revoke").status_code == 404
+        assert client.post(f"/auth/tokens/{row.id}/revoke").status_code == 404
         auth.logout()
     assert db.session.get(ApiToken, row.id).revoked_at is None
     api = client.application.test_client()

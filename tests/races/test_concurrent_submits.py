@@ -10,6 +10,7 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -65,7 +66,8 @@ def _seed() -> None:
     front = save_department(None, None, "FO", "前厅部", "Front office", None, 10)
     db.session.flush()
     people = [create_staff(StaffData(staff_number=f"E{n}", name_zh=name, gender=Gender.FEMALE, department_id=front.id,
-                                     hire_on=date(2020, 3, 1), birth_on=date(1990, 1, 1)), None)
+                                     hire_on=date(2020, 3, 1), birth_on=date(1990, 1, 1),
+                                     daily_wage_amount=Decimal("200.00")), None)
               for n, name in ((1, "张三"), (2, "李四"))]
     create_user("hr", PASSWORD, Role.HR, None, must_change_password=False)
     create_user("head", PASSWORD, Role.HEAD, None, departments=[front], must_change_password=False)

@@ -26,6 +26,8 @@ CREATE_NAME = re.compile(r"^(create|new|propose|request|add|start|upload|bulk|is
 NOT_A_CREATE = {
     "roster.create_calendar_feed": "makes a new secret address each time; the old one stops working",
     "org.start_description": "opens the position's existing draft when there is one",
+    "roster.add_member": "adds a person to a published roster: (roster, person) is its primary key and the form "
+                         "carries the roster's version, so a second submit changes nothing",
     "accounts.issue_reset_link": "stores no record: each press shows a fresh signed link, and any one of them works once",
 }
 # Reached only after a step the walk does not take; their form class is checked instead.

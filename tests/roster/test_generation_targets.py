@@ -17,7 +17,14 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     sync_company_holidays,
 )
-from hrapp.blueprints.roster.services.terms import resolved_terms, set_work_terms, update_work_defaults
+from hrapp.blueprints.roster.services.terms import (
+    resolved_terms,
+    set_work_terms,
+    terms_row,
+    update_work_defaults,
+    work_defaults,
+    work_defaults_version,
+)
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, PeriodKind, RosterCell, ShiftType
 from tests.roster.fixtures import TYPES
@@ -126,14 +133,50 @@ def test_hr_sets_a_persons_terms_and_the_company_default_on_the_work_terms_page(
     page = client.get(f"/roster/departments/{o.front.id}/work-terms").get_data(as_text=True)
     assert "FO-MGR" in page and "Office days only" in page
     response = client.post(f"/roster/departments/{o.front.id}/work-terms", data={
-        "subject": f"s{o.crew[0].id}", "days_per_month": "20", "shift_codes": ["早", "中"], "days": "any"})
+        "subject": f"s{o.crew[0].id}", "days_per_month": "20", "shift_codes": ["早", "中"], "days": "any",
+        "version_id": "0"})
     assert response.status_code == 302
     terms = resolved_terms([o.crew[0]])[o.crew[0].id]
     assert terms.days_per_month == Decimal("20") and terms.shift_codes == {"早", "中"} and not terms.office_days_only
     response = client.post(f"/roster/departments/{o.front.id}/working-days",
-                           data={"defaults-days_per_month": "22", "defaults-tolerance": "0.5"})
+                           data={"defaults-days_per_month": "22", "defaults-tolerance": "0.5",
+                                 "defaults-version_id": str(work_defaults_version())})
     assert response.status_code == 302
     assert resolved_terms([o.crew[1]])[o.crew[1].id].days_per_month == Decimal("22")
+
+
+def test_work_terms_edits_carry_their_version(client, auth, february):
+    """The Edit link fills the form with the terms and their version; a second editor's old page is refused,
+    a blank form for someone who already has terms says so, and an old company-default page is refused."""
+    o = february
+    auth.login("hr")
+    url = f"/roster/departments/{o.front.id}/work-terms"
+    subject = f"s{o.crew[0].id}"
+    assert client.post(url, data={"subject": subject, "days_per_month": "20", "days": "any",
+                                  "version_id": "0"}).status_code == 302
+    row = terms_row(staff=o.crew[0])
+    page = client.get(url, query_string={"subject": subject}).get_data(as_text=True)
+    assert f'name="version_id" type="hidden" value="{row.version_id}"' in page and 'value="20.00"' in page
+    seen = row.version_id
+    assert client.post(url, data={"subject": subject, "days_per_month": "19", "days": "any",
+                                  "version_id": str(seen)}).status_code == 302
+    page = client.post(url, data={"subject": subject, "days_per_month": "18", "days": "any",
+                                  "version_id": str(seen)}).get_data(as_text=True)
+    assert "该记录已被他人修改" in page
+    page = client.post(url, data={"subject": subject, "days_per_month": "17", "days": "any",
+                                  "version_id": "0"}).get_data(as_text=True)
+    assert "编辑" in page and "已设定" in page
+    db.session.expire_all()
+    assert resolved_terms([o.crew[0]])[o.crew[0].id].days_per_month == Decimal("19")
+    defaults_url = f"/roster/departments/{o.front.id}/working-days"
+    old = work_defaults_version()
+    assert client.post(defaults_url, data={"defaults-days_per_month": "22", "defaults-tolerance": "1",
+                                           "defaults-version_id": str(old)}).status_code == 302
+    page = client.post(defaults_url, data={"defaults-days_per_month": "20", "defaults-tolerance": "1",
+                                           "defaults-version_id": str(old)}).get_data(as_text=True)
+    assert "该记录已被他人修改" in page
+    db.session.expire_all()
+    assert work_defaults()[0] == Decimal("22")
 
 
 def test_the_work_terms_page_refuses_bad_terms_and_other_departments_people(client, auth, february):

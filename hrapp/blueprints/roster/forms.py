@@ -261,7 +261,9 @@ class DayOffForm(CreateForm):
                        description=_l("Optional, e.g. a family event. Your head sees it."))
 
 
-class WorkDefaultsForm(FlaskForm):
+class WorkDefaultsForm(VersionedForm):
+    """The company's working days; `version_id` is the rule settings' version (0: none stored yet)."""
+
     days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[InputRequired()],
                                   description=_l("Contracted working days of a full month, e.g. 21.75; partial "
                                                  "months and leave are prorated by day."))
@@ -272,7 +274,9 @@ class WorkDefaultsForm(FlaskForm):
 INHERIT, OFFICE_ONLY, ANY_DAY = "", "office", "any"
 
 
-class WorkTermsForm(FlaskForm):
+class WorkTermsForm(VersionedForm):
+    """One position's or person's terms; `version_id` is their terms row's version (0: none set yet)."""
+
     subject = SelectField(_l("Position or person"), validate_choice=False, validators=[DataRequired()])
     days_per_month = DecimalField(_l("Working days a month"), places=2, validators=[Optional()],
                                   description=_l("Empty: the position's, else the company's."))

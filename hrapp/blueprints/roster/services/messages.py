@@ -60,6 +60,7 @@ TRANSLATED = {
     "days_per_month_range": _l("Working days a month must be between 0 and 31."),
     "tolerance_range": _l("The tolerance must be between 0 and 10 days."),
     "terms_unknown_shift": _l("Unknown working shift codes: %(codes)s."),
+    "terms_already_set": _l("Terms are already set for this position or person: change them with its Edit link."),
     "not_newcomer": _l("This person is already on the roster or not in its department for the period."),
     # The breach rules
     "on_leave": _l("On approved leave that day."),

@@ -15,6 +15,7 @@ from hrapp.blueprints.roster.rules.targets import (
     terms_problems,
 )
 from hrapp.blueprints.roster.services.messages import RosterValidationError, message
+from hrapp.core.errors import StaleRecord
 from hrapp.extensions import db
 from hrapp.models import Position, RosterRuleSettings, RosterWorkTerms, ShiftKind, ShiftType, StaffMember
 
@@ -29,15 +30,36 @@ def work_defaults() -> tuple[Decimal, Decimal]:
     return row.working_days_per_month, row.working_days_tolerance
 
 
-def update_work_defaults(actor, days_per_month: Decimal, tolerance: Decimal) -> RosterRuleSettings:
+def stored_version(row) -> int:
+    """The version a page carries for `row`: 0 while nothing is stored."""
+    return 0 if row is None else row.version_id
+
+
+def _check_stored_version(row, expected_version: int | None) -> None:
+    """Refuse a save made on a page that showed another version of `row` (0: the page saw none stored).
+
+    :raise StaleRecord: someone else stored, changed or removed it since.
+    """
+    if expected_version is not None and expected_version != stored_version(row):
+        raise StaleRecord()
+
+
+def work_defaults_version() -> int:
+    return stored_version(db.session.scalar(sa.select(RosterRuleSettings).limit(1)))
+
+
+def update_work_defaults(actor, days_per_month: Decimal, tolerance: Decimal,
+                         expected_version: int | None = None) -> RosterRuleSettings:
     """Store the company's working days a month and tolerance (creating the settings row); audited.
 
     :raise RosterValidationError: a value out of range.
+    :raise StaleRecord: the settings changed since the page showed `expected_version` (None: no check).
     """
     problems = defaults_problems(days_per_month, tolerance)
     if problems:
         raise RosterValidationError.from_codes(problems)
     row = db.session.scalar(sa.select(RosterRuleSettings).limit(1))
+    _check_stored_version(row, expected_version)
     fields = ("working_days_per_month", "working_days_tolerance")
     before = audit.snapshot(row, fields) if row else None
     if row is None:
@@ -71,12 +93,19 @@ def resolved_terms(staff: Iterable[StaffMember]) -> dict[int, ResolvedTerms]:
     return {s.id: resolve_terms(by_staff.get(s.id), by_position.get(s.position_id), default_days) for s in staff}
 
 
+def terms_row(*, position: Position | None = None, staff: StaffMember | None = None) -> RosterWorkTerms | None:
+    """The terms row of a position or of a person, if any."""
+    key = RosterWorkTerms.position_id == position.id if position else RosterWorkTerms.staff_id == staff.id
+    return db.session.scalar(sa.select(RosterWorkTerms).where(key))
+
+
 def set_work_terms(actor, terms: WorkTerms, *, position: Position | None = None,
-                   staff: StaffMember | None = None) -> RosterWorkTerms | None:
+                   staff: StaffMember | None = None, expected_version: int | None = None) -> RosterWorkTerms | None:
     """Set the work terms of a position's people or of one person (exactly one of them); terms with nothing
     set remove the row (back to the fallback). Audited. Returns the row, or None when removed.
 
     :raise RosterValidationError: days out of range, or shift codes the department has no working shift for.
+    :raise StaleRecord: their terms changed since the page showed `expected_version` (0: none set; None: no check).
     """
     if (position is None) == (staff is None):
         raise ValueError("give a position or a person")
@@ -89,8 +118,10 @@ def set_work_terms(actor, terms: WorkTerms, *, position: Position | None = None,
         raise RosterValidationError({"shift_codes": [message("terms_unknown_shift", codes=unknown)]})
     if problems:
         raise RosterValidationError.from_codes(problems)
-    key = RosterWorkTerms.position_id == position.id if position else RosterWorkTerms.staff_id == staff.id
-    row = db.session.scalar(sa.select(RosterWorkTerms).where(key))
+    row = terms_row(position=position, staff=staff)
+    if expected_version == 0 and row is not None:  # a blank form for someone who already has terms
+        raise RosterValidationError({"subject": [message("terms_already_set")]})
+    _check_stored_version(row, expected_version)
     before = audit.snapshot(row, TERMS_FIELDS) if row else None
     label = position.code if position else staff.staff_number
     if terms == WorkTerms():

@@ -19,8 +19,9 @@ def _doc_id(page: Page) -> int:
 
 
 def _roster_url(page: Page) -> str:
-    page.goto("/roster/")
-    page.click(f"a:has-text('{DOC_ROSTER['month'].isoformat()}')")
+    page.goto("/roster/")  # the overview of the user's departments, then the department's list of rosters
+    page.click(f"#roster-overview a:has-text('{DOC_ROSTER['department']} ')")
+    page.click(f"#roster-table a:has-text('{DOC_ROSTER['month'].isoformat()}')")
     page.wait_for_url(re.compile(r".*/roster/\d+$"))
     return page.url
 

@@ -156,7 +156,7 @@ def test_language_buttons_switch_the_interface(session):
 
 
 def import_csv(rows: list[str]) -> bytes:
-    header = "staff_number,name_zh,gender,department_code,hire_on,birth_on,phone"
+    header = "staff_number,name_zh,gender,department_code,hire_on,birth_on,phone,daily_wage"
     return ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8")
 
 
@@ -169,15 +169,15 @@ def upload(page: Page, name: str, body: bytes) -> None:
 
 def test_hr_imports_staff_after_a_preview(session, live_server):
     number = f"IMP{uuid.uuid4().hex[:6].upper()}"
-    new_row = f"{number},导入新员工,female,HK,2024-02-01,1992-03-04,"
-    update_row = "E0003,赵服务员,female,HK,2020-03-01,1990-01-01,13900139000"
+    new_row = f"{number},导入新员工,female,HK,2024-02-01,1992-03-04,,260.00"
+    update_row = "E0003,赵服务员,female,HK,2020-03-01,1990-01-01,13900139000,"
     page = session.login("hr")
     page.click("#mainnav .dropdown:has(a[href='/staff-import-export/import']) .dropdown-toggle")
     page.click("#mainnav a.dropdown-item[href='/staff-import-export/import']")
     page.wait_for_url("**/staff-import-export/import")
 
     # A file with a bad row: the preview lists the problem and offers no confirmation.
-    upload(page, "bad.csv", import_csv([new_row, "X-BAD,坏行,female,HK,not-a-date,"]))
+    upload(page, "bad.csv", import_csv([new_row, "X-BAD,坏行,female,HK,not-a-date,,,260.00"]))
     expect(page.locator("#import-blocked")).to_be_visible()
     expect(page.locator("#import-problems tbody tr")).to_have_count(1)
     assert page.locator("#import-confirm").count() == 0

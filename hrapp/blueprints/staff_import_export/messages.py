@@ -56,9 +56,10 @@ COLUMN_HELP = {
     "status": _l("试用/在职/停职/离职 or probation/active/suspended/left; empty keeps the current status "
                  "(new staff: probation)."),
     "left_on": _l("Leaving date; required when the status is 'left'."),
-    "daily_wage": _l("Daily wage in yuan, at most 2 decimals; empty keeps the current amount (new staff: 0)."),
-    "monthly_base": _l("Monthly base pay in yuan, at most 2 decimals; empty keeps the current amount "
-                       "(new staff: 0)."),
+    "daily_wage": _l("Daily wage in yuan, at most 2 decimals; empty keeps the current amount. A new person "
+                     "needs the daily wage, the monthly base pay or both."),
+    "monthly_base": _l("Monthly base pay in yuan, at most 2 decimals; empty keeps the current amount. A new "
+                       "person needs the daily wage, the monthly base pay or both."),
     "emergency_contact_name": _l("Emergency contact's name."),
     "emergency_contact_phone": _l("Emergency contact's phone number."),
     "notes": _l("Notes."),

@@ -122,17 +122,14 @@ def person_matches(person: Person, text: str) -> bool:
     return needle in person.staff_number.casefold() or needle in person.name.casefold()
 
 
-def page_of(people: tuple[Person, ...], query: RowQuery) -> RowPaging:
+def page_of(people: tuple[Person, ...], query: RowQuery) -> tuple[RowPaging, list[Person]]:
     """The rows matching `query.text`, and the page of them asked for (clamped to the pages there are)."""
-    matching = [p for p in people if person_matches(p, query.text)]
+    text = query.text.strip()
+    matching = [p for p in people if person_matches(p, text)] if text else people
     pages = max(1, -(-len(matching) // query.per_page))
-    return RowPaging(query.text.strip(), min(max(query.page, 1), pages), pages, len(matching), people)
-
-
-def page_people(paging: RowPaging, per_page: int) -> list[Person]:
-    """The people on the page `paging` describes."""
-    matching = [p for p in paging.people if person_matches(p, paging.text)]
-    return matching[(paging.page - 1) * per_page:paging.page * per_page]
+    page = min(max(query.page, 1), pages)
+    shown = list(matching[(page - 1) * query.per_page:page * query.per_page])
+    return RowPaging(text, page, pages, len(matching), people), shown
 
 
 def roster_grid(roster: Roster, rows: RowQuery | None = None) -> RosterGrid:
@@ -145,8 +142,7 @@ def roster_grid(roster: Roster, rows: RowQuery | None = None) -> RosterGrid:
     if rows.staff_id is not None:
         paging, page = None, [p for p in people if p.id == rows.staff_id]
     else:
-        paging = page_of(people, rows)
-        page = page_people(paging, rows.per_page)
+        paging, page = page_of(people, rows)
     return _grid(roster, load_roster_data(roster, writable=False, page=page), paging)
 
 

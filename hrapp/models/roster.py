@@ -80,7 +80,9 @@ class RosterCell(db.Model):
 
     __tablename__ = "roster_cells"
     __table_args__ = (sa.UniqueConstraint("roster_id", "staff_id", "day", name="roster_staff_day"),
-                      sa.Index("ix_roster_cells_staff_day", "staff_id", "day"))
+                      sa.Index("ix_roster_cells_staff_day", "staff_id", "day"),
+                      # covers the grid's per-day staffing counts (GROUP BY day, shift type) of large rosters
+                      sa.Index("ix_roster_cells_roster_day_type", "roster_id", "day", "shift_type_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     roster_id: Mapped[int] = mapped_column(sa.ForeignKey("rosters.id", ondelete="CASCADE"))

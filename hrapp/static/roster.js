@@ -7,7 +7,9 @@
   "use strict";
   var root = document.getElementById("roster-grid-root");
   var table = document.getElementById("roster-grid");
-  if (!root || !table || root.getAttribute("data-editable") !== "1") { return; }
+  if (!root || !table) { return; }
+  hydrate(table);
+  if (root.getAttribute("data-editable") !== "1") { return; }
 
   var types = JSON.parse(root.getAttribute("data-types") || "{}");
   var codes = Object.keys(types).filter(function (c) { return types[c].active; });
@@ -294,5 +296,23 @@
     });
     setText("hard-count", state.hard);
     setText("soft-count", state.soft);
+  }
+
+  // The server sends lean cells (classes and code only, so that a page of a large roster stays small): each
+  // gets its staff id from its row, its day from its column's header, its version from the row's
+  // data-versions and its code from its text, as the editor above and the tests read them.
+  function hydrate(grid) {
+    var days = Array.prototype.map.call(grid.querySelectorAll("thead th[data-day]"), function (th) {
+      return th.getAttribute("data-day");
+    });
+    Array.prototype.forEach.call(grid.tBodies[0].rows, function (tr) {
+      var versions = (tr.getAttribute("data-versions") || "").split(","), staff = tr.getAttribute("data-staff");
+      Array.prototype.forEach.call(tr.querySelectorAll("td.cell"), function (td, i) {
+        td.setAttribute("data-staff", staff);
+        td.setAttribute("data-day", days[i]);
+        td.setAttribute("data-version", versions[i] || "0");
+        td.setAttribute("data-code", td.textContent);
+      });
+    });
   }
 }());

@@ -3,7 +3,10 @@
 `site` builds on the roster `world`: FO's March 2026 roster published with a few cells, a swap b -> c,
 a notification for b, a draft HK roster with its own shift type, b's wish to rest on 20 March.
 """
+import re
 from datetime import date, time
+from html import unescape
+from typing import NamedTuple
 
 import pytest
 import sqlalchemy as sa
@@ -117,3 +120,23 @@ def step(swap_id: int, **fields) -> dict:
     """The form data of a swap step: the swap's version as stored now, plus `fields`."""
     from_db = db.session.scalar(sa.select(ShiftSwap.version_id).where(ShiftSwap.id == swap_id))
     return {"version_id": from_db, **fields}
+
+
+class PageCell(NamedTuple):
+    classes: str
+    code: str
+    version: int
+    title: str
+
+
+def page_cells(html: str) -> dict[tuple[int, str], PageCell]:
+    """The grid page's cells as roster.js reads them: (staff id, ISO day) -> classes, code, version, tooltip;
+    the day from the column header, the version from the row's `data-versions`."""
+    days = re.findall(r'<th class="day-col[^"]*" data-day="([\d-]+)"', html)
+    out = {}
+    for staff, versions, body in re.findall(r'<tr data-staff="(\d+)"[^>]* data-versions="([\d,]*)">(.*?)</tr>',
+                                            html, re.S):
+        cells = re.findall(r'<td class="(cell[^"]*)"(?: title="([^"]*)")?>([^<]*)</td>', body)
+        for on, version, (classes, title, code) in zip(days, versions.split(","), cells, strict=True):
+            out[(int(staff), on)] = PageCell(classes, unescape(code), int(version), unescape(title))
+    return out

@@ -44,5 +44,5 @@ MODULE = Module(
         NotificationKind(notify.DAY_OFF, _l("Requested day off")),
     ),
     seed_demo=demo.seed_demo,
-    benches=("bench.roster",),
+    benches=("bench.roster", "bench.roster_large"),
 )

@@ -19,11 +19,14 @@ from hrapp.blueprints.roster.forms import (
     default_offsets,
 )
 from hrapp.blueprints.roster.gridview import (
+    GridPager,
     breach_lines,
     error_body,
     grid_page,
     grid_payload,
+    grid_people,
     parse_cell_edits,
+    row_query,
     staff_labels,
 )
 from hrapp.blueprints.roster.queries import (
@@ -107,7 +110,7 @@ def create_new_roster():
 
 def bulk_forms(grid, overrides: dict) -> dict:
     """The grid page's forms at the grid's version; `overrides` are submitted forms shown with their errors."""
-    v, rows = grid.version, grid.rows
+    v, rows = grid.version, grid_people(grid)  # the pattern reaches every row, not just the page's
     codes = [t for t in grid.shift_types if t.is_active]
     forms = {
         "fill": FillRangeForm(prefix="fill", formdata=None, expected_version=v, first_day=grid.starts_on,
@@ -119,7 +122,8 @@ def bulk_forms(grid, overrides: dict) -> dict:
         "publish": PublishForm(prefix="publish", formdata=None, expected_version=v),
         "lock": LockForm(prefix="lock", formdata=None, expected_version=v),
     } | overrides
-    forms["fill"].staff_ids.choices = [(r.staff_id, f"{r.staff_number} {r.name}") for r in rows]
+    # the page's people: a select of hundreds is slow to render and to use (the filter finds anyone)
+    forms["fill"].staff_ids.choices = [(r.staff_id, f"{r.staff_number} {r.name}") for r in grid.rows]
     forms["fill"].shift_code.choices = [("", _("(empty the cells)"))] + [(t.code, coded_name(t)) for t in codes]
     return forms
 
@@ -144,16 +148,18 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     editable = can_edit_roster(current_user, roster)
     if closed is _LOOK_UP:
         closed = closed_for(MODULE_NAME, roster.department, roster.starts_on, roster.ends_on)
-    grid = roster_grid(roster)
-    own = current_user.staff_id if roster.status != RosterStatus.DRAFT else -1
-    page = grid_page(grid, None if editable else (own or -1))
+    own = None if editable else ((current_user.staff_id if roster.status != RosterStatus.DRAFT else -1) or -1)
+    grid = roster_grid(roster, row_query(request.args, own))
+    page = grid_page(grid, own)
     forms = bulk_forms(grid, {k: v for k, v in extra.items() if k in FORM_NAMES}) if editable and not closed else {}
     info = {k: v for k, v in extra.items() if k not in FORM_NAMES}
     info["breaches"] = breach_lines(info.get("breaches", ()), staff_labels(grid))
     if editable and not closed:
         info["newcomers"] = roster_newcomers(roster)
         info["member_form"] = AddMemberForm(prefix="member", formdata=None, expected_version=grid.version)
+    pager = GridPager(roster.id, grid.paging) if grid.paging else None
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
+                           pager=pager, cells_args=pager.query_args() if pager else {},
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
                            calendar_warning=grid.calendar_warning,
@@ -176,13 +182,14 @@ def show_roster(roster_id: int):
 def roster_cells(roster_id: int):
     """The grid state as JSON (cells with versions, breaches, totals): the script reloads from it."""
     roster = get_or_404(Roster, roster_id, check=can_edit_roster)
-    return jsonify(grid=grid_payload(roster_grid(roster)))
+    return jsonify(grid=grid_payload(roster_grid(roster, row_query(request.args))))
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)
 def save_cells(roster_id: int):
     """Set cells from the grid script: each edit carries the cell version its editor saw; a stale one is
-    refused (409) with the current grid, so two editors never silently overwrite each other."""
+    refused (409) with the current grid, so two editors never silently overwrite each other. The answer's
+    grid holds the rows of the page in `?page=`/`?q=` (the script's page)."""
     roster = get_or_404(Roster, roster_id, check=can_edit_roster)
     try:
         req = parse_cell_edits(request.get_json(silent=True))
@@ -192,11 +199,11 @@ def save_cells(roster_id: int):
         result = set_cells(current_user, roster, req.edits, req.reason, req.override_reason)
     except (StaleRosterError, RosterValidationError, RosterBreachError, PeriodClosed) as exc:
         db.session.rollback()
-        grid = roster_grid(roster)
+        grid = roster_grid(roster, row_query(request.args))
         status, body = error_body(exc, grid)
         return jsonify(grid=grid_payload(grid), **body), status
     db.session.commit()
-    return jsonify(changed=result.changed, grid=grid_payload(roster_grid(roster)))
+    return jsonify(changed=result.changed, grid=grid_payload(roster_grid(roster, row_query(request.args))))
 
 
 @login_required

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
@@ -18,6 +19,7 @@ from hrapp.blueprints.roster.services import (
     StaleRosterError,
     breach_message,
 )
+from hrapp.blueprints.roster.services.grid import RowPaging, RowQuery
 from hrapp.period_close import PeriodClosed
 
 MAX_EDITS = 5000
@@ -42,26 +44,32 @@ class GridPage:
     soft: int
 
     def cells_html(self, row: GridRow) -> Markup:
-        """The `<td>` of each day of `row`: CSS classes, day, version and code for the script, the breach tooltip.
+        """The `<td>` of each day of `row`: CSS classes, the code and the breach tooltip, nothing else.
 
-        Built here rather than in the template: a month of 60 people is ~1,900 cells, and Jinja's per-cell
-        lookups and escaping were most of the page's time. Codes and tooltips are escaped; the rest are
-        numbers, ISO dates and CSS class names made by this module.
+        Built here rather than in the template: a page of 50 people is ~1,550 cells, and Jinja's per-cell
+        lookups and escaping were most of the page's time. The cells carry no attributes of their own (an
+        empty one is `<td class="cell"></td>`): roster.js gives them their staff id (the row's), day (the
+        column's), version (the row's `data-versions`) and code (the text). Codes and tooltips are escaped;
+        the rest are ISO dates and CSS class names made by this module.
         """
         staff_id, wishes, out = row.staff_id, self.grid.wishes, []
-        for day, iso, extra in self.day_columns:
+        for day, _iso, extra in self.day_columns:
             cell, note = row.cells.get(day), self.cell_notes.get((staff_id, day))
-            css, version, code, tip = "cell", 0, "", ""
+            css, code, tip = "cell", "", ""
             if cell:
-                code, version = self.escaped_codes.get(cell.code) or escape(cell.code), cell.version
+                code = self.escaped_codes.get(cell.code) or escape(cell.code)
                 css += f" {self.classes.get(cell.code, 'shift-c-none')}{' fixed' if cell.is_fixed else ''}"
             if (staff_id, day) in wishes:
                 css, tip = css + " wish", f' title="{self.wish_text}"'
             if note:
                 css, tip = css + f" {note[0]}", f' title="{escape(note[1])}"'
-            out.append(f'<td class="{css}{extra}" data-staff="{staff_id}" data-day="{iso}" data-version="{version}"'
-                       f' data-code="{code}"{tip}>{code}</td>')
+            out.append(f'<td class="{css}{extra}"{tip}>{code}</td>')
         return Markup("".join(out))
+
+    def versions(self, row: GridRow) -> str:
+        """The version of each day's cell of `row` (0: empty), comma-separated, for the row's `data-versions`."""
+        cells = row.cells
+        return ",".join(str(cells[d].version) if d in cells else "0" for d, _iso, _extra in self.day_columns)
 
     def column_totals_html(self, code: str) -> Markup:
         """The `<td>` of each day in the "staffed / needed" footer row of the work shift `code`."""
@@ -171,8 +179,13 @@ def parse_cell_edits(payload) -> CellRequest:
 
 
 def staff_labels(grid: RosterGrid) -> dict[int, str]:
-    """staff id -> "number name" of the grid's rows."""
-    return {r.staff_id: f"{r.staff_number} {r.name}" for r in grid.rows}
+    """staff id -> "number name" of the roster's rows (all of them, when the grid holds a page)."""
+    return {r.staff_id: f"{r.staff_number} {r.name}" for r in grid_people(grid)}
+
+
+def grid_people(grid: RosterGrid) -> tuple:
+    """Every row of the roster (staff_id, staff_number, name): the page's and the others' when paged."""
+    return grid.paging.people if grid.paging else grid.rows
 
 
 def breach_lines(breaches, names: dict[int, str], limit: int = 50) -> list[str]:
@@ -194,3 +207,50 @@ def error_body(exc: Exception, grid: RosterGrid) -> tuple[int, dict]:
     errors = {key: [str(m) for m in messages] for key, messages in getattr(exc, "errors", {}).items()}
     flat = sorted({m for messages in errors.values() for m in messages})
     return 422, {"error": "invalid", "errors": errors, "message": " ".join(flat[:5]) or _("Invalid change.")}
+
+
+MAX_FILTER = 50
+
+
+def row_query(args, own_staff_id: int | None = None) -> RowQuery:
+    """The rows the grid page asks for: `?q=` (staff number or name) and `?page=`; with `own_staff_id`, that
+    person's row only (a viewer who may not edit)."""
+    if own_staff_id is not None:
+        return RowQuery(staff_id=own_staff_id)
+    page = args.get("page", 1, type=int) or 1
+    return RowQuery(text=(args.get("q") or "")[:MAX_FILTER], page=min(max(page, 1), 10_000))
+
+
+@dataclass(frozen=True)
+class GridPager:
+    """A grid's row paging for the shared `pager` macro (_macros/tables.html); links keep the filter."""
+
+    roster_id: int
+    paging: RowPaging
+
+    page = property(lambda self: self.paging.page)
+    pages = property(lambda self: self.paging.pages)
+    total = property(lambda self: self.paging.matching)
+    has_prev = property(lambda self: self.page > 1)
+    has_next = property(lambda self: self.page < self.pages)
+    prev_num = property(lambda self: self.page - 1)
+    next_num = property(lambda self: self.page + 1)
+
+    def url(self, **updates) -> str:
+        args = {"q": self.paging.text or None, "page": self.page} | updates
+        return url_for("roster.show_roster", roster_id=self.roster_id, **{k: v for k, v in args.items() if v})
+
+    def query_args(self) -> dict:
+        """The page and filter, for the JSON cell endpoint's URL (its answers carry this page's rows)."""
+        return {k: v for k, v in {"q": self.paging.text, "page": self.page}.items() if v}
+
+    def iter_pages(self, left_edge=1, right_edge=1, left_current=2, right_current=2):
+        """Page numbers to link, None for a gap (as Flask-SQLAlchemy's Pagination.iter_pages)."""
+        last = 0
+        for num in range(1, self.pages + 1):
+            if (num <= left_edge or num > self.pages - right_edge
+                    or self.page - left_current <= num <= self.page + right_current):
+                if last + 1 != num:
+                    yield None
+                yield num
+                last = num

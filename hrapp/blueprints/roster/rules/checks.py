@@ -1,8 +1,8 @@
 """The working-time rules over a roster: every breach, per cell (staff, day) or per column (day, shift)."""
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from hrapp.blueprints.roster.rules.specs import (
     DOUBLE_BOOKED,
@@ -22,7 +22,6 @@ from hrapp.blueprints.roster.rules.specs import (
     ShiftSpec,
     StaffFacts,
 )
-from hrapp.core.periods import WEEK, period_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +38,12 @@ class _Placed:
     counts: bool
 
 
-def check_roster(assignments: Iterable[Assignment], facts: RosterFacts) -> list[Breach]:
+def check_roster(assignments: Iterable[Assignment], facts: RosterFacts,
+                 column_counts: Mapping[tuple[date, str], int] | None = None) -> list[Breach]:
     """Every breach of the rules in `assignments` (one roster's cells) within [first_day, last_day].
+
+    `column_counts` ((day, code) -> people) replaces the counts of `assignments` for the demand check: a page
+    of a large roster checks its own people's cells against the whole roster's staffing.
 
     Context shifts (the weeks before, other departments) count for rest, consecutive days, weekly hours and
     double booking, but breaches are only reported on the roster's own cells inside the period.
@@ -74,7 +77,8 @@ def check_roster(assignments: Iterable[Assignment], facts: RosterFacts) -> list[
         breaches += _rest_and_overlap(facts, staff_id, works)
         breaches += _consecutive_days(facts, staff_id, works)
         breaches += _weekly_hours(facts, staff_id, works)
-    breaches += _demand(facts, own_cells)
+    breaches += _demand(facts, Counter((a.day, a.shift_code) for a in own_cells) if column_counts is None
+                        else column_counts)
     inside = [b for b in breaches if facts.first_day <= b.day <= facts.last_day]
     return sorted(set(inside), key=lambda b: (b.day, b.staff_id or 0, b.rule, b.shift_code or ""))
 
@@ -160,6 +164,12 @@ def _consecutive_days(facts: RosterFacts, staff_id: int, works: list[_Placed]) -
     return out
 
 
+def _monday(day: date) -> date:
+    """The Monday of `day`'s week (as period_of(WEEK, day).first, without building a Period: a large grid
+    asks this for every shift)."""
+    return day - timedelta(days=day.weekday())
+
+
 def _weekly_hours(facts: RosterFacts, staff_id: int, works: list[_Placed]) -> list[Breach]:
     """Paid minutes per ISO week (Monday-Sunday) above the maximum; averaged over the period under 综合工时."""
     settings = facts.settings
@@ -176,9 +186,9 @@ def _weekly_hours(facts: RosterFacts, staff_id: int, works: list[_Placed]) -> li
         return []
     weeks: dict[date, list[_Placed]] = defaultdict(list)  # keyed by the week's Monday
     for p in works:
-        weeks[period_of(WEEK, p.day).first].append(p)
+        weeks[_monday(p.day)].append(p)
     out: list[Breach] = []
-    for week in sorted({period_of(WEEK, p.day).first for p in own}):
+    for week in sorted({_monday(p.day) for p in own}):
         total, target = 0, None
         for p in weeks[week]:
             total += p.spec.paid_minutes
@@ -191,12 +201,11 @@ def _weekly_hours(facts: RosterFacts, staff_id: int, works: list[_Placed]) -> li
     return out
 
 
-def _demand(facts: RosterFacts, cells: list[Assignment]) -> list[Breach]:
+def _demand(facts: RosterFacts, counts: Mapping[tuple[date, str], int]) -> list[Breach]:
     """Columns (day, shift) with fewer people than required."""
-    counts = Counter((a.day, a.shift_code) for a in cells)
     out: list[Breach] = []
     for (day, code), required in facts.demand.items():
-        if required > 0 and facts.first_day <= day <= facts.last_day and counts[(day, code)] < required:
+        if required > 0 and facts.first_day <= day <= facts.last_day and counts.get((day, code), 0) < required:
             out.append(_breach(facts, UNDERSTAFFED, day, None, code,
-                               required=required, assigned=counts[(day, code)]))
+                               required=required, assigned=counts.get((day, code), 0)))
     return out

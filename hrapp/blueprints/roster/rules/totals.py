@@ -56,11 +56,14 @@ def row_totals(cells: Iterable[Assignment], shifts: Mapping[str, ShiftSpec]) -> 
 
 
 def column_totals(cells: Iterable[Assignment], shifts: Mapping[str, ShiftSpec], days: Sequence[date],
-                  demand: Mapping[tuple[date, str], int]) -> dict[tuple[date, str], ColumnTotal]:
-    """(day, work shift code) -> people assigned and required, for every day and work shift."""
-    counts = Counter((c.day, c.shift_code) for c in cells)
+                  demand: Mapping[tuple[date, str], int], counts: Mapping[tuple[date, str], int] | None = None
+                  ) -> dict[tuple[date, str], ColumnTotal]:
+    """(day, work shift code) -> people assigned and required, for every day and work shift; `counts`
+    ((day, code) -> people, e.g. counted by the database) replaces counting `cells`."""
+    if counts is None:
+        counts = Counter((c.day, c.shift_code) for c in cells)
     work_codes = [code for code, spec in shifts.items() if spec.is_work]
-    return {(day, code): ColumnTotal(counts[(day, code)], demand.get((day, code), 0))
+    return {(day, code): ColumnTotal(counts.get((day, code), 0), demand.get((day, code), 0))
             for day in days for code in work_codes}
 
 

@@ -23,6 +23,7 @@ from hrapp.models import (
     DayOffRequest,
     DayOffStatus,
     EmploymentStatus,
+    Position,
     Roster,
     RosterCell,
     RosterDemand,
@@ -119,6 +120,7 @@ class RosterData:
     by_code: dict[str, ShiftType] = field(default_factory=dict)
     cell_at: dict[tuple[int, date], RosterCell] = field(default_factory=dict)
     code_of: dict[int, str] = field(default_factory=dict)
+    column_counts: dict[tuple[date, str], int] | None = None  # the whole roster's, when only a page is loaded
 
     def __post_init__(self) -> None:
         self.by_code = {s.code: s for s in self.shift_types}
@@ -159,7 +161,8 @@ def roster_staff_clause(roster: Roster, extra_staff_ids=()):
         employed = employed_clause(roster)
     else:
         employed = StaffMember.id.in_(sa.select(RosterMember.staff_id).where(RosterMember.roster_id == roster.id))
-    with_cells = StaffMember.id.in_(sa.select(RosterCell.staff_id).where(RosterCell.roster_id == roster.id))
+    # EXISTS rather than IN (subquery): one index look-up per person, not a set of every cell's staff id
+    with_cells = sa.exists().where(RosterCell.roster_id == roster.id, RosterCell.staff_id == StaffMember.id)
     extra = StaffMember.id.in_(list(extra_staff_ids)) if extra_staff_ids else sa.false()
     return sa.or_(employed, with_cells, extra)
 
@@ -179,21 +182,30 @@ CELL_COLUMNS = (RosterCell.id, RosterCell.staff_id, RosterCell.day, RosterCell.s
                 RosterCell.version_id)
 
 
-def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) -> RosterData:
+def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True, page=None) -> RosterData:
     """Everything the rules, the grid, generation and the editing services need about `roster`: 7 queries.
 
-    `extra_staff_ids` adds people from other departments as rows (before they have a cell here). With
+    `extra_staff_ids` adds people from other departments as rows (before they have a cell here). `page`
+    (`Person` rows of `roster_people`, a page of a large grid) are the only rows: their cells and facts are
+    loaded, with the whole roster's `column_counts` (6 queries, read-only). With
     `writable` False the cells are `CellRow` tuples with the same attributes (id, staff_id, day, shift_type_id,
     is_fixed, version_id): several times cheaper to load, for read-only callers.
     """
     first, last = roster.starts_on, roster.ends_on
     shift_types, demand = shift_types_and_demand(roster.department_id, first, last)
-    if writable:
-        cells = list(db.session.scalars(sa.select(RosterCell).where(RosterCell.roster_id == roster.id)))
+    counts = None
+    if page is not None:
+        staff = list(page)
+        cells, counts = cells_and_column_counts(roster.id, [s.id for s in staff])
     else:
-        cells = list(map(CellRow._make, db.session.execute(sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id))))
-    staff = list(db.session.scalars(sa.select(StaffMember).options(joinedload(StaffMember.position))
-                                    .where(roster_staff_clause(roster, extra_staff_ids)).order_by(StaffMember.staff_number)))
+        if writable:
+            cells = list(db.session.scalars(sa.select(RosterCell).where(RosterCell.roster_id == roster.id)))
+        else:
+            cells = list(map(CellRow._make, db.session.execute(
+                sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id))))
+        staff = list(db.session.scalars(sa.select(StaffMember).options(joinedload(StaffMember.position))
+                                        .where(roster_staff_clause(roster, extra_staff_ids))
+                                        .order_by(StaffMember.staff_number)))
     ids = [s.id for s in staff]
     absences, wishes = people_calendar(ids, first, last)
     holidays = holiday_overrides(first, last)
@@ -202,7 +214,59 @@ def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True) 
         demand, {s.id: staff_facts(s) for s in staff},
         absences,
         context_shifts(ids, first - timedelta(days=CONTEXT_DAYS_BEFORE), last + timedelta(days=1), roster.id))
-    return RosterData(roster, shift_types, cells, staff, facts, holidays, wishes)
+    data = RosterData(roster, shift_types, cells, staff, facts, holidays, wishes)
+    if counts is not None:
+        data.column_counts = {(day, data.code_of[t]): n for (day, t), n in counts.items() if t in data.code_of}
+    return data
+
+
+class Person(NamedTuple):
+    """A row of a roster read without its ORM object: what the grid shows and the rules need of a person."""
+
+    id: int
+    staff_number: str
+    name: str
+    position: str
+    hire_on: date
+    left_on: date | None
+    status: EmploymentStatus
+    status_since_on: date | None
+
+    @property
+    def staff_id(self) -> int:
+        return self.id
+
+
+def roster_people(roster: Roster) -> tuple[Person, ...]:
+    """Every row of `roster` by staff number, as light tuples: one query, cheap even for hundreds of people."""
+    rows = db.session.execute(
+        sa.select(StaffMember.id, StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en,
+                  Position.name, StaffMember.hire_on, StaffMember.left_on, StaffMember.status,
+                  StaffMember.status_since_on)
+        .outerjoin(Position, Position.id == StaffMember.position_id)
+        .where(roster_staff_clause(roster)).order_by(StaffMember.staff_number))
+    return tuple(Person(i, number, f"{zh} ({en})" if en else zh, position or "", *rest)
+                 for i, number, zh, en, position, *rest in rows)
+
+
+COUNTED = -1  # the staff id marking a (day, shift type) count in `cells_and_column_counts`' union
+
+
+def cells_and_column_counts(roster_id: int, staff_ids: list[int]
+                            ) -> tuple[list[CellRow], dict[tuple[date, int], int]]:
+    """The cells of `staff_ids` in the roster, and how many people each (day, shift type id) has in the whole
+    roster: one query (a UNION ALL of the page's cells and the database's counts)."""
+    cells = sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster_id, RosterCell.staff_id.in_(staff_ids))
+    counts = (sa.select(sa.literal(0), sa.literal(COUNTED), RosterCell.day, RosterCell.shift_type_id,
+                        sa.literal(False), sa.func.count())
+              .where(RosterCell.roster_id == roster_id).group_by(RosterCell.day, RosterCell.shift_type_id))
+    own, counted = [], {}
+    for row in db.session.execute(sa.union_all(cells, counts)):
+        if row[1] == COUNTED:
+            counted[(row[2], row[3])] = row[5]
+        else:
+            own.append(CellRow._make(row))
+    return own, counted
 
 
 WISH = "day_off_request"  # the kind of a requested day off in `people_calendar`'s query

@@ -15,8 +15,32 @@ from hrapp.blueprints.roster.rules import (
     row_totals,
 )
 from hrapp.blueprints.roster.services.calendar_years import CalendarWarning, period_warning
-from hrapp.blueprints.roster.services.facts import day_kinds, load_roster_data
+from hrapp.blueprints.roster.services.facts import Person, RosterData, day_kinds, load_roster_data, roster_people
 from hrapp.models import Roster
+
+PER_PAGE = 50  # rows per page of a large roster's grid
+
+
+@dataclass(frozen=True)
+class RowQuery:
+    """Which rows of a roster the grid loads: those whose staff number or name contains `text`, page `page`
+    (from 1) of `per_page`; with `staff_id`, that person's row only (a staff member viewing their own)."""
+
+    text: str = ""
+    page: int = 1
+    per_page: int = PER_PAGE
+    staff_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RowPaging:
+    """The page shown: `matching` rows match `text` over `pages` pages; `people` are all the roster's rows."""
+
+    text: str
+    page: int
+    pages: int
+    matching: int
+    people: tuple[Person, ...]
 
 
 @dataclass(frozen=True)
@@ -85,16 +109,45 @@ class RosterGrid:
     column_breaches: Mapping[tuple[date, str], tuple[Breach, ...]]
     wishes: frozenset[tuple[int, date]] = frozenset()  # requested days off (staff id, day)
     calendar_warning: CalendarWarning | None = None  # holidays of a provisional or unknown year
+    paging: RowPaging | None = None  # a page of the rows (the totals and coverage are the whole roster's)
 
     @property
     def hard_breach_count(self) -> int:
         return sum(1 for b in self.breaches if b.is_hard)
 
 
-def roster_grid(roster: Roster) -> RosterGrid:
-    """Load the grid of `roster` (7 queries whatever its size) with totals and the live rule check."""
-    data = load_roster_data(roster, writable=False)
-    cells = data.assignments()
+def person_matches(person: Person, text: str) -> bool:
+    """True if `text` (any case) is part of the person's staff number or name; an empty text matches all."""
+    needle = text.strip().casefold()
+    return needle in person.staff_number.casefold() or needle in person.name.casefold()
+
+
+def page_of(people: tuple[Person, ...], query: RowQuery) -> tuple[RowPaging, list[Person]]:
+    """The rows matching `query.text`, and the page of them asked for (clamped to the pages there are)."""
+    text = query.text.strip()
+    matching = [p for p in people if person_matches(p, text)] if text else people
+    pages = max(1, -(-len(matching) // query.per_page))
+    page = min(max(query.page, 1), pages)
+    shown = list(matching[(page - 1) * query.per_page:page * query.per_page])
+    return RowPaging(text, page, pages, len(matching), people), shown
+
+
+def roster_grid(roster: Roster, rows: RowQuery | None = None) -> RosterGrid:
+    """Load the grid of `roster` with totals and the live rule check: every row (7 queries whatever its size),
+    or with `rows` one page of them or one person's (7 queries too, and work in proportion to the page): the
+    rows' cells, totals and breaches, with the coverage and understaffing over the whole roster."""
+    if rows is None:
+        return _grid(roster, load_roster_data(roster, writable=False), None)
+    people = roster_people(roster)
+    if rows.staff_id is not None:
+        paging, page = None, [p for p in people if p.id == rows.staff_id]
+    else:
+        paging, page = page_of(people, rows)
+    return _grid(roster, load_roster_data(roster, writable=False, page=page), paging)
+
+
+def _grid(roster: Roster, data: RosterData, paging: RowPaging | None) -> RosterGrid:
+    cells, counts = data.assignments(), data.column_counts
     kinds = day_kinds(data.holidays)
     days = tuple(GridDay(d, day_kind(d, kinds), data.holidays[d].name if d in kinds else "", d.weekday() >= 5)
                  for d in data.days)
@@ -103,10 +156,9 @@ def roster_grid(roster: Roster) -> RosterGrid:
     code_of = data.code_of
     for c in data.cells:
         row_cells[c.staff_id][c.day] = GridCell(code_of[c.shift_type_id], c.version_id, c.is_fixed)
-    rows = tuple(GridRow(s.id, s.staff_number, s.display_name, s.position.name if s.position else "",
-                         row_cells.get(s.id, {}), totals.get(s.id, RowTotals()))
-                 for s in data.staff)
-    breaches = tuple(check_roster(cells, data.facts))
+    rows = tuple(GridRow(s.id, s.staff_number, *_name_and_position(s), row_cells.get(s.id, {}),
+                         totals.get(s.id, RowTotals())) for s in data.staff)
+    breaches = tuple(check_roster(cells, data.facts, counts))
     per_cell, per_column = defaultdict(list), defaultdict(list)
     for b in breaches:
         if b.staff_id is None:
@@ -117,6 +169,13 @@ def roster_grid(roster: Roster) -> RosterGrid:
                                 t.is_night, t.is_active) for t in data.shift_types)
     return RosterGrid(roster.id, roster.department_id, roster.status.value, roster.version_id, roster.starts_on,
                       roster.ends_on, types, days, rows,
-                      column_totals(cells, data.facts.shifts, data.days, data.facts.demand), breaches,
+                      column_totals(cells, data.facts.shifts, data.days, data.facts.demand, counts), breaches,
                       {k: tuple(v) for k, v in per_cell.items()}, {k: tuple(v) for k, v in per_column.items()},
-                      data.wishes, period_warning(data.days, data.holidays))
+                      data.wishes, period_warning(data.days, data.holidays), paging)
+
+
+def _name_and_position(staff) -> tuple[str, str]:
+    """A row's name and position, from a `Person` or a StaffMember."""
+    if isinstance(staff, Person):
+        return staff.name, staff.position
+    return staff.display_name, staff.position.name if staff.position else ""

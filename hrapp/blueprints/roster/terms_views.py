@@ -47,6 +47,22 @@ def _subject(department: Department, value: str) -> dict:
     return {key: row}
 
 
+def _save(form, department: Department, done: str, save):
+    """Run the one service call `save`: committed, flashed and back to the page; or None with the stale
+    message or the rule errors on `form` (nothing written)."""
+    try:
+        save()
+    except StaleRecord:
+        form.form_errors.append(str(STALE_MESSAGE))
+    except RosterValidationError as exc:
+        errors_onto_form(form, exc.errors)
+    else:
+        db.session.commit()
+        flash(done, "success")
+        return redirect(url_for("roster.edit_work_terms", department_id=department.id))
+    return None
+
+
 def _blank_or_filled(department: Department, subject: str) -> WorkTermsForm:
     """The form for new terms (version 0), or, for `subject` ("p<id>"/"s<id>", an Edit link), filled with the
     terms set for it and their version."""
@@ -70,17 +86,11 @@ def edit_work_terms(department_id: int):
     if form.validate():
         codes = frozenset(form.shift_codes.data or ()) or None
         terms = WorkTerms(form.days_per_month.data, codes, form.office_days_only())
-        try:
-            set_work_terms(current_user, terms, **_subject(department, form.subject.data),
-                           expected_version=form.expected_version())
-        except StaleRecord:
-            form.form_errors.append(str(STALE_MESSAGE))
-        except RosterValidationError as exc:
-            errors_onto_form(form, exc.errors)
-        else:
-            db.session.commit()
-            flash(_("Work terms saved."), "success")
-            return redirect(url_for("roster.edit_work_terms", department_id=department.id))
+        subject = _subject(department, form.subject.data)
+        saved = _save(form, department, _("Work terms saved."), lambda: set_work_terms(
+            current_user, terms, **subject, expected_version=form.expected_version()))
+        if saved:
+            return saved
     return _page(department, form)
 
 
@@ -90,15 +100,8 @@ def edit_work_defaults(department_id: int):
     department = db.get_or_404(Department, department_id)
     form = WorkDefaultsForm(prefix="defaults")
     if form.validate_on_submit():
-        try:
-            update_work_defaults(current_user, form.days_per_month.data, form.tolerance.data,
-                                 expected_version=form.expected_version())
-        except StaleRecord:
-            form.form_errors.append(str(STALE_MESSAGE))
-        except RosterValidationError as exc:
-            errors_onto_form(form, exc.errors)
-        else:
-            db.session.commit()
-            flash(_("Working days saved."), "success")
-            return redirect(url_for("roster.edit_work_terms", department_id=department.id))
+        saved = _save(form, department, _("Working days saved."), lambda: update_work_defaults(
+            current_user, form.days_per_month.data, form.tolerance.data, expected_version=form.expected_version()))
+        if saved:
+            return saved
     return _page(department, WorkTermsForm(formdata=None), form)

@@ -24,6 +24,7 @@ class Config:
         "hrapp.blueprints.reports",
         "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
+        "hrapp.blueprints.conduct",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
         "hrapp.blueprints.period_close",

@@ -60,6 +60,12 @@ LABELS: dict[enum.Enum, object] = {
 }
 
 
+def register(labels: dict[enum.Enum, object]) -> None:
+    """Add a feature package's enum labels (called when its labels module is imported), so `label()` and the
+    catalogue test know them."""
+    LABELS.update(labels)
+
+
 def label(member) -> str:
     """The translated label of an enum member (or of its string value); unknowns as they are."""
     if member is None:

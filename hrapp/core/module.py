@@ -108,3 +108,45 @@ def resolve(reference):
 def modules(app: Flask | None = None) -> list[Module]:
     """The modules registered on `app` (the current app by default), in registration order."""
     return (app or current_app).extensions[EXTENSION_KEY]
+
+
+def _merged_audit(parts) -> object:
+    """One vocabulary from the parts' vocabularies (their value labels asked in order)."""
+    from hrapp.core.audit_vocabulary import AuditVocabulary
+
+    vocabularies = [p.audit for p in parts if p.audit is not None]
+    if not vocabularies:
+        return None
+    value_labels = [v.value_label for v in vocabularies if v.value_label]
+
+    def value_label(field_name, value):
+        return next((text for f in value_labels if (text := f(field_name, value)) is not None), None)
+
+    return AuditVocabulary(actions={k: v for a in vocabularies for k, v in a.actions.items()},
+                           record_types={k: v for a in vocabularies for k, v in a.record_types.items()},
+                           fields={k: v for a in vocabularies for k, v in a.fields.items()},
+                           value_label=value_label if value_labels else None)
+
+
+def combine(name: str, parts: Iterable[Module], **fields) -> Module:
+    """One module from the parts of a large feature package (its sub-packages each declare a `Module`, named
+    after themselves): tuples are joined, mappings merged, the demo seeds run in order, the audit vocabularies
+    merged. `fields` (label, grants, closable, ...) are the whole module's own; its mappings (template
+    globals, visibility, jobs) are merged with the parts'."""
+    parts = list(parts)
+    seeds = [p.seed_demo for p in parts if p.seed_demo]
+
+    def seed_demo(context) -> None:
+        for seed in seeds:
+            seed(context)
+
+    joined: dict = {}
+    for attribute in ("blueprints", "api_blueprints", "report_types", "nav", "notification_kinds", "cli",
+                      "benches", "tick_tasks", "attachment_owners"):
+        joined[attribute] = tuple(item for p in parts for item in getattr(p, attribute))
+    for attribute in ("template_globals", "jobs", "visibility"):
+        joined[attribute] = {**{k: v for p in parts for k, v in getattr(p, attribute).items()},
+                             **fields.pop(attribute, {})}
+    joined["audit"] = _merged_audit(parts)
+    joined["seed_demo"] = seed_demo if seeds else None
+    return Module(name=name, **{**joined, **fields})

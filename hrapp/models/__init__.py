@@ -2,6 +2,23 @@
 from hrapp.models.attachment import Attachment
 from hrapp.models.audit import AuditEntry
 from hrapp.models.base import utcnow
+from hrapp.models.conduct import (
+    ConductRule,
+    ConductRuleVersion,
+    ConductSettings,
+    DisciplinaryMeasure,
+    LedgerResolution,
+    LedgerResolutionKind,
+    Measure,
+    PenaltyForm,
+    RecordSource,
+    Reward,
+    RewardState,
+    RuleCategory,
+    RuleKind,
+    Violation,
+    ViolationState,
+)
 from hrapp.models.job import Job, JobStatus, TickLease
 from hrapp.models.notification import Notification
 from hrapp.models.org import (
@@ -65,4 +82,8 @@ __all__ = [
     "SecurityEvent", "SecurityEventKind",
     # one-time create-form tokens
     "SubmissionToken",
+    # code of conduct
+    "ConductRule", "ConductRuleVersion", "ConductSettings", "DisciplinaryMeasure", "LedgerResolution",
+    "LedgerResolutionKind", "Measure", "PenaltyForm", "RecordSource", "Reward", "RewardState", "RuleCategory",
+    "RuleKind", "Violation", "ViolationState",
 ]

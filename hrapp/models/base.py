@@ -11,12 +11,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def enum_column(enum_cls: type[enum.Enum], **kw) -> sa.Enum:
+def enum_column(enum_cls: type[enum.Enum], length: int = 20, **kw) -> sa.Enum:
     """A portable enum column storing the member *values* as strings (no native DB enum)."""
     return sa.Enum(
         enum_cls,
         native_enum=False,
-        length=20,
+        length=length,
         validate_strings=True,
         values_callable=lambda cls: [m.value for m in cls],
         **kw,

@@ -1,0 +1,4 @@
+"""Code of conduct — catalogue (placeholder: this part is being built)."""
+from hrapp.core.module import Module
+
+PART = Module(name="conduct.catalogue")

@@ -1,0 +1,4 @@
+"""Code of conduct — documents (placeholder: this part is being built)."""
+from hrapp.core.module import Module
+
+PART = Module(name="conduct.documents")

@@ -25,9 +25,6 @@ from .review import PART as REVIEW
 from .rewards import PART as REWARDS
 from .violations import PART as VIOLATIONS
 
-# The navbar menu every part's links go into.
-MENU = _l("Conduct")
-
 MODULE = combine(
     "conduct",
     (CATALOGUE, VIOLATIONS, REVIEW, REWARDS, LEDGER, DOCUMENTS),

@@ -41,10 +41,19 @@ def _headed_paths(user) -> list[str]:
     return [d.path for d in getattr(user, "headed_departments", ()) or ()]
 
 
-def is_general_manager(user) -> bool:
-    """A head of the top department (one without a parent): decides referred appeals and rewards."""
-    return getattr(user, "role", None) == Role.HEAD and getattr(user, "is_active", False) and any(
-        d.parent_id is None for d in user.headed_departments)
+def root_department_id(department: Department) -> int:
+    """The id of the top department above `department` (itself when it has no parent), from its path."""
+    parts = [int(p) for p in (department.path or "").strip("/").split("/") if p]
+    return parts[0] if parts else department.id
+
+
+def is_general_manager_for(user, department: Department) -> bool:
+    """Whether `user` is the general manager over `department`: a head of the top department of its unit (the
+    hotel, the travel agency...). HR may refer an appeal or a reward to them."""
+    if getattr(user, "role", None) != Role.HEAD or not getattr(user, "is_active", False):
+        return False
+    root = root_department_id(department)
+    return any(d.id == root for d in user.headed_departments)
 
 
 def outranks(user, staff: StaffMember) -> bool:
@@ -75,26 +84,21 @@ def can_review(user) -> bool:
 
 
 def can_view_violation(user, violation: Violation) -> bool:
-    """HR/admin: all; a head: violations in the departments they head; the person: their own once submitted;
-    the general manager: those referred to them."""
+    """HR/admin: all; a head: violations in the departments they head; the person: their own once submitted
+    (the general manager heads the top department, so sees their unit's)."""
     if sees_everything(user):
         return True
     if is_self(user, violation.staff):
         return violation.state in STAFF_VISIBLE_STATES
-    if violation.state == ViolationState.REFERRED and is_general_manager(user):
-        return True
     return has_perm(user, ConductPerm.RECORD) and heads_department(user, violation.department)
 
 
 def can_view_reward(user, reward: Reward) -> bool:
-    """HR/admin: all; a head: their departments' rewards; the general manager: rewards waiting for a decision;
-    the person: their own once approved."""
+    """HR/admin: all; a head: their departments' rewards; the person: their own once approved."""
     if sees_everything(user):
         return True
     if is_self(user, reward.staff):
         return reward.state in STAFF_VISIBLE_REWARD_STATES
-    if reward.state == RewardState.PROPOSED and is_general_manager(user):
-        return True
     return has_perm(user, ConductPerm.RECORD) and heads_department(user, reward.department)
 
 
@@ -107,8 +111,6 @@ def violation_scope(user) -> sa.ColumnElement[bool]:
     clauses = [own]
     if has_perm(user, ConductPerm.RECORD):
         clauses.append(Violation.department_id.in_(department_scope(user)))
-    if is_general_manager(user):
-        clauses.append(Violation.state == ViolationState.REFERRED)
     return sa.or_(*clauses) if getattr(user, "is_active", False) else sa.false()
 
 
@@ -121,8 +123,6 @@ def reward_scope(user) -> sa.ColumnElement[bool]:
     clauses = [own]
     if has_perm(user, ConductPerm.RECORD):
         clauses.append(Reward.department_id.in_(department_scope(user)))
-    if is_general_manager(user):
-        clauses.append(Reward.state == RewardState.PROPOSED)
     return sa.or_(*clauses) if getattr(user, "is_active", False) else sa.false()
 
 
@@ -140,5 +140,5 @@ TEMPLATE_GLOBALS = {
     "can_review_conduct": can_review,
     "can_view_violation": can_view_violation,
     "can_view_reward": can_view_reward,
-    "is_general_manager": is_general_manager,
+    "is_general_manager_for": is_general_manager_for,
 }

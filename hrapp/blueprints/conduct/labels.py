@@ -15,6 +15,9 @@ from hrapp.models import (
     ViolationState,
 )
 
+# The navbar menu every part's links go into (NavEntry(menu=MENU)).
+MENU = _l("Conduct")
+
 LABELS: dict[enum.Enum, object] = {
     RuleCategory.PENALTY: _l("Penalty"),
     RuleCategory.REWARD: _l("Reward"),

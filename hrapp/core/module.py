@@ -71,6 +71,9 @@ class Module:
     tick_tasks: tuple[TickTask, ...] = ()
     jobs: Mapping[str, Callable] = field(default_factory=dict)  # job name -> run(job) for the job interface
     closable: bool = False  # its records live in periods HR closes (see the period-close guard)
+    # What must be resolved before a period of the module closes: check(department, first, last) -> a list of
+    # problems (translated text) that block the close; empty when it may close.
+    close_checks: tuple[Callable, ...] = ()
     # Record type -> who may see that a record exists (403 rather than 404 when they may not act on it).
     visibility: Mapping = field(default_factory=dict)
     # Record types files may be attached to (hrapp.core.attachments): owner name -> how to load and check it.
@@ -142,7 +145,7 @@ def combine(name: str, parts: Iterable[Module], **fields) -> Module:
 
     joined: dict = {}
     for attribute in ("blueprints", "api_blueprints", "report_types", "nav", "notification_kinds", "cli",
-                      "benches", "tick_tasks", "attachment_owners"):
+                      "benches", "tick_tasks", "attachment_owners", "close_checks"):
         joined[attribute] = tuple(item for p in parts for item in getattr(p, attribute))
     for attribute in ("template_globals", "jobs", "visibility"):
         joined[attribute] = {**{k: v for p in parts for k, v in getattr(p, attribute).items()},

@@ -146,7 +146,7 @@ def combine(name: str, parts: Iterable[Module], **fields) -> Module:
     joined: dict = {}
     for attribute in ("blueprints", "api_blueprints", "report_types", "nav", "notification_kinds", "cli",
                       "benches", "tick_tasks", "attachment_owners", "close_checks"):
-        joined[attribute] = tuple(item for p in parts for item in getattr(p, attribute))
+        joined[attribute] = (*(item for p in parts for item in getattr(p, attribute)), *fields.pop(attribute, ()))
     for attribute in ("template_globals", "jobs", "visibility"):
         joined[attribute] = {**{k: v for p in parts for k, v in getattr(p, attribute).items()},
                              **fields.pop(attribute, {})}

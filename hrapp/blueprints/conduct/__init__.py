@@ -11,7 +11,8 @@ them into the one registered module (hrapp.core.module.combine):
 - rewards/: rewards and the other measures on the staff history;
 - ledger/: the monthly ledger, the legal guard rail, the payroll export and the consistency view;
 - documents/: the signed penalty notice and commendation, and the demo data.
-Shared by the parts: access.py (the one access mechanism's rules), labels.py, settings.py, numbering.py.
+Shared by the parts: cli.py (the `conduct` command group), workflow.py (the violation's steps), penalty.py (the
+amounts, pure), messages.py (the problem codes' texts), access.py (the one access mechanism's rules), labels.py, settings.py, numbering.py.
 """
 from flask_babel import lazy_gettext as _l
 
@@ -19,6 +20,7 @@ from hrapp.core.module import combine
 
 from . import access, labels  # noqa: F401  (labels registers the enum labels)
 from .catalogue import PART as CATALOGUE
+from .cli import conduct_group
 from .documents import PART as DOCUMENTS
 from .ledger import PART as LEDGER
 from .review import PART as REVIEW
@@ -33,4 +35,5 @@ MODULE = combine(
     grants=access.GRANTS,
     visibility=access.VISIBILITY,
     template_globals=access.TEMPLATE_GLOBALS,
+    cli=(conduct_group,),
 )

@@ -10,6 +10,7 @@ from hrapp.blueprints.period_close.services import close_period
 from hrapp.core.periods import parse_period
 from hrapp.extensions import db
 from hrapp.models import PeriodClose, Role
+from hrapp.period_close import closable_modules
 from hrapp.permissions import ROLE_PERMS, Perm
 from tests.conftest import count
 
@@ -66,7 +67,9 @@ def test_the_overview_lists_closable_modules_by_department_with_states(client, a
     client.post("/auth/locale/en")
     page = client.get("/periods/?month=2026-05").get_data(as_text=True)
     assert 'id="periods-roster"' in page and "Rosters" in page
-    assert page.count("<tr data-department=") == 3  # FO, FO-DESK, HK
+    # One row per closable module and department: FO, FO-DESK, HK for rosters and for the code of conduct.
+    assert page.count("<tr data-department=") == 3 * len(closable_modules())
+    assert 'id="periods-conduct"' in page
     assert "attendance reconciled" in page and f"/periods/{closed.record.id}/reopen" in page
     assert f"department_id={closed.housekeeping.id}&amp;month=2026-05" in page
     assert 'id="periods-staff"' not in page  # only closable modules

@@ -138,7 +138,7 @@ class SettingsForm(VersionedForm):
         description=_l("A fine above this amount needs a second approver; empty: never."))
     max_deduction_share = DecimalText(
         _l("Largest share of the month's wage deducted"), validators=[InputRequired()],
-        description=_l("The legal guard rail, between 0.01 and 1.00 (0.20 is 20%)."))
+        description=_l("The legal guard rail: a share between 0.01 and 1.00, e.g. 0.20."))
     fines_enabled = BooleanField(_l("Fines enabled"),
                                  description=_l("Off: penalties are performance points only."))
 

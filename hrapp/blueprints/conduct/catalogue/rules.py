@@ -86,6 +86,7 @@ def draft_problems(draft: VersionDraft, category: str) -> dict[str, list[str]]:
         if step.multiplier.is_finite() and _places(step.multiplier) > 2:
             add("ladder", LADDER_PRECISION)
     for tier in terms.tiers:
-        if money_problem(tier.amount) or not tier.points.is_finite() or _places(tier.points) > 1:
+        if money_problem(tier.amount) or not tier.points.is_finite() or _places(tier.points) > 1 \
+                or tier.points > MAX_POINTS:
             add("tiers", penalty.TIER_BOUNDS)
     return {name: codes for name, codes in problems.items() if codes}

@@ -6,11 +6,13 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
+from hrapp.blueprints.conduct import penalty
 from hrapp.blueprints.conduct.catalogue.rules import VersionDraft, draft_problems
 from hrapp.blueprints.conduct.catalogue.seed import seed_catalogue
 from hrapp.blueprints.conduct.catalogue.wording import problem_texts
 from hrapp.blueprints.conduct.settings import conduct_settings
 from hrapp.core.errors import StaleRecord, check_version
+from hrapp.core.money import CENT
 from hrapp.core.uniqueness import unique_field
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
@@ -23,6 +25,7 @@ VERSION_FIELDS = ("title_zh", "title_en", "kind", "form", "min_amount", "max_amo
                   "serious_measure", "lookback_days", "ladder", "tiers", "note")
 SETTINGS_FIELDS = ("respond_days", "second_approval_above_amount", "max_deduction_share", "fines_enabled")
 MIN_SHARE, MAX_SHARE = Decimal("0.01"), Decimal("1.00")
+POINT = penalty.POINT
 
 
 def _check(draft: VersionDraft, category: str) -> None:
@@ -31,13 +34,22 @@ def _check(draft: VersionDraft, category: str) -> None:
         raise ValidationFailed(problem_texts(problems))
 
 
+def _places(value: Decimal | None, unit: Decimal) -> Decimal | None:
+    """A checked number as the column stores it (5 -> 5.00), so the page and the audit show what was saved."""
+    return None if value is None else value.quantize(unit)
+
+
 def _version(rule: ConductRule, number: int, draft: VersionDraft, actor, reason: str) -> ConductRuleVersion:
     terms = draft.terms
+    tiers = [penalty.Tier(t.from_minutes, t.to_minutes, t.amount.quantize(CENT), t.points.quantize(POINT))
+             for t in terms.tiers]
     return ConductRuleVersion(
         rule=rule, number=number, title_zh=draft.title_zh, title_en=draft.title_en, kind=RuleKind(terms.kind),
-        form=PenaltyForm(terms.form), min_amount=terms.min_amount, max_amount=terms.max_amount, factor=terms.factor,
-        points=terms.points, serious_measure=Measure(terms.serious_measure), lookback_days=terms.lookback_days,
-        ladder=[s.as_json() for s in terms.ladder], tiers=[t.as_json() for t in terms.tiers], note=draft.note,
+        form=PenaltyForm(terms.form), min_amount=_places(terms.min_amount, CENT),
+        max_amount=_places(terms.max_amount, CENT), factor=_places(terms.factor, CENT),
+        points=_places(terms.points, POINT), serious_measure=Measure(terms.serious_measure),
+        lookback_days=terms.lookback_days, ladder=[s.as_json() for s in terms.ladder],
+        tiers=[t.as_json() for t in tiers], note=draft.note,
         effective_at=utcnow(), change_reason=reason[:255], created_by_id=getattr(actor, "id", None))
 
 

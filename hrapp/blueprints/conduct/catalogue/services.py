@@ -140,12 +140,16 @@ def save_settings(actor, respond_days: int, second_approval_above: Decimal | Non
     if errors:
         raise ValidationFailed(errors)
     before = audit.snapshot(settings, SETTINGS_FIELDS) if stored else {}
-    settings.respond_days, settings.second_approval_above_amount = respond_days, second_approval_above
+    # An INSERT leaves a None column to its default (500.00): "no cap" must be an explicit NULL.
+    no_cap = None if stored else sa.null()
+    settings.respond_days = respond_days
+    settings.second_approval_above_amount = no_cap if second_approval_above is None else second_approval_above
     settings.max_deduction_share, settings.fines_enabled = max_share, fines_enabled
     if not stored:
         db.session.add(settings)
     settings.updated_at = utcnow()
     db.session.flush()
+    after = audit.snapshot(settings, SETTINGS_FIELDS)
     audit.record(actor, "conduct_settings.update", settings,
-                 *audit.changed_only(before, audit.snapshot(settings, SETTINGS_FIELDS)), label="conduct")
+                 *(audit.changed_only(before, after) if stored else (None, after)), label="conduct")
     return settings

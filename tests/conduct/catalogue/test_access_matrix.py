@@ -1,8 +1,11 @@
 """Every catalogue route as every role: everyone with conduct access reads the catalogue; only HR and
 administrators change it or the settings; anonymous users go to the login page."""
 from hrapp.extensions import db
+from tests import access_matrix
 from tests.access_matrix import Route, walk, web_callers
 from tests.conduct.catalogue.conftest import rule_body
+
+people = access_matrix.people  # the fixture
 
 
 def test_catalogue_access_matrix(app, people, make_rule):

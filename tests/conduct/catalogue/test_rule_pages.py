@@ -89,3 +89,13 @@ def test_a_missing_rule_or_version_is_404(client, auth, catalogue):
     assert client.get(f"/conduct/rules/{rule.id}/versions/2").status_code == 404
     assert client.get(f"/conduct/rules/{rule.id}/versions/99999999999999999999").status_code == 404
     assert client.get(f"/conduct/rules/{rule.id}/versions/1").status_code == 200
+
+
+def test_a_deactivated_rule_is_offered_nowhere_for_new_records(catalogue):
+    from hrapp.blueprints.conduct.catalogue.queries import offered_rules
+    from hrapp.models import RuleCategory
+    catalogue.rule("2-5").active = False
+    db.session.commit()
+    penalties = [rule.code for rule, _version in offered_rules(RuleCategory.PENALTY)]
+    assert len(penalties) == 16 and "2-5" not in penalties and penalties[0] == "2-1"
+    assert [rule.code for rule, version in offered_rules(RuleCategory.REWARD) if version.number == 1] == ["R-1", "R-2"]

@@ -69,3 +69,13 @@ def authors_of(versions) -> dict[int, str]:
     if not ids:
         return {}
     return dict(db.session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all())
+
+
+def offered_rules(category: RuleCategory) -> list[tuple[ConductRule, ConductRuleVersion]]:
+    """The rules of `category` offered for new records (active ones only), in catalogue order, each with its
+    current version: what the violation and reward forms list (a deactivated rule is offered nowhere)."""
+    query = RULE_LISTING.order(rules_with_current().where(ConductRule.category == category,
+                                                          ConductRule.active.is_(True)), "order")
+    rules = db.session.scalars(query).all()
+    currents = current_versions([r.id for r in rules])
+    return [(r, currents[r.id]) for r in rules]

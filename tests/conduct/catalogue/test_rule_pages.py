@@ -60,7 +60,7 @@ def test_a_rule_reads_in_words(client, auth, catalogue):
     auth.login("staff")
     client.post("/auth/locale/en")
     page = client.get(f"/conduct/rules/{catalogue.rule('2-1').id}").get_data(as_text=True)
-    assert "5–10 yuan" in page and "Fine and performance points" in page and "1 performance points deducted" in page
+    assert "5–10 yuan" in page and "Fine and performance points" in page and "Performance points deducted: 1" in page
     assert "2nd within 90 days: ×2 and written warning" in page
     assert "4th or later within 90 days: ×2 and dismissal review" in page
     page = client.get(f"/conduct/rules/{catalogue.rule('2-6').id}").get_data(as_text=True)
@@ -70,7 +70,7 @@ def test_a_rule_reads_in_words(client, auth, catalogue):
     page = client.get(f"/conduct/rules/{catalogue.rule('2-3a').id}").get_data(as_text=True)
     assert 'id="rule-tiers"' in page and "1–10 minutes" in page and "61 minutes or more" in page
     page = client.get(f"/conduct/rules/{catalogue.rule('R-2').id}").get_data(as_text=True)
-    assert "A bonus of 100–5,000 yuan" in page and "3 performance points awarded" in page
+    assert "A bonus of 100–5,000 yuan" in page and "Performance points awarded: 3" in page
     assert 'id="edit-rule"' not in page
 
 
@@ -99,3 +99,12 @@ def test_a_deactivated_rule_is_offered_nowhere_for_new_records(catalogue):
     penalties = [rule.code for rule, _version in offered_rules(RuleCategory.PENALTY)]
     assert len(penalties) == 16 and "2-5" not in penalties and penalties[0] == "2-1"
     assert [rule.code for rule, version in offered_rules(RuleCategory.REWARD) if version.number == 1] == ["R-1", "R-2"]
+
+
+def test_a_warning_rule_is_named_as_a_kind_not_as_a_measure(client, auth, org, make_rule):
+    from hrapp.models import RuleKind
+    rule = make_rule("W-1", RuleKind.WARNING)
+    auth.login("staff")
+    client.post("/auth/locale/en")
+    page = client.get(f"/conduct/rules/{rule.id}").get_data(as_text=True)
+    assert "Warning only" in page and "a warning, no fine" in page and "Verbal warning" not in page

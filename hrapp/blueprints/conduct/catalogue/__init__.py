@@ -7,7 +7,7 @@ from hrapp.blueprints.conduct.access import ConductPerm
 from hrapp.blueprints.conduct.catalogue import api, cli, demo
 from hrapp.blueprints.conduct.catalogue.audit_labels import AUDIT
 from hrapp.blueprints.conduct.catalogue.routes import bp
-from hrapp.blueprints.conduct.catalogue.wording import amount_line, rule_title
+from hrapp.blueprints.conduct.catalogue.wording import amount_line, kind_label, rule_title
 from hrapp.blueprints.conduct.labels import MENU
 from hrapp.core.module import Module, NavEntry
 from hrapp.permissions import has_perm
@@ -24,7 +24,8 @@ PART = Module(
                  lambda user: has_perm(user, ConductPerm.CATALOGUE), order=149, element_id="nav-conduct-settings",
                  menu=MENU),
     ),
-    template_globals={"conduct_rule_summary": amount_line, "conduct_rule_title": rule_title},
+    template_globals={"conduct_rule_summary": amount_line, "conduct_rule_title": rule_title,
+                      "conduct_kind_label": kind_label},
     seed_demo=demo.seed_demo,
 )
 

@@ -9,10 +9,11 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from hrapp.blueprints.conduct import penalty
 from hrapp.blueprints.conduct.catalogue.rules import VersionDraft
+from hrapp.blueprints.conduct.catalogue.wording import kind_choices
 from hrapp.core.money_fields import MoneyField
 from hrapp.forms import CreateForm, VersionedForm
 from hrapp.labels import choices
-from hrapp.models import Measure, PenaltyForm, RuleCategory, RuleKind
+from hrapp.models import Measure, PenaltyForm, RuleCategory
 
 LADDER_ROWS = 4
 TIER_ROWS = 6
@@ -93,7 +94,7 @@ class RuleForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind.choices = choices(RuleKind)
+        self.kind.choices = kind_choices()
         self.penalty_form.choices = choices(PenaltyForm)
         self.serious_measure.choices = choices(Measure)
         for row in self.ladder:

@@ -16,13 +16,13 @@ from hrapp.blueprints.conduct.catalogue.queries import (
     version_of,
 )
 from hrapp.blueprints.conduct.catalogue.rules import draft_problems
-from hrapp.blueprints.conduct.catalogue.wording import problem_texts, wording
+from hrapp.blueprints.conduct.catalogue.wording import kind_choices, problem_texts, rule_title, wording
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db
 from hrapp.forms import ConfirmForm, posted_version
-from hrapp.models import ConductRule, RuleCategory, RuleKind
+from hrapp.models import ConductRule, RuleCategory
 from hrapp.permissions import get_or_404, permission_required
 
 TABLES = ("ladder", "tiers")
@@ -35,14 +35,14 @@ def list_rules():
     return render_template("conduct/catalogue/rule_list.html", page=page, args=request.args,
                            currents=current_versions([r.id for r in page.items]), form=ConfirmForm(),
                            empty_catalogue=not page.items and catalogue_is_empty(), categories=list(RuleCategory),
-                           kinds=list(RuleKind), title=_("Rules"))
+                           kinds=kind_choices(), title=_("Rules"))
 
 
 def _version_page(rule: ConductRule, version, old: bool):
     return render_template("conduct/catalogue/rule_detail.html", rule=rule, version=version, old=old,
                            words=wording(version), versions=rule.versions, form=ConfirmForm(),
                            authors=authors_of(rule.versions),
-                           title=f"{rule.code} {version.title()}")
+                           title=f"{rule.code} {rule_title(version)}")
 
 
 @permission_required(ConductPerm.VIEW)

@@ -126,13 +126,22 @@ def wording(version) -> Wording:
     reward = version.kind in penalty.REWARD_KINDS
     points = ""
     if version.points and (reward or terms.deducts_points):
-        points = _("%(points)s performance points awarded", points=number(version.points)) if reward else \
-            _("%(points)s performance points deducted", points=number(version.points))
+        points = _("Performance points awarded: %(points)s", points=number(version.points)) if reward else \
+            _("Performance points deducted: %(points)s", points=number(version.points))
     serious = _("Serious cases: %(measure)s", measure=_measure(version.serious_measure)) \
         if str(version.serious_measure or "none") != "none" else ""
     return Wording(amount=amount_line(version), form="" if reward else label(PenaltyForm(version.form)),
                    points=points, serious=serious, ladder=_ladder(terms) if terms.lookback_days else (),
                    tiers=tuple(_tier(t) for t in terms.tiers), lookback_days=terms.lookback_days)
+
+
+def kind_label(kind) -> str:
+    """A rule kind's label ("warning" is also a measure's value, whose label the shared table keeps)."""
+    return _("Warning only") if str(kind) == RuleKind.WARNING.value else label(RuleKind(kind))
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(k.value, kind_label(k)) for k in RuleKind]
 
 
 def rule_title(version) -> str:

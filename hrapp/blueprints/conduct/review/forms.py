@@ -1,7 +1,7 @@
 """The review's forms: each step carries the violation's version as the page showed it (a stale one is refused)."""
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from hrapp.core.money_fields import MoneyField
 from hrapp.forms import VersionedForm
@@ -17,7 +17,7 @@ class AppealForm(VersionedForm):
     """The person appeals with their grounds."""
 
     grounds = TextAreaField(_l("Your grounds for the appeal"), validators=[
-        InputRequired(message=_l("Please say why you appeal.")), Length(max=4000)],
+        DataRequired(message=_l("Please say why you appeal.")), Length(max=4000)],
         description=_l("HR reads this; it may refer the appeal to the general manager."))
 
 
@@ -26,13 +26,13 @@ class ReviewForm(VersionedForm):
 
     amount = MoneyField(_l("Adjusted fine"), validators=[Optional()],
                         description=_l("Leave empty to confirm the amount recorded."))
-    reason = TextAreaField(_l("Reason"), validators=[InputRequired(message=REASON_MESSAGE), Length(max=2000)])
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(message=REASON_MESSAGE), Length(max=2000)])
 
 
 class ReasonForm(VersionedForm):
     """A step that only needs a reason (void, refer)."""
 
-    reason = TextAreaField(_l("Reason"), validators=[InputRequired(message=REASON_MESSAGE), Length(max=2000)])
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(message=REASON_MESSAGE), Length(max=2000)])
 
 
 class DecideForm(VersionedForm):
@@ -43,7 +43,7 @@ class DecideForm(VersionedForm):
                          validators=[InputRequired(message=_l("Choose a decision."))])
     amount = MoneyField(_l("Adjusted fine"), validators=[Optional()],
                         description=_l("Only when upholding at a different amount."))
-    reason = TextAreaField(_l("Reason"), validators=[InputRequired(message=REASON_MESSAGE), Length(max=2000)])
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(message=REASON_MESSAGE), Length(max=2000)])
 
 
 class SecondApproveForm(VersionedForm):

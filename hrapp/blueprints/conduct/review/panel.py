@@ -34,6 +34,7 @@ class Panel:
     may_still_respond: bool
     ceiling: Decimal | None = None
     errors: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # what the user wrote in a step no longer open (nothing is lost)
 
 
 def history(violation: Violation) -> list[tuple]:
@@ -48,7 +49,7 @@ def history(violation: Violation) -> list[tuple]:
 def review_panel(violation: Violation, forms: dict | None = None, errors: list | None = None) -> Panel:
     """The panel for the logged-in user; `forms` (step -> bound form) keeps what they typed after a refusal."""
     steps = frozenset(t.name for t in available(VIOLATION_WORKFLOW, violation, current_user))
-    built, errors = {}, list(errors or ())
+    built, errors, kept = {}, list(errors or ()), []
     for name, form_class in STEP_FORMS.items():
         if name in steps:
             built[name] = (forms or {}).get(name) or form_class(formdata=None, version_id=violation.version_id)
@@ -56,8 +57,9 @@ def review_panel(violation: Violation, forms: dict | None = None, errors: list |
         if name not in built:  # the step is no longer open (answered meanwhile): its messages go on top
             errors += [*form.form_errors, *(m for messages in form.errors.values() for m in messages
                                             if isinstance(messages, list))]
+            kept += [f.data for f in form if f.type == "TextAreaField" and (f.data or "").strip()]
     ceiling = allowed_ceiling(violation) if {"finalize", "uphold"} & steps else None
     return Panel(violation=violation, steps=steps, forms=built, history=history(violation),
                  decision=decision_label(violation.decision), is_subject=is_self(current_user, violation.staff),
                  may_still_respond=rules.may_still_respond(violation.respond_by, company_day(utcnow())),
-                 ceiling=ceiling, errors=errors)
+                 ceiling=ceiling, errors=errors, kept=kept)

@@ -2,6 +2,9 @@
 response only, the recorder and heads told, access denials, the closed month."""
 from datetime import date, timedelta
 
+from flask import render_template_string
+from flask_login import login_user
+
 from hrapp.blueprints.conduct.review.services.notify import RESPONSE
 from hrapp.models import ViolationState
 
@@ -105,3 +108,12 @@ def test_the_deadline_is_shown_to_the_person(app, scene):
     v = scene.violation(respond_by=scene.today + timedelta(days=2))
     page = login_as(app, "staff").get(f"/conduct/review/violations/{v.id}")
     assert 'id="respond-by"' in page.text and 'id="deadline-passed"' not in page.text
+
+
+def test_the_panel_renders_with_only_the_violation(app, scene):
+    """The violations part's record page includes the panel with `violation` alone in its context."""
+    v = scene.violation()
+    with app.test_request_context("/"):
+        login_user(scene.org.staff)
+        html = render_template_string('{% include "conduct/review/_panel.html" %}', violation=v)
+    assert 'id="acknowledge-form"' in html and 'id="appeal-form"' in html and 'name="version_id"' in html

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp.core.listing import Filter, Listing, positive_int
+from hrapp.core.urls import in_db_range
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, Violation, ViolationState
 
@@ -18,6 +19,14 @@ def month(value: str) -> str:
     if not MONTH.match(value):
         raise ValueError(value)
     return value
+
+
+def department_id(value: str) -> int:
+    """A department id the database can hold; ValueError otherwise."""
+    number = positive_int(value)
+    if not in_db_range(number):
+        raise ValueError(value)
+    return number
 
 
 def queue_state(value: str) -> ViolationState:
@@ -39,7 +48,7 @@ QUEUE = Listing(
     sorts={"number": Violation.number, "occurred": Violation.occurred_at, "amount": Violation.amount,
            "state": Violation.state, "person": StaffMember.name_zh, "updated": Violation.updated_at},
     default_sort="updated", tiebreak=(Violation.id,),
-    filters=(Filter("department", _in_department, positive_int),
+    filters=(Filter("department", _in_department, department_id),
              Filter("state", lambda q, s: q.where(Violation.state == s), queue_state),
              Filter("month", lambda q, m: q.where(Violation.ledger_month == m), month, max_length=7)))
 

@@ -8,6 +8,7 @@ from hrapp.blueprints.conduct.access import ConductPerm, can_view_violation
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import ValidationFailed, errors_onto_form
+from hrapp.core.workflow import TransitionForbidden
 from hrapp.extensions import db
 from hrapp.models import Violation
 from hrapp.period_close import PeriodClosed
@@ -83,6 +84,9 @@ def _step(violation_id: int, step: str, form_class, action, done: str, panel_ste
         db.session.rollback()
         flash(str(exc), "danger")
         return redirect(record_url(violation))
+    except TransitionForbidden:
+        db.session.rollback()
+        abort(403)
     db.session.commit()
     flash(done, "success")
     return redirect(record_url(violation))

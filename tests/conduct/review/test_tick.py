@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 
 from hrapp.blueprints.conduct.review.services import responses
-from hrapp.blueprints.conduct.review.services.notify import SILENCE
+from hrapp.blueprints.conduct.review.services.notify import REMINDER, SILENCE
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, ViolationState, utcnow
 
@@ -77,3 +77,13 @@ def test_the_person_cannot_respond_after_tick_acknowledged(app, scene, yesterday
     response = login_as(app, "staff").post(f"/conduct/review/violations/{v.id}/appeal",
                                             data={"version_id": reload(v).version_id, "grounds": "迟到的申诉"})
     assert response.status_code == 422 and reload(v).state == ViolationState.ACKNOWLEDGED
+
+
+def test_the_person_is_reminded_once_the_day_before_the_deadline(app, scene):
+    tomorrow = scene.violation(respond_by=scene.today + timedelta(days=1))
+    scene.violation(respond_by=scene.today + timedelta(days=2))  # too early
+    scene.violation(respond_by=scene.today)  # the last day is today: no longer "tomorrow"
+    assert responses.remind_before_deadline(utcnow()) == 1
+    assert responses.remind_before_deadline(utcnow()) == 0
+    texts = notices(scene.org.staff, REMINDER)
+    assert len(texts) == 1 and tomorrow.number in texts[0] and "最后一天" in texts[0]

@@ -15,7 +15,7 @@ from .panel import review_panel
 from .queries import is_general_manager
 from .routes import bp
 from .services import notify
-from .services.responses import acknowledge_overdue
+from .services.responses import acknowledge_overdue, remind_before_deadline
 
 PART = Module(
     name="conduct.review",
@@ -31,9 +31,11 @@ PART = Module(
         NotificationKind(notify.RESPONSE, _l("Response to a violation")),
         NotificationKind(notify.REFERRAL, _l("Violation decision asked of you")),
         NotificationKind(notify.DECISION, _l("Decision on a violation")),
+        NotificationKind(notify.REMINDER, _l("Last day to respond to a violation")),
         NotificationKind(notify.SILENCE, _l("Violation acknowledged by silence")),
         NotificationKind(notify.MEASURE_DUE, _l("Disciplinary measure to decide")),
     ),
-    tick_tasks=(TickTask("conduct.acknowledge_by_silence", acknowledge_overdue),),
+    tick_tasks=(TickTask("conduct.acknowledge_by_silence", acknowledge_overdue),
+                TickTask("conduct.remind_deadline", remind_before_deadline)),
     template_globals={"review_panel": review_panel, "decision_label": decision_label},
 )

@@ -9,7 +9,7 @@ from hrapp.blueprints.conduct.access import root_department_id
 from hrapp.core.approvers import department_approvers
 from hrapp.extensions import db
 from hrapp.labels import label
-from hrapp.models import Role, User, Violation, department_heads
+from hrapp.models import Notification, Role, User, Violation, department_heads
 from hrapp.notifications import notify
 
 from ..messages import decision_label
@@ -17,6 +17,7 @@ from ..messages import decision_label
 RESPONSE = "conduct.review.response"  # the person acknowledged or appealed (to the recorder and their heads)
 REFERRAL = "conduct.review.referral"  # an appeal referred to the general manager; a second approval due
 DECISION = "conduct.review.decision"  # the person is told the decision and its reason
+REMINDER = "conduct.review.reminder"  # the last day to respond is tomorrow
 SILENCE = "conduct.review.silence"  # the deadline passed: acknowledged on the person's behalf
 MEASURE_DUE = "conduct.review.measure_due"  # a final violation calls for a decision on dismissal
 
@@ -79,6 +80,19 @@ def tell_person_of_silence(violation: Violation) -> None:
     notify(person_accounts(violation), lambda: _(
         "The deadline to respond to violation %(number)s passed; it counts as acknowledged.", number=number),
         violation_link(violation), kind=SILENCE)
+
+
+def remind_person(violation: Violation) -> int:
+    """Remind the person, once, that tomorrow is the last day to respond (accounts already reminded of this
+    violation are skipped, so a second run sends nothing). Returns how many were reminded."""
+    link = violation_link(violation)
+    reminded = set(db.session.scalars(sa.select(Notification.user_id).where(
+        Notification.kind == REMINDER, Notification.link == link)))
+    users = [u for u in person_accounts(violation) if u.id not in reminded]
+    number, day = violation.number, violation.respond_by
+    notify(users, lambda: _("Tomorrow (%(day)s) is the last day to acknowledge or appeal violation %(number)s.",
+                            day=day.isoformat(), number=number), link, kind=REMINDER)
+    return len(users)
 
 
 def tell_person_of_decision(violation: Violation) -> None:

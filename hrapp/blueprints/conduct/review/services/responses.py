@@ -1,6 +1,6 @@
 """The person's response to a submitted violation: acknowledge, or appeal with their grounds, until the deadline;
 after it `tick` acknowledges on their behalf (silence counts as acknowledgement)."""
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -82,3 +82,12 @@ def acknowledge_overdue(now: datetime) -> int:
             continue
         changed += 1
     return changed
+
+
+def remind_before_deadline(now: datetime) -> int:
+    """The tick task: on the day before a submitted violation's last day to respond (company-local), the person
+    is reminded once. Returns how many reminders went out; idempotent. Never commits."""
+    tomorrow = company_day(now) + timedelta(days=1)
+    due = db.session.scalars(sa.select(Violation).where(
+        Violation.state == ViolationState.SUBMITTED, Violation.respond_by == tomorrow).order_by(Violation.id)).all()
+    return sum(notify.remind_person(violation) for violation in due)

@@ -87,9 +87,9 @@ def test_tick_command_runs_every_registered_task(runner):
     result = runner.invoke(args=["tick"])
     assert result.exit_code == 0, result.output
     assert "jobs.sweep_stale: 0 done" in result.output
-    assert "tick: 1 ok, 0 failed" in result.output
+    assert f"tick: {len(tick.registered_tasks())} ok, 0 failed" in result.output  # every module's tasks
     assert db.session.get(TickLease, "jobs.sweep_stale").last_ok is True
-    assert tick.last_runs()[0].task == "jobs.sweep_stale"
+    assert "jobs.sweep_stale" in [lease.task for lease in tick.last_runs()]
 
 
 def test_tick_command_reports_a_failure_with_a_non_zero_status(app, runner, monkeypatch):
@@ -102,7 +102,7 @@ def test_tick_command_reports_a_failure_with_a_non_zero_status(app, runner, monk
     assert result.exit_code == 1
     assert "t.failing: FAILED: ValueError: no can do" in result.output
     assert "jobs.sweep_stale: 0 done" in result.output  # ran before, and was not undone
-    assert "tick: 1 ok, 1 failed" in result.output
+    assert f"tick: {len(tick.registered_tasks()) - 1} ok, 1 failed" in result.output
 
 
 def test_tick_command_runs_only_the_named_task(runner, sample):

@@ -39,7 +39,7 @@ def table(s) -> dict[str, Route]:
         "show_approved": Route("GET", ok,                               "L    200   404   200  404     200 200"),
         "approve": Route("POST", f"{fo}/approve",                       "L    404   404   403  404     409 409"),
         "reject": Route("POST", f"{fo}/reject", "L 404 404 403 404 409 409", note),
-        "propose": Route("POST", f"{fo}/propose",                       "L    404   404   409  404     403 403"),
+        "propose": Route("POST", f"{fo}/submit",                       "L    404   404   409  404     403 403"),
         "withdraw": Route("POST", f"{fo}/withdraw",                     "L    404   404   409  404     403 403"),
         "approve_approved": Route("POST", f"{ok}/approve",              "L    403   404   409  404     409 409"),
         "mine": Route("GET", "/conduct/my/rewards",                     "L    200   200   200  200     200 200"),

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from hrapp.blueprints.roster.labels import CODES
 from hrapp.blueprints.roster.rules import SUSPENDED
@@ -147,7 +148,8 @@ def test_an_unpaid_suspension_is_a_hard_breach_in_the_roster(app, fo_roster):
     assert record(hr, w.zhang, "unpaid_suspension", starts_on="2026-03-10", ends_on="2026-03-12").status_code == 302
     breaches = head.get(f"/roster/{w.roster.id}/cells").get_json()["grid"]["breaches"]
     # the existing shift is now a hard breach, said as the roster says a suspension
-    assert breaches[f"{w.zhang.id}/2026-03-10"] == ["breach-hard", str(CODES[SUSPENDED])]
+    with force_locale("zh"):
+        assert breaches[f"{w.zhang.id}/2026-03-10"] == ["breach-hard", str(CODES[SUSPENDED])]
     refused = _put(head, w.roster, w.zhang, date(2026, 3, 11))
     body = refused.get_json()
     assert refused.status_code == 422 and list(body["errors"]) == [f"{w.zhang.id}/2026-03-11"]

@@ -109,8 +109,8 @@ def test_draft_then_propose_and_withdraw(app, site):
     client, _response = propose(app, "head", site.desk_staff, propose="", save_draft="1")
     reward = last_reward()
     assert reward.state == RewardState.DRAFT
-    assert _step(login(app, "hr"), reward, "propose").status_code == 403  # only the proposer
-    assert _step(client, reward, "propose").status_code == 302
+    assert _step(login(app, "hr"), reward, "submit").status_code == 403  # only the proposer
+    assert _step(client, reward, "submit").status_code == 302
     reward = db.session.get(Reward, reward.id)
     assert reward.state == RewardState.PROPOSED
     assert _step(client, reward, "withdraw").status_code == 302

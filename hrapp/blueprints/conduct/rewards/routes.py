@@ -11,7 +11,7 @@ URLS = [
     ("/rewards/", views.list_rewards, GET),
     ("/rewards/new", views.new_reward, BOTH),
     ("/rewards/<int:reward_id>", views.show_reward, GET),
-    ("/rewards/<int:reward_id>/propose", views.propose_reward, POST),
+    ("/rewards/<int:reward_id>/submit", views.submit_reward, POST),
     ("/rewards/<int:reward_id>/approve", views.approve_reward, POST),
     ("/rewards/<int:reward_id>/reject", views.reject_reward, POST),
     ("/rewards/<int:reward_id>/withdraw", views.withdraw_reward, POST),

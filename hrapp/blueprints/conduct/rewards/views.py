@@ -102,7 +102,7 @@ def _step(reward_id: int, name: str, done: str):
 
 
 @login_required
-def propose_reward(reward_id: int):
+def submit_reward(reward_id: int):
     """The proposer sends a draft to HR and the general manager."""
     return _step(reward_id, "propose", _("Reward proposed."))
 

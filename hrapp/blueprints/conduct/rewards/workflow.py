@@ -83,7 +83,7 @@ REWARD_WORKFLOW = Workflow(
     audit_label=lambda reward: reward.number,
     transitions=(
         Transition("propose", frozenset({S.DRAFT}), S.PROPOSED, is_proposer, _l("Propose"),
-                   endpoint="conduct_rewards.propose_reward", notify=_to_deciders, style="primary"),
+                   endpoint="conduct_rewards.submit_reward", notify=_to_deciders, style="primary"),
         Transition("approve", frozenset({S.PROPOSED}), S.APPROVED, may_decide, _l("Approve"),
                    endpoint="conduct_rewards.approve_reward", notify=_approved, style="success"),
         Transition("reject", frozenset({S.PROPOSED}), S.REJECTED, may_decide, _l("Reject"),

@@ -106,6 +106,14 @@ def test_suspension_needs_its_days_and_revoke_needs_a_reason_and_the_version(app
     assert "申诉成立" in hr.get(f"/conduct/measures/{measure.id}").get_data(as_text=True)
 
 
+def test_hr_records_no_measure_on_their_own_record(app, site, make_staff):
+    own = make_staff(site.housekeeping, name_zh="人事专员")
+    site.hr.staff_id = own.id
+    db.session.commit()
+    assert record(login(app, "hr"), own, "warning").status_code == 200
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DisciplinaryMeasure)) == 0
+
+
 def test_a_measure_links_a_violation_of_the_person(app, site, make_rule, make_violation):
     rule = make_rule(kind="warning")
     violation = make_violation(site.desk_staff, rule)

@@ -34,12 +34,15 @@ def test_head_proposes_and_hr_approves(app, site):
     assert {site.head.id, site.staff.id} <= told  # the proposer and the person
     assert {"reward.create", "reward.propose", "reward.approve"} <= set(db.session.scalars(sa.select(AuditEntry.action)))
     mine = login(app, "staff").get("/conduct/my/rewards")
-    assert reward.number.encode() in mine.data
+    assert reward.number.encode() in mine.data and b'id="nav-my-rewards"' in mine.data
+    assert b'id="nav-conduct-rewards"' in hr.get("/conduct/rewards/").data
 
 
 def test_general_manager_of_the_unit_approves_and_another_unit_is_refused(app, site):
     propose(app, "deskhead", site.desk_staff)
     reward = last_reward()
+    told = {n.user_id for n in db.session.scalars(sa.select(Notification))}
+    assert {site.head.id, site.hr.id} <= told and site.hk_head.id not in told  # the GM of the unit and HR
     assert _step(login(app, "hkhead"), reward, "approve").status_code == 404  # another unit: not even seen
     assert _step(login(app, "deskhead"), reward, "approve").status_code == 403  # the proposer decides nothing
     assert _step(login(app, "head"), reward, "approve").status_code == 302  # the GM (head of FO)

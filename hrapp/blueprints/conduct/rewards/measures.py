@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from hrapp import audit
 from hrapp.blueprints.conduct.rewards import rules
 from hrapp.blueprints.conduct.rewards.messages import (
+    NOT_FOR_YOURSELF,
     UNKNOWN_DEPARTMENT,
     UNKNOWN_POSITION,
     UNKNOWN_STAFF,
@@ -36,6 +37,7 @@ from hrapp.models import (
     utcnow,
 )
 from hrapp.period_close import ensure_open
+from hrapp.permissions import is_self
 
 AUDIT_FIELDS = ("staff_id", "kind", "starts_on", "ends_on", "violation_id", "note")
 
@@ -105,13 +107,16 @@ def _carry_out(actor, staff: StaffMember, draft: MeasureDraft) -> None:
 def record_measure(actor, draft: MeasureDraft, today: date) -> DisciplinaryMeasure:
     """Record a measure on a person's history (HR; the view checks the permission) and carry it out.
 
-    :raise MeasureError: unknown person, department, position or violation, or a rule of rules.measure_problems
+    :raise MeasureError: unknown person (or `actor`'s own record), department, position or violation, or a rule
+        of rules.measure_problems
         (or of the staff record's own rules, for a change it refuses).
     :raise PeriodClosed: the first day lies in a closed conduct period of the person's department.
     """
     staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == draft.staff_number.strip()))
     if staff is None:
         raise MeasureError({"staff_number": [UNKNOWN_STAFF]})
+    if is_self(actor, staff):
+        raise MeasureError({"staff_number": [NOT_FOR_YOURSELF]})
     target_department = staff.department_id
     if draft.kind == rules.TRANSFER and draft.to_department_id is not None:
         if db.session.get(Department, draft.to_department_id) is None:

@@ -21,6 +21,7 @@ from hrapp.blueprints.roster.rules.specs import (
     REST_TOO_SHORT,
     SOFT,
     SUSPENDED,
+    SUSPENSION_SPAN,
     TOO_MANY_CONSECUTIVE_DAYS,
     UNDERSTAFFED,
     UNKNOWN_SHIFT,
@@ -54,7 +55,8 @@ from hrapp.blueprints.roster.rules.totals import (
 
 __all__ = [
     "ALL_RULES", "CONFIGURABLE_RULES", "DOUBLE_BOOKED", "HARD", "HAS_LEFT", "HOLIDAY", "LEAVE", "NORMAL",
-    "NOT_HIRED", "ON_LEAVE", "REST", "REST_TOO_SHORT", "SOFT", "SUSPENDED", "TOO_MANY_CONSECUTIVE_DAYS",
+    "NOT_HIRED", "ON_LEAVE", "REST", "REST_TOO_SHORT", "SOFT", "SUSPENDED", "SUSPENSION_SPAN",
+    "TOO_MANY_CONSECUTIVE_DAYS",
     "UNDERSTAFFED", "UNKNOWN_SHIFT", "WEEKLY_HOURS_EXCEEDED", "WORK", "WORKDAY", "AbsenceSpan", "Assignment",
     "Breach", "ColumnTotal", "ContextShift", "ParsedPattern", "RestOwedItem", "RosterFacts", "RowTotals",
     "RuleSettings", "ShiftSpec", "ShiftTypeData", "StaffFacts", "cell_problem", "check_roster", "column_totals",

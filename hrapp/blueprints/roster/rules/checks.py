@@ -11,6 +11,7 @@ from hrapp.blueprints.roster.rules.specs import (
     ON_LEAVE,
     REST_TOO_SHORT,
     SUSPENDED,
+    SUSPENSION_SPAN,
     TOO_MANY_CONSECUTIVE_DAYS,
     UNDERSTAFFED,
     UNKNOWN_SHIFT,
@@ -98,8 +99,9 @@ def cell_problem(staff: StaffFacts | None, absences: Iterable[AbsenceSpan], day:
             return HAS_LEFT
         if staff.suspended_from and day >= staff.suspended_from:
             return SUSPENDED
-    if any(span.starts_on <= day <= span.ends_on for span in absences):
-        return ON_LEAVE
+    covering = [span for span in absences if span.starts_on <= day <= span.ends_on]
+    if covering:
+        return SUSPENDED if any(span.kind == SUSPENSION_SPAN for span in covering) else ON_LEAVE
     return None
 
 

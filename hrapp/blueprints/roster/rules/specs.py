@@ -17,6 +17,7 @@ WEEKLY_HOURS_EXCEEDED = "weekly_hours_exceeded"
 UNDERSTAFFED = "understaffed"
 ON_LEAVE = "on_leave"
 SUSPENDED = "suspended"
+SUSPENSION_SPAN = "unpaid_suspension"  # an AbsenceSpan's kind for a conduct measure's unpaid suspension
 HAS_LEFT = "has_left"
 NOT_HIRED = "not_hired"
 DOUBLE_BOOKED = "double_booked"

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.roster.rules import (
+    SUSPENSION_SPAN,
     AbsenceSpan,
     Assignment,
     ContextShift,
@@ -22,7 +23,9 @@ from hrapp.models import (
     DayKind,
     DayOffRequest,
     DayOffStatus,
+    DisciplinaryMeasure,
     EmploymentStatus,
+    Measure,
     Position,
     Roster,
     RosterCell,
@@ -274,8 +277,8 @@ WISH = "day_off_request"  # the kind of a requested day off in `people_calendar`
 
 def people_calendar(staff_ids: list[int], first: date, last: date
                     ) -> tuple[tuple[AbsenceSpan, ...], frozenset[tuple[int, date]]]:
-    """The people's approved absences overlapping the period and their requested days off in it: one query
-    (a UNION ALL of the two tables), as the rules' absence spans and (staff id, day) wishes."""
+    """The people's approved absences and unpaid suspensions overlapping the period and their requested days off
+    in it: one query (a UNION ALL of the three tables), as the rules' absence spans and (staff id, day) wishes."""
     absences = sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on,
                          sa.type_coerce(Absence.kind, sa.String).label("kind")).where(
         Absence.staff_id.in_(staff_ids), Absence.approved.is_(True), Absence.starts_on <= last, Absence.ends_on >= first)
@@ -283,8 +286,15 @@ def people_calendar(staff_ids: list[int], first: date, last: date
                        sa.literal(WISH, sa.String)).where(
         DayOffRequest.staff_id.in_(staff_ids), DayOffRequest.day.between(first, last),
         DayOffRequest.status == DayOffStatus.REQUESTED)
+    # Unpaid suspensions recorded as conduct measures (not revoked): spans the rules refuse as SUSPENDED.
+    suspensions = sa.select(DisciplinaryMeasure.staff_id, DisciplinaryMeasure.starts_on,
+                            sa.func.coalesce(DisciplinaryMeasure.ends_on, last),
+                            sa.literal(SUSPENSION_SPAN, sa.String)).where(
+        DisciplinaryMeasure.staff_id.in_(staff_ids), DisciplinaryMeasure.kind == Measure.UNPAID_SUSPENSION,
+        DisciplinaryMeasure.revoked_at.is_(None), DisciplinaryMeasure.starts_on <= last,
+        sa.or_(DisciplinaryMeasure.ends_on.is_(None), DisciplinaryMeasure.ends_on >= first))
     spans, wished = [], set()
-    for staff_id, starts_on, ends_on, kind in db.session.execute(sa.union_all(absences, wishes)):
+    for staff_id, starts_on, ends_on, kind in db.session.execute(sa.union_all(absences, wishes, suspensions)):
         if kind == WISH:
             wished.add((staff_id, starts_on))
         else:

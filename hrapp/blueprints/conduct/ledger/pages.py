@@ -88,9 +88,9 @@ def department_states(month: Period, department: Department | None, ledger: Ledg
     records = period_states(month, departments)
     flagged = Counter(db.session.scalars(sa.select(StaffMember.department_id).where(
         StaffMember.id.in_(ledger.flagged_ids())))) if ledger.flagged_ids() else Counter()
-    waiting = dict(db.session.execute(sa.select(Violation.department_id, sa.func.count()).where(
-        Violation.ledger_month == month.name, Violation.state.in_(OPEN_STATES)).group_by(Violation.department_id))
-        .tuples())
+    waiting = {department_id: n for department_id, n in db.session.execute(
+        sa.select(Violation.department_id, sa.func.count()).where(
+            Violation.ledger_month == month.name, Violation.state.in_(OPEN_STATES)).group_by(Violation.department_id))}
     return [DepartmentState(d, records.get((MODULE, d.id)), flagged.get(d.id, 0), waiting.get(d.id, 0))
             for d in departments]
 

@@ -130,7 +130,7 @@ def wages_on(day, among) -> dict[int, Decimal]:
               .group_by(PayRate.staff_id).subquery())
     rows = db.session.execute(sa.select(PayRate.staff_id, PayRate.monthly_wage_amount).join(
         latest, sa.and_(PayRate.staff_id == latest.c.staff_id, PayRate.effective_on == latest.c.effective_on)))
-    return dict(rows.tuples())
+    return {staff_id: wage for staff_id, wage in rows}
 
 
 def resolutions(month: str, staff_ids: Iterable[int] | None = None) -> dict[int, LedgerResolution]:

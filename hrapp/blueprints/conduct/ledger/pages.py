@@ -121,7 +121,7 @@ def person_page(staff: StaffMember, month: Period, failed=None):
     return render_template(
         "conduct/ledger/person_month.html", staff=staff, month=month, line=line, violations=violations,
         by_id={v.id: v for v in violations}, rewards=rewards, forms=forms, close=close, resolvable=resolvable,
-        final=ViolationState.FINAL, title_locale="en" if english_ui() else "zh", **LABEL_CONTEXT,
+        final=ViolationState.FINAL, refused=failed.form_errors if failed is not None and not resolvable else [], title_locale="en" if english_ui() else "zh", **LABEL_CONTEXT,
         title=_("%(name)s · conduct ledger %(month)s", name=staff.name_zh, month=month.name)), \
         400 if failed is not None else 200
 

@@ -95,18 +95,19 @@ def _resolve(actor, staff: StaffMember, month: Period, kind: LedgerResolutionKin
     resolution = resolution or db.session.scalar(sa.select(LedgerResolution).where(
         LedgerResolution.staff_id == staff.id, LedgerResolution.month == month.name))
     before = None if resolution is None else {
-        "kind": resolution.kind.value, "reason": resolution.reason, "deductions_amount": resolution.deductions_amount}
+        "kind": resolution.kind.value, "reason": resolution.reason,
+        "deductions_amount": str(resolution.deductions_amount)}
+    db.session.flush()  # the changed violations count in today's deductions
+    line = person_line(staff, month)
     if resolution is None:
         resolution = LedgerResolution(staff_id=staff.id, month=month.name)
         db.session.add(resolution)
-    db.session.flush()  # the changed violations count in today's deductions
-    line = person_line(staff, month)
     resolution.kind, resolution.reason = kind, reason
     resolution.deductions_amount = line.figures.deductions if line is not None else rules.ZERO
     resolution.resolved_by_id, resolution.resolved_at = getattr(actor, "id", None), utcnow()
     audit.record(actor, f"conduct_ledger.{kind.value}", resolution, before,
                  {"kind": kind.value, "reason": reason, "month": month.name,
-                  "deductions_amount": resolution.deductions_amount, **details},
+                  "deductions_amount": str(resolution.deductions_amount), **details},
                  label=f"{staff.staff_number} {month.name}")
     return resolution
 
@@ -136,8 +137,8 @@ def adjust_amounts(actor, staff: StaffMember, month: Period, changes: Sequence[C
     if not lowered:
         raise LedgerError.single(FORM, _("Lower at least one amount."))
     for violation, amount in lowered.items():
-        audit.record(actor, "violation.ledger_adjust", violation, {"amount": violation.amount},
-                     {"amount": amount, "reason": reason}, label=violation.number)
+        audit.record(actor, "violation.ledger_adjust", violation, {"amount": str(violation.amount)},
+                     {"amount": str(amount), "reason": reason}, label=violation.number)
         violation.amount = amount
     return _resolve(actor, staff, month, LedgerResolutionKind.ADJUSTED, reason,
                     {"violations": [v.number for v in lowered]})

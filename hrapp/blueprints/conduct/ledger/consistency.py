@@ -53,7 +53,7 @@ def _medians(conditions: list) -> dict[tuple, Decimal]:
     ranked = sa.select(*key, Violation.amount,
                        sa.func.row_number().over(partition_by=key, order_by=Violation.amount).label("rn"),
                        sa.func.count().over(partition_by=key).label("n")).where(*conditions).subquery()
-    middle = sa.or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == (ranked.c.n + 2) / 2)
+    middle = sa.or_(ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)
     rows = db.session.execute(sa.select(ranked.c.rule_id, ranked.c.recorded_by_id,
                                         sa.type_coerce(sa.func.avg(ranked.c.amount), MONEY))
                               .where(middle).group_by(ranked.c.rule_id, ranked.c.recorded_by_id))

@@ -1,7 +1,7 @@
 """The one XLSX writer (on openpyxl): typed cells, formula neutralisation, widths from content.
 
-Every export builds on it: a plain table (`Table` -> `workbook_bytes`) gets a bold, frozen header row and
-columns as wide as their content; a laid-out sheet (the roster grid) writes its cells with `put` and sizes
+Every export builds on it: a plain table (`Table` -> `workbook_bytes`, or `csv_bytes` for the same table as
+CSV) gets a bold, frozen header row and columns as wide as their content; a laid-out sheet (the roster grid) writes its cells with `put` and sizes
 its columns with `fit_columns`. Text is always neutralised and stored as a string, so nothing a user typed
 is ever read by a spreadsheet as a formula.
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from defusedcsv import csv
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
@@ -158,3 +159,22 @@ def save(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return neutralise(value)
+
+
+def csv_bytes(table: Table) -> bytes:
+    """`table` as UTF-8 CSV with a BOM (so Excel reads Chinese text) and CRLF line ends; text neutralised as
+    in the XLSX (defusedcsv too), dates ISO, Decimals as written ("12.50")."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(h) for h in table.headers])
+    for row in table.rows:
+        writer.writerow([_csv_value(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from hrapp import audit
 from hrapp.core.errors import STALE_MESSAGE
+from hrapp.core.module import Module
 from hrapp.core.periods import Period
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
@@ -59,15 +60,23 @@ def _close_one(actor, module: str, department: Department, period: Period, reaso
     return record
 
 
+def close_problems(module: Module, departments: list[Department], period: Period) -> list[str]:
+    """What the module's `close_checks` say blocks closing `period` for each of `departments` (empty: none)."""
+    return [problem for department in departments for check in module.close_checks
+            for problem in check(department, period.first, period.last)]
+
+
 def close_period(actor, module: str, department: Department, period: Period, expected_version: int,
                  reason: str = "", include_sub_departments: bool = False) -> list[PeriodClose]:
     """Close `module`'s `period` for `department` (and, if asked, every department below it that is still
     open); each close is audited. Returns the records closed, `department`'s first.
 
     `expected_version` is the version of the department's record the form showed (0 when there was none).
-    :raise PeriodCloseError: not a closable module, already closed, changed meanwhile, reason too long.
+    :raise PeriodCloseError: not a closable module, already closed, changed meanwhile, reason too long, or the
+        module's close checks find something unresolved in a department to close (their messages).
     """
-    if module not in {m.name for m in closable_modules()}:
+    declared = next((m for m in closable_modules() if m.name == module), None)
+    if declared is None:
         raise PeriodCloseError({"module": [_("This module has no periods to close.")]})
     reason = _check_reason(reason, required=False)
     existing = find_close(module, department.id, period)
@@ -75,14 +84,16 @@ def close_period(actor, module: str, department: Department, period: Period, exp
         raise PeriodCloseError.already_closed()
     if (existing.version_id if existing is not None else 0) != expected_version:
         raise PeriodCloseError.stale()
-    closed = [_close_one(actor, module, department, period, reason, existing)]
+    targets = [(department, existing)]
     if include_sub_departments:
         below = db.session.scalars(sa.select(Department).where(
             Department.path.startswith(department.path), Department.id != department.id).order_by(Department.path))
-        for sub in below:
-            record = find_close(module, sub.id, period)
-            if record is None or not record.is_closed:
-                closed.append(_close_one(actor, module, sub, period, reason, record))
+        targets += [(sub, record) for sub in below
+                    if (record := find_close(module, sub.id, period)) is None or not record.is_closed]
+    problems = close_problems(declared, [d for d, _record in targets], period)
+    if problems:
+        raise PeriodCloseError({"module": problems})
+    closed = [_close_one(actor, module, d, period, reason, record) for d, record in targets]
     db.session.flush()
     return closed
 

@@ -1,0 +1,193 @@
+"""The monthly ledger read from the database, set-based: a handful of aggregate queries for any number of
+people (the month's violations and rewards per person, the wages in force on the month's last day, HR's
+resolutions), then the pure rules per person. The ledger page, the export, the CLI, the close check and the
+benchmark all compute it here.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from hrapp.blueprints.conduct.settings import conduct_settings
+from hrapp.core.periods import Period
+from hrapp.extensions import db
+from hrapp.models import (
+    ConductRuleVersion,
+    Department,
+    LedgerResolution,
+    LedgerResolutionKind,
+    PayRate,
+    Reward,
+    RewardState,
+    RuleKind,
+    StaffMember,
+    Violation,
+    ViolationState,
+)
+from hrapp.models.conduct import POINTS
+from hrapp.models.staff import MONEY
+from hrapp.pay import pay_policy
+
+from . import rules
+from .rules import MonthFigures, Override
+
+# Violations that must be decided (or deferred) before their ledger month closes.
+OPEN_STATES = frozenset({ViolationState.SUBMITTED, ViolationState.ACKNOWLEDGED, ViolationState.APPEALED,
+                         ViolationState.REFERRED, ViolationState.AWAITING_SECOND})
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One person's month: the figures, the wage checked against, the flags, the status and HR's resolution."""
+
+    staff_id: int
+    figures: MonthFigures
+    wage: Decimal | None
+    flags: tuple[str, ...]
+    status: str
+    resolution: LedgerResolution | None = None
+    violation_count: int = 0
+    reward_count: int = 0
+
+    @property
+    def flagged(self) -> bool:
+        """Over a limit and not resolved: blocks the close."""
+        return self.status == rules.FLAGGED
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A month's ledger for a set of people: staff id -> line (only people with records that month)."""
+
+    month: Period
+    lines: dict[int, LedgerLine] = field(default_factory=dict)
+
+    @property
+    def totals(self) -> MonthFigures:
+        """The figures summed over every line."""
+        return MonthFigures(fines=sum((x.figures.fines for x in self.lines.values()), rules.ZERO),
+                            compensation=sum((x.figures.compensation for x in self.lines.values()), rules.ZERO),
+                            rewards=sum((x.figures.rewards for x in self.lines.values()), rules.ZERO),
+                            points=sum((x.figures.points for x in self.lines.values()), Decimal("0.0")))
+
+    def flagged_ids(self) -> list[int]:
+        """The people whose month is flagged and unresolved."""
+        return [x.staff_id for x in self.lines.values() if x.flagged]
+
+
+def final_violations(month: str):
+    """SELECT of the violations a ledger month carries (final, of that ledger month)."""
+    return sa.select(Violation.staff_id).where(Violation.ledger_month == month,
+                                               Violation.state == ViolationState.FINAL)
+
+
+def approved_rewards(month: str):
+    """SELECT of the rewards a ledger month carries (approved, of that ledger month)."""
+    return sa.select(Reward.staff_id).where(Reward.ledger_month == month, Reward.state == RewardState.APPROVED)
+
+
+def month_people(month: str) -> sa.ColumnElement[bool]:
+    """SQL condition on StaffMember: the people with records on `month`'s ledger."""
+    return sa.or_(StaffMember.id.in_(final_violations(month)), StaffMember.id.in_(approved_rewards(month)))
+
+
+def in_department_tree(department: Department) -> sa.ColumnElement[bool]:
+    """SQL condition on StaffMember: a member of `department` or of a department below it."""
+    return StaffMember.department_id.in_(
+        sa.select(Department.id).where(Department.path.startswith(department.path, autoescape=True)))
+
+
+def _violation_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]:
+    is_compensation = ConductRuleVersion.kind == RuleKind.COMPENSATION
+    zero = sa.literal(Decimal("0.00"), MONEY)
+    rows = db.session.execute(
+        sa.select(Violation.staff_id,
+                  sa.type_coerce(sa.func.sum(sa.case((is_compensation, zero), else_=Violation.amount)), MONEY),
+                  sa.type_coerce(sa.func.sum(sa.case((is_compensation, Violation.amount), else_=zero)), MONEY),
+                  sa.type_coerce(sa.func.sum(Violation.points), POINTS), sa.func.count())
+        .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
+        .join(StaffMember, StaffMember.id == Violation.staff_id)
+        .where(Violation.ledger_month == month, Violation.state == ViolationState.FINAL, people)
+        .group_by(Violation.staff_id))
+    return {staff_id: (fines, compensation, points, n) for staff_id, fines, compensation, points, n in rows}
+
+
+def _reward_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]:
+    rows = db.session.execute(
+        sa.select(Reward.staff_id, sa.type_coerce(sa.func.sum(Reward.amount), MONEY), sa.func.count())
+        .join(StaffMember, StaffMember.id == Reward.staff_id)
+        .where(Reward.ledger_month == month, Reward.state == RewardState.APPROVED, people)
+        .group_by(Reward.staff_id))
+    return {staff_id: (amount, n) for staff_id, amount, n in rows}
+
+
+def wages_on(day, among) -> dict[int, Decimal]:
+    """staff id -> the monthly wage in force on `day` (the latest pay record effective on or before it), for
+    the staff ids `among` selects (a SELECT of ids); one query. The set twin of hrapp.pay.wage_on."""
+    latest = (sa.select(PayRate.staff_id, sa.func.max(PayRate.effective_on).label("effective_on"))
+              .where(PayRate.effective_on <= day, PayRate.staff_id.in_(among))
+              .group_by(PayRate.staff_id).subquery())
+    rows = db.session.execute(sa.select(PayRate.staff_id, PayRate.monthly_wage_amount).join(
+        latest, sa.and_(PayRate.staff_id == latest.c.staff_id, PayRate.effective_on == latest.c.effective_on)))
+    return {staff_id: wage for staff_id, wage in rows}
+
+
+def resolutions(month: str, staff_ids: Iterable[int] | None = None) -> dict[int, LedgerResolution]:
+    """staff id -> HR's resolution of their `month` (all of the month's when `staff_ids` is None)."""
+    query = sa.select(LedgerResolution).where(LedgerResolution.month == month)
+    if staff_ids is not None:
+        query = query.where(LedgerResolution.staff_id.in_(list(staff_ids)))
+    return {r.staff_id: r for r in db.session.scalars(query)}
+
+
+def _money(value) -> Decimal:
+    return Decimal(value or 0).quantize(rules.CENT)
+
+
+def compute_ledger(month: Period, people: sa.ColumnElement[bool] | None = None) -> Ledger:
+    """The ledger of `month` for the people `people` selects (a condition on StaffMember; everyone by default):
+    a line per person with final violations or approved rewards of that ledger month. Five queries."""
+    people = sa.true() if people is None else people
+    name = month.name
+    fines, rewards = _violation_sums(name, people), _reward_sums(name, people)
+    wages = wages_on(month.last, final_violations(name)) if fines else {}
+    found = resolutions(name) if fines else {}
+    share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
+    lines = {}
+    for staff_id in fines.keys() | rewards.keys():
+        fine, compensation, points, n = fines.get(staff_id, (0, 0, 0, 0))
+        bonus, m = rewards.get(staff_id, (0, 0))
+        figures = MonthFigures(_money(fine), _money(compensation), _money(bonus),
+                               Decimal(points or 0).quantize(Decimal("0.1")))
+        wage = wages.get(staff_id)
+        flags = rules.guard_rail(figures.deductions, wage, share, minimum)
+        resolution = found.get(staff_id)
+        override = Override(resolution.deductions_amount) \
+            if resolution is not None and resolution.kind == LedgerResolutionKind.OVERRIDE else None
+        lines[staff_id] = LedgerLine(staff_id, figures, wage, flags,
+                                     rules.month_status(flags, figures.deductions, override), resolution, n, m)
+    return Ledger(month, lines)
+
+
+def person_line(staff: StaffMember, month: Period) -> LedgerLine | None:
+    """One person's line of `month` (None: no records that month)."""
+    return compute_ledger(month, StaffMember.id == staff.id).lines.get(staff.id)
+
+
+def month_records(staff: StaffMember, month: str) -> tuple[list[Violation], list[Reward]]:
+    """Every violation and reward of `staff` on `month`'s ledger in any state (the page shows which count)."""
+    violations = db.session.scalars(sa.select(Violation).where(
+        Violation.staff_id == staff.id, Violation.ledger_month == month).order_by(Violation.occurred_at))
+    rewards = db.session.scalars(sa.select(Reward).where(
+        Reward.staff_id == staff.id, Reward.ledger_month == month).order_by(Reward.awarded_on))
+    return list(violations), list(rewards)
+
+
+def open_violations(month: str, department: Department | None = None) -> list[Violation]:
+    """The violations of `month`'s ledger still waiting for a decision (of one department, by the
+    department recorded on them, when given)."""
+    query = sa.select(Violation).where(Violation.ledger_month == month, Violation.state.in_(OPEN_STATES))
+    if department is not None:
+        query = query.where(Violation.department_id == department.id)
+    return list(db.session.scalars(query.order_by(Violation.number)))

@@ -109,7 +109,7 @@ def test_drafts_proposals_and_void_are_not_issued(client, auth, scene, state):
     db.session.commit()
     auth.login("hr")
     page = client.get(_issue_url(scene.violation)).get_data(as_text=True)
-    assert "penalty notice is issued once" in page or "处罚通知单在违纪记录提交" in page
+    assert "处罚通知单在违纪记录提交给当事人后方可出具" in page
     client.post(_issue_url(scene.violation), data={})
     assert count(IssuedDocument) == 0
 

@@ -66,6 +66,13 @@ def _people(excluded: set[int]) -> list[DemoPerson]:
             for i, code, hire_on, monthly, daily, department_id in rows if i not in excluded]
 
 
+# Every workflow column, as a violation starts (bulk rows must all carry the same keys).
+UNSET = {"submitted_at": None, "respond_by": None, "acknowledged_at": None, "acknowledged_by_silence": False,
+         "appeal_text": "", "appealed_at": None, "decision": "", "decision_reason": "", "decided_by_id": None,
+         "decided_at": None, "second_approver_id": None, "serious": False, "witnesses": "", "idempotency_key": None,
+         "version_id": 1}
+
+
 def _workflow_columns(item: PlannedViolation, respond_days: int, hr_id: int, admin_id: int, now: datetime) -> dict:
     """The columns the workflow sets on the way to the planned state (times never after `now`)."""
     state, outcome, rng_minutes = item.state, item.outcome, item.occurred_at.minute
@@ -122,7 +129,7 @@ def _violation_rows(plan: list[PlannedViolation], users: dict, now: datetime) ->
             "source_ref": f"demo-lateness-{n}" if proposal else None,
             "recorded_by_id": head_id if item.person.department in HEAD_RECORDS else hr_id,
             "created_at": item.occurred_at, "updated_at": item.occurred_at,
-        } | _workflow_columns(item, respond_days, hr_id, admin_id, now))
+        } | UNSET | _workflow_columns(item, respond_days, hr_id, admin_id, now))
     return rows
 
 
@@ -146,8 +153,8 @@ def _reward_rows(plan: list[PlannedReward], users: dict) -> list[dict]:
             "state": RewardState(item.state), "source": RecordSource.DEMO,
             "proposed_by_id": head_id if item.person.department in HEAD_RECORDS else hr_id,
             "decided_by_id": hr_id if decided else None, "decided_at": at + timedelta(days=2) if decided else None,
-            "decision_reason": texts.REJECT_REASON if item.state == "rejected" else "",
-            "created_at": at, "updated_at": at})
+            "decision_reason": texts.REJECT_REASON if item.state == "rejected" else "", "idempotency_key": None,
+            "version_id": 1, "created_at": at, "updated_at": at})
     return rows
 
 
@@ -167,8 +174,9 @@ def seed_demo(report) -> None:
     violations = _violation_rows(plan, users, now)
     rewards = _reward_rows(plan_rewards(people, {c: r for c, r in rules.items() if c.startswith("R-")},
                                         report.today, report.rng), users)
-    db.session.execute(sa.insert(Violation), violations)
-    db.session.execute(sa.insert(Reward), rewards)
+    # Plain executemany inserts (no ORM bookkeeping, no RETURNING), as the demo's staff are inserted.
+    db.session.execute(sa.insert(Violation.__table__), violations)
+    db.session.execute(sa.insert(Reward.__table__), rewards)
     report.counts.update(violations=len(violations), rewards=len(rewards))
     report.summary.append(f"Conduct: {len(violations)} violations and {len(rewards)} rewards over the last year "
                           "(shift-work departments), every workflow state, one escalation.")

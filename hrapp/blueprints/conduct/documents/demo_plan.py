@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from hrapp.blueprints.conduct import penalty
@@ -74,10 +75,17 @@ def _local(day: date, hour: int, minute: int, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(hour, minute), zone).astimezone(UTC).replace(tzinfo=None)
 
 
+@lru_cache(maxsize=64)
+def _choices(department: str, codes: frozenset[str], exclude: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The rules a person of `department` may break (of `codes`), and their weights."""
+    fits = tuple(c for c in texts.RULE_WEIGHTS if c in codes and c != exclude
+                 and department in texts.RULE_DEPARTMENTS.get(c, (department,)))
+    return fits, tuple(texts.RULE_WEIGHTS[c] for c in fits)
+
+
 def _rule_for(person: DemoPerson, rules: dict[str, DemoRule], rng: random.Random, exclude: str = "") -> DemoRule:
-    codes = [c for c in texts.RULE_WEIGHTS if c in rules and c != exclude
-             and person.department in texts.RULE_DEPARTMENTS.get(c, (person.department,))]
-    return rules[rng.choices(codes, weights=[texts.RULE_WEIGHTS[c] for c in codes])[0]]
+    codes, weights = _choices(person.department, frozenset(rules), exclude)
+    return rules[rng.choices(codes, weights=weights)[0]]
 
 
 def _inputs(rule: DemoRule, rng: random.Random) -> dict:
@@ -117,10 +125,11 @@ def _random_state(age: int, rule: DemoRule, rng: random.Random) -> str:
 
 def _scripted(people, rules, rng, today, zone, escalated: DemoPerson) -> list[PlannedViolation]:
     """The cases every demo shows (see the module docstring)."""
+    settled = [p for p in people if p is not escalated and p.hire_on < today - timedelta(days=210)] or people
+
     def pick(code: str) -> DemoPerson:
-        fits = [p for p in people if p is not escalated and p.hire_on < today - timedelta(days=210)
-                and p.department in texts.RULE_DEPARTMENTS.get(code, (p.department,))]
-        return rng.choice(fits or people)
+        only = texts.RULE_DEPARTMENTS.get(code)
+        return rng.choice([p for p in settled if p.department in only] or settled if only else settled)
 
     def at(days: int) -> date:
         return today - timedelta(days=days)

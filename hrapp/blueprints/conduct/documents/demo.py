@@ -111,14 +111,15 @@ def _violation_rows(plan: list[PlannedViolation], users: dict, now: datetime) ->
     hr_id, admin_id, head_id = users["hr"].id, users["admin"].id, users["head"].id
     numbers: dict[int, int] = {}
     rows = []
-    for n, item in enumerate(plan):
+    for item in plan:
         year, outcome = item.occurred_at.year, item.outcome
         if year not in numbers:
             numbers[year] = int(next_number(Violation, "V", year).split("-")[1]) - 1
         numbers[year] += 1
         proposal = item.state in ("proposed", "dismissed") and item.rule.code == "2-3a"
+        number = f"V{year}-{numbers[year]:06d}"
         rows.append({
-            "number": f"V{year}-{numbers[year]:06d}", "staff_id": item.person.staff_id,
+            "number": number, "staff_id": item.person.staff_id,
             "department_id": item.person.department_id, "rule_id": item.rule.rule_id,
             "rule_version_id": item.rule.version_id, "occurred_at": item.occurred_at, "place": item.place,
             "description": item.description, "amount_involved": item.amount_involved, "minutes": item.minutes,
@@ -126,7 +127,7 @@ def _violation_rows(plan: list[PlannedViolation], users: dict, now: datetime) ->
             "occurrence": outcome.occurrence, "ladder_multiplier": outcome.multiplier,
             "ledger_month": item.occurred_at.strftime("%Y-%m"), "state": ViolationState(item.state),
             "source": RecordSource.ATTENDANCE if proposal else RecordSource.DEMO,
-            "source_ref": f"demo-lateness-{n}" if proposal else None,
+            "source_ref": f"demo-lateness-{number}" if proposal else None,
             "recorded_by_id": head_id if item.person.department in HEAD_RECORDS else hr_id,
             "created_at": item.occurred_at, "updated_at": item.occurred_at,
         } | UNSET | _workflow_columns(item, respond_days, hr_id, admin_id, now))

@@ -39,8 +39,9 @@ def person_of(staff, department) -> Person:
 def _occurrence(violation: Violation) -> tuple[str, str]:
     """("第2次（90天内） 2nd within 90 days", "×2 · 书面警告 Written warning") — the second "" without a step."""
     version, n = violation.rule_version, violation.occurrence
-    window = f"（{version.lookback_days}天内） within {version.lookback_days} days" if version.lookback_days else ""
-    occurrence = f"第{n}次 Occurrence {n}{window}"
+    days = version.lookback_days
+    occurrence = (f"第{n}次（{days}天内） Occurrence {n} within {days} days" if days
+                  else f"第{n}次 Occurrence {n}")
     step = penalty.RuleTerms.of(version).step_for(n)
     if step is None:
         return occurrence, ""

@@ -85,7 +85,8 @@ def build_penalty_notice(data: PenaltyNoticeData) -> BuiltPdf:
     signatures (department head, HR, then the person's acknowledgement)."""
     story = [
         *heading("当事人 Staff member"),
-        field_table([("通知单号 Notice No.", data.number), ("", ""), *_person_pairs(data.person)], CONTENT_WIDTH),
+        field_table([("通知单号 Notice No.", data.number), ("答复期限 Respond by", data.respond_by),
+                     *_person_pairs(data.person)], CONTENT_WIDTH),
         *heading("违纪事实 What happened"),
         field_table([("发生时间 When", data.occurred_at), ("地点 Where", data.place),
                      ("证人 Witnesses", data.witnesses), ("记录人 Recorded by", data.recorded_by)], CONTENT_WIDTH),

@@ -11,6 +11,7 @@ from hrapp.blueprints.conduct.catalogue.seed import standard_rules
 from hrapp.blueprints.conduct.documents.demo_plan import DemoPerson, DemoRule, plan_violations
 from hrapp.extensions import db
 from hrapp.models import (
+    ConductRule,
     Department,
     Measure,
     RecordSource,
@@ -38,7 +39,7 @@ def test_demo_has_violations_in_every_state_and_an_escalation(runner):
     assert states == set(ViolationState), set(ViolationState) - states
     staff = db.session.scalar(sa.select(User).where(User.username == "staff")).staff
     late = db.session.scalars(sa.select(Violation).where(Violation.staff_id == staff.id)
-                              .join(Violation.rule).where(sa.text("conduct_rules.code = '2-3a'"))
+                              .join(Violation.rule).where(ConductRule.code == "2-3a")
                               .order_by(Violation.occurred_at)).all()
     assert [v.occurrence for v in late] == [1, 2, 3]
     assert late[2].occurred_at - late[0].occurred_at <= timedelta(days=90)

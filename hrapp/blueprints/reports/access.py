@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import url_for
 from flask_login import current_user
 
+from hrapp.blueprints.reports.freshness import source_of
 from hrapp.blueprints.reports.types import ReportType, report_type, report_types
 from hrapp.extensions import db
 from hrapp.models import Department, IssuedDocument, Job, Role, StaffMember
@@ -113,9 +114,13 @@ def can_fill_slot(user, doc: IssuedDocument, slot: dict) -> bool:
         return can_issue_for(user, staff=doc.subject_staff, department=doc.subject_department)
     if who == "subject":
         return doc.subject_staff is not None and getattr(user, "is_active", False) and is_self(user, doc.subject_staff)
-    if who == "head":
+    if who == "head":  # a head signs for the company, never about themselves
         return (getattr(user, "is_active", False) and doc.subject_department is not None
-                and heads_department(user, doc.subject_department))
+                and heads_department(user, doc.subject_department)
+                and not (doc.subject_staff is not None and is_self(user, doc.subject_staff)))
+    if who == "record_issuer":
+        rtype, record = source_of(doc)
+        return rtype is not None and record is not None and may_issue(user, rtype, record)
     if who.startswith("user:"):
         return getattr(user, "is_active", False) and getattr(user, "id", None) == int(who[5:])
     return False

@@ -5,8 +5,9 @@ A feature package declares its report types in its module record (`Module.report
 knows them only through this registry, never by importing the package.
 
 A slot's `who` says who may sign it: "issuer" (a user who may issue documents about the subject),
-"head" (a head of the subject's department or of a department above it), "subject" (the staff member
-the document is about, acknowledging it) or "approver" (the user the subject names as approver).
+"head" (a head of the subject's department or of a department above it, not the subject themselves),
+"subject" (the staff member the document is about, acknowledging it), "approver" (the user the subject names
+as approver) or "record_issuer" (a user the type's own `may_issue` rule allows for the record printed).
 Slots are signed in order; optional slots come last and do not hold up the document.
 """
 from collections.abc import Callable, Mapping, Sequence

@@ -37,7 +37,7 @@ class RuleKind(enum.StrEnum):
     COMPENSATION = "compensation"  # the cost of the damage, entered with the violation
     DISMISSAL = "dismissal"  # no fine; dismissal
     HANDBOOK = "handbook"  # the company's lateness / early-leaving tiers by minutes (`tiers`)
-    WARNING = "warning"  # a warning only, no amount
+    WARNING = "warning_only"  # a warning only, no amount (not "warning": that is Measure.WARNING, labelled apart)
     # Rewards
     COMMENDATION = "commendation"  # 表彰, no amount
     BONUS = "bonus"  # 奖金: an amount in [min, max] (max optional)

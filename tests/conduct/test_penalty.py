@@ -47,7 +47,7 @@ def test_amount_multiple_compensation_dismissal_warning():
     assert assess(RuleTerms(kind="compensation"), PenaltyInput(amount=D("80.00"))).amount == D("80.00")
     dismissal = assess(RuleTerms(kind="dismissal"), PenaltyInput())
     assert dismissal.amount == 0 and dismissal.measure == "dismissal"
-    assert assess(RuleTerms(kind="warning"), PenaltyInput()).measure == "warning"
+    assert assess(RuleTerms(kind="warning_only"), PenaltyInput()).measure == "warning"
 
 
 @pytest.mark.parametrize("minutes,amount", [(1, "10.00"), (10, "10.00"), (11, "20.00"), (60, "50.00"),
@@ -89,7 +89,7 @@ def test_serious_case():
 def test_terms_problems():
     assert terms_problems(RuleTerms(kind="fine_range", min_amount=D("10"), max_amount=D("5"))) == {
         "max_amount": [penalty.TERM_RANGE_REVERSED]}
-    assert "ladder" in terms_problems(RuleTerms(kind="warning", lookback_days=90, ladder=(Step(1),)))
+    assert "ladder" in terms_problems(RuleTerms(kind="warning_only", lookback_days=90, ladder=(Step(1),)))
     assert "tiers" in terms_problems(RuleTerms(kind="handbook", tiers=(
         penalty.Tier(1, 20, D("10")), penalty.Tier(15, None, D("20")))))
 

@@ -20,7 +20,7 @@ from hrapp.core.money import CENT, money_problem
 
 FINE_RANGE, FINE_MIN, DAILY_WAGE_MULTIPLE, AMOUNT_MULTIPLE = "fine_range", "fine_min", "daily_wage_multiple", \
     "amount_multiple"
-COMPENSATION, DISMISSAL, HANDBOOK, WARNING = "compensation", "dismissal", "handbook", "warning"
+COMPENSATION, DISMISSAL, HANDBOOK, WARNING = "compensation", "dismissal", "handbook", "warning_only"
 PENALTY_KINDS = (FINE_RANGE, FINE_MIN, DAILY_WAGE_MULTIPLE, AMOUNT_MULTIPLE, COMPENSATION, DISMISSAL, HANDBOOK,
                  WARNING)
 COMMENDATION, BONUS, PROMOTION = "commendation", "bonus", "promotion"

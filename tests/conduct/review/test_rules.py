@@ -57,7 +57,7 @@ LADDER = (Step(2, D("2"), "written_warning"),)
     (RuleTerms(kind="daily_wage_multiple", factor=D("3")), PenaltyInput(daily_wage=D("200.00")), D("600"), D("600.00")),
     (RuleTerms(kind="daily_wage_multiple", factor=D("3")), PenaltyInput(), D("600.00"), D("600.00")),  # no wage now
     (RuleTerms(kind="amount_multiple", factor=D("2")), PenaltyInput(amount_involved=D("50")), D("100"), D("100.00")),
-    (RuleTerms(kind="warning"), PenaltyInput(), D("0"), D("0.00")),
+    (RuleTerms(kind="warning_only"), PenaltyInput(), D("0"), D("0.00")),
     (RuleTerms(kind="fine_range", form="points", min_amount=D("5"), max_amount=D("10"), points=D("2")),
      PenaltyInput(), D("0"), D("0.00")),
 ])

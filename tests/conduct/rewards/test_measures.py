@@ -18,6 +18,7 @@ from hrapp.models import (
     EventKind,
     Measure,
     PeriodKind,
+    RuleKind,
     StaffMember,
 )
 from tests.access_matrix import login
@@ -115,7 +116,7 @@ def test_hr_records_no_measure_on_their_own_record(app, site, make_staff):
 
 
 def test_a_measure_links_a_violation_of_the_person(app, site, make_rule, make_violation):
-    rule = make_rule(kind="warning")
+    rule = make_rule(kind=RuleKind.WARNING)
     violation = make_violation(site.desk_staff, rule)
     other = make_violation(site.hk_staff, rule)
     hr = login(app, "hr")

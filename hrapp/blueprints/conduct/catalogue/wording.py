@@ -136,8 +136,8 @@ def wording(version) -> Wording:
 
 
 def kind_label(kind) -> str:
-    """A rule kind's label ("warning" is also a measure's value, whose label the shared table keeps)."""
-    return _("Warning only") if str(kind) == RuleKind.WARNING.value else label(RuleKind(kind))
+    """A rule kind's label."""
+    return label(RuleKind(kind))
 
 
 def kind_choices() -> list[tuple[str, str]]:

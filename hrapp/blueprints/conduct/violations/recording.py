@@ -25,6 +25,7 @@ from hrapp.extensions import db
 from hrapp.models import (
     ConductRule,
     ConductRuleVersion,
+    Measure,
     RecordSource,
     RuleCategory,
     StaffMember,
@@ -149,7 +150,7 @@ def fill(violation: Violation, assessment: Assessment, inputs: Inputs) -> None:
     violation.rule_version = assessment.version
     violation.amount_involved, violation.minutes, violation.serious = inputs.amount_involved, inputs.minutes, \
         inputs.serious
-    violation.amount, violation.points, violation.measure = outcome.amount, outcome.points, outcome.measure
+    violation.amount, violation.points, violation.measure = outcome.amount, outcome.points, Measure(outcome.measure)
     violation.occurrence, violation.ladder_multiplier = outcome.occurrence, outcome.multiplier
     violation.ledger_month = assessment.day.strftime("%Y-%m")
 

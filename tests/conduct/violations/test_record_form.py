@@ -85,7 +85,7 @@ def test_a_stale_step_changes_nothing(client, auth, people, catalogue):
                            data={"version_id": violation.version_id - 1}, follow_redirects=True)
     violation = db.session.get(Violation, violation.id)
     assert violation.state == ViolationState.DRAFT
-    assert "其他人" in response.get_data(as_text=True) or "changed" in response.get_data(as_text=True)
+    assert "已被他人修改" in response.get_data(as_text=True)
 
 
 def test_evidence_is_attached_while_recording(client, auth, people, catalogue):

@@ -3,7 +3,7 @@ statements), the people a user may record for, the rules they may record under."
 import re
 
 import sqlalchemy as sa
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.conduct.access import STAFF_VISIBLE_STATES, recordable_departments_clause, violation_scope
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
@@ -43,13 +43,17 @@ def in_department_tree(query: sa.Select, department_id: int) -> sa.Select:
 def person_matches(query: sa.Select, text: str) -> sa.Select:
     """Violations of people whose name or staff number contains `text`."""
     pattern = f"%{like_escape(text)}%"
-    return query.where(sa.or_(StaffMember.name_zh.like(pattern, escape="\\"),
-                              StaffMember.staff_number.like(pattern, escape="\\")))
+    return query.where(Violation.staff_id.in_(sa.select(StaffMember.id).where(sa.or_(
+        StaffMember.name_zh.like(pattern, escape="\\"), StaffMember.staff_number.like(pattern, escape="\\")))))
+
+
+STAFF_NUMBER = (sa.select(StaffMember.staff_number).where(StaffMember.id == Violation.staff_id)
+                .correlate(Violation).scalar_subquery())
 
 
 VIOLATION_LISTING = Listing(
     sorts={"occurred": Violation.occurred_at, "number": Violation.number, "amount": Violation.amount,
-           "person": StaffMember.staff_number},
+           "person": STAFF_NUMBER},
     default_sort="-occurred",
     tiebreak=(Violation.id.desc(),),
     filters=(
@@ -63,11 +67,16 @@ VIOLATION_LISTING = Listing(
 
 
 def violations_select() -> sa.Select:
-    """Violations with their person, department, rule and rule version, loaded in the same statement."""
-    return (sa.select(Violation)
-            .join(Violation.staff).join(Violation.department).join(Violation.rule).join(Violation.rule_version)
-            .options(contains_eager(Violation.staff), contains_eager(Violation.department),
-                     contains_eager(Violation.rule), contains_eager(Violation.rule_version)))
+    """Violations with their person, department, rule and rule version, loaded in the same statement (eager
+    joins only: a page's count and its filters read the violations table alone)."""
+    return sa.select(Violation).options(
+        joinedload(Violation.staff, innerjoin=True).load_only(
+            StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en, StaffMember.department_id),
+        joinedload(Violation.department, innerjoin=True).load_only(
+            Department.code, Department.name, Department.name_en, Department.path),
+        joinedload(Violation.rule, innerjoin=True).load_only(ConductRule.code),
+        joinedload(Violation.rule_version, innerjoin=True).load_only(
+            ConductRuleVersion.number, ConductRuleVersion.title_zh, ConductRuleVersion.title_en))
 
 
 def visible_violations(user) -> sa.Select:
@@ -125,5 +134,12 @@ def rule_by_code(code: str) -> ConductRule | None:
 
 
 def rule_choices() -> list[tuple[int, str]]:
-    """(id, "code title") of every rule, for the list filter (one statement)."""
-    return [(rule.id, f"{rule.code} {version.title_zh}") for rule, version in active_rules()]
+    """(id, "code title") of every penalty rule, active or not, for the list filter (one light statement)."""
+    latest = (sa.select(sa.func.max(ConductRuleVersion.number)).where(ConductRuleVersion.rule_id == ConductRule.id)
+              .correlate(ConductRule).scalar_subquery())
+    rows = db.session.execute(
+        sa.select(ConductRule.id, ConductRule.code, ConductRuleVersion.title_zh)
+        .join(ConductRuleVersion, ConductRuleVersion.rule_id == ConductRule.id)
+        .where(ConductRule.category == RuleCategory.PENALTY, ConductRuleVersion.number == latest)
+        .order_by(ConductRule.sort_order, ConductRule.code))
+    return [(rule_id, f"{code} {title}") for rule_id, code, title in rows]

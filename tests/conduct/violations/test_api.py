@@ -89,3 +89,9 @@ def test_the_openapi_document_lists_the_endpoints(client):
     paths = client.get("/api/v1/openapi.json").get_json()["paths"]
     assert {"/api/v1/violations", "/api/v1/me/violations"} <= set(paths)
     assert "post" in paths["/api/v1/violations"]
+
+
+def test_out_of_range_filters_are_a_422(client, people, api_token):
+    hr = api_token(people.hr)
+    assert client.get("/api/v1/violations?department_id=99999999999", headers=hr).status_code == 422
+    assert client.get("/api/v1/violations?state=nope", headers=hr).status_code == 422

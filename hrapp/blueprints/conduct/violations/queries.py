@@ -7,6 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.conduct.access import STAFF_VISIBLE_STATES, recordable_departments_clause, violation_scope
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
+from hrapp.core.urls import in_db_range
 from hrapp.extensions import db
 from hrapp.models import (
     ConductRule,
@@ -27,6 +28,14 @@ def month(value: str) -> str:
     if not MONTH_RE.match(value):
         raise ValueError(value)
     return value
+
+
+def record_id(value: str) -> int:
+    """A positive id within the database's integer range; ValueError otherwise."""
+    number = positive_int(value)
+    if not in_db_range(number):
+        raise ValueError(value)
+    return number
 
 
 def state(value: str) -> ViolationState:
@@ -57,8 +66,8 @@ VIOLATION_LISTING = Listing(
     default_sort="-occurred",
     tiebreak=(Violation.id.desc(),),
     filters=(
-        Filter("department", in_department_tree, positive_int),
-        Filter("rule", lambda q, v: q.where(Violation.rule_id == v), positive_int),
+        Filter("department", in_department_tree, record_id, max_length=20),
+        Filter("rule", lambda q, v: q.where(Violation.rule_id == v), record_id, max_length=20),
         Filter("month", lambda q, v: q.where(Violation.ledger_month == v), month, max_length=7),
         Filter("state", lambda q, v: q.where(Violation.state == v), state, max_length=20),
         Filter("q", person_matches),

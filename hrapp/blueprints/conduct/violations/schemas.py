@@ -5,6 +5,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from hrapp.blueprints.api.schemas import Money, PageArgs, PageSchema, UtcDateTime
 from hrapp.blueprints.conduct.violations.forms import MAX_MINUTES
 from hrapp.blueprints.conduct.violations.queries import MONTH_RE
+from hrapp.core.urls import DB_INT_MAX
 from hrapp.models import ViolationState
 
 
@@ -16,7 +17,8 @@ def _not_blank(value: str) -> None:
 class ViolationListArgs(PageArgs):
     month = fields.String(load_default=None, validate=validate.Regexp(MONTH_RE, error=_l("Use YYYY-MM.")),
                           metadata={"description": "The ledger month, YYYY-MM."})
-    department_id = fields.Integer(load_default=None, metadata={"description": "Includes sub-departments."})
+    department_id = fields.Integer(load_default=None, validate=validate.Range(min=1, max=DB_INT_MAX),
+                                   metadata={"description": "Includes sub-departments."})
     state = fields.Enum(ViolationState, by_value=True, load_default=None)
 
 

@@ -104,3 +104,13 @@ def test_a_proposal_before_an_earlier_counted_one_escalates_on_confirm(client, a
     proposal = _propose(people.desk_staff)
     assert proposal.occurrence == 2 and proposal.amount == Decimal("40.00")
     assert recent(days=2) - recent(days=30) < timedelta(days=90)
+
+
+def test_an_escalated_proposal_confirms_with_its_computed_amount(client, auth, people, catalogue, make_violation):
+    make_violation(people.desk_staff, catalogue["2-3a"], state=ViolationState.FINAL,
+                   occurred_at=utc_of_local(recent(days=30)), amount=Decimal("20.00"))
+    proposal = _propose(people.desk_staff)
+    auth.login("head")
+    client.post(f"/conduct/violations/{proposal.id}/confirm", data={"version_id": proposal.version_id})
+    proposal = db.session.get(Violation, proposal.id)
+    assert proposal.state == ViolationState.DRAFT and proposal.amount == Decimal("40.00")

@@ -1,8 +1,10 @@
 """The recorder's other steps on the shared workflow: confirm or dismiss a proposal, withdraw a draft (submit is
 submitting.py). Services: never commit; the actor is passed in."""
+from hrapp.blueprints.conduct import penalty
 from hrapp.blueprints.conduct.violations.recording import Inputs, assess_violation, fill
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
 from hrapp.core import workflow
+from hrapp.core.money import CENT
 from hrapp.extensions import db
 from hrapp.models import Violation, utcnow
 
@@ -16,6 +18,15 @@ def recorder_steps(violation: Violation, user) -> list:
     return [t for t in workflow.available(VIOLATION_WORKFLOW, violation, user) if t.name in MY_STEPS]
 
 
+def stored_inputs(violation: Violation) -> Inputs:
+    """The inputs a stored violation was assessed with: the entered fine before the ladder's multiplier (the
+    amount stored is after it); None for kinds that compute their fine."""
+    entered = None
+    if str(violation.rule_version.kind) in penalty.ENTERED_AMOUNT and violation.amount:
+        entered = (violation.amount / (violation.ladder_multiplier or 1)).quantize(CENT)
+    return Inputs(entered, violation.amount_involved, violation.minutes, violation.serious)
+
+
 def confirm_proposal(actor, violation: Violation, expected_version: int, inputs: Inputs | None = None,
                      description=UNCHANGED) -> None:
     """The head confirms a proposal: it becomes a draft with the amount computed from the (possibly adjusted)
@@ -25,8 +36,7 @@ def confirm_proposal(actor, violation: Violation, expected_version: int, inputs:
     :raise ValidationFailed: the inputs or the record do not pass the checks.
     """
     workflow.check(VIOLATION_WORKFLOW, violation, "confirm", actor, expected_version)
-    inputs = inputs or Inputs(violation.amount if violation.amount else None, violation.amount_involved,
-                              violation.minutes, violation.serious)
+    inputs = inputs or stored_inputs(violation)
     assessment = assess_violation(actor, violation.staff, violation.rule, violation.occurred_at, inputs,
                                   exclude_id=violation.id)
     # The step first: columns set before it would be autoflushed by its access check and bump the version.

@@ -54,10 +54,11 @@ def test_every_mismatch_is_reported_at_once(app):
 
 
 def test_every_module_has_its_access_matrix(app):
-    """A new module with web routes (a line in Config.MODULES) must come with tests/<name>/test_access_matrix.py,
-    and the API blueprints with tests/api/test_access_matrix.py."""
+    """A new module with web routes (a line in Config.MODULES) must come with tests/<name>/test_access_matrix.py
+    (a module built in parts: one in each part's folder below it), and the API blueprints with
+    tests/api/test_access_matrix.py."""
     tests = Path(__file__).parent
     missing = [module.name for module in modules(app)
-               if module.blueprints and not (tests / module.name / "test_access_matrix.py").is_file()]
+               if module.blueprints and not any((tests / module.name).rglob("test_access_matrix.py"))]
     assert missing == []
     assert (tests / "api" / "test_access_matrix.py").is_file()

@@ -55,7 +55,7 @@ def test_every_mismatch_is_reported_at_once(app):
 
 def test_every_module_has_its_access_matrix(app):
     """A new module with web routes (a line in Config.MODULES) must come with tests/<name>/test_access_matrix.py
-    (a module built in parts: one in each part's folder below it), and the API blueprints with
+    (a module built in parts: in a part's folder below it), and the API blueprints with
     tests/api/test_access_matrix.py."""
     tests = Path(__file__).parent
     missing = [module.name for module in modules(app)

@@ -171,6 +171,8 @@ class Violation(TimestampMixin, db.Model):
         sa.Index("ix_violations_department_occurred", "department_id", "occurred_at"),
         sa.Index("ix_violations_staff_rule_occurred", "staff_id", "rule_id", "occurred_at"),
         sa.Index("ix_violations_ledger_month", "ledger_month", "state"),
+        # A month's list in time order (HR's list, the API): walked in index order, no sort of the month.
+        sa.Index("ix_violations_ledger_month_occurred", "ledger_month", "occurred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

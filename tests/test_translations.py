@@ -7,6 +7,7 @@ When this fails after adding UI strings, run the extract/update commands and tra
         -o hrapp/translations/messages.pot .
     .venv/bin/pybabel update --no-fuzzy-matching -i hrapp/translations/messages.pot -d hrapp/translations
 """
+import collections
 import re
 from pathlib import Path
 
@@ -97,3 +98,10 @@ def test_no_stray_percent_signs(catalog):
     wrong = [f"{_msgid(m.id)!r} -> {s!r}" for m in catalog if m.id for s in _strings(m.string)
              if "%" in PLACEHOLDER.sub("", s).replace("%%", "")]
     assert not wrong, "stray '%' in:\n" + "\n".join(wrong)
+
+
+def test_each_message_is_translated_once():
+    """Parallel branches append to the catalogue: a message appended twice (perhaps translated two ways) is
+    ambiguous, so each msgid appears once."""
+    ids = re.findall(r'^msgid "(.+)"$', PO_FILE.read_text(encoding="utf-8"), re.M)
+    assert [m for m, n in collections.Counter(ids).items() if n > 1] == []

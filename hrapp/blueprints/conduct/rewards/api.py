@@ -4,12 +4,11 @@
 database, so a retry, or a twin request racing the first, gets the first reward back (200) instead of a second
 one; a key already used by someone else is theirs only.
 """
-from flask import request, url_for
-from flask_babel import gettext as _
+from flask import url_for
 from flask_smorest import abort
-from sqlalchemy.exc import IntegrityError
 
 from hrapp.blueprints.api.auth import api_blueprint, api_user, requires
+from hrapp.blueprints.api.idempotency import IDEMPOTENCY_PARAMETER, create_once, request_key
 from hrapp.blueprints.conduct.access import ConductPerm
 from hrapp.blueprints.conduct.rewards.listing import company_today
 from hrapp.blueprints.conduct.rewards.schemas import (
@@ -35,11 +34,6 @@ bp = api_blueprint("api_rewards", __name__, "/api/v1/rewards",
                    "Rewards (奖励): HR sees all, heads their departments', staff their own approved rewards; heads "
                    "and HR propose.")
 me_bp = api_blueprint("api_my_rewards", __name__, "/api/v1/me/rewards", "The token user's own approved rewards.")
-MAX_KEY = 80
-IDEMPOTENCY_PARAMETER = {
-    "in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string", "maxLength": MAX_KEY},
-    "description": "Any unique string per intended reward; a retry with the same key returns the first result.",
-}
 
 
 @bp.route("")
@@ -58,14 +52,6 @@ def list_rewards(args: dict):
     return db.paginate(query, page=args["page"], per_page=args["per_page"], max_per_page=200, error_out=False)
 
 
-def _key() -> str | None:
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > MAX_KEY:
-        abort(422, message=_("Some values are invalid."),
-              errors={"Idempotency-Key": [_("At most %(n)s characters.", n=MAX_KEY)]})
-    return key or None
-
-
 @bp.route("", methods=["POST"])
 @requires(ConductPerm.RECORD)
 @bp.arguments(RewardCreateSchema)
@@ -76,23 +62,15 @@ def _key() -> str | None:
 def create(payload: dict):
     """Propose a reward for a person of your departments (HR: anyone; never yourself); it goes to HR and the
     general manager at once. 422 with field messages for what the rules refuse, 409 in a closed month."""
-    user, key = api_user(), _key()
-    if key and (first := reward_by_key(user, key)) is not None:
-        return first, 200
+    user, key = api_user(), request_key()
     try:
-        reward = create_reward(user, RewardDraft(**payload), company_today(), source=RecordSource.API,
-                               idempotency_key=key)
-        db.session.commit()
+        reward, created = create_once(key, lambda k: reward_by_key(user, k), lambda: create_reward(
+            user, RewardDraft(**payload), company_today(), source=RecordSource.API, idempotency_key=key))
     except PeriodClosed as exc:
         db.session.rollback()
         abort(409, message=str(exc))
-    except IntegrityError as exc:
-        db.session.rollback()
-        # A twin request with the same key committed first (its key or its number refused this one): answer
-        # with its reward. Anything else is the app's 409.
-        if key and (first := reward_by_key(user, key)) is not None:
-            return first, 200
-        raise exc
+    if not created:
+        return reward, 200
     return reward, 201, {"Location": url_for("api_rewards.list_rewards", number=reward.number)}
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import contains_eager
 
 from hrapp import audit
 from hrapp.blueprints.conduct.access import can_record_for, reward_scope
+from hrapp.blueprints.conduct.catalogue.queries import current_versions, offered_rules
 from hrapp.blueprints.conduct.numbering import next_number
 from hrapp.blueprints.conduct.rewards import rules
 from hrapp.blueprints.conduct.rewards.messages import (
@@ -68,16 +69,12 @@ def staff_by_number(number: str) -> StaffMember | None:
 
 def current_version(rule_id: int) -> ConductRuleVersion | None:
     """The rule's version in force (the highest number)."""
-    return db.session.scalar(sa.select(ConductRuleVersion).where(ConductRuleVersion.rule_id == rule_id)
-                             .order_by(ConductRuleVersion.number.desc()).limit(1))
+    return current_versions([rule_id]).get(rule_id)
 
 
 def reward_rules() -> list[tuple[ConductRule, ConductRuleVersion]]:
     """Active reward rules with their versions in force, in catalogue order (the form's choices)."""
-    rules_ = db.session.scalars(sa.select(ConductRule).where(
-        ConductRule.category == RuleCategory.REWARD, ConductRule.active.is_(True))
-        .order_by(ConductRule.sort_order, ConductRule.code)).all()
-    return [(r, v) for r in rules_ if (v := current_version(r.id)) is not None]
+    return offered_rules(RuleCategory.REWARD)
 
 
 def _recipient(actor, number: str) -> StaffMember:

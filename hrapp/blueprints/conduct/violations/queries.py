@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.conduct.access import STAFF_VISIBLE_STATES, recordable_departments_clause, violation_scope
+from hrapp.blueprints.conduct.catalogue.queries import offered_rules
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
 from hrapp.core.urls import in_db_range
 from hrapp.extensions import db
@@ -125,15 +126,8 @@ def staff_by_number(number: str) -> StaffMember | None:
 
 
 def active_rules() -> list[tuple[ConductRule, ConductRuleVersion]]:
-    """The active penalty rules with their versions in force, in catalogue order (one statement)."""
-    latest = (sa.select(sa.func.max(ConductRuleVersion.number)).where(ConductRuleVersion.rule_id == ConductRule.id)
-              .correlate(ConductRule).scalar_subquery())
-    rows = db.session.execute(
-        sa.select(ConductRule, ConductRuleVersion).join(ConductRuleVersion, ConductRuleVersion.rule_id == ConductRule.id)
-        .where(ConductRule.active.is_(True), ConductRule.category == RuleCategory.PENALTY,
-               ConductRuleVersion.number == latest)
-        .order_by(ConductRule.sort_order, ConductRule.code))
-    return [(rule, version) for rule, version in rows]
+    """The active penalty rules with their versions in force, in catalogue order (the catalogue's offer)."""
+    return offered_rules(RuleCategory.PENALTY)
 
 
 def rule_by_code(code: str) -> ConductRule | None:

@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 from config import TestingConfig
 from hrapp import create_app
 from hrapp.blueprints.auth.services import create_user
+from hrapp.blueprints.conduct.catalogue.seed import seed_catalogue
 from hrapp.blueprints.org.services import save_department
 from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
@@ -68,6 +69,7 @@ def seed() -> None:
     seed_roster_department()
     seed_document_roster(head, front, head_staff)
     seed_phone_department(staff)
+    seed_catalogue(None)
     db.session.commit()
 
 

@@ -12,7 +12,7 @@ from hrapp.models import Gender, PeriodKind, Role, StaffMember
 from tests.browser.roster_seed import SHIFTS
 from tests.conftest import PASSWORD
 
-BIG = {"department": "BIG", "head": "bighead", "people": 120, "name": "客房", "target": "B0077"}
+BIG = {"department": "BIG", "head": "bighead", "people": 120, "name": "客房", "target": "X0077"}
 
 
 def big_name(n: int) -> str:
@@ -20,11 +20,12 @@ def big_name(n: int) -> str:
 
 
 def seed_big_department() -> None:
-    """BIG with people B0000-B0119 (named 客房000 …), its shift types, a head account, and next month's draft
+    """BIG with people X0000-X0119 (named 客房000 …; numbers after every other seeded
+    department's, so that they come last in the staff list), its shift types, a head account, and next month's draft
     roster in which the target person (page 2) works the first two days early. The caller commits."""
     dept = save_department(None, None, BIG["department"], "大客房部", "Large housekeeping", None, BIG["people"])
     db.session.flush()
-    people = [StaffMember(staff_number=f"B{n:04d}", name_zh=big_name(n), gender=Gender.FEMALE, department_id=dept.id,
+    people = [StaffMember(staff_number=f"X{n:04d}", name_zh=big_name(n), gender=Gender.FEMALE, department_id=dept.id,
                           hire_on=date(2022, 1, 3), daily_wage_amount=Decimal("180.00"))
               for n in range(BIG["people"])]
     db.session.add_all(people)

@@ -4,7 +4,7 @@ Each checks the roster version the editor saw; a conflict reloads the grid, bad 
 form's errors, hard breaches are listed (HR may override with a reason)."""
 from collections import Counter
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,6 +18,7 @@ from hrapp.blueprints.roster.forms import (
     PublishForm,
 )
 from hrapp.blueprints.roster.grid_views import render_grid
+from hrapp.blueprints.roster.gridview import back_args
 from hrapp.blueprints.roster.labels import roster_label
 from hrapp.blueprints.roster.queries import department_staff, staff_names
 from hrapp.blueprints.roster.services import (
@@ -30,8 +31,8 @@ from hrapp.blueprints.roster.services import (
     generate_roster,
     lock_roster,
     publish_roster,
-    roster_grid,
 )
+from hrapp.blueprints.roster.services.facts import roster_people
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
@@ -43,7 +44,8 @@ GENERATION_SECONDS = 10.0
 
 
 def _to_grid(roster: Roster):
-    return redirect(url_for("roster.show_roster", roster_id=roster.id))
+    """Back to the grid, on the page and with the filter the form was posted from."""
+    return redirect(url_for("roster.show_roster", roster_id=roster.id, **back_args(request.args)))
 
 
 def _bulk_done(result) -> str:
@@ -116,7 +118,7 @@ def copy_cells(roster_id: int):
 def pattern_cells(roster_id: int):
     """Apply a rotation pattern with a start offset per person."""
     roster = _load(roster_id)
-    numbers = {r.staff_number: r.staff_id for r in roster_grid(roster).rows}
+    numbers = {p.staff_number: p.id for p in roster_people(roster)}
     form = PatternForm(prefix="pattern", staff_numbers=numbers)
     if not form.validate_on_submit():
         return render_grid(roster, pattern=form)

@@ -160,6 +160,7 @@ def render_grid(roster: Roster, status: int = 200, closed=_LOOK_UP, **extra):
     pager = GridPager(roster.id, grid.paging) if grid.paging else None
     return render_template("roster/roster_grid.html", roster=roster, page=page, editable=editable, forms=forms,
                            pager=pager, cells_args=pager.query_args() if pager else {},
+                           back_args=pager.back_args() if pager else {},
                            closed_message=str(PeriodClosed(closed)) if closed else "",
                            swaps=open_swaps(roster) if editable else [], **info,
                            calendar_warning=grid.calendar_warning,

@@ -221,6 +221,12 @@ def row_query(args, own_staff_id: int | None = None) -> RowQuery:
     return RowQuery(text=(args.get("q") or "")[:MAX_FILTER], page=min(max(page, 1), 10_000))
 
 
+def back_args(args) -> dict:
+    """The grid page and filter a form was posted from (its URL's `?q=`/`?page=`), to go back to them."""
+    rows = row_query(args)
+    return {k: v for k, v in {"q": rows.text.strip(), "page": rows.page if rows.page > 1 else None}.items() if v}
+
+
 @dataclass(frozen=True)
 class GridPager:
     """A grid's row paging for the shared `pager` macro (_macros/tables.html); links keep the filter."""
@@ -243,6 +249,10 @@ class GridPager:
     def query_args(self) -> dict:
         """The page and filter, for the JSON cell endpoint's URL (its answers carry this page's rows)."""
         return {k: v for k, v in {"q": self.paging.text, "page": self.page}.items() if v}
+
+    def back_args(self) -> dict:
+        """The page and filter for the grid's forms, so that a step returns to them (nothing for page 1)."""
+        return {k: v for k, v in {"q": self.paging.text, "page": self.page if self.page > 1 else None}.items() if v}
 
     def iter_pages(self, left_edge=1, right_edge=1, left_current=2, right_current=2):
         """Page numbers to link, None for a gap (as Flask-SQLAlchemy's Pagination.iter_pages)."""

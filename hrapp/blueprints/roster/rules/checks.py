@@ -37,6 +37,7 @@ class _Placed:
     end: datetime
     work: bool
     counts: bool
+    week: date  # the Monday of its week
 
 
 def check_roster(assignments: Iterable[Assignment], facts: RosterFacts,
@@ -111,7 +112,7 @@ def _place(seen: dict, day: date, spec: ShiftSpec, own: bool, department_id: int
     if found is None:
         start, end = spec.interval(day)
         found = seen[key] = _Placed(day, spec, own, department_id, start, end, spec.is_work,
-                                    spec.counts_as_working_day)
+                                    spec.counts_as_working_day, _monday(day))
     return found
 
 
@@ -188,9 +189,9 @@ def _weekly_hours(facts: RosterFacts, staff_id: int, works: list[_Placed]) -> li
         return []
     weeks: dict[date, list[_Placed]] = defaultdict(list)  # keyed by the week's Monday
     for p in works:
-        weeks[_monday(p.day)].append(p)
+        weeks[p.week].append(p)
     out: list[Breach] = []
-    for week in sorted({_monday(p.day) for p in own}):
+    for week in sorted({p.week for p in own}):
         total, target = 0, None
         for p in weeks[week]:
             total += p.spec.paid_minutes

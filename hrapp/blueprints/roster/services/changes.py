@@ -11,6 +11,7 @@ from hrapp.blueprints.roster.services.facts import RosterData
 from hrapp.blueprints.roster.services.messages import RosterBreachError, RosterValidationError, StaleRosterError
 from hrapp.blueprints.roster.services.notify import notify_changes
 from hrapp.blueprints.roster.services.rest_owed import accrue_rest_owed
+from hrapp.blueprints.roster.services.staffing import counts_after, remember_counts
 from hrapp.extensions import db
 from hrapp.models import Roster, RosterCell, RosterChange, RosterStatus, utcnow
 
@@ -59,9 +60,12 @@ def apply_changes(actor, data: RosterData, changes: Mapping[tuple[int, date], st
             cell.is_fixed = fixed
     roster.updated_at = utcnow()  # bumps the roster's version: bulk edits started before this one are stale
     db.session.flush()
+    if data.column_counts is not None:  # the new state's staffing, known without counting again
+        after = counts_after(data.column_counts, changes, lambda *key: old_codes[key])
+        remember_counts(roster, {(day, data.by_code[code].id): n for (day, code), n in after.items()})
     if published:
         notify_changes(roster, {key: (old_codes[key], code) for key, code in changes.items()}, reason)
-        accrue_rest_owed(roster)
+        accrue_rest_owed(roster, {staff_id for staff_id, _day in changes})
     audit.record(actor, "roster.cells", roster, None, {"cells": len(changes), "reason": reason.strip()[:200]},
                  label=f"{roster.department.code} {roster.starts_on.isoformat()}")
     return len(changes)
@@ -82,8 +86,10 @@ def _guard_breaches(actor, data: RosterData, changes: Mapping, override_reason: 
     before = data.assignments()
     cells = {(a.staff_id, a.day): a.shift_code for a in before} | dict(changes)
     after = [Assignment(s, d, code) for (s, d), code in cells.items() if code is not None]
-    known = {b.key for b in check_roster(before, data.facts) if b.is_hard}
-    new = [b for b in check_roster(after, data.facts) if b.is_hard and b.key not in known]
+    counts = data.column_counts  # the whole roster's, when `data` holds only some people's cells
+    known = {b.key for b in check_roster(before, data.facts, counts) if b.is_hard}
+    counts = None if counts is None else counts_after(counts, changes, data.code_at)
+    new = [b for b in check_roster(after, data.facts, counts) if b.is_hard and b.key not in known]
     if new:
         require_override(actor, data.roster, new, override_reason, "roster.change_override")
 

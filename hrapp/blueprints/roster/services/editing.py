@@ -24,7 +24,7 @@ from hrapp.blueprints.roster.rules import (
 )
 from hrapp.blueprints.roster.services.changes import apply_changes, check_version
 from hrapp.blueprints.roster.services.closing import ensure_department_open
-from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data, period_days
+from hrapp.blueprints.roster.services.facts import RosterData, load_roster_data, people_with_ids, period_days
 from hrapp.blueprints.roster.services.messages import (
     RosterValidationError,
     StaleRosterError,
@@ -96,8 +96,11 @@ def set_cells(actor, roster: Roster, edits: Sequence[CellEdit], reason: str = ""
         "<staff_id>/<YYYY-MM-DD>".
     :raise StaleRosterError: a cell changed since the editor saw it (see CellEdit.expected_version).
     :raise RosterBreachError: see apply_changes.
+
+    Only what the edits can affect is loaded and checked: the edited people's cells and facts, with the
+    whole roster's staffing counts (a cell save on a 600-person roster reads a few dozen cells).
     """
-    data = load_roster_data(roster, {e.staff_id for e in edits})
+    data = load_roster_data(roster, page=people_with_ids({e.staff_id for e in edits}))
     errors: dict[str, list[str]] = {}
     stale = []
     for edit in edits:

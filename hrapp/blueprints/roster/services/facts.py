@@ -16,6 +16,7 @@ from hrapp.blueprints.roster.rules import (
     ShiftSpec,
     StaffFacts,
 )
+from hrapp.blueprints.roster.services.staffing import known_counts, remember_counts
 from hrapp.extensions import db
 from hrapp.models import (
     Absence,
@@ -181,31 +182,44 @@ class CellRow(NamedTuple):
     version_id: int
 
 
-CELL_COLUMNS = (RosterCell.id, RosterCell.staff_id, RosterCell.day, RosterCell.shift_type_id, RosterCell.is_fixed,
-                RosterCell.version_id)
+# The day and flag as the database driver gives them (SQLite: an ISO string and 0/1; PostgreSQL: a date and a
+# bool): SQLAlchemy's per-row converters were a third of reading a page's 1,550 cells. `cell_rows` converts.
+CELL_COLUMNS = (RosterCell.id, RosterCell.staff_id, sa.type_coerce(RosterCell.day, sa.String), RosterCell.shift_type_id,
+                sa.type_coerce(RosterCell.is_fixed, sa.Integer), RosterCell.version_id)
+
+
+def cell_rows(rows) -> list[CellRow]:
+    """CellRow tuples from rows of CELL_COLUMNS (each day's date made once: a month has 31)."""
+    days: dict = {}
+    out = []
+    for cell_id, staff_id, day, type_id, fixed, version in rows:
+        found = days.get(day)
+        if found is None:
+            found = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        out.append(CellRow(cell_id, staff_id, found, type_id, bool(fixed), version))
+    return out
 
 
 def load_roster_data(roster: Roster, extra_staff_ids=(), writable: bool = True, page=None) -> RosterData:
     """Everything the rules, the grid, generation and the editing services need about `roster`: 7 queries.
 
     `extra_staff_ids` adds people from other departments as rows (before they have a cell here). `page`
-    (`Person` rows of `roster_people`, a page of a large grid) are the only rows: their cells and facts are
-    loaded, with the whole roster's `column_counts` (6 queries, read-only). With
-    `writable` False the cells are `CellRow` tuples with the same attributes (id, staff_id, day, shift_type_id,
-    is_fixed, version_id): several times cheaper to load, for read-only callers.
+    (`Person` rows of `roster_people` or `people_with_ids`: a page of a large grid, the people a cell save
+    touches) are the only rows: their cells and facts are loaded, with the whole roster's `column_counts`.
+    With `writable` False the cells are `CellRow` tuples with the same attributes (id, staff_id, day,
+    shift_type_id, is_fixed, version_id): several times cheaper to load, for read-only callers.
     """
     first, last = roster.starts_on, roster.ends_on
     shift_types, demand = shift_types_and_demand(roster.department_id, first, last)
     counts = None
     if page is not None:
         staff = list(page)
-        cells, counts = cells_and_column_counts(roster.id, [s.id for s in staff])
+        cells, counts = cells_and_column_counts(roster, [s.id for s in staff], writable)
     else:
         if writable:
             cells = list(db.session.scalars(sa.select(RosterCell).where(RosterCell.roster_id == roster.id)))
         else:
-            cells = list(map(CellRow._make, db.session.execute(
-                sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id))))
+            cells = cell_rows(db.session.execute(sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster.id)).all())
         staff = list(db.session.scalars(sa.select(StaffMember).options(joinedload(StaffMember.position))
                                         .where(roster_staff_clause(roster, extra_staff_ids))
                                         .order_by(StaffMember.staff_number)))
@@ -240,35 +254,65 @@ class Person(NamedTuple):
         return self.id
 
 
-def roster_people(roster: Roster) -> tuple[Person, ...]:
-    """Every row of `roster` by staff number, as light tuples: one query, cheap even for hundreds of people."""
-    rows = db.session.execute(
-        sa.select(StaffMember.id, StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en,
+PERSON_COLUMNS = (StaffMember.id, StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en,
                   Position.name, StaffMember.hire_on, StaffMember.left_on, StaffMember.status,
                   StaffMember.status_since_on)
-        .outerjoin(Position, Position.id == StaffMember.position_id)
-        .where(roster_staff_clause(roster)).order_by(StaffMember.staff_number))
+
+
+def _people(where) -> tuple[Person, ...]:
+    rows = db.session.execute(sa.select(*PERSON_COLUMNS).outerjoin(Position, Position.id == StaffMember.position_id)
+                              .where(where).order_by(StaffMember.staff_number)).all()
     return tuple(Person(i, number, f"{zh} ({en})" if en else zh, position or "", *rest)
                  for i, number, zh, en, position, *rest in rows)
+
+
+def roster_people(roster: Roster) -> tuple[Person, ...]:
+    """Every row of `roster` by staff number, as light tuples: one query, cheap even for hundreds of people."""
+    return _people(roster_staff_clause(roster))
+
+
+def people_with_ids(staff_ids) -> tuple[Person, ...]:
+    """The people with these ids (any department: a cell makes someone lent a row of the roster)."""
+    return _people(StaffMember.id.in_(list(staff_ids)))
 
 
 COUNTED = -1  # the staff id marking a (day, shift type) count in `cells_and_column_counts`' union
 
 
-def cells_and_column_counts(roster_id: int, staff_ids: list[int]
-                            ) -> tuple[list[CellRow], dict[tuple[date, int], int]]:
-    """The cells of `staff_ids` in the roster, and how many people each (day, shift type id) has in the whole
-    roster: one query (a UNION ALL of the page's cells and the database's counts)."""
-    cells = sa.select(*CELL_COLUMNS).where(RosterCell.roster_id == roster_id, RosterCell.staff_id.in_(staff_ids))
+def cells_and_column_counts(roster: Roster, staff_ids: list[int], writable: bool = False
+                            ) -> tuple[list, dict[tuple[date, int], int]]:
+    """The cells of `staff_ids` in the roster (RosterCell objects if `writable`, else CellRow tuples), and how
+    many people each (day, shift type id) has in the whole roster.
+
+    The counts are the process's for the roster's current state if it has them (`staffing`); otherwise they
+    come with a read-only page's cells in one query (a UNION ALL of the cells and the database's counts), or
+    from a second query next to the writable cells'.
+    """
+    mine = sa.and_(RosterCell.roster_id == roster.id, RosterCell.staff_id.in_(staff_ids))
+    counted = known_counts(roster)
+    if writable:
+        cells = list(db.session.scalars(sa.select(RosterCell).where(mine)))
+        if counted is None:
+            counted = {(d, t): n for d, t, n in db.session.execute(
+                sa.select(RosterCell.day, RosterCell.shift_type_id, sa.func.count())
+                .where(RosterCell.roster_id == roster.id).group_by(RosterCell.day, RosterCell.shift_type_id))}
+            remember_counts(roster, counted)
+        return cells, counted
+    if counted is not None:
+        return cell_rows(db.session.execute(sa.select(*CELL_COLUMNS).where(mine)).all()), counted
+    cells = sa.select(*CELL_COLUMNS).where(mine)
     counts = (sa.select(sa.literal(0), sa.literal(COUNTED), RosterCell.day, RosterCell.shift_type_id,
                         sa.literal(False), sa.func.count())
-              .where(RosterCell.roster_id == roster_id).group_by(RosterCell.day, RosterCell.shift_type_id))
+              .where(RosterCell.roster_id == roster.id).group_by(RosterCell.day, RosterCell.shift_type_id))
     own, counted = [], {}
-    for row in db.session.execute(sa.union_all(cells, counts)):
+    for row in db.session.execute(sa.union_all(cells, counts)).all():
         if row[1] == COUNTED:
-            counted[(row[2], row[3])] = row[5]
+            day = row[2]
+            counted[(day if isinstance(day, date) else date.fromisoformat(day), row[3])] = row[5]
         else:
-            own.append(CellRow._make(row))
+            own.append(row)
+    own = cell_rows(own)
+    remember_counts(roster, counted)
     return own, counted
 
 

@@ -24,18 +24,22 @@ from hrapp.models import (
 )
 
 
-def accrue_rest_owed(roster: Roster) -> int:
-    """Recompute the ledger lines of `roster` (none while it is a draft); returns how many lines it has.
+def accrue_rest_owed(roster: Roster, staff_ids=None) -> int:
+    """Recompute the ledger lines of `roster` (none while it is a draft), or only those of `staff_ids` (whose
+    cells changed: a person's lines depend on their own cells only); returns how many lines they have.
 
     Working a company rest day or a public holiday: +1 day; a rest marker on a company working day, or an
     approved rest-owed absence (调休) on a working day without a rest marker: -1 day.
     """
-    db.session.execute(sa.delete(RestOwedEntry).where(RestOwedEntry.roster_id == roster.id))
+    lines, cells_of = RestOwedEntry.roster_id == roster.id, RosterCell.roster_id == roster.id
+    if staff_ids is not None:
+        lines = sa.and_(lines, RestOwedEntry.staff_id.in_(list(staff_ids)))
+        cells_of = sa.and_(cells_of, RosterCell.staff_id.in_(list(staff_ids)))
+    db.session.execute(sa.delete(RestOwedEntry).where(lines))
     if roster.status == RosterStatus.DRAFT:
         return 0
     rows = db.session.execute(sa.select(RosterCell.staff_id, RosterCell.day, ShiftType)
-                              .join(ShiftType, ShiftType.id == RosterCell.shift_type_id)
-                              .where(RosterCell.roster_id == roster.id)).all()
+                              .join(ShiftType, ShiftType.id == RosterCell.shift_type_id).where(cells_of)).all()
     specs = {t.code: spec_of(t) for _, _, t in rows}
     cells = [Assignment(s, d, t.code) for s, d, t in rows]
     kinds = day_kinds(holiday_overrides(roster.starts_on, roster.ends_on))

@@ -66,7 +66,15 @@ def next_slot(doc: IssuedDocument) -> int | None:
 def can_sign(user, doc: IssuedDocument) -> bool:
     index = next_slot(doc)
     return (doc.status != DocumentStatus.SUPERSEDED and index is not None
-            and can_fill_slot(user, doc, doc.slots[index]))
+            and can_fill_slot(user, doc, doc.slots[index]) and slot_refusal(doc, index) is None)
+
+
+def slot_refusal(doc: IssuedDocument, index: int) -> str | None:
+    """Why slot `index` of `doc` cannot be signed in its record's present state (the type's `sign_refusal`)."""
+    rtype, record = source_of(doc)
+    if rtype is None or rtype.sign_refusal is None or record is None:
+        return None
+    return rtype.sign_refusal(record, doc.slots[index]["who"])
 
 
 def _slot_json(spec: SlotSpec, subject: Subject) -> dict:
@@ -161,6 +169,8 @@ def sign_document(doc: IssuedDocument, user: User) -> IssuedDocument:
         raise ReportError(_l("Every signature of this document is already there."))
     if not can_fill_slot(user, doc, doc.slots[index]):
         raise ReportError(_l("The next signature on this document is not yours."))
+    if refusal := slot_refusal(doc, index):
+        raise ReportError(refusal)
     fresh = freshness(doc)
     if fresh.outdated:
         if index > 0:

@@ -73,7 +73,9 @@ class ReportType:
       (a `BuiltPdf`) print it.
     - Access: `may_issue(user, record)` replaces the default (users who may issue documents about the
       subject); `may_view(user, doc)` and its SQL twin `view_scope(user)` replace the default (whoever may
-      see the subject). `refusal(record)` names why a record cannot be issued at all (None if it can).
+      see the subject). `refusal(record)` names why a record cannot be issued at all (None if it can);
+      `sign_refusal(record, who)` why the slot of signer kind `who` cannot be signed in the record's present
+      state (a staff member's acknowledgement while they appeal, say), None if it can.
     - `back_endpoint(record) -> (endpoint, values)`: the record's own page, linked from the issue page.
     - `bulk`: how to issue it for a whole department in the background (None: one record at a time only).
     - `content(data)`: the record content a document fingerprints and compares (default: the data without
@@ -96,6 +98,7 @@ class ReportType:
     may_view: Callable[[object, object], bool] | None = None
     view_scope: Callable[[object], object] | None = None
     refusal: Callable[[object], str | None] | None = None
+    sign_refusal: Callable[[object, str], str | None] | None = None
     back_endpoint: Callable[[object], tuple[str, dict]] | None = None
     bulk: BulkSource | None = None
     content: Callable[[object], dict] | None = None

@@ -1,5 +1,6 @@
 """The signed penalty notice (处罚通知单): issued by the head, signed by HR, acknowledged by the person, verified
 by verify-pdf and poppler's pdfsig; who may issue, see and sign it; outdated when the violation changes."""
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from hrapp.blueprints.conduct.documents.notice import PENALTY_NOTICE
 from hrapp.blueprints.reports import services
 from hrapp.blueprints.reports.freshness import freshness
 from hrapp.extensions import db
-from hrapp.models import DocumentStatus, IssuedDocument, ViolationState
+from hrapp.models import DocumentStatus, IssuedDocument, Violation, ViolationState
 from tests.conftest import count
 from tests.reports.conftest import pdfsig, pdftotext
 
@@ -29,6 +30,8 @@ def _sign(client, doc_id: int) -> None:
 
 def test_head_issues_hr_signs_the_person_acknowledges(client, auth, scene, runner, tmp_path, nss_db):
     ids = {name: getattr(scene, name).id for name in ("head", "hr", "staff")}
+    scene.violation.respond_by = date.today() + timedelta(days=3)  # the person may still respond
+    db.session.commit()
     auth.login("head")
     page = client.get(_issue_url(scene.violation))
     assert page.status_code == 200 and "V2026-000042" in page.get_data(as_text=True)
@@ -49,6 +52,12 @@ def test_head_issues_hr_signs_the_person_acknowledges(client, auth, scene, runne
     auth.logout()
     auth.login("staff")
     assert client.get(f"/reports/documents/{doc_id}").status_code == 200
+    client.post(f"/reports/documents/{doc_id}/sign", data={})  # while they may still appeal: refused
+    assert len(_only_doc().signatures) == 2
+    violation = db.session.get(Violation, scene.violation.id)
+    acknowledged = client.post(f"/conduct/review/violations/{violation.id}/acknowledge",
+                               data={"version_id": violation.version_id})
+    assert acknowledged.status_code == 302
     _sign(client, doc_id)
     assert [s.signer_id for s in _only_doc().signatures] == [ids["head"], ids["hr"], ids["staff"]]
     out = tmp_path / "notice.pdf"

@@ -116,6 +116,19 @@ def notice_refusal(violation: Violation) -> str | None:
     return None
 
 
+# The person signs their acknowledgement once they have acknowledged, or once their appeal is decided and the
+# penalty stands: not while they may still appeal, while an appeal is open, or on a void violation.
+ACKNOWLEDGEABLE = frozenset({ViolationState.ACKNOWLEDGED, ViolationState.AWAITING_SECOND, ViolationState.FINAL})
+
+
+def notice_sign_refusal(violation: Violation, who: str) -> str | None:
+    """The staff member's acknowledgement slot opens only where they acknowledge (see ACKNOWLEDGEABLE)."""
+    if who == "subject" and violation.state not in ACKNOWLEDGEABLE:
+        return str(_l("The person signs the notice once they have acknowledged the violation, or once their appeal "
+                      "has been decided and the penalty stands."))
+    return None
+
+
 def record_page(endpoint: str, argument: str):
     """`back_endpoint` for a record page another part of the package serves (None while it is not there)."""
     def back(record) -> tuple[str, dict] | None:
@@ -144,4 +157,4 @@ PENALTY_NOTICE = ReportType(
     ),
     model=Violation, subject=notice_subject, data=notice_data, builder=build_penalty_notice, find=find_violation,
     cli_args="NUMBER", may_issue=may_issue_notice, may_view=may_view_notice, view_scope=notice_scope,
-    refusal=notice_refusal, back_endpoint=record_page(*VIOLATION_PAGE), field_labels=NOTICE_FIELDS)
+    refusal=notice_refusal, sign_refusal=notice_sign_refusal, back_endpoint=record_page(*VIOLATION_PAGE), field_labels=NOTICE_FIELDS)

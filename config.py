@@ -25,6 +25,7 @@ class Config:
         "hrapp.blueprints.notifications",
         "hrapp.blueprints.roster",
         "hrapp.blueprints.conduct",
+        "hrapp.blueprints.attendance",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
         "hrapp.blueprints.period_close",

@@ -1,5 +1,16 @@
 """All models, imported here so Alembic autogenerate sees every table."""
 from hrapp.models.attachment import Attachment
+from hrapp.models.attendance import (
+    AttendanceDay,
+    AttendanceDevice,
+    AttendanceSettings,
+    DayStatus,
+    DeviceUserId,
+    Punch,
+    PunchSource,
+    PunchState,
+    ShiftWindow,
+)
 from hrapp.models.audit import AuditEntry
 from hrapp.models.base import utcnow
 from hrapp.models.conduct import (
@@ -82,6 +93,9 @@ __all__ = [
     "SecurityEvent", "SecurityEventKind",
     # one-time create-form tokens
     "SubmissionToken",
+    # attendance
+    "AttendanceDay", "AttendanceDevice", "AttendanceSettings", "DayStatus", "DeviceUserId", "Punch", "PunchSource",
+    "PunchState", "ShiftWindow",
     # code of conduct
     "ConductRule", "ConductRuleVersion", "ConductSettings", "DisciplinaryMeasure", "LedgerResolution",
     "LedgerResolutionKind", "Measure", "PenaltyForm", "RecordSource", "Reward", "RewardState", "RuleCategory",

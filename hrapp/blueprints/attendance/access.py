@@ -1,0 +1,79 @@
+"""The attendance module's permissions and access rules, on the shared mechanism (hrapp.permissions).
+
+Staff see their own punches and days and punch on the web; heads see (and will act on) the days of the staff of
+the departments they head; HR and administrators see everything and manage the time clocks, device user ids,
+imports and the settings.
+"""
+from enum import StrEnum
+
+import sqlalchemy as sa
+
+from hrapp.models import AttendanceDay, Punch, Role, StaffMember
+from hrapp.permissions import can_view_staff, department_scope, has_perm, sees_everything
+
+
+class AttendancePerm(StrEnum):
+    VIEW = "attendance.view"  # one's own punches and days; the punch button
+    DEPARTMENT = "attendance.department"  # the days of one's departments' staff (heads)
+    MANAGE = "attendance.manage"  # time clocks, device user ids, imports, settings, reconciliation (HR)
+
+
+GRANTS = {
+    Role.ADMIN: frozenset(AttendancePerm),
+    Role.HR: frozenset(AttendancePerm),
+    Role.HEAD: frozenset({AttendancePerm.VIEW, AttendancePerm.DEPARTMENT}),
+    Role.STAFF: frozenset({AttendancePerm.VIEW}),
+}
+
+
+def can_view_attendance_of(user, staff: StaffMember) -> bool:
+    """A person's punches and days: themselves, the heads of their department (and above), HR."""
+    return has_perm(user, AttendancePerm.VIEW) and can_view_staff(user, staff)
+
+
+def can_manage_attendance(user) -> bool:
+    """Time clocks, device user ids, imports, settings, reconciliation: HR and administrators."""
+    return has_perm(user, AttendancePerm.MANAGE)
+
+
+def _staff_clause(user, staff_id_column, department_column=None) -> sa.ColumnElement[bool]:
+    if sees_everything(user):
+        return sa.true()
+    if not getattr(user, "is_active", False):
+        return sa.false()
+    clauses = [staff_id_column == user.staff_id] if getattr(user, "staff_id", None) else []
+    if has_perm(user, AttendancePerm.DEPARTMENT):
+        scope = department_scope(user)
+        if department_column is not None:
+            clauses.append(department_column.in_(scope))
+        else:
+            clauses.append(staff_id_column.in_(sa.select(StaffMember.id).where(StaffMember.department_id.in_(scope))))
+    return sa.or_(*clauses) if clauses else sa.false()
+
+
+def day_scope(user) -> sa.ColumnElement[bool]:
+    """SQL condition on AttendanceDay for what `user` may see (the day's department is where the person worked)."""
+    return _staff_clause(user, AttendanceDay.staff_id, AttendanceDay.department_id)
+
+
+def punch_scope(user) -> sa.ColumnElement[bool]:
+    """SQL condition on Punch (unmapped punches: HR only)."""
+    return _staff_clause(user, Punch.staff_id)
+
+
+def can_view_punch(user, punch: Punch) -> bool:
+    if punch.staff is None:
+        return can_manage_attendance(user)
+    return can_view_attendance_of(user, punch.staff)
+
+
+def can_view_day(user, day: AttendanceDay) -> bool:
+    return can_view_attendance_of(user, day.staff)
+
+
+VISIBILITY = {Punch: can_view_punch, AttendanceDay: can_view_day}
+
+TEMPLATE_GLOBALS = {
+    "can_view_attendance_of": can_view_attendance_of,
+    "can_manage_attendance": can_manage_attendance,
+}

@@ -1,0 +1,4 @@
+"""Attendance — clocks (placeholder: this part is being built)."""
+from hrapp.core.module import Module
+
+PART = Module(name="attendance.clocks")

@@ -1,0 +1,39 @@
+"""The company's attendance policy (one row; the defaults until HR saves it), and a shift type's windows."""
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from hrapp.extensions import db
+from hrapp.models import AttendanceSettings, ShiftWindow
+
+
+def attendance_settings() -> AttendanceSettings:
+    """The stored row, or an unsaved one with the defaults."""
+    return db.session.scalar(sa.select(AttendanceSettings).limit(1)) or AttendanceSettings(
+        web_punch_networks="", checkin_opens_minutes=120, checkout_closes_minutes=360, grace_minutes=5,
+        half_day_minutes=120, overtime_needs_approval=True, overtime_minimum_minutes=30, corrections_per_month=3)
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The windows a shift's punches are read with (minutes)."""
+
+    checkin_opens: int
+    checkout_closes: int
+    grace: int
+    half_day: int
+
+
+def windows_by_shift_type(settings: AttendanceSettings | None = None) -> dict[int | None, Windows]:
+    """shift type id -> its windows (the company's where the type sets none); key None: the company's (one query)."""
+    settings = settings or attendance_settings()
+    company = Windows(settings.checkin_opens_minutes, settings.checkout_closes_minutes, settings.grace_minutes,
+                      settings.half_day_minutes)
+    result: dict[int | None, Windows] = {None: company}
+    for w in db.session.scalars(sa.select(ShiftWindow)):
+        result[w.shift_type_id] = Windows(
+            w.checkin_opens_minutes if w.checkin_opens_minutes is not None else company.checkin_opens,
+            w.checkout_closes_minutes if w.checkout_closes_minutes is not None else company.checkout_closes,
+            w.grace_minutes if w.grace_minutes is not None else company.grace,
+            w.half_day_minutes if w.half_day_minutes is not None else company.half_day)
+    return result

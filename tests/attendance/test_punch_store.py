@@ -34,3 +34,21 @@ def test_an_override_replaces_the_staff_number(org):
     db.session.commit()
     result = store_punches([PunchRow(org.desk_staff.staff_number, datetime(2026, 5, 4, 1), PunchSource.DEVICE)])
     assert result.unmapped == {org.desk_staff.staff_number}
+
+
+def test_future_and_outside_employment_punches_are_refused_the_rest_kept(org):
+    from datetime import date, timedelta
+
+    from hrapp.blueprints.attendance.punch_store import FUTURE, NOT_EMPLOYED
+    from hrapp.models.base import utcnow
+
+    org.desk_staff.left_on = date(2026, 6, 30)
+    db.session.commit()
+    number = org.desk_staff.staff_number
+    rows = [PunchRow(number, utcnow() + timedelta(hours=1), PunchSource.WEB),
+            PunchRow(number, datetime(2020, 2, 28, 1), PunchSource.FILE),  # before the hire (2020-03-01)
+            PunchRow(number, datetime(2026, 7, 1, 1), PunchSource.FILE),  # after leaving
+            PunchRow(number, datetime(2026, 6, 30, 15, 59), PunchSource.FILE)]  # 23:59 local on the last day
+    result = store_punches(rows)
+    assert [code for _row, code in result.refused] == [FUTURE, NOT_EMPLOYED, NOT_EMPLOYED]
+    assert result.stored == 1

@@ -8,11 +8,13 @@ in `ON_STORED` (the reconciliation registers one) hear which (person, UTC time) 
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from hrapp.company import company_settings
+from hrapp.core.localtime import to_zone
 from hrapp.extensions import db
 from hrapp.models import DeviceUserId, Punch, PunchSource, PunchState, StaffMember
 from hrapp.models.base import utcnow
@@ -36,10 +38,27 @@ class PunchRow:
     note: str = ""
 
 
+# Why a punch is refused (each source reports it per line or per item and keeps the rest).
+FUTURE = "future"  # more than FUTURE_SKEW ahead of the server's clock
+NOT_EMPLOYED = "not_employed"  # on a local day before the person's hire or after their leaving
+FUTURE_SKEW = timedelta(minutes=5)
+
+
+def punch_refusal(punched_at: datetime, now: datetime, local_day: date | None = None, hire_on: date | None = None,
+                  left_on: date | None = None) -> str | None:
+    """FUTURE, NOT_EMPLOYED or None (pure): a punch ahead of the clock, or outside the person's employment."""
+    if punched_at > now + FUTURE_SKEW:
+        return FUTURE
+    if local_day is not None and ((hire_on and local_day < hire_on) or (left_on and local_day > left_on)):
+        return NOT_EMPLOYED
+    return None
+
+
 @dataclass
 class StoreResult:
     stored: int = 0
     duplicates: int = 0
+    refused: list[tuple["PunchRow", str]] = field(default_factory=list)  # (row, FUTURE / NOT_EMPLOYED)
     unmapped: set[str] = field(default_factory=set)  # clock ids of stored punches that map to no one
     stored_pairs: list[tuple[int, datetime]] = field(default_factory=list)  # (staff_id, punched_at)
 
@@ -69,12 +88,17 @@ def _insert():
 
 
 def store_punches(rows: Iterable[PunchRow]) -> StoreResult:
-    """Insert the new punches of `rows` (one statement per new punch, duplicates skipped by the database)."""
+    """Insert the new punches of `rows` (one statement per new punch, duplicates skipped by the database);
+    punches in the future or outside the person's employment are refused (`StoreResult.refused`), the rest kept."""
     rows = list(rows)
     result = StoreResult()
     if not rows:
         return result
     mapping = staff_ids_for(r.clock_id for r in rows)
+    employment = {staff_id: (hire_on, left_on) for staff_id, hire_on, left_on in db.session.execute(
+        sa.select(StaffMember.id, StaffMember.hire_on, StaffMember.left_on)
+        .where(StaffMember.id.in_(set(mapping.values()))))} if mapping else {}
+    zone = company_settings().timezone
     now = utcnow()
     seen: set[tuple[str, datetime]] = set()
     statement = _insert().returning(Punch.__table__.c.id)
@@ -86,6 +110,11 @@ def store_punches(rows: Iterable[PunchRow]) -> StoreResult:
             continue
         seen.add(key)
         staff_id = mapping.get(clock_id)
+        hire_on, left_on = employment.get(staff_id, (None, None))
+        refusal = punch_refusal(key[1], now, to_zone(key[1], zone).date(), hire_on, left_on)
+        if refusal:
+            result.refused.append((row, refusal))
+            continue
         inserted = db.session.execute(statement, {
             "clock_id": clock_id, "staff_id": staff_id, "punched_at": key[1], "source": row.source.value,
             "device_id": row.device_id, "state": int(row.state), "verify_mode": row.verify_mode,

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app, request, url_for
 
+from hrapp.core.urls import DB_INT_MAX
 from hrapp.extensions import db
 
 MAX_TEXT = 64
@@ -32,9 +33,9 @@ def like_escape(value: str) -> str:
 
 
 def positive_int(value: str) -> int:
-    """A positive whole number; ValueError otherwise."""
+    """A positive whole number the database's integer columns can hold (an id); ValueError otherwise."""
     number = int(value)
-    if number < 1:
+    if not 1 <= number <= DB_INT_MAX:
         raise ValueError(value)
     return number
 

@@ -66,15 +66,22 @@ def register(labels: dict[enum.Enum, object]) -> None:
     LABELS.update(labels)
 
 
+def value_label(value) -> str | None:
+    """The label of a stored *text* value of some enum ("approved"), or None. Numbers never match: a weekday 2 or a
+    headcount 3 is not a numbered enum's member (PunchState.BREAK_OUT)."""
+    if not isinstance(value, str):
+        return None
+    return next((str(text) for key, text in LABELS.items() if isinstance(key.value, str) and key.value == value),
+                None)
+
+
 def label(member) -> str:
-    """The translated label of an enum member (or of its string value); unknowns as they are."""
+    """The translated label of an enum member (or of its text value); unknowns as they are."""
     if member is None:
         return ""
     if not isinstance(member, enum.Enum):
-        for key in LABELS:
-            if key.value == member:
-                return str(LABELS[key])
-        return str(member)
+        text = value_label(member)
+        return text if text is not None else str(member)
     return str(LABELS.get(member, member.value))
 
 

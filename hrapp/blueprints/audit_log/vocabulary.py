@@ -4,14 +4,14 @@ import enum
 from flask_babel import lazy_gettext as _l
 
 from hrapp.core.audit_vocabulary import AuditVocabulary
-from hrapp.labels import LABELS
+from hrapp.labels import LABELS, value_label
 
 
 def _value_label(_field: str, value) -> str | None:
     """The shared enums (roles, gender, employment status, ...) by stored value; None for other values."""
     if isinstance(value, enum.Enum):
-        value = value.value
-    return next((str(text) for member, text in LABELS.items() if member.value == value), None)
+        return str(LABELS[value]) if value in LABELS else value_label(value.value)
+    return value_label(value)
 
 
 AUDIT = AuditVocabulary(

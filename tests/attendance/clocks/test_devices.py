@@ -36,7 +36,7 @@ def test_a_duplicate_serial_and_an_unknown_zone_are_field_errors(client, auth, o
                                                             "timezone": "Mars/Olympus", "department_id": ""})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "已注册" in page or "already registered" in page
+    assert "该序列号的考勤机已登记" in page
     assert "Mars/Olympus" in page and db.session.scalar(sa.select(sa.func.count()).select_from(AttendanceDevice)) == 1
 
 

@@ -112,3 +112,12 @@ def test_a_future_punch_is_acknowledged_but_not_stored(client, org, device):
     body = f"{org.desk_staff.staff_number}\t2099-05-04 08:58:07\t0\t1\n"
     assert _push(client, device.serial, body).get_data(as_text=True) == "OK: 1\r\n"
     assert _punches() == []
+
+
+def test_malformed_lines_are_counted_and_logged_once(client, org, device, caplog):
+    body = "bad one\n" + f"{org.desk_staff.staff_number}\t2026-05-04 08:58:07\t0\t1\n" + "bad two\t\n"
+    with caplog.at_level("WARNING", logger="hrapp.blueprints.attendance.clocks.receiving"):
+        assert _push(client, device.serial, body).get_data(as_text=True) == "OK: 1\r\n"
+    warnings = [r.getMessage() for r in caplog.records if "malformed" in r.getMessage()]
+    assert len(warnings) == 1 and "2 malformed" in warnings[0] and device.serial in warnings[0]
+    assert len(_punches()) == 1

@@ -70,15 +70,18 @@ def receive_attlog(device: AttendanceDevice, body: str) -> Received:
     """Store an ATTLOG push: each well-formed line in the device's local time (its zone) as UTC, its status as
     the punch state, the raw line kept. Malformed lines are skipped, counted and logged; the rest are kept."""
     received = Received()
-    rows = []
+    rows, first_malformed = [], ""
     for line in body_lines(body):
         parsed = parse_attlog_line(line)
         if parsed is None:
             received.malformed += 1
-            log.warning("time clock %s: malformed ATTLOG line skipped: %r", device.serial, line[:200])
+            first_malformed = first_malformed or line[:200]
             continue
         rows.append(PunchRow(parsed.pin, local_to_utc(parsed.local_time, device.timezone), PunchSource.DEVICE,
                              _state(parsed.state), parsed.verify, parsed.raw, device.id))
+    if received.malformed:  # one log line per push, not one per line: a garbled batch may hold thousands
+        log.warning("time clock %s: %d malformed ATTLOG lines skipped, the first: %r", device.serial,
+                    received.malformed, first_malformed)
     received.accepted = len(rows)
     received.result = store_punches(rows)
     return received

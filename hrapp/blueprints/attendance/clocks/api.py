@@ -35,7 +35,11 @@ def authenticate_device() -> None:
 @bp.alt_response(401, response="UNAUTHORIZED")
 @bp.doc(security=[{"bearerAuth": []}])
 def post_punches(batch: dict):
-    """Store a batch of punches; each item is answered stored, duplicate or refused (with the reason)."""
+    """Store a batch of punches; each item is answered stored, duplicate or refused (with the reason).
+
+    Authenticated by the device's token (`Authorization: Bearer clk_...`, issued on the time clock's page), not
+    a user's API token. Idempotent: a punch is (user id, time); posting it again answers `duplicate`.
+    """
     device = g.api_device
     items = [ApiPunch(p["user_id"], p["timestamp"], p["state"], p["verify"]) for p in batch["punches"]]
     outcome, result = receive_api_punches(device, items)

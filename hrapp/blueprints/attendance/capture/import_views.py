@@ -19,6 +19,7 @@ from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import AttendanceDevice, StaffMember
+from hrapp.naming import display_name
 from hrapp.permissions import get_or_404, permission_required
 
 from . import device_ids, importing
@@ -123,7 +124,7 @@ def add_import_id(token: str):
             db.session.rollback()
             flash(" ".join(exc.messages), "error")
         else:
-            flash(_("Clock id %(id)s is now %(name)s's.", id=form.clock_id.data, name=staff.name), "success")
+            flash(_("Clock id %(id)s is now %(name)s's.", id=form.clock_id.data, name=display_name(staff)), "success")
     else:
         flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
     return redirect(url_for("attendance_capture.preview_import", token=token))

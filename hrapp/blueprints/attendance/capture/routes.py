@@ -13,6 +13,7 @@ from hrapp.core.validation import ValidationFailed, show_failure
 from hrapp.extensions import db
 from hrapp.models import DeviceUserId, StaffMember
 from hrapp.models.base import utcnow
+from hrapp.naming import display_name
 from hrapp.permissions import get_or_404, has_perm, permission_required
 
 from . import device_ids, services
@@ -57,9 +58,8 @@ def punch():
 
 
 def _fill_people(form) -> None:
-    people = db.session.execute(sa.select(StaffMember.id, StaffMember.staff_number, StaffMember.name)
-                                .order_by(StaffMember.staff_number)).all()
-    form.staff_id.choices = [(None, "")] + [(p.id, f"{p.staff_number} {p.name}") for p in people]
+    people = db.session.scalars(sa.select(StaffMember).order_by(StaffMember.staff_number)).all()
+    form.staff_id.choices = [(None, "")] + [(p.id, f"{p.staff_number} {display_name(p)}") for p in people]
 
 
 def _ids_page(map_form=None, add_form=None, status=200):
@@ -97,7 +97,7 @@ def map_id():
             show_failure(form, exc)
         else:
             flash(_("Clock id %(id)s is now %(name)s's; %(count)s punches assigned.", id=form.clock_id.data,
-                    name=staff.name, count=count), "success")
+                    name=display_name(staff), count=count), "success")
             return redirect(url_for("attendance_capture.list_ids"))
     return _ids_page(map_form=form, status=422)
 
@@ -146,7 +146,7 @@ def edit_id(override_id: int):
             return redirect(url_for("attendance_capture.list_ids"))
     return render_template("attendance/capture/id_form.html", form=form, override=override,
                            remove_form=DeviceUserIdRemoveForm(formdata=None, version_id=override.version_id),
-                           title=_("Clock id of %(name)s", name=override.staff.name))
+                           title=_("Clock id of %(name)s", name=display_name(override.staff)))
 
 
 @bp.route("/ids/<int:override_id>/remove", methods=["POST"])

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, HiddenField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from hrapp.blueprints.staff_import_export.staging import TOKEN_RE
 from hrapp.forms import CreateForm, VersionedForm, optional_int
@@ -29,8 +29,8 @@ class ImportColumnsForm(FlaskForm):
     """Which column holds what (CSV/XLSX); the choices are the file's headers."""
 
     token = HiddenField(validators=[DataRequired(), Regexp(TOKEN_RE)])
-    clock_column = SelectField(_l("User id column"), coerce=int, validate_choice=False)
-    time_column = SelectField(_l("Time column"), coerce=int, validate_choice=False)
+    clock_column = SelectField(_l("User id column"), coerce=int, validators=[InputRequired()])
+    time_column = SelectField(_l("Time column"), coerce=int, validators=[InputRequired()])
     state_column = SelectField(_l("State column"), coerce=optional_int, validate_choice=False)
 
 

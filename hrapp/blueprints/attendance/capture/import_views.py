@@ -122,11 +122,11 @@ def add_import_id(token: str):
                 db.session.commit()
         except ValidationFailed as exc:
             db.session.rollback()
-            flash(" ".join(exc.messages), "error")
+            flash(" ".join(str(m) for m in exc.messages), "error")
         else:
             flash(_("Clock id %(id)s is now %(name)s's.", id=form.clock_id.data, name=display_name(staff)), "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
     return redirect(url_for("attendance_capture.preview_import", token=token))
 
 
@@ -137,7 +137,7 @@ def confirm_import(token: str):
     staged, parsed = _load(token)
     form = ImportConfirmForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
         return redirect(url_for("attendance_capture.preview_import", token=token))
     try:
         result = importing.confirm_import(parsed, current_user, form.keep_unmapped.data, staged.filename,

@@ -109,7 +109,7 @@ def preview_import(token: str):
 
 @bp.route("/import/<token>/map", methods=["POST"])
 @permission_required(AttendancePerm.MANAGE)
-def add_import_id(token: str):
+def map_import_id(token: str):
     """Give an id of the file to a person (a clock id override unless it is their staff number)."""
     _load(token)
     form = MapClockIdForm()

@@ -51,10 +51,9 @@ def punch():
         else:
             flash(_("This punch was already recorded."), "info")
         return redirect(url_for("attendance_capture.punch"))
-    today = services.local_today(utcnow())
-    week = services.punches_since(staff, services.week_start(today))
+    today, earlier = services.own_punches(staff, utcnow())
     return render_template("attendance/capture/punch.html", form=PunchForm(formdata=None), allowed=allowed,
-                           today=today, week=week, title=_("Punch"))
+                           today=today, earlier=earlier, title=_("Punch"))
 
 
 def _fill_people(form) -> None:

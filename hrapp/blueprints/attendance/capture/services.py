@@ -57,6 +57,15 @@ def store_parsed(parsed: list[ParsedPunch | LineError], actor, device_id: int | 
     return store_punches(rows)
 
 
+def own_punches(staff: StaffMember, now: datetime) -> tuple[list[Punch], list[Punch]]:
+    """`staff`'s punches of the local day of `now`, and of the rest of that week (Monday on), oldest first."""
+    today = local_today(now)
+    zone = company_settings().timezone
+    week = punches_since(staff, week_start(today))
+    return ([p for p in week if to_zone(p.punched_at, zone).date() == today],
+            [p for p in week if to_zone(p.punched_at, zone).date() != today])
+
+
 def local_today(now: datetime) -> date:
     """The company's local date at `now` (naive UTC)."""
     return to_zone(now, company_settings().timezone).date()

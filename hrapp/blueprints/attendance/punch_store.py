@@ -42,6 +42,7 @@ class PunchRow:
 FUTURE = "future"  # more than FUTURE_SKEW ahead of the server's clock
 NOT_EMPLOYED = "not_employed"  # on a local day before the person's hire or after their leaving
 FUTURE_SKEW = timedelta(minutes=5)
+BATCH = 5_000  # rows per executemany
 
 
 def punch_refusal(punched_at: datetime, now: datetime, local_day: date | None = None, hire_on: date | None = None,
@@ -88,7 +89,7 @@ def _insert():
 
 
 def store_punches(rows: Iterable[PunchRow]) -> StoreResult:
-    """Insert the new punches of `rows` (one statement per new punch, duplicates skipped by the database);
+    """Insert the new punches of `rows` (batched executemany, duplicates skipped by the database);
     punches in the future or outside the person's employment are refused (`StoreResult.refused`), the rest kept."""
     rows = list(rows)
     result = StoreResult()
@@ -101,7 +102,9 @@ def store_punches(rows: Iterable[PunchRow]) -> StoreResult:
     zone = company_settings().timezone
     now = utcnow()
     seen: set[tuple[str, datetime]] = set()
-    statement = _insert().returning(Punch.__table__.c.id)
+    table = Punch.__table__
+    statement = _insert().returning(table.c.clock_id, table.c.punched_at, table.c.staff_id)
+    params = []
     for row in rows:
         clock_id = str(row.clock_id).strip()
         key = (clock_id, row.punched_at.replace(microsecond=0))
@@ -115,19 +118,20 @@ def store_punches(rows: Iterable[PunchRow]) -> StoreResult:
         if refusal:
             result.refused.append((row, refusal))
             continue
-        inserted = db.session.execute(statement, {
+        params.append({
             "clock_id": clock_id, "staff_id": staff_id, "punched_at": key[1], "source": row.source.value,
             "device_id": row.device_id, "state": int(row.state), "verify_mode": row.verify_mode,
             "raw_line": row.raw_line[:1000], "received_at": now, "recorded_by_id": row.recorded_by_id,
-            "note": row.note[:255]}).first()
-        if inserted is None:
-            result.duplicates += 1
-            continue
-        result.stored += 1
-        if staff_id is None:
-            result.unmapped.add(clock_id)
-        else:
-            result.stored_pairs.append((staff_id, key[1]))
+            "note": row.note[:255]})
+    # One executemany per batch (batched VALUES with RETURNING): only the rows really inserted come back.
+    for start in range(0, len(params), BATCH):
+        for clock_id, punched_at, staff_id in db.session.execute(statement, params[start:start + BATCH]):
+            result.stored += 1
+            if staff_id is None:
+                result.unmapped.add(clock_id)
+            else:
+                result.stored_pairs.append((staff_id, punched_at))
+    result.duplicates += len(params) - result.stored
     if result.stored_pairs:
         for listener in ON_STORED:
             listener(result.stored_pairs)

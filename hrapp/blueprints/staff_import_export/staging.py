@@ -34,6 +34,7 @@ class StagedImport:
     filename: str
     header_names: dict[str, str]
     rows: list[dict]  # {"line": int, "values": values_to_json(...)}
+    extra: dict | None = None  # what else the importer keeps between its steps (JSON-safe)
 
 
 def values_to_json(values: dict[str, object]) -> dict[str, object]:
@@ -83,13 +84,13 @@ def _purge_old(directory: Path) -> None:
 
 
 def stage_import(import_dir: str, user_id: int, filename: str, header_names: dict[str, str],
-                 rows: list[dict]) -> str:
-    """Write the rows to a new private file and return its token."""
+                 rows: list[dict], extra: dict | None = None) -> str:
+    """Write the rows (and `extra`, JSON-safe) to a new private file and return its token."""
     directory = Path(import_dir)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     _purge_old(directory)
     token = secrets.token_urlsafe(32)
-    payload = {"user_id": user_id, "filename": filename, "header_names": header_names, "rows": rows}
+    payload = {"user_id": user_id, "filename": filename, "header_names": header_names, "rows": rows, "extra": extra}
     fd = os.open(_path(import_dir, token), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(payload, handle, ensure_ascii=False)
@@ -112,7 +113,8 @@ def load_staged(import_dir: str, token: str, user_id: int) -> StagedImport:
         raise StagedImportMissing(token) from None
     if payload.get("user_id") != user_id:
         raise StagedImportForbidden(token)
-    return StagedImport(token, user_id, payload["filename"], payload["header_names"], payload["rows"])
+    return StagedImport(token, user_id, payload["filename"], payload["header_names"], payload["rows"],
+                        payload.get("extra"))
 
 
 def discard_staged(import_dir: str, token: str) -> None:

@@ -35,6 +35,11 @@ def _board_wording() -> dict:
     return {"state_labels": STATE_LABELS, "state_styles": STATE_STYLES, "marks": MARKS}
 
 
+def _month_text(day: date) -> str:
+    """"2026-05": the month as the `?month=` argument and the month input take it."""
+    return day.strftime("%Y-%m")
+
+
 def _department():
     """The department asked for (`?department_id=`), among those the user may see; their first by default."""
     departments = visible_departments(current_user)
@@ -65,7 +70,7 @@ def show_day_board():
     departments, department = _department()
     day = _day()
     return render_template("attendance/board/day_board.html", departments=departments, department=department,
-                           day=day, board=queries.day_board(department, day), prev_day=day - timedelta(days=1),
+                           day=day, month_text=_month_text(day), board=queries.day_board(department, day), prev_day=day - timedelta(days=1),
                            next_day=day + timedelta(days=1), title=_("Day board"))
 
 
@@ -79,23 +84,23 @@ def show_month():
     grid = queries.month_grid(department, first, last, text, request.args.get("page", 1, type=int) or 1)
 
     def page_url(**updates):
-        args = {"department_id": department.id, "month": first.strftime("%Y-%m"), "q": text or None,
+        args = {"department_id": department.id, "month": _month_text(first), "q": text or None,
                 "page": grid.page} | updates
         return url_for("attendance_board.show_month", **{k: v for k, v in args.items() if v})
 
     return render_template("attendance/board/month.html", departments=departments, department=department,
-                           first=first, days=days, grid=grid, text=text, page_url=page_url,
+                           month_text=_month_text(first), days=days, grid=grid, text=text, page_url=page_url,
                            pager_state=MonthPager(grid.page, grid.pages, grid.total, page_url),
-                           prev_month=(first - timedelta(days=1)).strftime("%Y-%m"),
-                           next_month=(days[-1] + timedelta(days=1)).strftime("%Y-%m"), title=_("Attendance month"))
+                           prev_month=_month_text(first - timedelta(days=1)),
+                           next_month=_month_text(days[-1] + timedelta(days=1)), title=_("Attendance month"))
 
 
 def _person_page(staff: StaffMember, endpoint: str, title: str, **args):
     first, last, _days = _month()
-    return render_template("attendance/board/person_month.html", staff=staff, first=first,
+    return render_template("attendance/board/person_month.html", staff=staff, month_text=_month_text(first),
                            month=queries.person_month(staff, first, last), endpoint=endpoint, endpoint_args=args,
-                           prev_month=(first - timedelta(days=1)).strftime("%Y-%m"),
-                           next_month=(last + timedelta(days=1)).strftime("%Y-%m"), title=title)
+                           prev_month=_month_text(first - timedelta(days=1)),
+                           next_month=_month_text(last + timedelta(days=1)), title=title)
 
 
 @bp.get("/me")
@@ -121,11 +126,11 @@ def show_person(staff_id: int):
 def show_overview():
     """HR's month per department: late, absent and missing-punch days; the punches no one is mapped to."""
     first, last, _days = _month()
-    return render_template("attendance/board/overview.html", first=first,
+    return render_template("attendance/board/overview.html", month_text=_month_text(first),
                            rows=queries.overview(current_user, first, last),
                            unmapped=queries.unmapped_punch_count(), ids_url=_ids_url(),
-                           prev_month=(first - timedelta(days=1)).strftime("%Y-%m"),
-                           next_month=(last + timedelta(days=1)).strftime("%Y-%m"), title=_("Attendance overview"))
+                           prev_month=_month_text(first - timedelta(days=1)),
+                           next_month=_month_text(last + timedelta(days=1)), title=_("Attendance overview"))
 
 
 def _ids_url() -> str:

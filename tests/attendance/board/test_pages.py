@@ -127,3 +127,19 @@ def test_overview_counts_per_department_and_unmapped(client, auth, org, make_day
     auth.logout()
     auth.login("head")
     assert client.get("/attendance/").status_code == 403
+
+
+def test_day_board_reads_punches_within_the_shifts_windows(client, auth, rostered, make_punch):
+    """A night shift's check-out after midnight is its punch; a punch outside the windows is not."""
+    o = rostered
+    night = db.session.execute(sa.select(RosterCell.staff_id).join(ShiftType)
+                               .where(RosterCell.day == DAY, ShiftType.code == "夜")).scalar()
+    person = next(p for p in o.people if p.id == night)
+    make_punch(person, DAY, time(21, 55))
+    make_punch(person, date(2026, 5, 5), time(6, 4))
+    make_punch(person, DAY, time(9, 0))  # hours before the check-in opens
+    auth.login("head")
+    body = client.get(f"/attendance/today?department_id={o.front.id}&day={DAY.isoformat()}").get_data(as_text=True)
+    row = body.split(f'data-staff="{person.id}"')[1].split("</tr>")[0]
+    assert "2026-05-04 21:55" in row and "2026-05-05 06:04" in row and "09:00" not in row
+    assert 'data-state="in"' in body.split(f'data-staff="{person.id}"')[1][:30]

@@ -7,6 +7,7 @@ from flask_babel import get_timezone
 from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.attendance.access import day_scope
+from hrapp.blueprints.attendance.settings import Windows, windows_by_shift_type
 from hrapp.extensions import db
 from hrapp.models import (
     AttendanceDay,
@@ -43,6 +44,20 @@ def subtree_ids(department: Department) -> sa.Select:
     return sa.select(Department.id).where(Department.path.startswith(department.path))
 
 
+def _punch_window(day: date, shift: ShiftType, windows: Windows) -> tuple[datetime, datetime]:
+    """The naive UTC span whose punches belong to a shift on `day`: from its check-in opening to its check-out
+    closing; the local day for a cell without times (rest, leave)."""
+    if shift.start_time is None or shift.end_time is None:
+        return utc_bounds(day, day)
+    zone = get_timezone()
+    starts = datetime.combine(day, shift.start_time, zone)
+    ends = datetime.combine(day + timedelta(days=1) if shift.end_time <= shift.start_time else day, shift.end_time,
+                            zone)
+    first = starts - timedelta(minutes=windows.checkin_opens)
+    last = ends + timedelta(minutes=windows.checkout_closes)
+    return first.astimezone(UTC).replace(tzinfo=None), last.astimezone(UTC).replace(tzinfo=None)
+
+
 @dataclass
 class BoardRow:
     staff: StaffMember
@@ -60,7 +75,7 @@ class Board:
 
 def day_board(department: Department, day: date) -> Board:
     """Who is rostered on `day` in the department (and its sub-departments) on published rosters, with their
-    shift, punches and state (three queries)."""
+    shift, the punches within its windows and their state (five queries)."""
     cells = db.session.execute(
         sa.select(RosterCell, ShiftType, StaffMember)
         .join(Roster, Roster.id == RosterCell.roster_id).join(ShiftType, ShiftType.id == RosterCell.shift_type_id)
@@ -73,18 +88,22 @@ def day_board(department: Department, day: date) -> Board:
         sa.select(AttendanceDay).where(AttendanceDay.staff_id.in_(ids), AttendanceDay.day == day))} if ids else {}
     punches: dict[int, list[Punch]] = {}
     if ids:
-        start, end = utc_bounds(day, day)
+        # a night shift's check-out falls on the next day, an early shift's check-in may be the evening before
+        start, end = utc_bounds(day - timedelta(days=1), day + timedelta(days=1))
         for punch in db.session.scalars(sa.select(Punch).where(
                 Punch.staff_id.in_(ids), Punch.punched_at >= start, Punch.punched_at < end).order_by(Punch.punched_at)):
             punches.setdefault(punch.staff_id, []).append(punch)
+    windows = windows_by_shift_type()
     now = local_now()
     rows = []
     for _cell, shift, staff in cells:
         reconciled = days.get(staff.id)
+        first, last = _punch_window(day, shift, windows.get(shift.id, windows[None]))
+        own = [p for p in punches.get(staff.id, ()) if first <= p.punched_at < last]
         starts_at = datetime.combine(day, shift.start_time) if shift.start_time else None
-        state = board_state(reconciled.status.value if reconciled else None, shift.kind.value,
-                            len(punches.get(staff.id, ())), starts_at, now)
-        rows.append(BoardRow(staff, shift, state, reconciled, punches.get(staff.id, [])))
+        state = board_state(reconciled.status.value if reconciled else None, shift.kind.value, len(own), starts_at,
+                            now)
+        rows.append(BoardRow(staff, shift, state, reconciled, own))
     counts = {state: sum(1 for r in rows if r.state == state) for state in BOARD_STATES}
     return Board(rows, counts)
 

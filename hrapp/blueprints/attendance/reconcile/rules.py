@@ -19,6 +19,7 @@ REST_WORKED, PENDING, UNROSTERED = "rest_worked", "pending", "unrostered"
 IN_STATES = frozenset({0, 4})  # check-in, overtime-in
 OUT_STATES = frozenset({1, 5})  # check-out, overtime-out
 BREAK_STATES = frozenset({2, 3})  # break out / in: never the day's in or out
+KNOWN_STATES = IN_STATES | OUT_STATES | BREAK_STATES
 OVER_3H = "overtime_day_over_3h"
 HOLIDAY_WORKED = "holiday_worked"
 MONTH_OVERTIME_LIMIT_MINUTES = 36 * 60  # Labour Law art. 41: at most 36 hours of overtime a month
@@ -97,7 +98,7 @@ def pick_in_out(punches, middle: datetime) -> tuple[PunchAt | None, PunchAt | No
     ordered = sorted(punches, key=lambda p: p.at)
     ins = [p for p in ordered if p.state in IN_STATES]
     outs = [p for p in ordered if p.state in OUT_STATES]
-    loose = [p for p in ordered if p.state not in IN_STATES | OUT_STATES | BREAK_STATES]
+    loose = [p for p in ordered if p.state not in KNOWN_STATES]
     first_in = ins[0] if ins else None
     last_out = outs[-1] if outs else None
     if first_in is None and loose:

@@ -32,6 +32,7 @@ from hrapp.models.shift import DayKind
 from . import rules
 
 COUNTED_ROSTERS = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
+ONE_DAY = timedelta(days=1)
 FIELDS = ("department_id", "shift_type_id", "status", "late_minutes", "early_minutes", "worked_minutes",
           "overtime_minutes", "overtime_approved", "in_punch_id", "out_punch_id", "flags")
 
@@ -76,12 +77,13 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
         .join(Roster, Roster.id == RosterCell.roster_id)
         .where(Roster.status.in_(COUNTED_ROSTERS), RosterCell.day.between(lead, last_day),
                _staff_filter(RosterCell.staff_id, staff_ids)))}
-    punches: dict[int, list[rules.PunchAt]] = defaultdict(list)
+    punches: dict[int, dict[date, list[rules.PunchAt]]] = defaultdict(lambda: defaultdict(list))
     for pid, sid, at, state in db.session.execute(
             sa.select(Punch.id, Punch.staff_id, Punch.punched_at, Punch.state)
             .where(Punch.staff_id.is_not(None), Punch.punched_at.between(punch_from, punch_to),
                    _staff_filter(Punch.staff_id, staff_ids)).order_by(Punch.punched_at)):
-        punches[sid].append(rules.PunchAt(pid, _local(at, zone), state))
+        local = _local(at, zone)
+        punches[sid][local.date()].append(rules.PunchAt(pid, local, state))
     leave: dict[int, list[tuple[date, date]]] = defaultdict(list)
     for sid, starts, ends in db.session.execute(
             sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on)
@@ -98,22 +100,22 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
     home = dict(db.session.execute(sa.select(StaffMember.id, StaffMember.department_id)
                                    .where(StaffMember.id.in_(people))).all()) if people else {}
 
-    base = rules.Policy(overtime_minimum=settings.overtime_minimum_minutes,
-                        overtime_needs_approval=settings.overtime_needs_approval)
-    inserts, updates, removed, counts = [], [], [], Counter()
+    policies = {type_id: rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, settings.overtime_minimum_minutes,
+                                      settings.overtime_needs_approval) for type_id, w in windows.items()}
+    no_punches: dict[date, list] = {}
+    inserts, updates, removed, counts, stamp = [], [], [], Counter(), utcnow()
     for sid in people:
         claimed: set[int] = set()
+        by_date = punches.get(sid, no_punches)
         for day in _days(lead, last_day):
             cell = cells.get((sid, day))
             shift_type = types.get(cell[0]) if cell else None
             shift = None
             if shift_type is not None and shift_type.start_time and shift_type.end_time:
                 shift = rules.shift_times(day, shift_type.start_time, shift_type.end_time, shift_type.break_minutes)
-            w = windows.get(shift_type.id if shift_type else None) or windows[None]
-            policy = rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, base.overtime_minimum,
-                                  base.overtime_needs_approval)
-            mine = tuple(p for p in punches.get(sid, ()) if p.id not in claimed
-                         and day - timedelta(days=1) <= p.at.date() <= day + timedelta(days=1))
+            policy = policies.get(shift_type.id if shift_type else None) or policies[None]
+            mine = tuple(p for d in (day - ONE_DAY, day, day + ONE_DAY) for p in by_date.get(d, ())
+                         if p.id not in claimed)
             result = rules.reconcile_day(rules.DayInput(
                 day, shift_type.kind.value if shift_type else None, shift, mine, now_local,
                 on_leave=any(a <= day <= b for a, b in leave.get(sid, ())), holiday=day in holidays,
@@ -135,12 +137,13 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
                       "out_punch_id": result.out_punch.id if result.out_punch else None, "flags": result.flags}
             counts[result.status] += 1
             if old is None:
-                inserts.append({"staff_id": sid, "day": day, "reconciled_at": utcnow(), "version_id": 1, **values})
+                inserts.append({"staff_id": sid, "day": day, "reconciled_at": stamp, "version_id": 1, **values,
+                                "status": values["status"].value})
             elif any(getattr(old, f) != values[f] for f in FIELDS):
-                updates.append({"row_id": old.id, "version_id": old.version_id + 1, "reconciled_at": utcnow(),
+                updates.append({"row_id": old.id, "version_id": old.version_id + 1, "reconciled_at": stamp,
                                 **values, "status": values["status"].value})
     if inserts:
-        db.session.execute(sa.insert(AttendanceDay), inserts)
+        db.session.execute(AttendanceDay.__table__.insert(), inserts)  # Core executemany
     if updates:
         table = AttendanceDay.__table__  # Core executemany: the version is bumped here, by hand
         db.session.execute(table.update().where(table.c.id == sa.bindparam("row_id")), updates)

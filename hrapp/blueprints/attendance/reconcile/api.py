@@ -1,7 +1,6 @@
 """GET /api/v1/attendance/days (a person's reconciled days, scoped like the web) and GET /api/v1/me/attendance."""
-from datetime import timedelta
-
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from flask_smorest import abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 from sqlalchemy.orm import aliased
@@ -29,9 +28,9 @@ class RangeArgs(Schema):
     @validates_schema
     def _range(self, data: dict, **kwargs) -> None:
         if data["last"] < data["first"]:
-            raise ValidationError("`to` is before `from`.", "to")
-        if data["last"] - data["first"] > timedelta(days=MAX_DAYS):
-            raise ValidationError(f"At most {MAX_DAYS} days.", "to")
+            raise ValidationError(_l("The end comes before the start."), "to")
+        if (data["last"] - data["first"]).days >= MAX_DAYS:
+            raise ValidationError(_l("Ask for at most %(days)s days.", days=MAX_DAYS), "to")
 
 
 class DaysArgs(RangeArgs):

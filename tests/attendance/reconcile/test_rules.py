@@ -94,6 +94,8 @@ def test_approved_leave_and_unrostered_days():
     unrostered = r.reconcile_day(r.DayInput(DAY, None, None, punches((at(9), 255)), LATER))
     assert unrostered.status == r.UNROSTERED
     assert r.reconcile_day(r.DayInput(DAY, None, None, (), LATER)) is None
+    holiday = r.reconcile_day(r.DayInput(DAY, None, None, punches((at(9), 255), (at(10), 255)), LATER, holiday=True))
+    assert holiday.status == r.REST_WORKED and holiday.overtime_minutes == 60
 
 
 def test_month_overtime_past_36_hours():

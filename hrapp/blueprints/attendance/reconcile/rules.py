@@ -129,10 +129,11 @@ def _off_day(data: DayInput, status_if_none: str) -> DayResult | None:
     if not ordered:
         return DayResult(status_if_none) if status_if_none else None
     first, last = ordered[0], ordered[-1] if len(ordered) > 1 else None
-    result = DayResult(REST_WORKED if status_if_none else UNROSTERED, first, last)
+    off = bool(status_if_none) or data.holiday  # a holiday without a roster cell is a day off too
+    result = DayResult(REST_WORKED if off else UNROSTERED, first, last)
     if last is not None:
         result.worked_minutes = _worked(first, last, 0)
-        if status_if_none and result.worked_minutes >= data.policy.overtime_minimum:
+        if off:
             _overtime(result, result.worked_minutes, data.policy)
     return result
 

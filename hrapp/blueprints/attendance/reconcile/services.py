@@ -41,6 +41,20 @@ def _local(value: datetime, zone) -> datetime:
     return value.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
 
 
+def _localizer(zone):
+    """`_local` for many times: the zone's offset looked up once per UTC hour (offsets change on the hour)."""
+    offsets: dict[tuple, timedelta] = {}
+
+    def local(value: datetime) -> datetime:
+        key = (value.year, value.month, value.day, value.hour)
+        offset = offsets.get(key)
+        if offset is None:
+            offset = offsets[key] = _local(value, zone) - value
+        return value + offset
+
+    return local
+
+
 def _utc(value: datetime, zone) -> datetime:
     return value.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
 
@@ -78,11 +92,12 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
         .where(Roster.status.in_(COUNTED_ROSTERS), RosterCell.day.between(lead, last_day),
                _staff_filter(RosterCell.staff_id, staff_ids)))}
     punches: dict[int, dict[date, list[rules.PunchAt]]] = defaultdict(lambda: defaultdict(list))
+    localize = _localizer(zone)
     for pid, sid, at, state in db.session.execute(
             sa.select(Punch.id, Punch.staff_id, Punch.punched_at, Punch.state)
             .where(Punch.staff_id.is_not(None), Punch.punched_at.between(punch_from, punch_to),
                    _staff_filter(Punch.staff_id, staff_ids)).order_by(Punch.punched_at)):
-        local = _local(at, zone)
+        local = localize(at)
         punches[sid][local.date()].append(rules.PunchAt(pid, local, state))
     leave: dict[int, list[tuple[date, date]]] = defaultdict(list)
     for sid, starts, ends in db.session.execute(

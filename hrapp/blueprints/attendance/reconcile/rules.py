@@ -11,6 +11,7 @@ once it exceeds the grace; overtime runs from the shift's END (arriving early is
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 PRESENT, LATE, EARLY, LATE_AND_EARLY = "present", "late", "early", "late_and_early"
 ABSENT, MISSING_PUNCH, LEAVE, REST = "absent", "missing_punch", "leave", "rest"
@@ -20,6 +21,7 @@ IN_STATES = frozenset({0, 4})  # check-in, overtime-in
 OUT_STATES = frozenset({1, 5})  # check-out, overtime-out
 BREAK_STATES = frozenset({2, 3})  # break out / in: never the day's in or out
 KNOWN_STATES = IN_STATES | OUT_STATES | BREAK_STATES
+_AT = attrgetter("at")
 OVER_3H = "overtime_day_over_3h"
 HOLIDAY_WORKED = "holiday_worked"
 MONTH_OVERTIME_LIMIT_MINUTES = 36 * 60  # Labour Law art. 41: at most 36 hours of overtime a month
@@ -95,7 +97,7 @@ def _minutes(delta: timedelta) -> int:
 
 def pick_in_out(punches, middle: datetime) -> tuple[PunchAt | None, PunchAt | None]:
     """The check-in and check-out among `punches` (explicit states first, then undefined ones by position)."""
-    ordered = sorted(punches, key=lambda p: p.at)
+    ordered = sorted(punches, key=_AT)
     ins = [p for p in ordered if p.state in IN_STATES]
     outs = [p for p in ordered if p.state in OUT_STATES]
     loose = [p for p in ordered if p.state not in KNOWN_STATES]
@@ -125,7 +127,7 @@ def _worked(first: PunchAt, last: PunchAt, break_minutes: int, from_at: datetime
 
 def _off_day(data: DayInput, status_if_none: str) -> DayResult | None:
     """A rest day, holiday or unrostered day: punches mean work (the first and the last punch of the day)."""
-    ordered = sorted((p for p in data.punches if p.at.date() == data.day), key=lambda p: p.at)
+    ordered = sorted((p for p in data.punches if p.at.date() == data.day), key=_AT)
     if not ordered:
         return DayResult(status_if_none) if status_if_none else None
     first, last = ordered[0], ordered[-1] if len(ordered) > 1 else None

@@ -1,4 +1,23 @@
-"""Attendance — reconcile (placeholder: this part is being built)."""
-from hrapp.core.module import Module
+"""Attendance — reconcile: reading punches against rostered shifts (pure rules in rules.py, the set-based service
+in services.py), re-reconciling the person-days a new punch touches (the punch store's ON_STORED listener), the
+tick that turns closed days absent, the days API and `flask --app wsgi attendance reconcile YYYY-MM`."""
+from hrapp.core.module import Module, TickTask
 
-PART = Module(name="attendance.reconcile")
+from .. import punch_store
+from . import api, cli  # noqa: F401  (cli adds its command to the attendance group)
+from .services import reconcile_recent, reconcile_touched
+
+
+def _on_stored(pairs) -> None:
+    reconcile_touched(pairs)
+
+
+if _on_stored not in punch_store.ON_STORED:
+    punch_store.ON_STORED.append(_on_stored)
+
+PART = Module(
+    name="attendance.reconcile",
+    api_blueprints=(api.bp, api.me_bp),
+    tick_tasks=(TickTask("attendance.reconcile_recent", reconcile_recent),),
+    benches=("bench.attendance_reconcile",),
+)

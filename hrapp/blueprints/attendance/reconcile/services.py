@@ -1,0 +1,188 @@
+"""Reconciling punches against the roster into AttendanceDay rows, set-based (a few queries for any range).
+
+`reconcile` loads the range's roster cells (published and locked rosters), shift types, windows, punches,
+approved absences, holidays and existing days in a handful of queries, runs the pure rules per person-day and
+writes only what changed (inserts in bulk, updates by primary key bumping the version, removes rows that no
+longer have anything to say): re-running changes nothing. Days are the company's local dates. Never commits.
+"""
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from hrapp.blueprints.attendance.settings import attendance_settings, windows_by_shift_type
+from hrapp.company import company_settings
+from hrapp.core.localtime import zone_of
+from hrapp.extensions import db
+from hrapp.models import (
+    Absence,
+    AttendanceDay,
+    CompanyHoliday,
+    DayStatus,
+    Punch,
+    Roster,
+    RosterCell,
+    ShiftType,
+    StaffMember,
+)
+from hrapp.models.base import utcnow
+from hrapp.models.roster import RosterStatus
+from hrapp.models.shift import DayKind
+
+from . import rules
+
+COUNTED_ROSTERS = (RosterStatus.PUBLISHED, RosterStatus.LOCKED)
+ONE_DAY = timedelta(days=1)
+FIELDS = ("department_id", "shift_type_id", "status", "late_minutes", "early_minutes", "worked_minutes",
+          "overtime_minutes", "overtime_approved", "in_punch_id", "out_punch_id", "flags")
+
+
+def _local(value: datetime, zone) -> datetime:
+    return value.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+
+
+def _localizer(zone):
+    """`_local` for many times: the zone's offset looked up once per UTC hour (offsets change on the hour)."""
+    offsets: dict[tuple, timedelta] = {}
+
+    def local(value: datetime) -> datetime:
+        key = (value.year, value.month, value.day, value.hour)
+        offset = offsets.get(key)
+        if offset is None:
+            offset = offsets[key] = _local(value, zone) - value
+        return value + offset
+
+    return local
+
+
+def _utc(value: datetime, zone) -> datetime:
+    return value.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+
+
+def _days(first: date, last: date):
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
+
+
+def _staff_filter(column, staff_ids):
+    return column.in_(staff_ids) if staff_ids is not None else sa.true()
+
+
+def reconcile(first_day: date, last_day: date, now: datetime | None = None, staff_ids=None) -> Counter:
+    """Reconcile every person-day in [first_day, last_day] (of `staff_ids`, or everyone); `now` is UTC.
+    Returns the count of each status written or kept, plus "changed" (rows inserted, updated or removed)."""
+    zone = zone_of(company_settings().timezone)
+    now_local = _local(now or utcnow(), zone)
+    settings = attendance_settings()
+    windows = windows_by_shift_type(settings)
+    staff_ids = None if staff_ids is None else list(set(staff_ids))
+    lead = first_day - timedelta(days=1)  # the previous day's night shift may claim this day's punches
+    widest = max(w.checkout_closes for w in windows.values()) + 24 * 60
+    opens = max(w.checkin_opens for w in windows.values())
+    punch_from = _utc(datetime.combine(lead, datetime.min.time()), zone) - timedelta(minutes=opens)
+    punch_to = _utc(datetime.combine(last_day + timedelta(days=1), datetime.min.time()), zone) \
+        + timedelta(minutes=widest)
+
+    types = {t.id: t for t in db.session.scalars(sa.select(ShiftType))}
+    cells = {(s, d): (t, dept) for s, d, t, dept in db.session.execute(
+        sa.select(RosterCell.staff_id, RosterCell.day, RosterCell.shift_type_id, Roster.department_id)
+        .join(Roster, Roster.id == RosterCell.roster_id)
+        .where(Roster.status.in_(COUNTED_ROSTERS), RosterCell.day.between(lead, last_day),
+               _staff_filter(RosterCell.staff_id, staff_ids)))}
+    punches: dict[int, dict[date, list[rules.PunchAt]]] = defaultdict(lambda: defaultdict(list))
+    localize = _localizer(zone)
+    for pid, sid, at, state in db.session.execute(
+            sa.select(Punch.id, Punch.staff_id, Punch.punched_at, Punch.state)
+            .where(Punch.staff_id.is_not(None), Punch.punched_at.between(punch_from, punch_to),
+                   _staff_filter(Punch.staff_id, staff_ids)).order_by(Punch.punched_at)):
+        local = localize(at)
+        punches[sid][local.date()].append(rules.PunchAt(pid, local, state))
+    leave: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    for sid, starts, ends in db.session.execute(
+            sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on)
+            .where(Absence.approved.is_(True), Absence.starts_on <= last_day, Absence.ends_on >= first_day,
+                   _staff_filter(Absence.staff_id, staff_ids))):
+        leave[sid].append((starts, ends))
+    holidays = set(db.session.scalars(sa.select(CompanyHoliday.day).where(
+        CompanyHoliday.day.between(first_day, last_day), CompanyHoliday.kind == DayKind.HOLIDAY)))
+    existing = {(row.staff_id, row.day): row for row in db.session.execute(
+        sa.select(AttendanceDay.id, AttendanceDay.staff_id, AttendanceDay.day, AttendanceDay.version_id,
+                  *(getattr(AttendanceDay, f) for f in FIELDS))
+        .where(AttendanceDay.day.between(first_day, last_day), _staff_filter(AttendanceDay.staff_id, staff_ids)))}
+    people = {s for s, _ in cells} | set(punches) | set(leave) | {s for s, _ in existing}
+    home = dict(db.session.execute(sa.select(StaffMember.id, StaffMember.department_id)
+                                   .where(StaffMember.id.in_(people))).all()) if people else {}
+
+    policies = {type_id: rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, settings.overtime_minimum_minutes,
+                                      settings.overtime_needs_approval) for type_id, w in windows.items()}
+    no_punches: dict[date, list] = {}
+    inserts, updates, removed, counts, stamp = [], [], [], Counter(), utcnow()
+    for sid in people:
+        claimed: set[int] = set()
+        by_date = punches.get(sid, no_punches)
+        for day in _days(lead, last_day):
+            cell = cells.get((sid, day))
+            shift_type = types.get(cell[0]) if cell else None
+            shift = None
+            if shift_type is not None and shift_type.start_time and shift_type.end_time:
+                shift = rules.shift_times(day, shift_type.start_time, shift_type.end_time, shift_type.break_minutes)
+            policy = policies.get(shift_type.id if shift_type else None) or policies[None]
+            mine = tuple(p for d in (day - ONE_DAY, day, day + ONE_DAY) for p in by_date.get(d, ())
+                         if p.id not in claimed)
+            result = rules.reconcile_day(rules.DayInput(
+                day, shift_type.kind.value if shift_type else None, shift, mine, now_local,
+                on_leave=any(a <= day <= b for a, b in leave.get(sid, ())), holiday=day in holidays,
+                policy=policy))
+            if result is not None:
+                claimed |= result.used_ids
+            if day < first_day:
+                continue
+            old = existing.get((sid, day))
+            if result is None:
+                if old is not None:
+                    removed.append(old.id)
+                continue
+            values = {"department_id": cell[1] if cell else home.get(sid), "shift_type_id": cell[0] if cell else None,
+                      "status": DayStatus(result.status), "late_minutes": result.late_minutes,
+                      "early_minutes": result.early_minutes, "worked_minutes": result.worked_minutes,
+                      "overtime_minutes": result.overtime_minutes, "overtime_approved": result.overtime_approved,
+                      "in_punch_id": result.in_punch.id if result.in_punch else None,
+                      "out_punch_id": result.out_punch.id if result.out_punch else None, "flags": result.flags}
+            counts[result.status] += 1
+            if old is None:
+                inserts.append({"staff_id": sid, "day": day, "reconciled_at": stamp, "version_id": 1, **values,
+                                "status": values["status"].value})
+            elif any(getattr(old, f) != values[f] for f in FIELDS):
+                updates.append({"row_id": old.id, "version_id": old.version_id + 1, "reconciled_at": stamp,
+                                **values, "status": values["status"].value})
+    if inserts:
+        db.session.execute(AttendanceDay.__table__.insert(), inserts)  # Core executemany
+    if updates:
+        table = AttendanceDay.__table__  # Core executemany: the version is bumped here, by hand
+        db.session.execute(table.update().where(table.c.id == sa.bindparam("row_id")), updates)
+    if removed:
+        db.session.execute(sa.delete(AttendanceDay).where(AttendanceDay.id.in_(removed)))
+    counts["changed"] = len(inserts) + len(updates) + len(removed)
+    return counts
+
+
+def reconcile_touched(pairs, now: datetime | None = None) -> Counter:
+    """Re-reconcile only the person-days new punches can belong to: each punch's local day and the day before
+    (a night shift's check-out falls on the next date). `pairs` are (staff_id, UTC punched_at)."""
+    zone = zone_of(company_settings().timezone)
+    spans: dict[int, list[date]] = defaultdict(list)
+    for sid, at in pairs:
+        local_day = _local(at, zone).date()
+        spans[sid] += [local_day - timedelta(days=1), local_day]
+    total = Counter()
+    for sid, days in spans.items():
+        total.update(reconcile(min(days), max(days), now, staff_ids=[sid]))
+    return total
+
+
+def reconcile_recent(now: datetime) -> int:
+    """The tick: yesterday and today (local) for everyone, so days whose windows have closed turn absent."""
+    today = _local(now, zone_of(company_settings().timezone)).date()
+    return reconcile(today - timedelta(days=1), today, now)["changed"]

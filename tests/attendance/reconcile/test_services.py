@@ -76,3 +76,17 @@ def test_the_tick_turns_closed_days_absent_once(rostered):
     now = utc(date(2026, 5, 20), 12)
     assert reconcile_recent(now) > 0
     assert reconcile_recent(now) == 0
+
+
+def test_a_published_rosters_change_re_reads_the_days_it_touches(rostered, person):
+    """The head turns a rest day into an early shift after the fact: that day is read again at once (no punch:
+    absent), without waiting for the tick or the command."""
+    from hrapp.blueprints.roster.services.editing import CellEdit, set_cells
+
+    rest = first_day_with(person, "休")
+    reconcile(rest, rest, AFTER_MAY, staff_ids=[person.id])
+    assert day_row(person, rest).status == DayStatus.REST
+    set_cells(rostered.hr, rostered.roster, [CellEdit(person.id, rest, "早")], reason="补排班",
+              override_reason="测试")
+    db.session.commit()
+    assert day_row(person, rest).status == DayStatus.ABSENT

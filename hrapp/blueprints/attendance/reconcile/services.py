@@ -186,3 +186,18 @@ def reconcile_recent(now: datetime) -> int:
     """The tick: yesterday and today (local) for everyone, so days whose windows have closed turn absent."""
     today = _local(now, zone_of(company_settings().timezone)).date()
     return reconcile(today - timedelta(days=1), today, now)["changed"]
+
+
+def reconcile_changed_cells(cells, now: datetime | None = None) -> Counter:
+    """Re-reconcile the person-days of changed roster cells ((staff_id, day) pairs) up to the company's today:
+    a day still ahead has nothing to read yet (the tick reads it when it comes)."""
+    zone = zone_of(company_settings().timezone)
+    today = _local(now or utcnow(), zone).date()
+    spans: dict[int, list[date]] = defaultdict(list)
+    for sid, day in cells:
+        if day <= today:
+            spans[sid].append(day)
+    total = Counter()
+    for sid, days in spans.items():
+        total.update(reconcile(min(days), max(days), now, staff_ids=[sid]))
+    return total

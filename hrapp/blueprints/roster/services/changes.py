@@ -3,6 +3,8 @@ reason, change tracking, notifications, rest owed and a breach guard; locked ros
 from collections.abc import Mapping
 from datetime import date
 
+from blinker import signal
+
 from hrapp import audit
 from hrapp.blueprints.roster.access import can_override_breaches
 from hrapp.blueprints.roster.rules import Assignment, check_roster
@@ -20,6 +22,11 @@ def check_version(roster: Roster, expected_version: int | None) -> None:
     """:raise StaleRosterError: the roster changed since the editor loaded version `expected_version`."""
     if expected_version is not None and roster.version_id != expected_version:
         raise StaleRosterError()
+
+
+# Sent (with the roster as sender and `cells`, the changed (staff_id, day) pairs) when a published roster's cells
+# change, in the writer's transaction: attendance re-reads those people's days against the new shifts.
+cells_changed = signal("roster.cells_changed")
 
 
 def apply_changes(actor, data: RosterData, changes: Mapping[tuple[int, date], str | None], reason: str = "",
@@ -66,6 +73,7 @@ def apply_changes(actor, data: RosterData, changes: Mapping[tuple[int, date], st
     if published:
         notify_changes(roster, {key: (old_codes[key], code) for key, code in changes.items()}, reason)
         accrue_rest_owed(roster, {staff_id for staff_id, _day in changes})
+        cells_changed.send(roster, cells=set(changes))
     audit.record(actor, "roster.cells", roster, None, {"cells": len(changes), "reason": reason.strip()[:200]},
                  label=f"{roster.department.code} {roster.starts_on.isoformat()}")
     return len(changes)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from hrapp.blueprints.roster.access import RosterPerm, can_edit_roster, can_manage_day_off
 from hrapp.blueprints.roster.forms import ConfirmForm, DayOffForm, SwapProposeForm
 from hrapp.blueprints.roster.queries import roster_people
-from hrapp.blueprints.roster.schedule_views import company_today, own_staff, schedule_page
+from hrapp.blueprints.roster.schedule_views import own_staff, schedule_page
 from hrapp.blueprints.roster.services import (
     RosterValidationError,
     day_off_requests,
@@ -21,6 +21,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.day_off import MAX_PER_MONTH
 from hrapp.blueprints.roster.services.messages import message
+from hrapp.company import company_today
 from hrapp.core.errors import StaleRecord
 from hrapp.core.urls import local_path
 from hrapp.core.validation import ValidationFailed, errors_onto_form

@@ -1,9 +1,9 @@
 """A person's own roster: "my schedule" (shifts, colleagues on them, changes, rest owed, swaps) and the
 calendar feed (a secret ICS URL, shown once, that calendar apps fetch without logging in)."""
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, to_user_timezone
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -28,16 +28,12 @@ from hrapp.blueprints.roster.services import (
     user_for_feed_token,
 )
 from hrapp.blueprints.roster.services.day_off import settled_days
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import RosterStatus, StaffMember
 from hrapp.permissions import permission_required
 
 DEFAULT_WEEKS, MAX_WEEKS = 4, 13
-
-
-def company_today() -> date:
-    """Today in the company's time zone (the server may run in UTC)."""
-    return to_user_timezone(datetime.now(UTC)).date()
 
 
 def own_staff() -> StaffMember:

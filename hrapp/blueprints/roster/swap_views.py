@@ -8,7 +8,7 @@ from hrapp.blueprints.roster.access import RosterPerm, can_view_roster, can_view
 from hrapp.blueprints.roster.forms import SwapDecisionForm, SwapProposeForm
 from hrapp.blueprints.roster.gridview import breach_lines
 from hrapp.blueprints.roster.queries import staff_names, swap_cells, swaps_of, swaps_to_decide
-from hrapp.blueprints.roster.schedule_views import company_today, fill_swap_choices, own_staff, schedule_page
+from hrapp.blueprints.roster.schedule_views import fill_swap_choices, own_staff, schedule_page
 from hrapp.blueprints.roster.services import (
     RosterBreachError,
     RosterValidationError,
@@ -21,6 +21,7 @@ from hrapp.blueprints.roster.services import (
     swap_breaches,
 )
 from hrapp.blueprints.roster.workflow import SWAP_WORKFLOW
+from hrapp.company import company_today
 from hrapp.core.errors import StaleRecord
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form

@@ -9,7 +9,7 @@ admit; the others stop at the permission (403) or the scope (404).
 import pytest
 
 from hrapp.blueprints.conduct.violations import propose_violation
-from hrapp.blueprints.conduct.violations.clock import utc_of_local
+from hrapp.company import utc_of_local
 from hrapp.extensions import db
 from hrapp.models import RecordSource, Role, ViolationState
 from tests.access_matrix import ROLES, USERNAMES, Route, walk, web_callers

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from hrapp.blueprints.conduct.violations import propose_violation
-from hrapp.blueprints.conduct.violations.clock import utc_of_local
+from hrapp.company import utc_of_local
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import RecordSource, Violation, ViolationState

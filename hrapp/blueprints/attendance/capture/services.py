@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from hrapp import audit
 from hrapp.blueprints.attendance.punch_store import PunchRow, StoreResult, store_punches
-from hrapp.company import company_settings
+from hrapp.company import company_settings, company_today
 from hrapp.core.localtime import to_zone, zone_of
 from hrapp.extensions import db
 from hrapp.models import DeviceUserId, Punch, PunchSource, StaffMember
@@ -59,16 +59,11 @@ def store_parsed(parsed: list[ParsedPunch | LineError], actor, device_id: int | 
 
 def own_punches(staff: StaffMember, now: datetime) -> tuple[list[Punch], list[Punch]]:
     """`staff`'s punches of the local day of `now`, and of the rest of that week (Monday on), oldest first."""
-    today = local_today(now)
+    today = company_today(now)
     zone = company_settings().timezone
     week = punches_since(staff, week_start(today))
     return ([p for p in week if to_zone(p.punched_at, zone).date() == today],
             [p for p in week if to_zone(p.punched_at, zone).date() != today])
-
-
-def local_today(now: datetime) -> date:
-    """The company's local date at `now` (naive UTC)."""
-    return to_zone(now, company_settings().timezone).date()
 
 
 def week_start(day: date) -> date:

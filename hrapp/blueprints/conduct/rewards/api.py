@@ -10,7 +10,6 @@ from flask_smorest import abort
 from hrapp.blueprints.api.auth import api_blueprint, api_user, requires
 from hrapp.blueprints.api.idempotency import IDEMPOTENCY_PARAMETER, create_once, request_key
 from hrapp.blueprints.conduct.access import ConductPerm
-from hrapp.blueprints.conduct.rewards.listing import company_today
 from hrapp.blueprints.conduct.rewards.schemas import (
     MyRewardListSchema,
     RewardCreateSchema,
@@ -26,6 +25,7 @@ from hrapp.blueprints.conduct.rewards.services import (
     rewards_query,
 )
 from hrapp.blueprints.staff.services import department_subtree_ids
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import RecordSource, Reward
 from hrapp.period_close import PeriodClosed

@@ -1,18 +1,12 @@
 """The list pages' declarations (hrapp.core.listing): rewards and measures, with their filters and sorts."""
-from datetime import UTC, date, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import to_user_timezone
 
 from hrapp.blueprints.conduct.rewards.rules import MEASURE_KINDS, REWARD_KINDS
 from hrapp.blueprints.staff.services import department_subtree_ids
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
 from hrapp.models import DisciplinaryMeasure, Measure, Reward, RewardState, RuleKind, StaffMember
-
-
-def company_today() -> date:
-    """Today in the company's time zone (the server may run in UTC)."""
-    return to_user_timezone(datetime.now(UTC)).date()
 
 
 def month(value: str) -> str:

@@ -7,9 +7,10 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.conduct.access import ConductPerm
 from hrapp.blueprints.conduct.rewards.forms import MeasureForm, RevokeForm
 from hrapp.blueprints.conduct.rewards.history import can_view_history, person_history, position_choices
-from hrapp.blueprints.conduct.rewards.listing import MEASURES, company_today
+from hrapp.blueprints.conduct.rewards.listing import MEASURES
 from hrapp.blueprints.conduct.rewards.measures import MeasureError, measures_query, record_measure, revoke_measure
 from hrapp.blueprints.conduct.rewards.rules import MEASURE_KINDS
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db

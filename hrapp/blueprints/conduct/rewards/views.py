@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.conduct.access import ConductPerm, can_view_reward
 from hrapp.blueprints.conduct.rewards.forms import RewardForm, RewardStepForm
-from hrapp.blueprints.conduct.rewards.listing import REWARDS, company_today
+from hrapp.blueprints.conduct.rewards.listing import REWARDS
 from hrapp.blueprints.conduct.rewards.rules import REWARD_KINDS
 from hrapp.blueprints.conduct.rewards.services import (
     RewardError,
@@ -16,6 +16,7 @@ from hrapp.blueprints.conduct.rewards.services import (
     take_step,
 )
 from hrapp.blueprints.conduct.rewards.workflow import REWARD_WORKFLOW
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form

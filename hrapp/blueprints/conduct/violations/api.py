@@ -6,7 +6,6 @@ from hrapp.blueprints.api.idempotency import IDEMPOTENCY_PARAMETER, create_once,
 from hrapp.blueprints.api.schemas import MAX_PER_PAGE
 from hrapp.blueprints.conduct.access import ConductPerm
 from hrapp.blueprints.conduct.violations import queries
-from hrapp.blueprints.conduct.violations.clock import utc_of_local
 from hrapp.blueprints.conduct.violations.recording import find_by_key, record_or_replay
 from hrapp.blueprints.conduct.violations.schemas import (
     MyViolationArgs,
@@ -15,6 +14,7 @@ from hrapp.blueprints.conduct.violations.schemas import (
     ViolationPageSchema,
     ViolationSchema,
 )
+from hrapp.company import utc_of_local
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import RecordSource, Violation

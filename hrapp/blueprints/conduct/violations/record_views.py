@@ -8,12 +8,12 @@ from hrapp.blueprints.attachments.panel import attachment_panel
 from hrapp.blueprints.conduct import penalty
 from hrapp.blueprints.conduct.access import ConductPerm, can_view_violation
 from hrapp.blueprints.conduct.violations import queries
-from hrapp.blueprints.conduct.violations.clock import utc_of_local
 from hrapp.blueprints.conduct.violations.evidence import EVIDENCE, attach_evidence, evidence_request_limit
 from hrapp.blueprints.conduct.violations.forms import ViolationForm
 from hrapp.blueprints.conduct.violations.recording import assess_violation, record_violation
 from hrapp.blueprints.conduct.violations.steps import recorder_steps
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
+from hrapp.company import utc_of_local
 from hrapp.core.attachments import AttachmentRefused
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import csrf, db

@@ -18,8 +18,8 @@ from hrapp.blueprints.conduct.access import can_record_for
 from hrapp.blueprints.conduct.messages import problem_texts
 from hrapp.blueprints.conduct.numbering import next_number
 from hrapp.blueprints.conduct.settings import conduct_settings
-from hrapp.blueprints.conduct.violations.clock import local_day
 from hrapp.blueprints.conduct.violations.submitting import submit_violation
+from hrapp.company import local_day
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import (

@@ -5,8 +5,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from hrapp.blueprints.conduct.settings import conduct_settings
-from hrapp.blueprints.conduct.violations.clock import company_today, local_day
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
+from hrapp.company import company_today, local_day
 from hrapp.core import workflow
 from hrapp.extensions import db
 from hrapp.models import User, Violation, utcnow

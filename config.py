@@ -26,6 +26,7 @@ class Config:
         "hrapp.blueprints.roster",
         "hrapp.blueprints.conduct",
         "hrapp.blueprints.attendance",
+        "hrapp.blueprints.leave",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
         "hrapp.blueprints.period_close",

@@ -15,7 +15,51 @@ from hrapp.models import (
     SecurityEventKind,
 )
 
-LABELS: dict[enum.Enum, object] = {
+
+class EnumLabels(dict):
+    """Enum member -> label, stored under (enum class, value).
+
+    Members of two StrEnums with the same value (SwapStatus.ACCEPTED and CorrectionStatus.ACCEPTED are both
+    "accepted") are equal and hash alike, so in a plain dict one module's label would silently replace the
+    other's. Iterating gives the members back.
+    """
+
+    def __init__(self, labels=()) -> None:
+        super().__init__()
+        self.update(labels)
+
+    @staticmethod
+    def _key(member):
+        return (type(member), member.value) if isinstance(member, enum.Enum) else member
+
+    def __setitem__(self, member, text) -> None:
+        super().__setitem__(self._key(member), text)
+
+    def __getitem__(self, member):
+        return super().__getitem__(self._key(member))
+
+    def __contains__(self, member) -> bool:
+        return super().__contains__(self._key(member))
+
+    def get(self, member, default=None):
+        return super().get(self._key(member), default)
+
+    def update(self, labels=(), **_ignored) -> None:
+        for member, text in dict(labels).items():
+            self[member] = text
+
+    def __iter__(self):
+        return (cls(value) for cls, value in super().keys())
+
+    def keys(self):
+        return list(iter(self))
+
+    def items(self):
+        return [(cls(value), text) for (cls, value), text in super().items()]
+
+
+LABELS: EnumLabels = EnumLabels()
+LABELS.update({
     Role.ADMIN: _l("Administrator"),
     Role.HR: _l("HR clerk"),
     Role.HEAD: _l("Department head"),
@@ -46,9 +90,6 @@ LABELS: dict[enum.Enum, object] = {
     SecurityEventKind.ACCOUNT_DISABLED: _l("Account disabled"),
     SecurityEventKind.SESSION_EXPIRED: _l("Session expired"),
     SecurityEventKind.ACCESS_DENIED: _l("Access refused"),
-    DocumentStatus.PENDING: _l("Awaiting signature"),
-    DocumentStatus.ISSUED: _l("In force"),
-    DocumentStatus.SUPERSEDED: _l("Superseded"),
     JobStatus.QUEUED: _l("Queued"),
     JobStatus.RUNNING: _l("Running"),
     JobStatus.DONE: _l("Done"),
@@ -57,7 +98,13 @@ LABELS: dict[enum.Enum, object] = {
     CorePeriodKind.MONTH: _l("Month"),
     CorePeriodKind.QUARTER: _l("Quarter"),
     CorePeriodKind.YEAR: _l("Year"),
-}
+})
+# Apart: a dict literal keeps one key for equal values (DocumentStatus.SUPERSEDED == JobDescriptionStatus.SUPERSEDED).
+LABELS.update({
+    DocumentStatus.PENDING: _l("Awaiting signature"),
+    DocumentStatus.ISSUED: _l("In force"),
+    DocumentStatus.SUPERSEDED: _l("Superseded"),
+})
 
 
 def register(labels: dict[enum.Enum, object]) -> None:

@@ -1,11 +1,15 @@
 """All models, imported here so Alembic autogenerate sees every table."""
 from hrapp.models.attachment import Attachment
 from hrapp.models.attendance import (
+    AttendanceCorrection,
     AttendanceDay,
     AttendanceDevice,
     AttendanceSettings,
+    CorrectionKind,
+    CorrectionStatus,
     DayStatus,
     DeviceUserId,
+    PenaltyRoute,
     Punch,
     PunchSource,
     PunchState,
@@ -31,6 +35,15 @@ from hrapp.models.conduct import (
     ViolationState,
 )
 from hrapp.models.job import Job, JobStatus, TickLease
+from hrapp.models.leave import (
+    OPEN_LEAVE,
+    LeaveBalanceKind,
+    LeaveBlackout,
+    LeaveEntitlement,
+    LeaveRequest,
+    LeaveStatus,
+    LeaveType,
+)
 from hrapp.models.notification import Notification
 from hrapp.models.org import (
     JOB_DESCRIPTION_TEXT_FIELDS,
@@ -58,8 +71,6 @@ from hrapp.models.roster import (
 )
 from hrapp.models.security import SecurityEvent, SecurityEventKind
 from hrapp.models.shift import (
-    Absence,
-    AbsenceKind,
     CompanyHoliday,
     DayKind,
     HolidaySource,
@@ -81,7 +92,7 @@ __all__ = [
     "JobDescriptionStatus", "PayRate", "PeriodClose", "Position", "Role", "StaffMember", "User", "department_heads",
     "utcnow",
     # rostering
-    "Absence", "AbsenceKind", "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
+    "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
     "HolidaySource", "Notification",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterMember", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterWorkTerms", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
@@ -94,8 +105,11 @@ __all__ = [
     # one-time create-form tokens
     "SubmissionToken",
     # attendance
-    "AttendanceDay", "AttendanceDevice", "AttendanceSettings", "DayStatus", "DeviceUserId", "Punch", "PunchSource",
-    "PunchState", "ShiftWindow",
+    "AttendanceCorrection", "AttendanceDay", "AttendanceDevice", "AttendanceSettings", "CorrectionKind",
+    "CorrectionStatus", "DayStatus", "DeviceUserId", "PenaltyRoute", "Punch", "PunchSource", "PunchState",
+    "ShiftWindow",
+    # leave
+    "OPEN_LEAVE", "LeaveBalanceKind", "LeaveBlackout", "LeaveEntitlement", "LeaveRequest", "LeaveStatus", "LeaveType",
     # code of conduct
     "ConductRule", "ConductRuleVersion", "ConductSettings", "DisciplinaryMeasure", "LedgerResolution",
     "LedgerResolutionKind", "Measure", "PenaltyForm", "RecordSource", "Reward", "RewardState", "RuleCategory",

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hrapp.extensions import db
-from hrapp.models.base import TimestampMixin, enum_column, utcnow
+from hrapp.models.base import OpenKeyMixin, TimestampMixin, enum_column, utcnow
 from hrapp.models.shift import ShiftType
 from hrapp.models.staff import StaffMember
 
@@ -112,6 +112,13 @@ class Punch(db.Model):
         return f"<Punch({self.clock_id!r}, {self.punched_at}, {self.source})>"
 
 
+class PenaltyRoute(enum.StrEnum):
+    """How lateness, leaving early and absence cost money: never both ways for the same minutes."""
+
+    CONDUCT = "conduct"  # proposed violations under the code of conduct (fines); the payroll export deducts nothing
+    PAYROLL = "payroll"  # the payroll export deducts the minutes; no violations are proposed
+
+
 class AttendanceSettings(TimestampMixin, db.Model):
     """One row: the company's attendance policy and the default windows every shift type starts from."""
 
@@ -127,6 +134,7 @@ class AttendanceSettings(TimestampMixin, db.Model):
     overtime_needs_approval: Mapped[bool] = mapped_column(default=True)
     overtime_minimum_minutes: Mapped[int] = mapped_column(default=30)
     corrections_per_month: Mapped[int] = mapped_column(default=3)
+    penalties_via: Mapped[PenaltyRoute] = mapped_column(enum_column(PenaltyRoute), default=PenaltyRoute.CONDUCT)
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 
@@ -197,3 +205,54 @@ class AttendanceDay(db.Model):
     def __repr__(self) -> str:
         return f"<AttendanceDay(staff={self.staff_id}, {self.day}, {self.status})>"
 
+
+
+class CorrectionKind(enum.StrEnum):
+    MISSING_IN = "missing_in"  # the check-in punch is missing
+    MISSING_OUT = "missing_out"  # the check-out punch is missing
+
+
+class CorrectionStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting for the head
+    ACCEPTED = "accepted"  # the punch was supplied (Punch.source CORRECTION)
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class AttendanceCorrection(OpenKeyMixin, TimestampMixin, db.Model):
+    """A correction (补卡): a person explains a missing punch on a local day and the head accepts or rejects it;
+    HR may correct directly (`by_hr`, with a reason). Accepting stores the punch (`punch_id`) through the punch
+    store, which re-reconciles the day. One open (pending) correction per person, day and kind (`open_key`)."""
+
+    __tablename__ = "attendance_corrections"
+    __table_args__ = (sa.Index("ix_attendance_corrections_staff_day", "staff_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
+    department_id: Mapped[int] = mapped_column(sa.ForeignKey("departments.id"), index=True)
+    day: Mapped[date]  # the local day whose punch is missing
+    kind: Mapped[CorrectionKind] = mapped_column(enum_column(CorrectionKind))
+    punched_at: Mapped[datetime]  # the claimed time, UTC
+    reason: Mapped[str] = mapped_column(sa.String(500), default="")
+    status: Mapped[CorrectionStatus] = mapped_column(enum_column(CorrectionStatus), default=CorrectionStatus.PENDING,
+                                                     index=True)
+    by_hr: Mapped[bool] = mapped_column(default=False)
+    requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str] = mapped_column(sa.String(500), default="")
+    punch_id: Mapped[int | None] = mapped_column(sa.ForeignKey("attendance_punches.id"))
+    version_id: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version_id}
+
+    staff: Mapped[StaffMember] = relationship()
+    punch: Mapped[Punch | None] = relationship()
+
+    def open_key_value(self) -> str:
+        return f"{self.staff_id}:{self.day.isoformat()}:{self.kind}"
+
+    def is_open(self) -> bool:
+        return self.status == CorrectionStatus.PENDING
+
+    def __repr__(self) -> str:
+        return f"<AttendanceCorrection(staff={self.staff_id}, {self.day}, {self.kind}, {self.status})>"

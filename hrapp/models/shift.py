@@ -9,7 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from hrapp.extensions import db
 from hrapp.models.base import TimestampMixin, enum_column, utcnow
 from hrapp.models.org import Department
-from hrapp.models.staff import StaffMember
 
 
 class ShiftKind(enum.StrEnum):
@@ -142,36 +141,6 @@ class RosterWorkTerms(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<RosterWorkTerms(position={self.position_id}, staff={self.staff_id})>"
-
-
-class AbsenceKind(enum.StrEnum):
-    ANNUAL = "annual"
-    SICK = "sick"
-    PERSONAL = "personal"
-    REST_OWED = "rest_owed"
-    OTHER = "other"
-
-
-class Absence(TimestampMixin, db.Model):
-    """A minimal leave record (from-to inclusive); only approved absences stand in the way of a shift."""
-
-    __tablename__ = "absences"
-    __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
-                      sa.Index("ix_absences_staff_dates", "staff_id", "starts_on", "ends_on"))
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
-    starts_on: Mapped[date]
-    ends_on: Mapped[date]
-    kind: Mapped[AbsenceKind] = mapped_column(enum_column(AbsenceKind), default=AbsenceKind.ANNUAL)
-    approved: Mapped[bool] = mapped_column(default=False)
-    note: Mapped[str] = mapped_column(sa.String(255), default="")
-    recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-
-    staff: Mapped[StaffMember] = relationship()
-
-    def __repr__(self) -> str:
-        return f"<Absence(staff={self.staff_id}, {self.starts_on}..{self.ends_on}, {self.kind})>"
 
 
 class RestOwedReason(enum.StrEnum):

@@ -49,6 +49,9 @@ class StaffMember(TimestampMixin, db.Model):
     position_id: Mapped[int | None] = mapped_column(sa.ForeignKey("positions.id"), index=True)
     superior_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_members.id"))
     hire_on: Mapped[date]
+    # 参加工作日期: when the person first started work anywhere (annual leave counts cumulative years of service);
+    # None: the hire date.
+    career_started_on: Mapped[date | None]
     status: Mapped[EmploymentStatus] = mapped_column(
         enum_column(EmploymentStatus), default=EmploymentStatus.PROBATION, index=True
     )

@@ -18,7 +18,6 @@ from hrapp.blueprints.roster.services import (
     generate_roster,
     lock_roster,
     publish_roster,
-    record_absence,
     roster_breaches,
     roster_changes,
     roster_grid,
@@ -39,6 +38,7 @@ from hrapp.models import (
     RosterStatus,
 )
 from tests.conftest import count, is_savepoint
+from tests.leave.fixtures import write_leave
 from tests.roster.fixtures import TYPES
 
 
@@ -80,7 +80,7 @@ class TestSetCells:
 
     def test_all_or_nothing_with_clear_messages(self, world):
         world.c.status, world.c.left_on = EmploymentStatus.LEFT, day(10)
-        record_absence(world.hr, world.b, day(5), day(6))
+        write_leave(world.b, day(5), day(6))
         db.session.commit()
         edits = [CellEdit(world.a.id, day(2), "早"), CellEdit(world.b.id, day(5), "早"),
                  CellEdit(world.c.id, day(11), "早"), CellEdit(world.a.id, day(3), "X"),
@@ -123,7 +123,7 @@ class TestSetCells:
 
 class TestBulk:
     def test_fill_range_skips_leave(self, world):
-        record_absence(world.hr, world.b, day(3), day(3))
+        write_leave(world.b, day(3), day(3))
         result = fill_range(world.head, world.roster, [world.b.id, world.c.id], day(2), day(4), "早",
                             world.roster.version_id)
         assert result.changed == 5 and result.skipped == ((world.b.id, day(3), "on_leave"),)
@@ -272,7 +272,7 @@ class TestGenerate:
     def test_short_generation_saves_nothing_and_names_the_gaps(self, world):
         set_demand(world.head, world.front, world.types["夜"], 2, weekday=5)  # two nights every Saturday
         set_demand(world.head, world.front, world.types["早"], 3, weekday=5)  # and three earlies
-        record_absence(world.hr, world.b, day(7), day(7))
+        write_leave(world.b, day(7), day(7))
         result = generate_roster(world.head, world.roster, world.roster.version_id, time_limit_s=5, num_workers=2)
         assert result.status == "short" and cells_of(world.roster) == {}
         saturdays = {s.day for s in result.shortfalls}

@@ -10,7 +10,6 @@ from hrapp.blueprints.roster.services import (
     RosterValidationError,
     demand_for,
     library_days,
-    record_absence,
     rule_settings,
     save_shift_type,
     set_company_day,
@@ -21,6 +20,7 @@ from hrapp.blueprints.roster.services import (
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, CompanyHoliday, DayKind, HolidaySource, RosterDemand, ShiftType
 from tests.conftest import count
+from tests.leave.fixtures import write_leave
 
 
 def test_shift_type_saved_and_audited(world):
@@ -119,6 +119,7 @@ def test_rule_settings_default_then_stored(world):
         update_rule_settings(world.hr, RuleSettings(max_consecutive_days=0))
 
 
-def test_absence_dates_checked(world):
-    with pytest.raises(RosterValidationError):
-        record_absence(world.hr, world.b, date(2026, 3, 5), date(2026, 3, 4))
+def test_leave_dates_checked_by_the_database(world):
+    """A leave request ending before it starts is refused by the table's check constraint."""
+    with pytest.raises(sa.exc.IntegrityError):
+        write_leave(world.b, date(2026, 3, 5), date(2026, 3, 4))

@@ -6,9 +6,12 @@ Built in parts, each a sub-package declaring `PART = Module(...)`, combined here
 - capture/: the staff member's punch button, importing device exports, device user ids and unmapped ids;
 - reconcile/: reading punches against rostered shifts (pure rules + the service), re-reconciling what a change
   touches, the days API and the `attendance reconcile` command;
-- board/: the head's day board and month, the staff member's own attendance, HR's overview and settings.
+- board/: the head's day board and month, the staff member's own attendance, HR's overview and settings;
+- corrections/: missing-punch corrections (补卡), the head's decision, HR's corrections;
+- sheet/: the monthly attendance sheet, its signed PDF, XLSX and payroll export, the month close's checks;
+- proposals/: lateness and absence proposed as violations under the code of conduct; the demo punches.
 Shared by the parts: access.py, labels.py, settings.py (the windows), punch_store.py (the one way punches are
-stored), cli.py (the `attendance` command group).
+stored), signals.py (`days_reconciled`), cli.py (the `attendance` command group).
 """
 from flask_babel import lazy_gettext as _l
 
@@ -19,11 +22,14 @@ from .board import PART as BOARD
 from .capture import PART as CAPTURE
 from .cli import attendance_group
 from .clocks import PART as CLOCKS
+from .corrections import PART as CORRECTIONS
+from .proposals import PART as PROPOSALS
 from .reconcile import PART as RECONCILE
+from .sheet import PART as SHEET
 
 MODULE = combine(
     "attendance",
-    (CLOCKS, CAPTURE, RECONCILE, BOARD),
+    (CLOCKS, CAPTURE, RECONCILE, BOARD, CORRECTIONS, SHEET, PROPOSALS),
     label=_l("Attendance"),
     closable=True,
     grants=access.GRANTS,

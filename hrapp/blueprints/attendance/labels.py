@@ -4,7 +4,7 @@ import enum
 from flask_babel import lazy_gettext as _l
 
 from hrapp.labels import register
-from hrapp.models import DayStatus, PunchSource, PunchState
+from hrapp.models import CorrectionKind, CorrectionStatus, DayStatus, PenaltyRoute, PunchSource, PunchState
 
 # The navbar menu every part's links go into (NavEntry(menu=MENU)).
 MENU = _l("Attendance")
@@ -36,6 +36,18 @@ LABELS: dict[enum.Enum, object] = {
     DayStatus.UNROSTERED: _l("Punched without a shift"),
 }
 
+# Apart from LABELS: CorrectionStatus.PENDING and DayStatus.PENDING are equal strings (one dict key).
+CORRECTION_LABELS: dict[enum.Enum, object] = {
+    CorrectionKind.MISSING_IN: _l("Missing check-in"),
+    CorrectionKind.MISSING_OUT: _l("Missing check-out"),
+    CorrectionStatus.PENDING: _l("Waiting for the head"),
+    CorrectionStatus.ACCEPTED: _l("Accepted"),
+    CorrectionStatus.REJECTED: _l("Rejected"),
+    CorrectionStatus.WITHDRAWN: _l("Withdrawn"),
+    PenaltyRoute.CONDUCT: _l("Proposed fines under the code of conduct"),
+    PenaltyRoute.PAYROLL: _l("Pay deductions in the payroll export"),
+}
+
 # The monthly sheet's mark per status (√ 迟 早 旷 假 休 加 缺).
 MARKS = {
     DayStatus.PRESENT: "√", DayStatus.LATE: "迟", DayStatus.EARLY: "早", DayStatus.LATE_AND_EARLY: "迟早",
@@ -44,3 +56,4 @@ MARKS = {
 }
 
 register(LABELS)
+register(CORRECTION_LABELS)

@@ -35,15 +35,6 @@ LABELS: dict[enum.Enum, object] = {
     PenaltyForm.FINE: _l("Fine"),
     PenaltyForm.POINTS: _l("Performance points"),
     PenaltyForm.BOTH: _l("Fine and performance points"),
-    Measure.NONE: _l("None"),
-    Measure.WARNING: _l("Verbal warning"),
-    Measure.WRITTEN_WARNING: _l("Written warning"),
-    Measure.FINAL_WARNING: _l("Final warning"),
-    Measure.DEMOTION: _l("Demotion"),
-    Measure.TRANSFER: _l("Transfer"),
-    Measure.UNPAID_SUSPENSION: _l("Unpaid suspension"),
-    Measure.DISMISSAL_REVIEW: _l("Dismissal review"),
-    Measure.DISMISSAL: _l("Dismissal"),
     ViolationState.PROPOSED: _l("Proposed"),
     ViolationState.DISMISSED: _l("Dismissed"),
     ViolationState.DRAFT: _l("Draft"),
@@ -68,4 +59,18 @@ LABELS: dict[enum.Enum, object] = {
     LedgerResolutionKind.OVERRIDE: _l("Override"),
 }
 
+# Apart: a dict literal keeps one key for equal values (Measure.DISMISSAL == RuleKind.DISMISSAL).
+MEASURE_LABELS: dict[enum.Enum, object] = {
+    Measure.NONE: _l("None"),
+    Measure.WARNING: _l("Verbal warning"),
+    Measure.WRITTEN_WARNING: _l("Written warning"),
+    Measure.FINAL_WARNING: _l("Final warning"),
+    Measure.DEMOTION: _l("Demotion"),
+    Measure.TRANSFER: _l("Transfer"),
+    Measure.UNPAID_SUSPENSION: _l("Unpaid suspension"),
+    Measure.DISMISSAL_REVIEW: _l("Dismissal review"),
+    Measure.DISMISSAL: _l("Dismissal"),
+}
+
 register(LABELS)
+register(MEASURE_LABELS)

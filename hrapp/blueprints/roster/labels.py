@@ -4,7 +4,6 @@ import enum
 from flask_babel import lazy_gettext as _l
 
 from hrapp.models import (
-    AbsenceKind,
     DayKind,
     DayOffStatus,
     HolidaySource,
@@ -40,11 +39,6 @@ LABELS: dict[enum.Enum, object] = {
     RestOwedReason.WORKED_HOLIDAY: _l("Worked a public holiday"),
     RestOwedReason.REST_IN_LIEU: _l("Rest in lieu"),
     RestOwedReason.ADJUSTMENT: _l("Adjustment"),
-    AbsenceKind.ANNUAL: _l("Annual leave"),
-    AbsenceKind.SICK: _l("Sick leave"),
-    AbsenceKind.PERSONAL: _l("Personal leave"),
-    AbsenceKind.REST_OWED: _l("Rest owed taken"),
-    AbsenceKind.OTHER: _l("Other leave"),
     DayOffStatus.REQUESTED: _l("Requested"),
     DayOffStatus.WITHDRAWN: _l("Withdrawn"),
 }

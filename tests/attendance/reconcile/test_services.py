@@ -5,7 +5,8 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.attendance.reconcile.services import reconcile, reconcile_recent
 from hrapp.extensions import db
-from hrapp.models import Absence, AttendanceDay, DayStatus
+from hrapp.models import AttendanceDay, DayStatus
+from tests.leave.fixtures import write_leave
 
 from .conftest import AFTER_MAY, NEXT, day_row, first_day_with, punch, utc
 
@@ -25,7 +26,7 @@ def test_a_night_shift_owns_the_next_mornings_punch_through_the_store(person):
 
 def test_a_month_without_punches_is_absent_on_work_days_rest_on_rest_days_and_leave_when_approved(rostered, person):
     early = first_day_with(person, "早")
-    db.session.add(Absence(staff_id=person.id, starts_on=early, ends_on=early, approved=True))
+    write_leave(person, early, early)
     counts = reconcile(MAY_FIRST, MAY_LAST, AFTER_MAY, staff_ids=[person.id])
     assert day_row(person, early).status == DayStatus.LEAVE
     assert day_row(person, first_day_with(person, "中")).status == DayStatus.ABSENT

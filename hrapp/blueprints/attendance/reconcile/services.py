@@ -11,14 +11,16 @@ from datetime import UTC, date, datetime, timedelta
 import sqlalchemy as sa
 
 from hrapp.blueprints.attendance.settings import attendance_settings, windows_by_shift_type
+from hrapp.blueprints.attendance.signals import days_reconciled
 from hrapp.company import company_settings
 from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import (
-    Absence,
     AttendanceDay,
     CompanyHoliday,
     DayStatus,
+    LeaveRequest,
+    LeaveStatus,
     Punch,
     Roster,
     RosterCell,
@@ -101,9 +103,9 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
         punches[sid][local.date()].append(rules.PunchAt(pid, local, state))
     leave: dict[int, list[tuple[date, date]]] = defaultdict(list)
     for sid, starts, ends in db.session.execute(
-            sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on)
-            .where(Absence.approved.is_(True), Absence.starts_on <= last_day, Absence.ends_on >= first_day,
-                   _staff_filter(Absence.staff_id, staff_ids))):
+            sa.select(LeaveRequest.staff_id, LeaveRequest.starts_on, LeaveRequest.ends_on)
+            .where(LeaveRequest.status == LeaveStatus.APPROVED, LeaveRequest.starts_on <= last_day,
+                   LeaveRequest.ends_on >= first_day, _staff_filter(LeaveRequest.staff_id, staff_ids))):
         leave[sid].append((starts, ends))
     holidays = set(db.session.scalars(sa.select(CompanyHoliday.day).where(
         CompanyHoliday.day.between(first_day, last_day), CompanyHoliday.kind == DayKind.HOLIDAY)))
@@ -165,6 +167,11 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
     if removed:
         db.session.execute(sa.delete(AttendanceDay).where(AttendanceDay.id.in_(removed)))
     counts["changed"] = len(inserts) + len(updates) + len(removed)
+    if counts["changed"]:
+        touched = {row["row_id"] for row in updates} | set(removed)
+        changed = [(row["staff_id"], row["day"]) for row in inserts]
+        changed += [pair for pair, old in existing.items() if old.id in touched]
+        days_reconciled.send(None, days=changed)
     return counts
 
 

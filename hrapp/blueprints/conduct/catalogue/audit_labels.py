@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.conduct.catalogue.forms import RuleCreateForm, RuleEditForm, SettingsForm
-from hrapp.blueprints.conduct.labels import LABELS
+from hrapp.blueprints.conduct.labels import LABELS, MEASURE_LABELS
 from hrapp.core.audit_vocabulary import AuditVocabulary, form_field_labels
 
 
@@ -10,7 +10,7 @@ def _value_label(_field: str, value) -> str | None:
     """The conduct enums' values (kinds, forms, measures, categories), translated; None for others."""
     if not isinstance(value, str):
         return None
-    text = next((v for k, v in LABELS.items() if k.value == value), None)
+    text = next((v for k, v in (*LABELS.items(), *MEASURE_LABELS.items()) if k.value == value), None)
     return str(text) if text is not None else None
 
 

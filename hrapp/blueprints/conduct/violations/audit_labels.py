@@ -1,7 +1,7 @@
 """What the audit trail calls the violations part's actions, records and fields."""
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.conduct.labels import LABELS
+from hrapp.blueprints.conduct.labels import LABELS, MEASURE_LABELS
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
 from hrapp.core.audit_vocabulary import AuditVocabulary, workflow_actions
 
@@ -10,7 +10,7 @@ def _value_label(_field: str, value) -> str | None:
     """Conduct enum values (states, measures, sources), translated; None for others."""
     if not isinstance(value, str):
         return None
-    text = next((v for k, v in LABELS.items() if k.value == value), None)
+    text = next((v for k, v in (*LABELS.items(), *MEASURE_LABELS.items()) if k.value == value), None)
     return str(text) if text is not None else None
 
 

@@ -54,7 +54,6 @@ from hrapp.blueprints.roster.services.schedule import (
 from hrapp.blueprints.roster.services.setup import (
     HolidaySync,
     library_days,
-    record_absence,
     rule_settings_version,
     save_shift_type,
     set_company_day,
@@ -83,7 +82,7 @@ __all__ = [
     "decline_swap", "department_rosters", "my_day_off_requests", "request_day_off", "withdraw_day_off",
     "demand_for", "feed_ics", "fill_range", "generate_roster", "generation_problem", "issue_feed_token",
     "library_days", "load_roster_data", "lock_roster", "my_changes", "my_schedule", "open_swaps",
-    "previous_roster", "propose_swap", "publish_roster", "record_absence", "reject_swap", "rest_owed_balance",
+    "previous_roster", "propose_swap", "publish_roster", "reject_swap", "rest_owed_balance",
     "require_override", "rest_owed_balances", "rest_owed_ledger", "rest_owed_summary", "revoke_feed_tokens", "roster_breaches",
     "roster_changes", "roster_grid", "rule_settings", "save_shift_type", "seed_rosters", "set_cells",
     "set_company_day", "set_demand", "set_shift_type_active", "swap_breaches", "sync_company_holidays",

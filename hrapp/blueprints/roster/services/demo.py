@@ -3,7 +3,7 @@ import random
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, time
 
 import sqlalchemy as sa
 
@@ -13,11 +13,11 @@ from hrapp.blueprints.roster.services.editing import apply_pattern, create_roste
 from hrapp.blueprints.roster.services.facts import load_roster_data
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.blueprints.roster.services.publishing import publish_roster, roster_breaches
-from hrapp.blueprints.roster.services.setup import record_absence, save_shift_type, set_demand, sync_company_holidays
+from hrapp.blueprints.roster.services.setup import save_shift_type, set_demand, sync_company_holidays
 from hrapp.blueprints.roster.services.terms import set_work_terms
 from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
-from hrapp.models import AbsenceKind, Department, EmploymentStatus, PeriodKind, Position, StaffMember
+from hrapp.models import Department, EmploymentStatus, PeriodKind, Position, StaffMember
 
 EPOCH = date(2024, 1, 1)  # a Monday: patterns run continuously from here, so months join without breaches
 
@@ -64,7 +64,6 @@ class RosterSeedReport:
     rosters: int = 0
     published: int = 0
     cells: int = 0
-    absences: int = 0
     holidays: int = 0
 
 
@@ -91,7 +90,7 @@ def seed_rosters(today: date, rng: random.Random, actor=None, max_staff: int | N
     for department in departments:
         report.departments.append(department.code)
         shifts, pattern = PLANS[department.code]
-        staff = _seed_department(actor, department, shifts, rng, next_month, report, max_staff, keep)
+        staff = _seed_department(actor, department, shifts, report, max_staff, keep)
         offsets = _offsets(staff, len(pattern), rng)
         for first in (this_month.first, next_month.first):
             roster = create_roster(actor, department, PeriodKind.MONTH, first)
@@ -104,9 +103,9 @@ def seed_rosters(today: date, rng: random.Random, actor=None, max_staff: int | N
     return report
 
 
-def _seed_department(actor, department, shifts, rng, next_month, report, max_staff=None,
+def _seed_department(actor, department, shifts, report, max_staff=None,
                      keep: Collection[int] = ()) -> list[StaffMember]:
-    """Shift types, weekday demand and some approved leave next month; returns the staff to roster."""
+    """Shift types and weekday demand; returns the staff to roster (the leave module's demo adds leave)."""
     for data in (*shifts, OFFICE, REST_TYPE, LEAVE_TYPE):
         save_shift_type(actor, department, data)
     db.session.flush()
@@ -120,11 +119,6 @@ def _seed_department(actor, department, shifts, rng, next_month, report, max_sta
     if max_staff is not None and len(staff) > max_staff:
         first = sorted(staff, key=lambda s: (s.id not in keep, not _is_manager(s), s.staff_number))[:max_staff]
         staff = sorted(first, key=lambda s: s.staff_number)
-    for person in rng.sample(staff, k=max(1, len(staff) // 15)) if staff else []:
-        start = next_month.first + timedelta(days=rng.randrange(0, 20))
-        record_absence(actor, person, start, start + timedelta(days=rng.randrange(1, 4)), AbsenceKind.ANNUAL,
-                       note="年假")
-        report.absences += 1
     return staff
 
 

@@ -19,13 +19,15 @@ from hrapp.blueprints.roster.rules import (
 from hrapp.blueprints.roster.services.staffing import known_counts, remember_counts
 from hrapp.extensions import db
 from hrapp.models import (
-    Absence,
     CompanyHoliday,
     DayKind,
     DayOffRequest,
     DayOffStatus,
     DisciplinaryMeasure,
     EmploymentStatus,
+    LeaveRequest,
+    LeaveStatus,
+    LeaveType,
     Measure,
     Position,
     Roster,
@@ -321,11 +323,12 @@ WISH = "day_off_request"  # the kind of a requested day off in `people_calendar`
 
 def people_calendar(staff_ids: list[int], first: date, last: date
                     ) -> tuple[tuple[AbsenceSpan, ...], frozenset[tuple[int, date]]]:
-    """The people's approved absences and unpaid suspensions overlapping the period and their requested days off
+    """The people's approved leave and unpaid suspensions overlapping the period and their requested days off
     in it: one query (a UNION ALL of the three tables), as the rules' absence spans and (staff id, day) wishes."""
-    absences = sa.select(Absence.staff_id, Absence.starts_on, Absence.ends_on,
-                         sa.type_coerce(Absence.kind, sa.String).label("kind")).where(
-        Absence.staff_id.in_(staff_ids), Absence.approved.is_(True), Absence.starts_on <= last, Absence.ends_on >= first)
+    absences = sa.select(LeaveRequest.staff_id, LeaveRequest.starts_on, LeaveRequest.ends_on,
+                         LeaveType.code.label("kind")).join(LeaveType, LeaveType.id == LeaveRequest.leave_type_id).where(
+        LeaveRequest.staff_id.in_(staff_ids), LeaveRequest.status == LeaveStatus.APPROVED,
+        LeaveRequest.starts_on <= last, LeaveRequest.ends_on >= first)
     wishes = sa.select(DayOffRequest.staff_id, DayOffRequest.day, DayOffRequest.day,
                        sa.literal(WISH, sa.String)).where(
         DayOffRequest.staff_id.in_(staff_ids), DayOffRequest.day.between(first, last),

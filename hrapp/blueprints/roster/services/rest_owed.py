@@ -12,8 +12,10 @@ from hrapp.blueprints.roster.services.facts import day_kinds, holiday_overrides,
 from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.extensions import db
 from hrapp.models import (
-    Absence,
-    AbsenceKind,
+    LeaveBalanceKind,
+    LeaveRequest,
+    LeaveStatus,
+    LeaveType,
     RestOwedEntry,
     RestOwedReason,
     Roster,
@@ -45,10 +47,12 @@ def accrue_rest_owed(roster: Roster, staff_ids=None) -> int:
     kinds = day_kinds(holiday_overrides(roster.starts_on, roster.ends_on))
     items = [(i.staff_id, i.day, i.days, i.reason) for i in rest_owed_items(cells, specs, kinds)]
     by_cell = {(c.staff_id, c.day): specs[c.shift_code] for c in cells}
-    taken = db.session.scalars(sa.select(Absence).where(
-        Absence.kind == AbsenceKind.REST_OWED, Absence.approved.is_(True),
-        Absence.staff_id.in_({c.staff_id for c in cells}),
-        Absence.starts_on <= roster.ends_on, Absence.ends_on >= roster.starts_on))
+    taken = db.session.scalars(sa.select(LeaveRequest).join(LeaveType, LeaveType.id == LeaveRequest.leave_type_id)
+                               .where(LeaveType.balance_kind == LeaveBalanceKind.REST_OWED,
+                                      LeaveRequest.status == LeaveStatus.APPROVED,
+                                      LeaveRequest.staff_id.in_({c.staff_id for c in cells}),
+                                      LeaveRequest.starts_on <= roster.ends_on,
+                                      LeaveRequest.ends_on >= roster.starts_on))
     for absence in taken:
         for day in period_days(max(absence.starts_on, roster.starts_on), min(absence.ends_on, roster.ends_on)):
             spec = by_cell.get((absence.staff_id, day))

@@ -12,8 +12,6 @@ from hrapp.blueprints.roster.services.messages import RosterValidationError
 from hrapp.core.errors import StaleRecord, check_version
 from hrapp.extensions import db
 from hrapp.models import (
-    Absence,
-    AbsenceKind,
     CompanyHoliday,
     DayKind,
     Department,
@@ -22,7 +20,6 @@ from hrapp.models import (
     RosterRuleSettings,
     ShiftKind,
     ShiftType,
-    StaffMember,
 )
 
 SHIFT_FIELDS = ("code", "name", "name_en", "kind", "start_time", "end_time", "break_minutes", "colour",
@@ -218,17 +215,3 @@ def update_rule_settings(actor, settings: RuleSettings, expected_version: int | 
     return row
 
 
-def record_absence(actor, staff: StaffMember, starts_on: date, ends_on: date,
-                   kind: AbsenceKind = AbsenceKind.ANNUAL, approved: bool = True, note: str = "") -> Absence:
-    """Record leave for `staff` from `starts_on` to `ends_on` (inclusive); approved leave blocks shifts. Audited.
-
-    :raise RosterValidationError: ends before it starts.
-    """
-    if ends_on < starts_on:
-        raise RosterValidationError.of("ends_on", "absence_dates")
-    row = Absence(staff_id=staff.id, starts_on=starts_on, ends_on=ends_on, kind=kind, approved=approved,
-                  note=note[:255], recorded_by_id=getattr(actor, "id", None))
-    db.session.add(row)
-    audit.record(actor, "absence.create", row, None, audit.snapshot(row, ("starts_on", "ends_on", "kind", "approved")),
-                 label=staff.staff_number)
-    return row

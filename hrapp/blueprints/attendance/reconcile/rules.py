@@ -25,6 +25,8 @@ _AT = attrgetter("at")
 OVER_3H = "overtime_day_over_3h"
 HOLIDAY_WORKED = "holiday_worked"
 MONTH_OVERTIME_LIMIT_MINUTES = 36 * 60  # Labour Law art. 41: at most 36 hours of overtime a month
+_STATUS_BY_LATE_EARLY = {(False, False): PRESENT, (True, False): LATE, (False, True): EARLY,
+                         (True, True): LATE_AND_EARLY}
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,7 @@ def reconcile_day(data: DayInput) -> DayResult | None:
     result.early_minutes = early if early > policy.grace else 0
     result.worked_minutes = _worked(first_in, last_out, shift.break_minutes, from_at=shift.start)
     _overtime(result, _minutes(last_out.at - shift.end), policy)
-    result.status = {(False, False): PRESENT, (True, False): LATE, (False, True): EARLY,
-                     (True, True): LATE_AND_EARLY}[(result.late_minutes > 0, result.early_minutes > 0)]
+    result.status = _STATUS_BY_LATE_EARLY[(result.late_minutes > 0, result.early_minutes > 0)]
     return result
 
 

@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from hrapp.blueprints.attendance.settings import attendance_settings, windows_by_shift_type
 from hrapp.blueprints.attendance.signals import days_reconciled
 from hrapp.company import company_settings
+from hrapp.core.bulk import insert_rows
 from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import (
     AttendanceDay,
     CompanyHoliday,
-    DayStatus,
     LeaveRequest,
     LeaveStatus,
     Punch,
@@ -88,14 +88,15 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
         + timedelta(minutes=widest)
 
     types = {t.id: t for t in db.session.scalars(sa.select(ShiftType))}
-    cells = {(s, d): (t, dept) for s, d, t, dept in db.session.execute(
+    read = db.session.connection().execute  # Core: plain rows, without the ORM's per-row loading
+    cells = {(s, d): (t, dept) for s, d, t, dept in read(
         sa.select(RosterCell.staff_id, RosterCell.day, RosterCell.shift_type_id, Roster.department_id)
         .join(Roster, Roster.id == RosterCell.roster_id)
         .where(Roster.status.in_(COUNTED_ROSTERS), RosterCell.day.between(lead, last_day),
                _staff_filter(RosterCell.staff_id, staff_ids)))}
     punches: dict[int, dict[date, list[rules.PunchAt]]] = defaultdict(lambda: defaultdict(list))
     localize = _localizer(zone)
-    for pid, sid, at, state in db.session.execute(
+    for pid, sid, at, state in read(
             sa.select(Punch.id, Punch.staff_id, Punch.punched_at, Punch.state)
             .where(Punch.staff_id.is_not(None), Punch.punched_at.between(punch_from, punch_to),
                    _staff_filter(Punch.staff_id, staff_ids)).order_by(Punch.punched_at)):
@@ -109,7 +110,7 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
         leave[sid].append((starts, ends))
     holidays = set(db.session.scalars(sa.select(CompanyHoliday.day).where(
         CompanyHoliday.day.between(first_day, last_day), CompanyHoliday.kind == DayKind.HOLIDAY)))
-    existing = {(row.staff_id, row.day): row for row in db.session.execute(
+    existing = {(row.staff_id, row.day): row for row in read(
         sa.select(AttendanceDay.id, AttendanceDay.staff_id, AttendanceDay.day, AttendanceDay.version_id,
                   *(getattr(AttendanceDay, f) for f in FIELDS))
         .where(AttendanceDay.day.between(first_day, last_day), _staff_filter(AttendanceDay.staff_id, staff_ids)))}
@@ -119,25 +120,33 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
 
     policies = {type_id: rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, settings.overtime_minimum_minutes,
                                       settings.overtime_needs_approval) for type_id, w in windows.items()}
-    no_punches: dict[date, list] = {}
+    days = list(_days(lead, last_day))
+    shifts: dict[tuple[int, date], rules.Shift | None] = {}  # one Shift per shift type and day, shared
+    default_policy = policies[None]
     inserts, updates, removed, counts, stamp = [], [], [], Counter(), utcnow()
     for sid in people:
         claimed: set[int] = set()
-        by_date = punches.get(sid, no_punches)
-        for day in _days(lead, last_day):
+        by_date = punches.get(sid)
+        away = leave.get(sid, ())
+        for day in days:
             cell = cells.get((sid, day))
             shift_type = types.get(cell[0]) if cell else None
-            shift = None
-            if shift_type is not None and shift_type.start_time and shift_type.end_time:
-                shift = rules.shift_times(day, shift_type.start_time, shift_type.end_time, shift_type.break_minutes)
-            policy = policies.get(shift_type.id if shift_type else None) or policies[None]
-            mine = tuple(p for d in (day - ONE_DAY, day, day + ONE_DAY) for p in by_date.get(d, ())
-                         if p.id not in claimed)
+            shift, policy, kind = None, default_policy, None
+            if shift_type is not None:
+                kind = shift_type.kind.value
+                policy = policies.get(shift_type.id) or default_policy
+                key = (shift_type.id, day)
+                if key not in shifts:
+                    shifts[key] = rules.shift_times(day, shift_type.start_time, shift_type.end_time,
+                                                    shift_type.break_minutes) \
+                        if shift_type.start_time and shift_type.end_time else None
+                shift = shifts[key]
+            mine = () if by_date is None else tuple(
+                p for d in (day - ONE_DAY, day, day + ONE_DAY) for p in by_date.get(d, ()) if p.id not in claimed)
             result = rules.reconcile_day(rules.DayInput(
-                day, shift_type.kind.value if shift_type else None, shift, mine, now_local,
-                on_leave=any(a <= day <= b for a, b in leave.get(sid, ())), holiday=day in holidays,
-                policy=policy))
-            if result is not None:
+                day, kind, shift, mine, now_local, on_leave=any(a <= day <= b for a, b in away),
+                holiday=day in holidays, policy=policy))
+            if result is not None and (result.in_punch or result.out_punch):
                 claimed |= result.used_ids
             if day < first_day:
                 continue
@@ -147,20 +156,20 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
                     removed.append(old.id)
                 continue
             values = {"department_id": cell[1] if cell else home.get(sid), "shift_type_id": cell[0] if cell else None,
-                      "status": DayStatus(result.status), "late_minutes": result.late_minutes,
+                      "status": result.status, "late_minutes": result.late_minutes,
                       "early_minutes": result.early_minutes, "worked_minutes": result.worked_minutes,
                       "overtime_minutes": result.overtime_minutes, "overtime_approved": result.overtime_approved,
                       "in_punch_id": result.in_punch.id if result.in_punch else None,
                       "out_punch_id": result.out_punch.id if result.out_punch else None, "flags": result.flags}
             counts[result.status] += 1
             if old is None:
-                inserts.append({"staff_id": sid, "day": day, "reconciled_at": stamp, "version_id": 1, **values,
-                                "status": values["status"].value})
+                values.update(staff_id=sid, day=day, reconciled_at=stamp, version_id=1)
+                inserts.append(values)
             elif any(getattr(old, f) != values[f] for f in FIELDS):
-                updates.append({"row_id": old.id, "version_id": old.version_id + 1, "reconciled_at": stamp,
-                                **values, "status": values["status"].value})
+                values.update(row_id=old.id, version_id=old.version_id + 1, reconciled_at=stamp)
+                updates.append(values)
     if inserts:
-        db.session.execute(AttendanceDay.__table__.insert(), inserts)  # Core executemany
+        insert_rows(AttendanceDay.__table__, inserts)
     if updates:
         table = AttendanceDay.__table__  # Core executemany: the version is bumped here, by hand
         db.session.execute(table.update().where(table.c.id == sa.bindparam("row_id")), updates)

@@ -118,3 +118,18 @@ def test_someone_elses_staged_import_is_forbidden(org, as_hr, auth, make_user):
     assert as_hr.get(f"/attendance/import/{token}").status_code == 403
     assert as_hr.post(f"/attendance/import/{token}/confirm", data={"token": token}).status_code == 403
     assert as_hr.get("/attendance/import/" + "x" * 40).status_code == 404
+
+
+def test_lines_in_a_closed_attendance_month_are_refused_and_nothing_is_imported(org, as_hr):
+    from datetime import date
+
+    from hrapp.models import PeriodClose, PeriodKind
+    db.session.add(PeriodClose(module="attendance", period_kind=PeriodKind.MONTH, starts_on=date(2026, 5, 1),
+                               ends_on=date(2026, 5, 31), department_id=org.desk_staff.department_id))
+    db.session.commit()
+    as_hr.post("/auth/locale/en")
+    token = _token(_upload(as_hr, "attlog.dat", _log(org)))
+    page = as_hr.get(f"/attendance/import/{token}").get_data(as_text=True)
+    assert page.count("HR has closed") == 2 and 'id="import-confirm"' not in page  # the desk's two lines
+    as_hr.post(f"/attendance/import/{token}/confirm", data={"token": token})
+    assert _count() == 0

@@ -12,11 +12,11 @@ from hrapp.blueprints.attendance.punch_store import StoreResult, punch_refusal, 
 from hrapp.company import company_settings
 from hrapp.core.localtime import to_zone
 from hrapp.extensions import db
-from hrapp.models import StaffMember
+from hrapp.models import PeriodClose, StaffMember
 from hrapp.models.base import utcnow
 
 from .file_import import ParsedFile
-from .rules import LineError
+from .rules import CLOSED_MONTH, LineError
 from .services import store_parsed
 
 
@@ -37,22 +37,34 @@ def preview(parsed: ParsedFile) -> ImportPreview:
     """What storing `parsed` would refuse, and its ids that map to no one (three queries)."""
     result = ImportPreview(readable=len(parsed.punches), errors=list(parsed.errors))
     mapping = staff_ids_for(p.clock_id for p in parsed.punches)
-    employment = {s: (h, left) for s, h, left in db.session.execute(
-        sa.select(StaffMember.id, StaffMember.hire_on, StaffMember.left_on)
+    employment = {s: (h, left, dept) for s, h, left, dept in db.session.execute(
+        sa.select(StaffMember.id, StaffMember.hire_on, StaffMember.left_on, StaffMember.department_id)
         .where(StaffMember.id.in_(set(mapping.values()))))} if mapping else {}
     zone, now = company_settings().timezone, utcnow()
+    days = {p: to_zone(p.punched_at, zone).date() for p in parsed.punches}
+    closed = _closed_months(min(days.values()), max(days.values())) if days else []
     unknown: Counter[str] = Counter()
     for punch in parsed.punches:
         staff_id = mapping.get(punch.clock_id)
         if staff_id is None:
             unknown[punch.clock_id] += 1
-        refusal = punch_refusal(punch.punched_at, now, to_zone(punch.punched_at, zone).date(),
-                                *employment.get(staff_id, (None, None)))
+        hire_on, left_on, department_id = employment.get(staff_id, (None, None, None))
+        refusal = punch_refusal(punch.punched_at, now, days[punch], hire_on, left_on)
+        if refusal is None and any(d == department_id and a <= days[punch] <= b for d, a, b in closed):
+            refusal = CLOSED_MONTH
         if refusal:
             result.errors.append(LineError(punch.line, refusal, punch.raw))
     result.errors.sort(key=lambda e: e.line)
     result.unknown = dict(sorted(unknown.items()))
     return result
+
+
+def _closed_months(first, last) -> list[tuple[int, object, object]]:
+    """(department id, first, last day) of the closed attendance months overlapping [first, last] (one query)."""
+    return [tuple(row) for row in db.session.execute(
+        sa.select(PeriodClose.department_id, PeriodClose.starts_on, PeriodClose.ends_on)
+        .where(PeriodClose.module == "attendance", PeriodClose.reopened_at.is_(None),
+               PeriodClose.starts_on <= last, PeriodClose.ends_on >= first))]
 
 
 class ImportBlocked(ValueError):

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.attendance.punch_store import FUTURE, NOT_EMPLOYED
 
-from .rules import BAD_STATE, BAD_TIME, LONG_ID, NO_ID, TOO_FEW
+from .rules import BAD_STATE, BAD_TIME, CLOSED_MONTH, LONG_ID, NO_ID, TOO_FEW
 
 LINE_MESSAGES = {
     NO_ID: _l("No user id."),
@@ -13,6 +13,7 @@ LINE_MESSAGES = {
     TOO_FEW: _l("Too few columns."),
     FUTURE: _l("The time is in the future."),
     NOT_EMPLOYED: _l("The person was not employed on that day."),
+    CLOSED_MONTH: _l("The day lies in a month whose attendance HR has closed; HR must reopen it first."),
 }
 
 

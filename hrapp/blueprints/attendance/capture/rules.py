@@ -22,6 +22,7 @@ LONG_ID = "long_id"
 BAD_TIME = "bad_time"
 BAD_STATE = "bad_state"
 TOO_FEW = "too_few"
+CLOSED_MONTH = "closed_month"  # the day lies in an attendance month HR has closed
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ once it exceeds the grace; overtime runs from the shift's END (arriving early is
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from operator import attrgetter
+from typing import NamedTuple
 
 PRESENT, LATE, EARLY, LATE_AND_EARLY = "present", "late", "early", "late_and_early"
 ABSENT, MISSING_PUNCH, LEAVE, REST = "absent", "missing_punch", "leave", "rest"
@@ -29,22 +30,19 @@ _STATUS_BY_LATE_EARLY = {(False, False): PRESENT, (True, False): LATE, (False, T
                          (True, True): LATE_AND_EARLY}
 
 
-@dataclass(frozen=True)
-class PunchAt:
+class PunchAt(NamedTuple):
     id: int
     at: datetime  # local
     state: int = 255
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(NamedTuple):
     start: datetime  # local
     end: datetime  # local, after start (the next day for a night shift)
     break_minutes: int = 0
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     checkin_opens: int = 120
     checkout_closes: int = 360
     grace: int = 5
@@ -52,8 +50,7 @@ class Policy:
     overtime_needs_approval: bool = True
 
 
-@dataclass(frozen=True)
-class DayInput:
+class DayInput(NamedTuple):
     day: date
     kind: str | None  # "work", "rest", "leave" (the roster cell's shift kind) or None: no roster cell
     shift: Shift | None  # the work shift's times (kind "work" with times)

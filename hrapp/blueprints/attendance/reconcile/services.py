@@ -123,6 +123,7 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
     days = list(_days(lead, last_day))
     shifts: dict[tuple[int, date], rules.Shift | None] = {}  # one Shift per shift type and day, shared
     default_policy = policies[None]
+    kind_policy = {t.id: (t.kind.value, policies.get(t.id) or default_policy) for t in types.values()}
     inserts, updates, removed, counts, stamp = [], [], [], Counter(), utcnow()
     for sid in people:
         claimed: set[int] = set()
@@ -133,8 +134,7 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
             shift_type = types.get(cell[0]) if cell else None
             shift, policy, kind = None, default_policy, None
             if shift_type is not None:
-                kind = shift_type.kind.value
-                policy = policies.get(shift_type.id) or default_policy
+                kind, policy = kind_policy[shift_type.id]
                 key = (shift_type.id, day)
                 if key not in shifts:
                     shifts[key] = rules.shift_times(day, shift_type.start_time, shift_type.end_time,

@@ -70,6 +70,8 @@ class Position(TimestampMixin, db.Model):
     job_family: Mapped[str] = mapped_column(sa.String(40), default="")
     grade: Mapped[str] = mapped_column(sa.String(20), default="")
     headcount: Mapped[int] = mapped_column(default=0)
+    # 综合计算工时制: the position's hours are measured over the period (lateness and overtime not per day).
+    comprehensive_hours: Mapped[bool] = mapped_column(default=False)
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 

@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, CompanySettings, Department, JobDescription, JobDescriptionStatus
+from hrapp.models import AuditEntry, CompanySettings, Department, JobDescription, JobDescriptionStatus, Position
 from tests.conftest import count
 
 JD_TEXT = {"summary": "负责前台接待", "duties": "1. 接待客人\n2. 办理入住"}
@@ -99,3 +99,17 @@ def test_settings_admin_only(client, auth, org):
     assert bad.status_code == 200 and count(CompanySettings) == 0
     client.post("/org/settings", data={"name": "示范酒店", "timezone": "Asia/Shanghai", "currency": "cny"})
     assert db.session.scalar(sa.select(CompanySettings)).currency == "CNY"
+
+
+def test_hr_marks_a_position_on_comprehensive_working_hours(client, auth, org, make_position):
+    position = make_position("FD-NIGHT", "夜审", org.front)
+    auth.login("hr")
+    page = client.get(f"/org/positions/{position.id}/edit").get_data(as_text=True)
+    assert 'name="comprehensive_hours"' in page
+    data = {"code": "FD-NIGHT", "name": "夜审", "name_en": "", "department_id": org.front.id,
+            "superior_position_id": "", "job_family": "", "grade": "", "headcount": 1,
+            "comprehensive_hours": "y", "version_id": position.version_id}
+    response = client.post(f"/org/positions/{position.id}/edit", data=data)
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(Position.comprehensive_hours).where(Position.id == position.id)) is True
+    assert "综合计算工时制" in client.get(f"/org/positions/{position.id}").get_data(as_text=True)

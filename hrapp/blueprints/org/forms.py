@@ -2,7 +2,7 @@
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from hrapp.core.money_fields import MoneyField
@@ -43,6 +43,10 @@ class PositionForm(VersionedForm):
     job_family = StringField(_l("Job family"), validators=[Optional(), Length(max=40)])
     grade = StringField(_l("Grade"), validators=[Optional(), Length(max=20)])
     headcount = IntegerField(_l("Headcount"), default=0, validators=[InputRequired(), NumberRange(min=0, max=100000)])
+    comprehensive_hours = BooleanField(
+        _l("Comprehensive working hours (综合计算工时制)"),
+        description=_l("Approved for this position: attendance measures its hours over the month, not lateness and "
+                       "overtime per day."))
 
 
 def _text(label, description=None):

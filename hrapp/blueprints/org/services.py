@@ -34,7 +34,8 @@ DUPLICATE_DEPARTMENT = unique_field("uq_departments_code", "code", _l("This depa
 DUPLICATE_POSITION = unique_field("uq_positions_code", "code", _l("This position code is already used."))
 
 DEPARTMENT_FIELDS = ("code", "name", "name_en", "parent_id", "planned_headcount")
-POSITION_FIELDS = ("code", "name", "name_en", "department_id", "superior_position_id", "job_family", "grade", "headcount")
+POSITION_FIELDS = ("code", "name", "name_en", "department_id", "superior_position_id", "job_family", "grade", "headcount",
+                   "comprehensive_hours")
 SETTINGS_FIELDS = ("name", "timezone", "currency", "minimum_monthly_wage_amount", "paid_days_per_month")
 
 

@@ -101,3 +101,19 @@ def test_approved_leave_and_unrostered_days():
 def test_month_overtime_past_36_hours():
     assert not r.month_overtime_over_limit([36 * 60])
     assert r.month_overtime_over_limit([36 * 60, 1])
+
+
+def test_comprehensive_hours_count_overtime_over_the_period():
+    from hrapp.blueprints.attendance.reconcile.rules import (
+        OVER_3H,
+        DayResult,
+        measured_over_period,
+        period_overtime_minutes,
+    )
+    day = measured_over_period(DayResult("late_and_early", late_minutes=20, early_minutes=9, overtime_minutes=200,
+                                         overtime_approved=True, flags=[OVER_3H]))
+    assert (day.status, day.late_minutes, day.early_minutes, day.overtime_minutes, day.flags) == (
+        "present", 0, 0, 0, ["comprehensive_hours"])
+    assert measured_over_period(DayResult("missing_punch")).status == "missing_punch"
+    assert period_overtime_minutes([500, 480, 0], [480, 480, 480]) == 0
+    assert period_overtime_minutes([600, 600], [480, 480]) == 240

@@ -91,3 +91,21 @@ def test_a_published_rosters_change_re_reads_the_days_it_touches(rostered, perso
               override_reason="测试")
     db.session.commit()
     assert day_row(person, rest).status == DayStatus.ABSENT
+
+
+def test_a_position_on_comprehensive_hours_is_measured_over_the_period_not_per_day(rostered, person):
+    from hrapp.models import Position
+    position = Position(code="FO-CH", name="综合工时岗", department_id=person.department_id, comprehensive_hours=True)
+    db.session.add(position)
+    db.session.flush()
+    person.position_id = position.id
+    other = rostered.fo_staff[1]
+    early, others_early = first_day_with(person, "早"), first_day_with(other, "早")
+    punch(person, utc(early, 7, 30), utc(early, 19, 0))  # 30 minutes late, four hours past the end
+    punch(other, utc(others_early, 7, 30), utc(others_early, 15, 0))
+    reconcile(MAY_FIRST, MAY_LAST, AFTER_MAY, staff_ids=[person.id, other.id])
+    row = day_row(person, early)
+    assert (row.status, row.late_minutes, row.overtime_minutes) == (DayStatus.PRESENT, 0, 0)
+    assert "comprehensive_hours" in row.flags and row.worked_minutes > 8 * 60
+    assert day_row(other, others_early).status == DayStatus.LATE  # the same punches on daily hours
+    assert day_row(person, first_day_with(person, "中")).status == DayStatus.ABSENT  # an absence stays one

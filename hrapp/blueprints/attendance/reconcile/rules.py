@@ -7,7 +7,9 @@ check-in (state 0/4), the check-out the last it calls a check-out (1/5); punches
 not say (255) are read by position: the first is the check-in, the last the check-out, a single one is the
 check-in before the shift's middle and the check-out after it. Late and early minutes are the whole lateness
 once it exceeds the grace; overtime runs from the shift's END (arriving early is never overtime) and counts from
-`overtime_minimum` minutes on. A day is never absent while its check-out window is open (pending).
+`overtime_minimum` minutes on. A day is never absent while its check-out window is open (pending). People on
+comprehensive working hours (综合计算工时制) are measured over the period: their days carry no lateness or
+overtime of their own (`measured_over_period`, `period_overtime_minutes`).
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -25,6 +27,7 @@ KNOWN_STATES = IN_STATES | OUT_STATES | BREAK_STATES
 _AT = attrgetter("at")
 OVER_3H = "overtime_day_over_3h"
 HOLIDAY_WORKED = "holiday_worked"
+COMPREHENSIVE = "comprehensive_hours"  # measured over the period, not per day
 MONTH_OVERTIME_LIMIT_MINUTES = 36 * 60  # Labour Law art. 41: at most 36 hours of overtime a month
 _STATUS_BY_LATE_EARLY = {(False, False): PRESENT, (True, False): LATE, (False, True): EARLY,
                          (True, True): LATE_AND_EARLY}
@@ -173,6 +176,23 @@ def reconcile_day(data: DayInput) -> DayResult | None:
     _overtime(result, _minutes(last_out.at - shift.end), policy)
     result.status = _STATUS_BY_LATE_EARLY[(result.late_minutes > 0, result.early_minutes > 0)]
     return result
+
+
+def measured_over_period(result: DayResult) -> DayResult:
+    """A day of someone on comprehensive working hours (综合计算工时制): nothing is late, early or overtime on its
+    own — the hours count over the period (`period_overtime_minutes`); the day keeps its punches and worked
+    minutes, a missing punch or an absence stays what it is, and the row is flagged."""
+    if result.status in (LATE, EARLY, LATE_AND_EARLY):
+        result.status = PRESENT
+    result.late_minutes = result.early_minutes = result.overtime_minutes = 0
+    result.overtime_approved = False
+    result.flags = [f for f in result.flags if f != OVER_3H] + [COMPREHENSIVE]
+    return result
+
+
+def period_overtime_minutes(worked_minutes, scheduled_minutes) -> int:
+    """Comprehensive working hours: the period's overtime is what was worked beyond what was scheduled in it."""
+    return max(0, sum(worked_minutes) - sum(scheduled_minutes))
 
 
 def month_overtime_over_limit(overtime_minutes) -> bool:

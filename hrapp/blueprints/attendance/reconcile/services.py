@@ -21,6 +21,7 @@ from hrapp.models import (
     CompanyHoliday,
     LeaveRequest,
     LeaveStatus,
+    Position,
     Punch,
     Roster,
     RosterCell,
@@ -115,8 +116,15 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
                   *(getattr(AttendanceDay, f) for f in FIELDS))
         .where(AttendanceDay.day.between(first_day, last_day), _staff_filter(AttendanceDay.staff_id, staff_ids)))}
     people = {s for s, _ in cells} | set(punches) | set(leave) | {s for s, _ in existing}
-    home = dict(db.session.execute(sa.select(StaffMember.id, StaffMember.department_id)
-                                   .where(StaffMember.id.in_(people))).all()) if people else {}
+    home, comprehensive = {}, set()
+    if people:
+        for sid, dept, by_period in read(sa.select(StaffMember.id, StaffMember.department_id,
+                                                   Position.comprehensive_hours)
+                                         .outerjoin(Position, Position.id == StaffMember.position_id)
+                                         .where(StaffMember.id.in_(people))):
+            home[sid] = dept
+            if by_period:
+                comprehensive.add(sid)
 
     policies = {type_id: rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, settings.overtime_minimum_minutes,
                                       settings.overtime_needs_approval) for type_id, w in windows.items()}
@@ -148,6 +156,8 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
                 holiday=day in holidays, policy=policy))
             if result is not None and (result.in_punch or result.out_punch):
                 claimed |= result.used_ids
+            if result is not None and sid in comprehensive:
+                rules.measured_over_period(result)
             if day < first_day:
                 continue
             old = existing.get((sid, day))

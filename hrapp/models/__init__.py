@@ -9,6 +9,7 @@ from hrapp.models.attendance import (
     CorrectionStatus,
     DayStatus,
     DeviceUserId,
+    OvertimeApproval,
     PenaltyRoute,
     Punch,
     PunchSource,
@@ -106,7 +107,7 @@ __all__ = [
     "SubmissionToken",
     # attendance
     "AttendanceCorrection", "AttendanceDay", "AttendanceDevice", "AttendanceSettings", "CorrectionKind",
-    "CorrectionStatus", "DayStatus", "DeviceUserId", "PenaltyRoute", "Punch", "PunchSource", "PunchState",
+    "CorrectionStatus", "DayStatus", "DeviceUserId", "OvertimeApproval", "PenaltyRoute", "Punch", "PunchSource", "PunchState",
     "ShiftWindow",
     # leave
     "OPEN_LEAVE", "LeaveBalanceKind", "LeaveBlackout", "LeaveEntitlement", "LeaveRequest", "LeaveStatus", "LeaveType",

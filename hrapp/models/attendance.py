@@ -256,3 +256,24 @@ class AttendanceCorrection(OpenKeyMixin, TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<AttendanceCorrection(staff={self.staff_id}, {self.day}, {self.kind}, {self.status})>"
+
+
+class OvertimeApproval(db.Model):
+    """A head's (or HR's) approval of a person-day's overtime, up to `minutes`: where the company says overtime
+    needs approval, reconciliation counts the day's overtime as approved while it stays within them. Kept apart
+    from the reconciled day so re-reconciling never loses it."""
+
+    __tablename__ = "attendance_overtime_approvals"
+    __table_args__ = (sa.UniqueConstraint("staff_id", "day", name="overtime_approval_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
+    day: Mapped[date]  # the local day of the AttendanceDay
+    minutes: Mapped[int]
+    note: Mapped[str] = mapped_column(sa.String(255), default="")
+    approved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    approved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version_id: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version_id}
+
+    staff: Mapped[StaffMember] = relationship()

@@ -7,6 +7,7 @@ Built in parts, each a sub-package declaring `PART = Module(...)`, combined here
 - reconcile/: reading punches against rostered shifts (pure rules + the service), re-reconciling what a change
   touches, the days API and the `attendance reconcile` command;
 - board/: the head's day board and month, the staff member's own attendance, HR's overview and settings;
+- overtime/: heads and HR approve a day's overtime where the company needs approval (reconciliation reads it);
 - corrections/: missing-punch corrections (补卡), the head's decision, HR's corrections;
 - sheet/: the monthly attendance sheet, its signed PDF, XLSX and payroll export, the month close's checks;
 - proposals/: lateness and absence proposed as violations under the code of conduct; the demo punches.
@@ -23,13 +24,14 @@ from .capture import PART as CAPTURE
 from .cli import attendance_group
 from .clocks import PART as CLOCKS
 from .corrections import PART as CORRECTIONS
+from .overtime import PART as OVERTIME
 from .proposals import PART as PROPOSALS
 from .reconcile import PART as RECONCILE
 from .sheet import PART as SHEET
 
 MODULE = combine(
     "attendance",
-    (CLOCKS, CAPTURE, RECONCILE, BOARD, CORRECTIONS, SHEET, PROPOSALS),
+    (CLOCKS, CAPTURE, RECONCILE, BOARD, OVERTIME, CORRECTIONS, SHEET, PROPOSALS),
     label=_l("Attendance"),
     closable=True,
     grants=access.GRANTS,

@@ -9,7 +9,14 @@ from enum import StrEnum
 import sqlalchemy as sa
 
 from hrapp.models import AttendanceDay, Punch, Role, StaffMember
-from hrapp.permissions import can_view_staff, department_scope, has_perm, sees_everything
+from hrapp.permissions import (
+    can_view_staff,
+    department_scope,
+    has_perm,
+    heads_department,
+    is_self,
+    sees_everything,
+)
 
 
 class AttendancePerm(StrEnum):
@@ -34,6 +41,15 @@ def can_view_attendance_of(user, staff: StaffMember) -> bool:
 def can_manage_attendance(user) -> bool:
     """Time clocks, device user ids, imports, settings, reconciliation: HR and administrators."""
     return has_perm(user, AttendancePerm.MANAGE)
+
+
+def can_approve_overtime_of(user, staff: StaffMember) -> bool:
+    """Approving a person's overtime: a head of their department (or above), or HR — never one's own."""
+    if not getattr(user, "is_active", False) or is_self(user, staff):
+        return False
+    if can_manage_attendance(user):
+        return True
+    return has_perm(user, AttendancePerm.DEPARTMENT) and heads_department(user, staff.department)
 
 
 def _staff_clause(user, staff_id_column, department_column=None) -> sa.ColumnElement[bool]:
@@ -76,4 +92,5 @@ VISIBILITY = {Punch: can_view_punch, AttendanceDay: can_view_day}
 TEMPLATE_GLOBALS = {
     "can_view_attendance_of": can_view_attendance_of,
     "can_manage_attendance": can_manage_attendance,
+    "can_approve_overtime_of": can_approve_overtime_of,
 }

@@ -21,6 +21,7 @@ from hrapp.models import (
     CompanyHoliday,
     LeaveRequest,
     LeaveStatus,
+    OvertimeApproval,
     Position,
     Punch,
     Roster,
@@ -109,6 +110,9 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
             .where(LeaveRequest.status == LeaveStatus.APPROVED, LeaveRequest.starts_on <= last_day,
                    LeaveRequest.ends_on >= first_day, _staff_filter(LeaveRequest.staff_id, staff_ids))):
         leave[sid].append((starts, ends))
+    approved_overtime = dict(((s, d), m) for s, d, m in read(
+        sa.select(OvertimeApproval.staff_id, OvertimeApproval.day, OvertimeApproval.minutes)
+        .where(OvertimeApproval.day.between(first_day, last_day), _staff_filter(OvertimeApproval.staff_id, staff_ids))))
     holidays = set(db.session.scalars(sa.select(CompanyHoliday.day).where(
         CompanyHoliday.day.between(first_day, last_day), CompanyHoliday.kind == DayKind.HOLIDAY)))
     existing = {(row.staff_id, row.day): row for row in read(
@@ -158,6 +162,8 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
                 claimed |= result.used_ids
             if result is not None and sid in comprehensive:
                 rules.measured_over_period(result)
+            elif result is not None and result.overtime_minutes and not result.overtime_approved:
+                result.overtime_approved = result.overtime_minutes <= approved_overtime.get((sid, day), -1)
             if day < first_day:
                 continue
             old = existing.get((sid, day))

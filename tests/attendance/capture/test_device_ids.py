@@ -22,7 +22,7 @@ def test_unmapped_ids_are_listed_and_mapping_one_assigns_its_punches(org, as_hr)
     heard = []
     ON_STORED.append(heard.extend)
     try:
-        response = as_hr.post("/attendance/ids/map", data={"clock_id": "9001", "staff_id": org.hk_staff.id})
+        response = as_hr.post("/attendance/ids/map", data={"clock_id": "9001", "staff_number": org.hk_staff.staff_number})
     finally:
         ON_STORED.remove(heard.extend)
     assert response.status_code == 302
@@ -41,7 +41,7 @@ def test_mapping_an_id_that_is_the_persons_staff_number_adds_no_override(org, as
     _wait(number, 1)  # stored unmapped: the override hides the number
     db.session.delete(db.session.scalar(sa.select(DeviceUserId)))
     db.session.commit()
-    as_hr.post("/attendance/ids/map", data={"clock_id": number, "staff_id": org.desk_staff.id})
+    as_hr.post("/attendance/ids/map", data={"clock_id": number, "staff_number": org.desk_staff.staff_number})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DeviceUserId)) == 0
     assert db.session.scalar(sa.select(Punch.staff_id)) == org.desk_staff.id
 
@@ -50,16 +50,16 @@ def test_an_id_that_is_someone_elses_is_refused_with_the_field_message(org, as_h
     db.session.add(DeviceUserId(staff_id=org.desk_staff.id, clock_id="7001"))
     db.session.commit()
     as_hr.post("/auth/locale/en")
-    taken = as_hr.post("/attendance/ids/new", data={"staff_id": org.hk_staff.id, "clock_id": "7001"})
+    taken = as_hr.post("/attendance/ids/new", data={"staff_number": org.hk_staff.staff_number, "clock_id": "7001"})
     assert taken.status_code == 422 and "This clock id is already given to someone." in taken.get_data(as_text=True)
-    number = as_hr.post("/attendance/ids/new", data={"staff_id": org.hk_staff.id,
+    number = as_hr.post("/attendance/ids/new", data={"staff_number": org.hk_staff.staff_number,
                                                      "clock_id": org.head_staff.staff_number})
     assert "another person&#39;s staff number" in number.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DeviceUserId)) == 1
 
 
 def test_an_override_is_added_edited_with_its_version_and_removed(org, as_hr):
-    assert as_hr.post("/attendance/ids/new", data={"staff_id": org.hk_staff.id, "clock_id": "5005"}).status_code == 302
+    assert as_hr.post("/attendance/ids/new", data={"staff_number": org.hk_staff.staff_number, "clock_id": "5005"}).status_code == 302
     override = db.session.scalar(sa.select(DeviceUserId))
     override_id, version = override.id, override.version_id
     assert 'id="overrides"' in as_hr.get("/attendance/ids").get_data(as_text=True)
@@ -75,3 +75,13 @@ def test_an_override_is_added_edited_with_its_version_and_removed(org, as_hr):
     assert as_hr.post(remove, data={"version_id": 1}).status_code == 409
     assert as_hr.post(remove, data={"version_id": 2}).status_code == 302
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DeviceUserId)) == 0
+
+
+def test_an_unknown_staff_number_is_refused_with_the_field_message(org, as_hr):
+    as_hr.post("/auth/locale/en")
+    response = as_hr.post("/attendance/ids/new", data={"staff_number": "NOPE-1", "clock_id": "7002"})
+    assert response.status_code == 422 and "No one has this staff number." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DeviceUserId)) == 0
+    lower = as_hr.post("/attendance/ids/new", data={"staff_number": f" {org.hk_staff.staff_number.lower()} ",
+                                                    "clock_id": "7002"})
+    assert lower.status_code == 302  # typed in lower case with spaces: still the person

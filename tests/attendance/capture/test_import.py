@@ -94,7 +94,7 @@ def test_unknown_ids_block_the_confirm_until_mapped_or_kept(org, as_hr):
     assert 'id="import-unknown"' in as_hr.get(f"/attendance/import/{token}").get_data(as_text=True)
     as_hr.post(f"/attendance/import/{token}/confirm", data={"token": token})
     assert _count() == 0  # not half-imported
-    as_hr.post(f"/attendance/import/{token}/map", data={"clock_id": "9001", "staff_id": org.hk_staff.id})
+    as_hr.post(f"/attendance/import/{token}/map", data={"clock_id": "9001", "staff_number": org.hk_staff.staff_number})
     assert db.session.scalar(sa.select(DeviceUserId.clock_id).where(DeviceUserId.staff_id == org.hk_staff.id)) == "9001"
     as_hr.post(f"/attendance/import/{token}/confirm", data={"token": token})
     assert _count() == 0  # 9002 is still unknown

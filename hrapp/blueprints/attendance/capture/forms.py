@@ -39,15 +39,22 @@ class ImportConfirmForm(CreateForm):
     keep_unmapped = BooleanField(_l("Store the punches of unknown ids unmapped (map them later under Device ids)"))
 
 
+def _staff_number_field():
+    """The person, typed as their staff number (a list of thousands of names would be no picker at all)."""
+    return StringField(_l("Staff number"), validators=[DataRequired(_l("Give the person's staff number.")),
+                                                       Length(max=20)],
+                       filters=[lambda value: value.strip() if isinstance(value, str) else value])
+
+
 class MapClockIdForm(CreateForm):
-    """Map an unmapped clock id to a person (the view sets the choices)."""
+    """Map an unmapped clock id to a person, given by staff number."""
 
     clock_id = HiddenField(validators=[DataRequired(), Length(max=32)])
-    staff_id = SelectField(_l("Person"), coerce=optional_int, validators=[DataRequired(_l("Choose a person."))])
+    staff_number = _staff_number_field()
 
 
 class DeviceUserIdForm(FlaskForm):
-    staff_id = SelectField(_l("Person"), coerce=optional_int, validators=[DataRequired(_l("Choose a person."))])
+    staff_number = _staff_number_field()
     clock_id = StringField(_l("Clock id"), validators=[DataRequired(), Length(max=32)],
                            description=_l("The user id this person has on the time clocks."))
 

@@ -18,15 +18,15 @@ from hrapp.core.localtime import zone_of
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
-from hrapp.models import AttendanceDevice, StaffMember
+from hrapp.models import AttendanceDevice
 from hrapp.naming import display_name
-from hrapp.permissions import get_or_404, permission_required
+from hrapp.permissions import permission_required
 
 from . import device_ids, importing
 from .file_import import FileProblem, parse_upload, parsed_from_staged
 from .forms import ImportColumnsForm, ImportConfirmForm, ImportUploadForm, MapClockIdForm
 from .messages import line_message
-from .routes import _fill_people, bp
+from .routes import bp, person_of
 from .rules import Mapping
 
 
@@ -101,7 +101,6 @@ def preview_import(token: str):
         return redirect(url_for("attendance_capture.map_columns", token=token))
     result = importing.preview(parsed)
     map_form = MapClockIdForm(formdata=None)
-    _fill_people(map_form)
     return render_template("attendance/capture/import_preview.html", parsed=parsed, preview=result, token=token,
                            filename=staged.filename, confirm=ImportConfirmForm(formdata=None, token=token),
                            map_form=map_form, line_message=line_message, title=_("Import preview"))
@@ -113,9 +112,7 @@ def map_import_id(token: str):
     """Give an id of the file to a person (a clock id override unless it is their staff number)."""
     _load(token)
     form = MapClockIdForm()
-    _fill_people(form)
-    if form.validate_on_submit():
-        staff = get_or_404(StaffMember, form.staff_id.data)
+    if form.validate_on_submit() and (staff := person_of(form)) is not None:
         try:
             with duplicates_refused():
                 device_ids.map_clock_id(form.clock_id.data, staff, current_user)

@@ -56,16 +56,20 @@ def punch():
                            today=today, earlier=earlier, title=_("Punch"))
 
 
-def _fill_people(form) -> None:
-    people = db.session.scalars(sa.select(StaffMember).order_by(StaffMember.staff_number)).all()
-    form.staff_id.choices = [(None, "")] + [(p.id, f"{p.staff_number} {display_name(p)}") for p in people]
+def person_of(form) -> StaffMember | None:
+    """The person the form's staff number names (exactly, else ignoring case), or None with the field's error set."""
+    number = form.staff_number.data
+    staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == number)) or \
+        db.session.scalar(sa.select(StaffMember).where(sa.func.lower(StaffMember.staff_number) == number.lower())
+                          .order_by(StaffMember.id).limit(1))
+    if staff is None:
+        form.staff_number.errors = [*form.staff_number.errors, _("No one has this staff number.")]
+    return staff
 
 
 def _ids_page(map_form=None, add_form=None, status=200):
     map_form = map_form or MapClockIdForm(formdata=None)
     add_form = add_form or DeviceUserIdCreateForm(formdata=None)
-    _fill_people(map_form)
-    _fill_people(add_form)
     overrides = db.session.scalars(sa.select(DeviceUserId).join(DeviceUserId.staff)
                                    .order_by(StaffMember.staff_number)).all()
     return render_template("attendance/capture/ids.html", unmapped=device_ids.unmapped_ids(), overrides=overrides,
@@ -84,9 +88,7 @@ def list_ids():
 def map_id():
     """Map one unmapped clock id to a person; their waiting punches follow."""
     form = MapClockIdForm()
-    _fill_people(form)
-    if form.validate_on_submit():
-        staff = get_or_404(StaffMember, form.staff_id.data)
+    if form.validate_on_submit() and (staff := person_of(form)) is not None:
         try:
             with duplicates_refused():
                 count = device_ids.map_clock_id(form.clock_id.data, staff, current_user)
@@ -106,9 +108,7 @@ def map_id():
 def add_id():
     """Give a person a clock id other than their staff number."""
     form = DeviceUserIdCreateForm()
-    _fill_people(form)
-    if form.validate_on_submit():
-        staff = get_or_404(StaffMember, form.staff_id.data)
+    if form.validate_on_submit() and (staff := person_of(form)) is not None:
         try:
             with duplicates_refused():
                 device_ids.add_override(staff, form.clock_id.data, current_user)

@@ -3,6 +3,7 @@ number across all of them. A breach answers like an unknown device, a 200 "FAIL"
 status at once, in a loop, while "FAIL" makes them wait their ErrorDelay. ICLOCK_RATE_LIMIT overrides the limit.
 """
 from flask import Response, current_app, request
+from flask_limiter.errors import RateLimitExceeded
 
 from hrapp.blueprints.attendance.clocks import iclock
 from hrapp.blueprints.attendance.clocks.rules import CRLF
@@ -25,3 +26,11 @@ def _fail(_limit_hit) -> Response:
 
 
 limiter.shared_limit(_limit, scope="iclock", key_func=_device, on_breach=_fail)(iclock.bp)
+
+
+def _fail_on_breach(_exc: RateLimitExceeded) -> Response:
+    return _fail(None)
+
+
+# The app answers 429 with a page; a terminal gets its protocol's "FAIL" (the blueprint's handler comes first).
+iclock.bp.register_error_handler(RateLimitExceeded, _fail_on_breach)

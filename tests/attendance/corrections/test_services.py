@@ -8,9 +8,11 @@ import sqlalchemy as sa
 from hrapp.blueprints.attendance.corrections import services
 from hrapp.blueprints.attendance.corrections.services import CorrectionRefused
 from hrapp.core.errors import StaleRecord
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.workflow import TransitionForbidden, TransitionRefused
 from hrapp.extensions import db
 from hrapp.models import (
+    AttendanceCorrection,
     AttendanceSettings,
     AuditEntry,
     CorrectionStatus,
@@ -23,7 +25,7 @@ from hrapp.models import (
 )
 from hrapp.period_close import PeriodClosed
 
-from .conftest import IN, NOW, OUT, claim, day_row
+from .conftest import IN, NOW, OUT, claim, day_row, first_day_with, punch, utc
 
 
 def actions_of(c) -> list[str]:
@@ -87,7 +89,6 @@ def test_refused_when_the_day_needs_none(missing_out):
 
 def test_refused_on_a_rest_day_and_a_day_without_anything(missing_out):
     o = missing_out
-    from .conftest import first_day_with
     rest = first_day_with(o.person, "休")
     with pytest.raises(CorrectionRefused) as refused:
         ask(o, rest)
@@ -133,8 +134,6 @@ def test_second_pending_for_the_same_day_and_kind_refused(missing_out):
 
 def test_the_open_key_refuses_a_racing_second(missing_out):
     """Past the pre-check (as a racing request would be), the database's open key refuses it."""
-    from hrapp.core.uniqueness import duplicates_refused
-    from hrapp.models import AttendanceCorrection
     o = missing_out
     first = ask(o)
     db.session.commit()
@@ -216,12 +215,13 @@ def test_decisions_refused_to_the_person_other_heads_and_stale_versions(missing_
 
 def test_a_head_never_decides_their_own(missing_out):
     o = missing_out
-    from .conftest import first_day_with, punch, utc
     day = first_day_with(o.head_staff, "早")
     punch(o.head_staff, utc(day, 6, 50), state=0)
     c = services.request_correction(o.head, o.head_staff, claim(day), now=NOW)
     with pytest.raises(TransitionForbidden):
         services.accept_correction(o.head, c, c.version_id)
+    told = db.session.scalars(sa.select(Notification.user_id).where(Notification.kind == "attendance_correction"))
+    assert set(told) == {o.hr.id}  # not the asking head: HR
     services.accept_correction(o.hr, c, c.version_id)
     assert c.status == CorrectionStatus.ACCEPTED
 
@@ -235,3 +235,10 @@ def test_hr_correction_adds_the_punch_at_once(missing_out):
     assert actions_of(c) == ["attendance_correction.hr_correct"]
     with pytest.raises(CorrectionRefused):
         services.hr_correct(o.hr, o.person, claim(o.day, OUT, time(15, 0), ""))
+
+
+def test_hr_cannot_add_a_punch_in_the_future(missing_out):
+    o = missing_out
+    with pytest.raises(CorrectionRefused) as refused:
+        services.hr_correct(o.hr, o.person, claim(date(2099, 1, 5), IN, time(8), "Ahead"))
+    assert refused.value.errors == {"_form": [services.messages.REFUSED_PUNCH]}

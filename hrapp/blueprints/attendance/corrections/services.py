@@ -34,7 +34,9 @@ from hrapp.models import (
     Punch,
     PunchSource,
     PunchState,
+    Role,
     StaffMember,
+    User,
 )
 from hrapp.models.base import utcnow
 from hrapp.notifications import notify
@@ -149,9 +151,18 @@ def request_correction(actor, staff: StaffMember, claim: Claim, idempotency_key:
     db.session.flush()
     audit.record(actor, "attendance_correction.request", correction, None, _snapshot(correction),
                  label=correction_label(correction))
-    notify(approvers_for(staff), lambda: _("%(name)s asks for a correction for %(day)s.", name=staff.display_name,
-                                           day=claim.day.isoformat()), correction_link(correction), NOTIFICATION_KIND)
+    notify(_deciders(staff, actor), lambda: _("%(name)s asks for a correction for %(day)s.",
+                                              name=staff.display_name, day=claim.day.isoformat()),
+           correction_link(correction), NOTIFICATION_KIND)
     return correction
+
+
+def _deciders(staff: StaffMember, actor) -> list[User]:
+    """Who is told of a new request: the person's approvers but the asker (a head asking for their own day),
+    else HR."""
+    users = [u for u in approvers_for(staff) if u.id != actor.id]
+    return users or list(db.session.scalars(sa.select(User).where(User.role == Role.HR, User.is_enabled.is_(True))
+                                            .order_by(User.id)))
 
 
 def _open_exists(staff_id: int, day: date, kind: CorrectionKind) -> bool:

@@ -225,7 +225,8 @@ class AttendanceCorrection(OpenKeyMixin, TimestampMixin, db.Model):
     store, which re-reconciles the day. One open (pending) correction per person, day and kind (`open_key`)."""
 
     __tablename__ = "attendance_corrections"
-    __table_args__ = (sa.Index("ix_attendance_corrections_staff_day", "staff_id", "day"),)
+    __table_args__ = (sa.Index("ix_attendance_corrections_staff_day", "staff_id", "day"),
+                      sa.UniqueConstraint("requested_by_id", "idempotency_key", name="correction_idempotency_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
@@ -242,6 +243,7 @@ class AttendanceCorrection(OpenKeyMixin, TimestampMixin, db.Model):
     decided_at: Mapped[datetime | None]
     decision_note: Mapped[str] = mapped_column(sa.String(500), default="")
     punch_id: Mapped[int | None] = mapped_column(sa.ForeignKey("attendance_punches.id"))
+    idempotency_key: Mapped[str | None] = mapped_column(sa.String(80))  # the API's Idempotency-Key
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 

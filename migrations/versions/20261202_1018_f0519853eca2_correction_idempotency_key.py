@@ -1,7 +1,7 @@
 """Attendance corrections: the API's Idempotency-Key (unique per requester).
 
 Revision ID: f0519853eca2
-Revises: 83eab1f01880
+Revises: 3c2542ecc333
 Create Date: 2026-12-02 10:18:50.364234
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'f0519853eca2'
-down_revision = '83eab1f01880'
+down_revision = '3c2542ecc333'
 branch_labels = None
 depends_on = None
 

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from hrapp.extensions import db
 from hrapp.models import LeaveEntitlement
+from tests.access_matrix import people  # noqa: F401  (org plus the head of housekeeping)
 
 
 @pytest.fixture

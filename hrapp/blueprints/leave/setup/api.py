@@ -50,13 +50,16 @@ class BalancesSchema(Schema):
     items = fields.List(fields.Nested(TypeBalanceSchema))
 
 
+FIGURES = ("entitled", "granted", "carried", "carry_expires_on", "adjusted", "lapsed", "taken", "pending", "available")
+
+
 def _balances(staff: StaffMember | None, as_of: date) -> dict:
     items = []
     for tb in balances_of(staff, as_of) if staff else ():
         t, b = tb.leave_type, tb.balance
         figures = {"entitled": b.entitled, "granted": b.granted, "carried": b.carried,
                    "carry_expires_on": b.carry_expires_on, "adjusted": b.adjusted, "lapsed": b.lapsed,
-                   "taken": b.taken, "pending": b.pending, "available": b.available} if b else {}
+                   "taken": b.taken, "pending": b.pending, "available": b.available} if b else dict.fromkeys(FIGURES)
         items.append({"code": t.code, "name": t.name, "name_en": t.name_en, "balance_kind": t.balance_kind.value,
                       "paid": t.paid, "max_days": t.max_days, **figures})
     return {"staff_number": staff.staff_number if staff else None, "as_of": as_of, "items": items}

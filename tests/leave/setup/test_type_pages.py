@@ -29,10 +29,12 @@ def test_a_new_type_with_a_taken_code_or_bad_days_comes_back_with_messages(clien
     auth.login("hr")
     page = client.post("/leave/setup/types/new", data={**VALID, "code": "annual", "max_days": "2.3",
                                                        "carry_over_months": "13"}).get_data(as_text=True)
-    assert "This code is already used by another leave type." not in page  # the field errors come first
-    assert "is-invalid" in page and _type("study") is None
+    assert "这个代码已被另一个假期类型使用" not in page  # the fields' own errors come first
+    assert "0 到 999 之间的整天或半天" not in page and "is-invalid" in page and _type("study") is None
     page = client.post("/leave/setup/types/new", data={**VALID, "code": "annual"}).get_data(as_text=True)
-    assert "这个代码已被另一个假期类型使用" in page or "This code is already used" in page
+    assert "这个代码已被另一个假期类型使用" in page and _type("study") is None
+    page = client.post("/leave/setup/types/new", data={**VALID, "max_days": "2.3"}).get_data(as_text=True)
+    assert "0 到 999 之间的整天或半天" in page and _type("study") is None
 
 
 def test_editing_a_default_keeps_its_code_and_a_stale_page_is_refused(client, auth, setup_org):

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.leave import rules
-from hrapp.blueprints.leave.access import LeavePerm, can_manage_leave, can_view_leave_of
+from hrapp.blueprints.leave.access import LeavePerm, can_view_leave_of
 from hrapp.blueprints.leave.balances import balances_of
 from hrapp.blueprints.leave.setup import granting
 from hrapp.blueprints.leave.setup.forms import AdjustForm, GrantForm
@@ -96,7 +96,7 @@ def grant_entitlements():
 @permission_required(LeavePerm.MANAGE)
 def adjust_entitlement(entitlement_id: int):
     """HR adds or takes away days of one entitlement, with a reason."""
-    entitlement = get_or_404(LeaveEntitlement, entitlement_id, check=lambda u, _e: can_manage_leave(u))
+    entitlement = get_or_404(LeaveEntitlement, entitlement_id)
     form = AdjustForm(data=None if request.method == "POST" else {"version_id": entitlement.version_id})
     if form.validate_on_submit():
         try:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from hrapp.blueprints.leave.setup.forms import AdjustForm
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster
 from hrapp.blueprints.staff_import_export.forms import ImportConfirmForm
 from hrapp.extensions import db
@@ -31,7 +32,8 @@ NOT_A_CREATE = {
     "accounts.issue_reset_link": "stores no record: each press shows a fresh signed link, and any one of them works once",
 }
 # Reached only after a step the walk does not take; their form class is checked instead.
-REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm}
+REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
+                     "leave_setup.adjust_entitlement": AdjustForm}  # needs an entitlement, granted first
 
 
 def create_routes(app) -> dict[str, str]:

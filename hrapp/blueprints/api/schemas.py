@@ -133,6 +133,8 @@ class StaffSchema(Schema):
     status = fields.Enum(EmploymentStatus, by_value=True, load_default=EmploymentStatus.PROBATION)
     status_since_on = fields.Date(allow_none=True, load_default=None)
     left_on = fields.Date(allow_none=True, load_default=None)
+    career_started_on = fields.Date(allow_none=True, load_default=None, metadata={
+        "description": "参加工作日期: when cumulative service for annual leave starts (null: the hire date)."})
     daily_wage_amount = Money(load_default=Decimal("0.00"),
                               metadata={"description": "Sensitive: absent unless you may see it."})
     monthly_base_amount = Money(load_default=Decimal("0.00"),

@@ -25,6 +25,9 @@ class StaffForm(VersionedForm):
     hire_on = DateField(_l("Hire date"), validators=[InputRequired()])
     status = SelectField(_l("Employment status"), choices=choices(EmploymentStatus), coerce=EmploymentStatus, validators=[DataRequired()])
     left_on = DateField(_l("Leaving date"), validators=[Optional()])
+    career_started_on = DateField(_l("Career start date"), validators=[Optional()],
+                                  description=_l("When cumulative service for annual leave starts; empty: the hire "
+                                                 "date."))
     daily_wage_amount = MoneyField(_l("Daily wage (CNY)"), default=0, validators=[InputRequired()])
     monthly_base_amount = MoneyField(_l("Monthly base pay (CNY)"), default=0, validators=[InputRequired()])
     emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])

@@ -43,6 +43,7 @@ class StaffData:
     emergency_contact_name: str = ""
     emergency_contact_phone: str = ""
     notes: str = ""
+    career_started_on: date | None = None  # 参加工作日期: cumulative service for annual leave (None: the hire date)
 
 
 STAFF_FIELDS = tuple(f.name for f in fields(StaffData))

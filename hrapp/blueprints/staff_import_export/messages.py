@@ -56,6 +56,7 @@ COLUMN_HELP = {
     "status": _l("试用/在职/停职/离职 or probation/active/suspended/left; empty keeps the current status "
                  "(new staff: probation)."),
     "left_on": _l("Leaving date; required when the status is 'left'."),
+    "career_started_on": _l("Career start date (参加工作日期) for annual leave; empty: the hire date."),
     "daily_wage": _l("Daily wage in yuan, at most 2 decimals; empty keeps the current amount. A new person "
                      "needs the daily wage, the monthly base pay or both."),
     "monthly_base": _l("Monthly base pay in yuan, at most 2 decimals; empty keeps the current amount. A new "

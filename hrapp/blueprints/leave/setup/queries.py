@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.leave.access import can_manage_leave
-from hrapp.blueprints.leave.balances import TypeBalance, balances_of
+from hrapp.blueprints.leave.balances import TypeBalance, balances_for
 from hrapp.blueprints.staff.services import department_subtree_ids
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
 from hrapp.core.sheets import Table
@@ -48,8 +48,10 @@ class PersonBalances:
 
 
 def balances_of_people(people, as_of: date) -> list[PersonBalances]:
-    """Each person with their balances of every active type as of `as_of`."""
-    return [PersonBalances(p, balances_of(p, as_of)) for p in people]
+    """Each person with their balances of every active type as of `as_of` (a few queries for all of them)."""
+    people = list(people)
+    found = balances_for(people, as_of)
+    return [PersonBalances(p, found[p.id]) for p in people]
 
 
 def kept_balances(rows: list[PersonBalances]) -> list[TypeBalance]:

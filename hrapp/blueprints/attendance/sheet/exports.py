@@ -6,6 +6,7 @@ deduction columns stay 0 and a note says the conduct module handles it; when it 
 the minutes and days to deduct.
 """
 from collections.abc import Iterable
+from decimal import Decimal
 
 from flask_babel import gettext as _
 
@@ -14,6 +15,8 @@ from hrapp.models import PenaltyRoute
 
 from .rules import HOLIDAY, OVERTIME_KINDS, REST_DAY, WORKDAY, ZERO
 from .services import Sheet
+
+TENTH = Decimal("0.1")
 
 
 def overtime_headers() -> dict[str, str]:
@@ -52,18 +55,20 @@ def payroll_headers() -> list[str]:
             _("Deduct left early (minutes)"), _("Deduct absences (days)"), _("Note")]
 
 
-def payroll_table(sheets: Iterable[Sheet], penalties_via: PenaltyRoute, month: str) -> Table:
+def payroll_table(sheets: Iterable[Sheet], penalties_via: PenaltyRoute | None, month: str) -> Table:
     """The month's payroll lines, one per person and department they worked in."""
     rows = []
-    by_conduct = penalties_via == PenaltyRoute.CONDUCT
+    # the unsaved default settings row carries no route yet: the model's default, conduct
+    by_conduct = (penalties_via or PenaltyRoute.CONDUCT) == PenaltyRoute.CONDUCT
     note = _("Handled by the code of conduct") if by_conduct else ""
     for sheet in sheets:
         paid = {t.code for t in sheet.leave_types if t.paid}
         for row in sheet.rows:
             t = row.totals
-            paid_days = sum((n for code, n in t.leave_days if code in paid), ZERO)
+            paid_days = sum((n for code, n in t.leave_days if code in paid), ZERO).quantize(TENTH)
             deductions = [0, 0, 0] if by_conduct else [t.late_minutes, t.early_minutes, t.absences]
             rows.append([row.staff_number, row.name, sheet.department_code, t.worked_days, paid_days,
-                         t.leave_total - paid_days, t.absences, t.late_minutes, t.early_minutes,
-                         *(t.overtime_hours(kind) for kind in OVERTIME_KINDS), t.rest_owed, *deductions, note])
+                         (t.leave_total - paid_days).quantize(TENTH), t.absences, t.late_minutes, t.early_minutes,
+                         *(t.overtime_hours(kind) for kind in OVERTIME_KINDS), t.rest_owed.quantize(TENTH), *deductions,
+                         note])
     return Table(_("Payroll %(month)s", month=month)[:31], payroll_headers(), rows)

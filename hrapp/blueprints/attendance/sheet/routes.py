@@ -13,7 +13,7 @@ from hrapp.blueprints.reports.registry import versions_of
 from hrapp.company import company_today
 from hrapp.core.sheets import MIMETYPE, csv_bytes, workbook_bytes
 from hrapp.extensions import db
-from hrapp.models import Department
+from hrapp.models import Department, PenaltyRoute
 from hrapp.period_close import closed_for
 from hrapp.permissions import check_or_404, permission_required, visible_departments
 
@@ -89,7 +89,7 @@ def show_payroll():
     return render_template("attendance/sheet/payroll.html", month=first.strftime("%Y-%m"),
                            departments=visible_departments(current_user),
                            department=(request.args.get("department") or "").strip().upper(),
-                           route=attendance_settings().penalties_via, title=_("Payroll export"))
+                           route=attendance_settings().penalties_via or PenaltyRoute.CONDUCT, title=_("Payroll export"))
 
 
 @bp.get("/payroll/<month>/<fmt>")

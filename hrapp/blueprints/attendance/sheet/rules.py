@@ -17,12 +17,12 @@ OFF_ROSTER = frozenset({"rest_worked", "unrostered"})  # work on a day without a
 WORKDAY, REST_DAY, HOLIDAY = "workday", "rest_day", "holiday"
 OVERTIME_KINDS = (WORKDAY, REST_DAY, HOLIDAY)
 ZERO, HALF = Decimal("0"), Decimal("0.5")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def parse_month(text: str) -> date | None:
     """The first day of the month "YYYY-MM" (years 2000-2100), or None when the text is anything else."""
-    match = _MONTH.match(text or "")
+    match = _MONTH.fullmatch(text or "")
     if not match:
         return None
     year, month = int(match[1]), int(match[2])

@@ -136,3 +136,13 @@ def test_sheet_page_query_budget(sheet_month, client, auth):
     with StatementLog() as log:
         assert client.get(SHEET).status_code == 200
     assert len(log.statements) <= 10, "\n".join(log.statements)
+
+
+def test_board_pages_link_to_the_sheet(sheet_month, client, auth):
+    auth.login("head")
+    month = client.get(f"/attendance/month?department_id={sheet_month.front.id}&month={MONTH_TEXT}")
+    assert f'href="/attendance/sheet/FO/{MONTH_TEXT}"' in month.get_data(as_text=True)
+    auth.logout()
+    auth.login("hr")
+    overview = client.get(f"/attendance/?month={MONTH_TEXT}").get_data(as_text=True)
+    assert f'href="/attendance/sheet/HK/{MONTH_TEXT}"' in overview

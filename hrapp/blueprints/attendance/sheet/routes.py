@@ -13,7 +13,8 @@ from hrapp.blueprints.reports.registry import versions_of
 from hrapp.company import company_today
 from hrapp.core.sheets import MIMETYPE, csv_bytes, workbook_bytes
 from hrapp.extensions import db
-from hrapp.models import Department, PenaltyRoute
+from hrapp.labels import label
+from hrapp.models import DayStatus, Department, PenaltyRoute
 from hrapp.period_close import closed_for
 from hrapp.permissions import check_or_404, permission_required, visible_departments
 
@@ -65,7 +66,8 @@ def show_sheet(code: str, month: str):
         "attendance/sheet/sheet.html", sheet=sheet, department=department, close=close, documents=documents,
         issue_link=issue_url(SHEET_KIND, close) if close is not None else None,
         departments=[d for d in visible_departments(current_user) if can_view_sheet(current_user, d)],
-        headers=exports.total_headers(sheet), overtime_kinds=rules.OVERTIME_KINDS, number=rules.number,
+        headers=exports.total_headers(sheet), status_titles={s.value: label(s) for s in DayStatus},
+        overtime_kinds=rules.OVERTIME_KINDS, number=rules.number,
         prev_month=(first - timedelta(days=1)).strftime("%Y-%m"),
         next_month=(sheet.last + timedelta(days=1)).strftime("%Y-%m"),
         title=_("Monthly attendance sheet"))

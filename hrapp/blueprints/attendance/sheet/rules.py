@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 # The reconciled day statuses (hrapp.models.DayStatus values), as text so these rules import no model.
 LATE_STATUSES = frozenset({"late", "late_and_early"})
@@ -79,9 +80,9 @@ def leave_counts(status: str, calendar_days: bool, is_holiday: bool) -> bool:
     return calendar_days and status == "rest"
 
 
-@dataclass(frozen=True)
-class DayFigures:
-    """What the totals read from one reconciled day (minutes); `overtime_kind` one of OVERTIME_KINDS."""
+class DayFigures(NamedTuple):
+    """What the totals read from one reconciled day (minutes); `overtime_kind` one of OVERTIME_KINDS (a tuple:
+    a month's sheet makes thousands)."""
 
     status: str
     late_minutes: int = 0

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -102,11 +103,12 @@ def _people(department_id: int, first: date, last: date) -> list:
 
 def _days(department_id: int, first: date, last: date) -> dict[int, dict[date, tuple]]:
     out: dict[int, dict[date, tuple]] = defaultdict(dict)
-    for sid, day, status, late, early, overtime in db.session.execute(
-            sa.select(AttendanceDay.staff_id, AttendanceDay.day, AttendanceDay.status, AttendanceDay.late_minutes,
-                      AttendanceDay.early_minutes, AttendanceDay.overtime_minutes)
+    # Core and the status as text: a department's month is thousands of rows
+    for sid, day, status, late, early, overtime in db.session.connection().execute(
+            sa.select(AttendanceDay.staff_id, AttendanceDay.day, sa.cast(AttendanceDay.status, sa.String),
+                      AttendanceDay.late_minutes, AttendanceDay.early_minutes, AttendanceDay.overtime_minutes)
             .where(AttendanceDay.department_id == department_id, AttendanceDay.day.between(first, last))):
-        out[sid][day] = (DayStatus(status).value, late, early, overtime)
+        out[sid][day] = (status, late, early, overtime)
     return out
 
 
@@ -141,6 +143,14 @@ def _holidays(first: date, last: date) -> frozenset[date]:
         CompanyHoliday.in_lieu.is_(False))))
 
 
+@lru_cache(maxsize=512)
+def _cell(status: str, leave_name: str) -> SheetCell:
+    """The cell of a status (and leave type): few distinct ones, shared by every row."""
+    if leave_name:
+        return SheetCell(LEAVE_MARK, status, leave_name)
+    return SheetCell(MARKS.get(DayStatus(status), "") if status else "", status)
+
+
 def _row(person, month: list[date], days: dict, leave: dict, types: dict, holidays, owed) -> SheetRow:
     cells, figures, leave_days = [], [], defaultdict(Decimal)
     for day in month:
@@ -148,10 +158,7 @@ def _row(person, month: list[date], days: dict, leave: dict, types: dict, holida
         status = reconciled[0] if reconciled else ""
         if on_leave:
             leave_days[on_leave[0]] += on_leave[1]
-        if on_leave:
-            cells.append(SheetCell(LEAVE_MARK, status, types[on_leave[0]].name))
-        else:
-            cells.append(SheetCell(MARKS.get(DayStatus(status), "") if status else "", status))
+        cells.append(_cell(status, types[on_leave[0]].name if on_leave else ""))
         if reconciled:
             figures.append(rules.DayFigures(status, reconciled[1], reconciled[2], reconciled[3],
                                             rules.overtime_kind(status, day in holidays)))

@@ -66,8 +66,9 @@ def show_sheet(code: str, month: str):
         "attendance/sheet/sheet.html", sheet=sheet, department=department, close=close, documents=documents,
         issue_link=issue_url(SHEET_KIND, close) if close is not None else None,
         departments=[d for d in visible_departments(current_user) if can_view_sheet(current_user, d)],
+        distinct_cells={c for row in sheet.rows for c in row.cells},
         headers=exports.total_headers(sheet), status_titles={s.value: label(s) for s in DayStatus},
-        overtime_kinds=rules.OVERTIME_KINDS, number=rules.number,
+        lines=[(row, [rules.number(v) for v in exports.total_values(sheet, row)]) for row in sheet.rows],
         prev_month=(first - timedelta(days=1)).strftime("%Y-%m"),
         next_month=(sheet.last + timedelta(days=1)).strftime("%Y-%m"),
         title=_("Monthly attendance sheet"))

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from bench.env import BENCH_PASSWORD, BenchContext
 from bench.staff_list import StatementCounter
 from hrapp.blueprints.auth.services import create_user
+from hrapp.blueprints.leave.defaults import ensure_default_types, leave_type
 from hrapp.blueprints.org.services import save_department
 from hrapp.blueprints.roster.generation import FairnessCounts, GenerationProblem, facts_of, generate
 from hrapp.blueprints.roster.rules import ContextShift, ShiftSpec, check_roster
@@ -24,7 +25,6 @@ from hrapp.blueprints.roster.services import (
     apply_pattern,
     create_roster,
     publish_roster,
-    record_absence,
     roster_grid,
     save_shift_type,
     set_demand,
@@ -33,7 +33,17 @@ from hrapp.blueprints.roster.services import (
 from hrapp.blueprints.roster.services.demo import HOUSEKEEPING, LEAVE_TYPE, REST_TYPE, THREE_SHIFTS
 from hrapp.blueprints.roster.services.grid import PER_PAGE
 from hrapp.extensions import db
-from hrapp.models import DayOffRequest, Gender, PeriodKind, Role, Roster, ShiftType, StaffMember
+from hrapp.models import (
+    DayOffRequest,
+    Gender,
+    LeaveRequest,
+    LeaveStatus,
+    PeriodKind,
+    Role,
+    Roster,
+    ShiftType,
+    StaffMember,
+)
 
 STAFF = 60
 GRID_ROUNDS = 20
@@ -110,8 +120,11 @@ def _grid_app(ctx: BenchContext):
             for code, need in (("早", 14), ("中", 12), ("夜", 6)):
                 set_demand(None, dept, types[code], need, weekday=weekday)
         sync_company_holidays(None, 2026)
-        for person in rng.sample(people, 5):
-            record_absence(None, person, date(2026, 3, 10), date(2026, 3, 12))
+        ensure_default_types()
+        annual = leave_type("annual")
+        db.session.add_all(LeaveRequest(staff_id=person.id, department_id=dept.id, leave_type_id=annual.id,
+                                        starts_on=date(2026, 3, 10), ends_on=date(2026, 3, 12), days=3,
+                                        status=LeaveStatus.APPROVED) for person in rng.sample(people, 5))
         db.session.add_all(DayOffRequest(staff_id=p.id, day=date(2026, 3, 1) + timedelta(days=rng.randrange(31)))
                            for p in people[::3])  # some wishes for the grid to mark
         offsets = {p.id: i % 7 for i, p in enumerate(people)}

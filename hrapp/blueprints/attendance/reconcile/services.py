@@ -22,6 +22,7 @@ from hrapp.models import (
     LeaveRequest,
     LeaveStatus,
     OvertimeApproval,
+    PeriodClose,
     Position,
     Punch,
     Roster,
@@ -74,9 +75,21 @@ def _staff_filter(column, staff_ids):
     return column.in_(staff_ids) if staff_ids is not None else sa.true()
 
 
+def _closed(first_day: date, last_day: date) -> dict[int, list[tuple[date, date]]]:
+    """Department id -> its closed attendance periods overlapping the range: their days are left alone."""
+    closes: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    for dept, starts, ends in db.session.execute(
+            sa.select(PeriodClose.department_id, PeriodClose.starts_on, PeriodClose.ends_on)
+            .where(PeriodClose.module == "attendance", PeriodClose.reopened_at.is_(None),
+                   PeriodClose.starts_on <= last_day, PeriodClose.ends_on >= first_day)):
+        closes[dept].append((starts, ends))
+    return closes
+
+
 def reconcile(first_day: date, last_day: date, now: datetime | None = None, staff_ids=None) -> Counter:
     """Reconcile every person-day in [first_day, last_day] (of `staff_ids`, or everyone); `now` is UTC.
-    Returns the count of each status written or kept, plus "changed" (rows inserted, updated or removed)."""
+    Returns the count of each status written or kept, plus "changed" (rows inserted, updated or removed).
+    Person-days in a closed month of their department (the day's, or the one it would move to) are left alone."""
     zone = zone_of(company_settings().timezone)
     now_local = _local(now or utcnow(), zone)
     settings = attendance_settings()
@@ -130,6 +143,7 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
             if by_period:
                 comprehensive.add(sid)
 
+    closes = _closed(first_day, last_day)
     policies = {type_id: rules.Policy(w.checkin_opens, w.checkout_closes, w.grace, settings.overtime_minimum_minutes,
                                       settings.overtime_needs_approval) for type_id, w in windows.items()}
     days = list(_days(lead, last_day))
@@ -167,6 +181,9 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
             if day < first_day:
                 continue
             old = existing.get((sid, day))
+            departments = {cell[1] if cell else home.get(sid), old.department_id if old is not None else None}
+            if closes and any(a <= day <= b for d in departments for a, b in closes.get(d, ())):
+                continue
             if result is None:
                 if old is not None:
                     removed.append(old.id)

@@ -36,7 +36,7 @@ def close_month(o, department=None, first: date = FIRST, last: date = LAST) -> P
 def sheet_month(rostered, leave_types):
     """`rostered` plus, for fo_staff[0] in May 2026: on time on the 4th, 12 minutes late on the 5th, left early
     20 minutes on the 6th, absent on the 7th, a missing punch on the 8th, 90 minutes of overtime on the 11th,
-    a rest day worked on the 9th (8 h), a holiday worked on May 1st (4 h); annual leave 12th-13th and a sick
+    a rest day worked on the 9th (8 h), a holiday worked on May 1st (4 h), all approved; annual leave 12th-13th and a sick
     half day on the 14th (afternoon); and personal leave from May 29th to June 2nd (May's part counted: the 29th and 31st, the 30th is a rostered
     rest day)."""
     o = rostered
@@ -46,9 +46,12 @@ def sheet_month(rostered, leave_types):
     add_day(p, date(2026, 5, 6), DayStatus.EARLY, early_minutes=20)
     add_day(p, date(2026, 5, 7), DayStatus.ABSENT)
     add_day(p, date(2026, 5, 8), DayStatus.MISSING_PUNCH)
-    add_day(p, date(2026, 5, 9), DayStatus.REST_WORKED, worked_minutes=480, overtime_minutes=480)
-    add_day(p, date(2026, 5, 1), DayStatus.REST_WORKED, worked_minutes=240, overtime_minutes=240)
-    add_day(p, date(2026, 5, 11), DayStatus.PRESENT, worked_minutes=570, overtime_minutes=90)
+    add_day(p, date(2026, 5, 9), DayStatus.REST_WORKED, worked_minutes=480, overtime_minutes=480,
+            overtime_approved=True)
+    add_day(p, date(2026, 5, 1), DayStatus.REST_WORKED, worked_minutes=240, overtime_minutes=240,
+            overtime_approved=True)
+    add_day(p, date(2026, 5, 11), DayStatus.PRESENT, worked_minutes=570, overtime_minutes=90,
+            overtime_approved=True)
     add_day(p, date(2026, 5, 12), DayStatus.LEAVE)
     add_day(p, date(2026, 5, 13), DayStatus.LEAVE)
     write_leave(p, date(2026, 5, 12), date(2026, 5, 13), "annual")

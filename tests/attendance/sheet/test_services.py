@@ -3,10 +3,13 @@ rest owed at the month's end."""
 from datetime import date
 from decimal import Decimal
 
+import sqlalchemy as sa
+
 from hrapp.blueprints.attendance.sheet.rules import HOLIDAY, REST_DAY, WORKDAY
 from hrapp.blueprints.attendance.sheet.services import build_sheet
 from hrapp.blueprints.roster.services.rest_owed import rest_owed_balances
-from hrapp.models import DayStatus, LeaveStatus
+from hrapp.extensions import db
+from hrapp.models import AttendanceDay, DayStatus, LeaveStatus
 from tests.leave.fixtures import write_leave
 
 from .conftest import FIRST, add_day
@@ -63,6 +66,13 @@ def test_overtime_by_kind(sheet_month):
     assert t.overtime_hours(WORKDAY) == Decimal("1.5")
     assert t.overtime_hours(REST_DAY) == Decimal(8)
     assert t.overtime_hours(HOLIDAY) == Decimal(4)
+
+
+def test_overtime_nobody_approved_is_not_counted(sheet_month):
+    db.session.execute(sa.update(AttendanceDay).where(AttendanceDay.day == date(2026, 5, 11))
+                       .values(overtime_approved=False))
+    t = row_of(build_sheet(sheet_month.front, FIRST), sheet_month.person).totals
+    assert t.overtime_hours(WORKDAY) == 0 and t.overtime_hours(REST_DAY) == Decimal(8)
 
 
 def test_rest_owed_is_the_roster_ledger_at_the_months_end(sheet_month):

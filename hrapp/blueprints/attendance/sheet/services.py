@@ -106,7 +106,9 @@ def _days(department_id: int, first: date, last: date) -> dict[int, dict[date, t
     # Core and the status as text: a department's month is thousands of rows
     for sid, day, status, late, early, overtime in db.session.connection().execute(
             sa.select(AttendanceDay.staff_id, AttendanceDay.day, sa.cast(AttendanceDay.status, sa.String),
-                      AttendanceDay.late_minutes, AttendanceDay.early_minutes, AttendanceDay.overtime_minutes)
+                      AttendanceDay.late_minutes, AttendanceDay.early_minutes,
+                      # overtime counts once approved (or where the company needs no approval: approved as read)
+                      sa.case((AttendanceDay.overtime_approved.is_(True), AttendanceDay.overtime_minutes), else_=0))
             .where(AttendanceDay.department_id == department_id, AttendanceDay.day.between(first, last))):
         out[sid][day] = (status, late, early, overtime)
     return out

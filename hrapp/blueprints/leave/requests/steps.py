@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from hrapp.core import workflow
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, LeaveRequest, LeaveStatus, utcnow
+from hrapp.notifications import notify
 from hrapp.period_close import ensure_open
 
 from . import rules
@@ -15,7 +16,7 @@ from .days import count_request
 from .effects import leave_approved, leave_released, shape_of
 from .messages import refusal
 from .services import check_request
-from .workflow import APPROVALS, LEAVE_WORKFLOW
+from .workflow import APPROVALS, LEAVE_WORKFLOW, cut_short_notice
 
 
 def approval_step(actor, leave: LeaveRequest) -> str:
@@ -38,11 +39,12 @@ def approve(actor, leave: LeaveRequest, expected_version: int) -> str:
     workflow.check(LEAVE_WORKFLOW, leave, name, actor, expected_version)
     days = check_request(leave.staff, leave.leave_type, shape_of(leave), has_note=True, exclude_id=leave.id,
                          blackouts=False, note_needed=False)
-    if name == "hr_approve":
-        leave.hr_decided_by_id, leave.hr_decided_at = actor.id, utcnow()
-    else:
-        leave.decided_by_id, leave.decided_at = actor.id, utcnow()
-    workflow.apply(LEAVE_WORKFLOW, leave, name, actor, expected_version, details={"days": str(days)})
+    with db.session.no_autoflush:  # the access rules query; the step's UPDATE carries these columns
+        if name == "hr_approve":
+            leave.hr_decided_by_id, leave.hr_decided_at = actor.id, utcnow()
+        else:
+            leave.decided_by_id, leave.decided_at = actor.id, utcnow()
+        workflow.apply(LEAVE_WORKFLOW, leave, name, actor, expected_version, details={"days": str(days)})
     if days != leave.days:
         leave.days = days
     if leave.status == LeaveStatus.APPROVED:
@@ -53,12 +55,13 @@ def approve(actor, leave: LeaveRequest, expected_version: int) -> str:
 def reject(actor, leave: LeaveRequest, expected_version: int, note: str) -> None:
     """Refuse a waiting request, with a reason (told to the person)."""
     workflow.check(LEAVE_WORKFLOW, leave, "reject", actor, expected_version, note)
-    if leave.status == LeaveStatus.AWAITING_HR:
-        leave.hr_decided_by_id, leave.hr_decided_at = actor.id, utcnow()
-    else:
-        leave.decided_by_id, leave.decided_at = actor.id, utcnow()
-    leave.decision_note = note.strip()[:500]
-    workflow.apply(LEAVE_WORKFLOW, leave, "reject", actor, expected_version, note)
+    with db.session.no_autoflush:
+        if leave.status == LeaveStatus.AWAITING_HR:
+            leave.hr_decided_by_id, leave.hr_decided_at = actor.id, utcnow()
+        else:
+            leave.decided_by_id, leave.decided_at = actor.id, utcnow()
+        leave.decision_note = note.strip()[:500]
+        workflow.apply(LEAVE_WORKFLOW, leave, "reject", actor, expected_version, note)
 
 
 def withdraw(actor, leave: LeaveRequest, expected_version: int) -> None:
@@ -74,8 +77,9 @@ def cancel(actor, leave: LeaveRequest, expected_version: int, note: str = "") ->
     """
     workflow.check(LEAVE_WORKFLOW, leave, "cancel", actor, expected_version, note)
     ensure_open("attendance", leave.staff.department, rules.days_between(leave.starts_on, leave.ends_on))
-    leave.cancelled_by_id, leave.cancelled_at, leave.cancel_note = actor.id, utcnow(), note.strip()[:500]
-    workflow.apply(LEAVE_WORKFLOW, leave, "cancel", actor, expected_version, note)
+    with db.session.no_autoflush:
+        leave.cancelled_by_id, leave.cancelled_at, leave.cancel_note = actor.id, utcnow(), note.strip()[:500]
+        workflow.apply(LEAVE_WORKFLOW, leave, "cancel", actor, expected_version, note)
     leave_released(leave, leave.starts_on, leave.ends_on)
 
 
@@ -92,12 +96,16 @@ def cut_short(actor, leave: LeaveRequest, expected_version: int, last_day: date 
     ensure_open("attendance", leave.staff.department, rules.days_between(last_day + timedelta(days=1), old_end))
     shape = rules.RequestShape(leave.starts_on, last_day, leave.starts_afternoon, False)
     days = count_request(leave.staff, leave.leave_type, shape)
-    leave.original_ends_on = leave.original_ends_on or old_end
-    leave.ends_on, leave.ends_at_noon, leave.days = last_day, False, days
-    leave.cancelled_by_id, leave.cancelled_at, leave.cancel_note = actor.id, utcnow(), note.strip()[:500]
+    # the step first (its rule reads the current end), then the new end, told once it stands
     workflow.apply(LEAVE_WORKFLOW, leave, "cut_short", actor, expected_version, note,
                    details={"ends_on": last_day.isoformat(), "original_ends_on": old_end.isoformat(),
                             "days": str(days)})
+    leave.original_ends_on = leave.original_ends_on or old_end
+    leave.ends_on, leave.ends_at_noon, leave.days = last_day, False, days
+    leave.cancelled_by_id, leave.cancelled_at, leave.cancel_note = actor.id, utcnow(), note.strip()[:500]
+    db.session.flush()
+    users, text, link, kind = cut_short_notice(leave, actor, note)
+    notify(users, text, link, kind=kind)
     leave_released(leave, last_day + timedelta(days=1), old_end)
 
 

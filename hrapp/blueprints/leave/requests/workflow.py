@@ -109,7 +109,7 @@ _withdrawn = _to_person_and_approvers(lambda leave, note: _("%(name)s withdrew t
                                                             "%(first)s to %(last)s.", **_what(leave)))
 _cancelled = _to_person_and_approvers(lambda leave, note: _("%(name)s's %(type)s from %(first)s to %(last)s was "
                                                             "cancelled.", **_what(leave)))
-_cut_short = _to_person_and_approvers(lambda leave, note: _("%(name)s's %(type)s was cut short: it now ends on "
+cut_short_notice = _to_person_and_approvers(lambda leave, note: _("%(name)s's %(type)s was cut short: it now ends on "
                                                             "%(last)s.", **_what(leave)))
 
 DECIDABLE = frozenset({S.PENDING, S.AWAITING_HR})
@@ -136,7 +136,7 @@ LEAVE_WORKFLOW = Workflow(
                    endpoint="leave_requests.cancel_request", notify=_cancelled, style="outline-danger",
                    confirm=_l("Cancel this approved leave?")),
         Transition("cut_short", frozenset({S.APPROVED}), S.APPROVED, may_cut_short, _l("Cut short"),
-                   endpoint="leave_requests.cut_short_request", notify=_cut_short, style="outline-warning"),
+                   endpoint="leave_requests.cut_short_request", style="outline-warning"),  # steps.cut_short tells
     ),
 )
 APPROVALS = ("approve", "forward", "hr_approve")

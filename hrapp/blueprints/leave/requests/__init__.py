@@ -9,6 +9,7 @@ from hrapp.blueprints.leave.labels import MENU
 from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.permissions import has_perm
 
+from . import api
 from .attachments import NOTES
 from .audit_labels import AUDIT
 from .routes import bp
@@ -18,6 +19,7 @@ PART = Module(
     name="leave.requests",
     audit=AUDIT,
     blueprints=(bp,),
+    api_blueprints=(api.bp, api.me_bp),
     attachment_owners=(NOTES,),
     nav=(
         NavEntry("leave_requests.list_my_requests", _l("My leave"), lambda user: has_perm(user, LeavePerm.REQUEST),

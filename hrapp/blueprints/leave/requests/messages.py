@@ -1,4 +1,6 @@
 """What people read when a leave request is refused (codes from rules.py and services)."""
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 
 from hrapp.core.validation import ValidationFailed
@@ -27,9 +29,17 @@ class LeaveRequestError(ValidationFailed):
     """A request or step refused: field -> translated messages."""
 
 
+def days_text(value) -> str:
+    """A number of days as people write it: 5, 2.5 (never 5.0)."""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
 def refusal(field: str, code: str, **values) -> LeaveRequestError:
-    """The error for one refusal code, its message filled with `values`."""
+    """The error for one refusal code, its message filled with `values` (days as `days_text`)."""
     text = MESSAGES[code]
+    values = {key: days_text(value) for key, value in values.items()}
     return LeaveRequestError({field: [str(text) % values if values else str(text)]})
 
 MESSAGES |= {

@@ -81,7 +81,8 @@ def request_leave():
         else:
             flash(_("Leave recorded.") if leave.status == LeaveStatus.APPROVED else _("Leave requested."), "success")
             return redirect(url_for("leave_requests.show_request", request_id=leave.id))
-    balances = balances_of(staff, company_today()) if staff is not None else []
+    as_of = form.starts_on.data or company_today()  # the balances of the year asked for
+    balances = balances_of(staff, as_of) if staff is not None else []
     return render_template("leave/requests/request_form.html", form=form, staff=staff, balances=balances,
                            days=days, hr=can_manage_leave(current_user), title=_("Ask for leave"))
 

@@ -87,6 +87,7 @@ def check_request(staff: StaffMember, leave_type: LeaveType, shape: rules.Reques
 
     :raise LeaveRequestError: field -> message. :raise PeriodClosed: a day lies in a closed attendance month.
     """
+    lock_person(staff)  # first: on SQLite the write lock must come before this transaction reads anything
     if not leave_type.active:
         raise refusal("leave_type_id", "inactive_type")
     terms = terms_of(leave_type)
@@ -96,7 +97,6 @@ def check_request(staff: StaffMember, leave_type: LeaveType, shape: rules.Reques
         raise refusal("starts_on" if code == "before_hire" else "ends_on", code)
     ensure_open("attendance", staff.department, rules.days_between(shape.starts_on, shape.ends_on))
     days = count_request(staff, leave_type, shape)
-    lock_person(staff)
     if (other := open_overlap(staff.id, shape, exclude_id)) is not None:
         raise refusal("starts_on", "overlap", first=other.starts_on.isoformat(), last=other.ends_on.isoformat())
     if blackouts and not leave_type.ignores_blackouts and \

@@ -13,7 +13,8 @@ from hrapp.blueprints.leave.requests.services import record_leave
 from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import LeaveStatus
-from tests.access_matrix import Route, walk, web_callers
+from tests.access_matrix import ROLES, USERNAMES, Route, walk, web_callers
+from tests.api.conftest import bearer
 
 from .conftest import MON, ask, day
 
@@ -53,3 +54,29 @@ def table(s) -> dict[str, Route]:
 def test_access_matrix(app, scene):
     walk(app, "leave_requests", table(scene), web_callers(app))
     assert db.session.get(type(scene.pending), scene.pending.id).status == LeaveStatus.PENDING  # nothing changed
+
+
+@pytest.fixture
+def api_callers(app, site):
+    """Role -> caller sending the role's bearer token (none for anonymous) and the row's body as JSON."""
+    users = {u.username: u for u in (site.admin, site.hr, site.head, site.hk_head, site.staff, site.other_staff)}
+    headers = {"anon": {}} | {role: bearer(users[name]) for role, name in USERNAMES.items()}
+    client = app.test_client()
+
+    def caller(role):
+        def call(route: Route):
+            body = dict(route.data or {}) if route.method == "POST" else None
+            return client.open(route.path, method=route.method, headers=headers[role], json=body)
+        return call
+    return {role: caller(role) for role in ROLES}
+
+
+def test_api_access_matrix(app, site, api_callers):
+    v1 = "/api/v1"
+    #                                                                          anon staff other head hk_head hr admin
+    table = {
+        "list": Route("GET", f"{v1}/leave/requests",                          "401  403   403   200  200     200 200"),
+        "mine": Route("GET", f"{v1}/me/leave/requests",                       "401  200   200   200  200     200 200"),
+        "ask": Route("POST", f"{v1}/me/leave/requests",                       "401  422   422   422  422     422 422"),
+    }
+    walk(app, ("api_leave_requests", "api_my_leave_requests"), table, api_callers)

@@ -9,7 +9,7 @@ from hrapp.blueprints.leave.labels import MENU
 from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.permissions import has_perm
 
-from . import api
+from . import api, demo
 from .attachments import NOTES
 from .audit_labels import AUDIT
 from .routes import bp
@@ -31,4 +31,5 @@ PART = Module(
                  element_id="nav-all-leave", menu=MENU),
     ),
     notification_kinds=(NotificationKind(LEAVE_KIND, _l("Leave request")),),
+    seed_demo=demo.seed_demo,
 )

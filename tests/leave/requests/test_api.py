@@ -56,3 +56,9 @@ def test_my_list_and_the_scoped_list(client, site):
     assert client.get("/api/v1/leave/requests", headers=bearer(site.staff)).status_code == 403
     assert client.get("/api/v1/me/leave/requests").status_code == 401
     assert mine.status == LeaveStatus.PENDING
+
+
+def test_asking_without_a_staff_record_is_403(client, site):
+    response = client.post("/api/v1/me/leave/requests", json=payload(), headers=bearer(site.hk_head))
+    assert response.status_code == 403
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(LeaveRequest)) == 0

@@ -39,7 +39,7 @@ def table(s) -> dict[str, Route]:
         "list": Route("GET", "/leave/requests/",                        "L    403   403   403  403     200 200"),
         "export": Route("GET", "/leave/requests/export.xlsx",          "L    403   403   403  403     200 200"),
         "approvals": Route("GET", "/leave/requests/approvals",         "L    403   403   200  200     200 200"),
-        "mine": Route("GET", "/leave/requests/mine",                    "L    200   200   200  200     200 200"),
+        "mine": Route("GET", "/leave/requests/my",                    "L    200   200   200  200     200 200"),
         "new": Route("GET", "/leave/requests/new",                      "L    200   200   200  403     200 200"),
         "new_post": Route("POST", "/leave/requests/new",                "L    200   200   200  403     200 200"),
         "show": Route("GET", p,                                         "L    200   404   200  404     200 200"),

@@ -121,7 +121,7 @@ def test_my_requests_and_the_history(app, site):
     leave = ask(site.staff, site.desk_staff, "personal", MON, MON, site.types)
     db.session.commit()
     client = login(app, "staff")
-    assert f'data-request-id="{leave.id}"' in client.get("/leave/requests/mine").get_data(as_text=True)
+    assert f'data-request-id="{leave.id}"' in client.get("/leave/requests/my").get_data(as_text=True)
     assert 'id="leave-history"' in client.get(f"/leave/requests/{leave.id}").get_data(as_text=True)
 
 

@@ -11,7 +11,7 @@ URLS = [
     ("/", list_views.list_requests, GET),
     ("/export.xlsx", list_views.export_requests, GET),
     ("/approvals", list_views.list_approvals, GET),
-    ("/mine", views.list_my_requests, GET),
+    ("/my", views.list_my_requests, GET),
     ("/new", views.request_leave, BOTH),
     ("/<int:request_id>", views.show_request, GET),
     ("/<int:request_id>/approve", step_views.approve_request, POST),

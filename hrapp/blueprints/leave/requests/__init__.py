@@ -12,6 +12,7 @@ from hrapp.permissions import has_perm
 from . import api, demo
 from .attachments import NOTES
 from .audit_labels import AUDIT
+from .messages import days_text
 from .routes import bp
 from .workflow import LEAVE_KIND
 
@@ -20,6 +21,7 @@ PART = Module(
     audit=AUDIT,
     blueprints=(bp,),
     api_blueprints=(api.bp, api.me_bp),
+    template_globals={"leave_days": days_text},
     attachment_owners=(NOTES,),
     nav=(
         NavEntry("leave_requests.list_my_requests", _l("My leave"), lambda user: has_perm(user, LeavePerm.REQUEST),

@@ -104,7 +104,8 @@ class LeaveRequest(TimestampMixin, db.Model):
 
     __tablename__ = "leave_requests"
     __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="leave_ends_after_start"),
-                      sa.Index("ix_leave_requests_staff_dates", "staff_id", "starts_on", "ends_on"))
+                      sa.Index("ix_leave_requests_staff_dates", "staff_id", "starts_on", "ends_on"),
+                      sa.UniqueConstraint("requested_by_id", "idempotency_key", name="leave_idempotency_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))
@@ -127,6 +128,7 @@ class LeaveRequest(TimestampMixin, db.Model):
     cancelled_at: Mapped[datetime | None]
     cancel_note: Mapped[str] = mapped_column(sa.String(500), default="")
     original_ends_on: Mapped[date | None]  # cut short after it started
+    idempotency_key: Mapped[str | None] = mapped_column(sa.String(80))  # the API's Idempotency-Key (per requester)
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 

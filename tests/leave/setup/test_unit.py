@@ -8,7 +8,6 @@ import pytest
 from hrapp.blueprints.leave.rules import AnnualGrant
 from hrapp.blueprints.leave.setup.demo import next_golden_week
 from hrapp.blueprints.leave.setup.granting import grant_note
-from hrapp.blueprints.leave.setup.services import department_ids_up
 from hrapp.blueprints.leave.setup.types import TypeDraft, draft_problems
 
 DRAFT = TypeDraft(code="study", name="学习假", name_en="", paid=True, balance_kind="no_balance", yearly_days=None,
@@ -35,11 +34,3 @@ def test_a_types_settings_are_half_days_within_bounds():
                                       carry_over_months=0, balance_kind="nonsense"))) == {
         "max_days", "carry_over_cap", "carry_over_months", "balance_kind"}
     assert draft_problems(replace(DRAFT, yearly_days=Decimal("7.5"), carry_over_months=12)) == {}
-
-
-def test_a_department_and_those_above_it_from_the_path():
-    class Department:
-        id, path = 9, "/1/4/9/"
-    assert department_ids_up(Department()) == [1, 4, 9]
-    Department.path = ""
-    assert department_ids_up(Department()) == [9]

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
+from hrapp.core.approvers import department_chain
 from hrapp.core.errors import check_version
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
@@ -13,12 +14,6 @@ from hrapp.models import Department, LeaveBlackout, LeaveType, StaffMember
 
 FIELDS = ("department_id", "starts_on", "ends_on", "reason")
 MAX_DAYS = 366
-
-
-def department_ids_up(department: Department) -> list[int]:
-    """The department and every department above it (from its materialised path "/1/4/9/")."""
-    ids = [int(part) for part in (department.path or "").split("/") if part.isdigit()]
-    return ids or [department.id]
 
 
 def blackout_for(staff: StaffMember, first: date, last: date, leave_type: LeaveType) -> LeaveBlackout | None:
@@ -32,7 +27,7 @@ def blackout_for(staff: StaffMember, first: date, last: date, leave_type: LeaveT
     return db.session.scalar(sa.select(LeaveBlackout).where(
         LeaveBlackout.starts_on <= last, LeaveBlackout.ends_on >= first,
         sa.or_(LeaveBlackout.department_id.is_(None),
-               LeaveBlackout.department_id.in_(department_ids_up(staff.department))))
+               LeaveBlackout.department_id.in_(department_chain(staff.department))))
         .order_by(LeaveBlackout.starts_on, LeaveBlackout.id).limit(1))
 
 

@@ -1,5 +1,30 @@
 """Attendance — proposals: lateness, leaving early and absence become proposed violations under the company's
-rules for the head to confirm or dismiss; and the demo punches. (Placeholder until built.)"""
-from hrapp.core.module import Module
+code of conduct for the head to confirm or dismiss (never final on their own, never both a fine and a pay
+deduction: policy.penalised_by_conduct); and the demo punches with their device.
 
-PART = Module(name="attendance.proposals")
+It listens to `days_reconciled`: whatever re-reads a day (a punch, a correction, leave, a roster change, the
+tick) brings that day's proposals in line (services.sync_proposals).
+"""
+from flask_babel import lazy_gettext as _l
+
+from hrapp.core.module import Module, NotificationKind
+
+from ..signals import days_reconciled
+from . import demo
+from .policy import penalised_by_conduct
+from .services import NOTIFICATION_KIND, sync_proposals
+
+__all__ = ["PART", "penalised_by_conduct", "sync_proposals"]
+
+
+def _on_days_reconciled(_sender, days) -> None:
+    sync_proposals(days)
+
+
+days_reconciled.connect(_on_days_reconciled)
+
+PART = Module(
+    name="attendance.proposals",
+    notification_kinds=(NotificationKind(NOTIFICATION_KIND, _l("Confirmed violation no longer in attendance")),),
+    seed_demo=demo.seed_demo,
+)

@@ -1,0 +1,85 @@
+"""What seed-demo adds for attendance: the demo time clock and punches that follow the published rosters (the
+past two months and this month up to yesterday, as far as rosters are published), then the reconciled days,
+which propose the lateness and absences under the code of conduct.
+
+Runs after the roster's and the conduct catalogue's demo steps. Cost grows with the rostered cells only (the
+roster demo caps the people per department), so a 5,000-person seed stays as quick as a 100-person one.
+"""
+import random
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from hrapp.blueprints.attendance.clocks.services import create_device
+from hrapp.blueprints.attendance.punch_store import PunchRow, store_punches
+from hrapp.blueprints.attendance.reconcile.services import reconcile
+from hrapp.company import utc_of_local
+from hrapp.core.periods import MONTH, period_of
+from hrapp.extensions import db
+from hrapp.models import (
+    AttendanceDay,
+    PunchSource,
+    RecordSource,
+    Roster,
+    RosterCell,
+    ShiftKind,
+    ShiftType,
+    StaffMember,
+    Violation,
+    ViolationState,
+)
+from hrapp.models.roster import RosterStatus
+
+from .demo_plan import Shift, plan_punches
+
+DEVICE_SERIAL, DEVICE_NAME, DEVICE_ZONE = "DEMO-ZK-001", "前台考勤机", "Asia/Shanghai"
+SEED_SALT = 12  # the punches' own random, so other modules' demo steps do not shift them
+
+
+def demo_window(today: date) -> tuple[date, date]:
+    """The first day of the month two months before `today`'s, and yesterday."""
+    first = period_of(MONTH, today).first
+    for _ in range(2):
+        first = period_of(MONTH, first - timedelta(days=1)).first
+    return first, today - timedelta(days=1)
+
+
+def rostered_shifts(first: date, last: date) -> list[Shift]:
+    """The working shifts of published (or locked) rosters in [first, last], with the people's clock ids."""
+    rows = db.session.execute(
+        sa.select(RosterCell.staff_id, StaffMember.staff_number, Roster.department_id, RosterCell.day,
+                  ShiftType.start_time, ShiftType.end_time)
+        .join(Roster, Roster.id == RosterCell.roster_id).join(ShiftType, ShiftType.id == RosterCell.shift_type_id)
+        .join(StaffMember, StaffMember.id == RosterCell.staff_id)
+        .where(Roster.status.in_((RosterStatus.PUBLISHED, RosterStatus.LOCKED)), RosterCell.day.between(first, last),
+               ShiftType.kind == ShiftKind.WORK, ShiftType.start_time.is_not(None), ShiftType.end_time.is_not(None)))
+    shifts = []
+    for staff_id, number, department_id, day, starts, ends in rows:
+        start, end = datetime.combine(day, starts), datetime.combine(day, ends)
+        if end <= start:  # a night shift ends on the next date
+            end += timedelta(days=1)
+        shifts.append(Shift(staff_id, number, department_id, day, start, end))
+    return shifts
+
+
+def seed_demo(report) -> None:
+    """Register the demo clock, store its punches (PunchSource.DEMO) and reconcile the window; counts and a
+    summary line go on the seed report."""
+    device = create_device(report.users.get("hr"), DEVICE_SERIAL, DEVICE_NAME, DEVICE_ZONE, None)
+    first, last = demo_window(report.today)
+    rng = random.Random(report.seed * 1000 + SEED_SALT)
+    until = datetime.combine(report.today, datetime.min.time())
+    planned, noise = plan_punches(rostered_shifts(first, last), rng, until)
+    stored = store_punches([PunchRow(p.clock_id, utc_of_local(p.at), PunchSource.DEMO, state=p.state,
+                                     device_id=device.id, raw_line=f"{p.clock_id}\t{p.at:%Y-%m-%d %H:%M:%S}\t{p.state}")
+                            for p in planned])
+    if last >= first:
+        reconcile(first, last)
+    days = db.session.scalar(sa.select(sa.func.count()).select_from(AttendanceDay)) or 0
+    proposals = db.session.scalar(sa.select(sa.func.count()).select_from(Violation).where(
+        Violation.source == RecordSource.ATTENDANCE, Violation.state == ViolationState.PROPOSED)) or 0
+    report.counts.update(punches=stored.stored, attendance_days=days, attendance_proposals=proposals)
+    report.summary.append(
+        f"Attendance: device {DEVICE_SERIAL}, {stored.stored} punches ({first:%Y-%m-%d} to {last:%Y-%m-%d}, "
+        f"{noise['late']} late, {noise['early']} early, {noise['no_out']} without check-out, {noise['absent']} "
+        f"absent, {noise['overtime']} overtime), {days} days reconciled, {proposals} violations proposed.")

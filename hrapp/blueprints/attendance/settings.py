@@ -4,14 +4,15 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from hrapp.extensions import db
-from hrapp.models import AttendanceSettings, ShiftWindow
+from hrapp.models import AttendanceSettings, PenaltyRoute, ShiftWindow
 
 
 def attendance_settings() -> AttendanceSettings:
     """The stored row, or an unsaved one with the defaults."""
     return db.session.scalar(sa.select(AttendanceSettings).limit(1)) or AttendanceSettings(
         web_punch_networks="", checkin_opens_minutes=120, checkout_closes_minutes=360, grace_minutes=5,
-        half_day_minutes=120, overtime_needs_approval=True, overtime_minimum_minutes=30, corrections_per_month=3)
+        half_day_minutes=120, overtime_needs_approval=True, overtime_minimum_minutes=30, corrections_per_month=3,
+        penalties_via=PenaltyRoute.CONDUCT)
 
 
 @dataclass(frozen=True)

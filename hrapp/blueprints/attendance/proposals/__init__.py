@@ -7,7 +7,10 @@ tick) brings that day's proposals in line (services.sync_proposals).
 """
 from flask_babel import lazy_gettext as _l
 
+from hrapp.core.audit_vocabulary import AuditVocabulary
 from hrapp.core.module import Module, NotificationKind
+from hrapp.labels import label
+from hrapp.models import PenaltyRoute
 
 from ..signals import days_reconciled
 from . import demo
@@ -23,8 +26,18 @@ def _on_days_reconciled(_sender, days) -> None:
 
 days_reconciled.connect(_on_days_reconciled)
 
+
+def _value_label(field: str, value) -> str | None:
+    """The settings' penalty route as people read it in the audit trail."""
+    if field == "penalties_via" and value in {r.value for r in PenaltyRoute}:
+        return str(label(PenaltyRoute(value)))
+    return None
+
+
 PART = Module(
     name="attendance.proposals",
     notification_kinds=(NotificationKind(NOTIFICATION_KIND, _l("Confirmed violation no longer in attendance")),),
     seed_demo=demo.seed_demo,
+    audit=AuditVocabulary(fields={"penalties_via": _l("Lateness and absence cost money through")},
+                          value_label=_value_label),
 )

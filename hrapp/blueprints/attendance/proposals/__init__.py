@@ -15,16 +15,12 @@ from hrapp.models import PenaltyRoute
 from ..signals import days_reconciled
 from . import demo
 from .policy import penalised_by_conduct
-from .services import NOTIFICATION_KIND, sync_proposals
+from .services import NOTIFICATION_KIND, deferred_sync, on_days_reconciled, sync_proposals
 
-__all__ = ["PART", "penalised_by_conduct", "sync_proposals"]
-
-
-def _on_days_reconciled(_sender, days) -> None:
-    sync_proposals(days)
+__all__ = ["PART", "deferred_sync", "penalised_by_conduct", "sync_proposals"]
 
 
-days_reconciled.connect(_on_days_reconciled)
+days_reconciled.connect(on_days_reconciled)
 
 
 def _value_label(field: str, value) -> str | None:

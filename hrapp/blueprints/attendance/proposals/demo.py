@@ -1,19 +1,21 @@
-"""What seed-demo adds for attendance: the demo time clock and punches that follow the published rosters (the
-past two months and this month up to yesterday, as far as rosters are published), then the reconciled days,
-which propose the lateness and absences under the code of conduct.
+"""What seed-demo adds for attendance: the demo time clock, the rosters of the past two months (copies of this
+month's weekly rotations, demo_rosters.py), and punches that follow the published rosters from the first of those
+months up to yesterday; then the reconciled days, which propose the lateness and absences under the code of
+conduct.
 
 Runs after the roster's and the conduct catalogue's demo steps. Cost grows with the rostered cells only (the
 roster demo caps the people per department), so a 5,000-person seed stays as quick as a 100-person one.
 """
 import random
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
 from hrapp.blueprints.attendance.clocks.services import create_device
 from hrapp.blueprints.attendance.punch_store import PunchRow, store_punches
 from hrapp.blueprints.attendance.reconcile.services import reconcile
-from hrapp.company import utc_of_local
+from hrapp.company import company_settings
+from hrapp.core.localtime import to_zone, zone_of
 from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
 from hrapp.models import (
@@ -27,19 +29,24 @@ from hrapp.models import (
     StaffMember,
     Violation,
     ViolationState,
+    utcnow,
 )
 from hrapp.models.roster import RosterStatus
 
 from .demo_plan import Shift, plan_punches
+from .demo_rosters import publish_past_rosters
+from .services import deferred_sync
 
 DEVICE_SERIAL, DEVICE_NAME, DEVICE_ZONE = "DEMO-ZK-001", "前台考勤机", "Asia/Shanghai"
 SEED_SALT = 12  # the punches' own random, so other modules' demo steps do not shift them
+HISTORY_MONTHS = 2
+SETTLED = timedelta(minutes=100)  # a shift's punches are written once its end (plus overtime) has passed
 
 
 def demo_window(today: date) -> tuple[date, date]:
-    """The first day of the month two months before `today`'s, and yesterday."""
+    """The first day of the month HISTORY_MONTHS before `today`'s, and yesterday."""
     first = period_of(MONTH, today).first
-    for _ in range(2):
+    for _ in range(HISTORY_MONTHS):
         first = period_of(MONTH, first - timedelta(days=1)).first
     return first, today - timedelta(days=1)
 
@@ -65,21 +72,28 @@ def rostered_shifts(first: date, last: date) -> list[Shift]:
 def seed_demo(report) -> None:
     """Register the demo clock, store its punches (PunchSource.DEMO) and reconcile the window; counts and a
     summary line go on the seed report."""
-    device = create_device(report.users.get("hr"), DEVICE_SERIAL, DEVICE_NAME, DEVICE_ZONE, None)
+    hr = report.users.get("hr")
+    device = create_device(hr, DEVICE_SERIAL, DEVICE_NAME, DEVICE_ZONE, None)
+    history = publish_past_rosters(report.today, HISTORY_MONTHS, hr)
     first, last = demo_window(report.today)
     rng = random.Random(report.seed * 1000 + SEED_SALT)
-    until = datetime.combine(report.today, datetime.min.time())
+    until = to_zone(utcnow(), company_settings().timezone).replace(tzinfo=None) - SETTLED
     planned, noise = plan_punches(rostered_shifts(first, last), rng, until)
-    stored = store_punches([PunchRow(p.clock_id, utc_of_local(p.at), PunchSource.DEMO, state=p.state,
-                                     device_id=device.id, raw_line=f"{p.clock_id}\t{p.at:%Y-%m-%d %H:%M:%S}\t{p.state}")
-                            for p in planned])
-    if last >= first:
-        reconcile(first, last)
+    zone = zone_of(company_settings().timezone)
+    with deferred_sync():  # one pass over the proposals once every day is read
+        stored = store_punches([PunchRow(p.clock_id, p.at.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None),
+                                         PunchSource.DEMO, state=p.state, device_id=device.id,
+                                         raw_line=f"{p.clock_id}\t{p.at:%Y-%m-%d %H:%M:%S}\t{p.state}")
+                                for p in planned])
+        if last >= first:
+            reconcile(first, last)
     days = db.session.scalar(sa.select(sa.func.count()).select_from(AttendanceDay)) or 0
     proposals = db.session.scalar(sa.select(sa.func.count()).select_from(Violation).where(
         Violation.source == RecordSource.ATTENDANCE, Violation.state == ViolationState.PROPOSED)) or 0
-    report.counts.update(punches=stored.stored, attendance_days=days, attendance_proposals=proposals)
+    report.counts.update(punches=stored.stored, attendance_days=days, attendance_proposals=proposals,
+                         roster_history_shifts=history)
     report.summary.append(
-        f"Attendance: device {DEVICE_SERIAL}, {stored.stored} punches ({first:%Y-%m-%d} to {last:%Y-%m-%d}, "
+        f"Attendance: device {DEVICE_SERIAL}, rosters of the past {HISTORY_MONTHS} months published "
+        f"({history} shifts), {stored.stored} punches ({first:%Y-%m-%d} to {last:%Y-%m-%d}, "
         f"{noise['late']} late, {noise['early']} early, {noise['no_out']} without check-out, {noise['absent']} "
         f"absent, {noise['overtime']} overtime), {days} days reconciled, {proposals} violations proposed.")

@@ -1,16 +1,17 @@
 """The demo's punches, planned from rostered shifts with a seeded random (pure: no Flask, no SQLAlchemy).
 
-Most people check in a few minutes before their shift and out a few minutes after it; a few come late (6-40
-minutes), leave early, forget the check-out punch or stay on (30-90 minutes of overtime); one shift per
-department is missed altogether (an absence) and one per department is late for sure, so every demo shows a
-proposal. Times are company-local.
+Most people check in a few minutes before their shift and out a few minutes after it. In each department and
+month a few come late (6-40 minutes), leave early or forget the check-out punch; some stay on (30-90 minutes of
+overtime); one shift per department is missed altogether (an absence). The exceptions are counts, not rates, so a
+large company's demo proposes no more violations than a small one's. Times are company-local.
 """
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 CHECK_IN, CHECK_OUT = 0, 1
-LATE, EARLY, NO_OUT, OVERTIME = 0.05, 0.03, 0.03, 0.10  # chances per shift
+PER_DEPARTMENT_MONTH = {"late": 3, "early": 2, "no_out": 2}  # shifts with that exception
+OVERTIME = 0.08  # the chance a normal shift runs over
 
 
 @dataclass(frozen=True)
@@ -30,43 +31,52 @@ class PlannedPunch:
     clock_id: str
     at: datetime  # local
     state: int
-    note: str = ""
 
 
 def _minutes(value: int) -> timedelta:
     return timedelta(minutes=value)
 
 
+def exceptions(shifts: list[Shift], rng: random.Random) -> dict[Shift, str]:
+    """shift -> "absent" / "late" / "early" / "no_out" for the few shifts that are not punched normally."""
+    groups: dict[tuple, list[Shift]] = {}
+    for shift in shifts:
+        groups.setdefault((shift.department_id, shift.day.year, shift.day.month), []).append(shift)
+    chosen: dict[Shift, str] = {}
+    absent_in: set[int] = set()
+    for (department_id, *_), group in sorted(groups.items()):
+        wanted = sum(PER_DEPARTMENT_MONTH.values()) + (department_id not in absent_in)
+        picked = rng.sample(group, min(wanted, len(group)))
+        if department_id not in absent_in and picked:
+            chosen[picked.pop()] = "absent"
+            absent_in.add(department_id)
+        for kind, count in PER_DEPARTMENT_MONTH.items():
+            for _ in range(count):
+                if picked:
+                    chosen[picked.pop()] = kind
+    return chosen
+
+
 def plan_punches(shifts: list[Shift], rng: random.Random, until: datetime) -> tuple[list[PlannedPunch], dict]:
     """The punches of `shifts` ending before `until` (local), and what the noise did (counts by kind)."""
     shifts = sorted((s for s in shifts if s.end < until), key=lambda s: (s.department_id, s.day, s.staff_id))
-    by_department: dict[int, list[Shift]] = {}
-    for shift in shifts:
-        by_department.setdefault(shift.department_id, []).append(shift)
-    absent, late = set(), set()
-    for department_shifts in by_department.values():
-        picked = rng.sample(department_shifts, min(2, len(department_shifts)))
-        absent.add(picked[0])
-        late.update(picked[1:])
+    chosen = exceptions(shifts, rng)
     punches, noise = [], {"absent": 0, "late": 0, "early": 0, "no_out": 0, "overtime": 0}
     for shift in shifts:
-        if shift in absent:
-            noise["absent"] += 1
-            continue
-        roll = rng.random()
+        kind = chosen.get(shift)
         arrive = shift.start - _minutes(rng.randint(2, 15))
         leave = shift.end + _minutes(rng.randint(1, 12))
-        out = True
-        if shift in late or roll < LATE:
-            arrive, noise["late"] = shift.start + _minutes(rng.randint(6, 40)), noise["late"] + 1
-        elif roll < LATE + EARLY:
-            leave, noise["early"] = shift.end - _minutes(rng.randint(10, 45)), noise["early"] + 1
-        elif roll < LATE + EARLY + NO_OUT:
-            out, noise["no_out"] = False, noise["no_out"] + 1
-        elif roll < LATE + EARLY + NO_OUT + OVERTIME:
-            leave, noise["overtime"] = shift.end + _minutes(rng.randint(30, 90)), noise["overtime"] + 1
-        arrive += timedelta(seconds=rng.randint(0, 59))
-        punches.append(PlannedPunch(shift.clock_id, arrive, CHECK_IN))
-        if out:
+        if kind is None and rng.random() < OVERTIME:
+            kind, leave = "overtime", shift.end + _minutes(rng.randint(30, 90))
+        elif kind == "late":
+            arrive = shift.start + _minutes(rng.randint(6, 40))
+        elif kind == "early":
+            leave = shift.end - _minutes(rng.randint(10, 45))
+        if kind is not None:
+            noise[kind] += 1
+        if kind == "absent":
+            continue
+        punches.append(PlannedPunch(shift.clock_id, arrive + timedelta(seconds=rng.randint(0, 59)), CHECK_IN))
+        if kind != "no_out":
             punches.append(PlannedPunch(shift.clock_id, leave + timedelta(seconds=rng.randint(0, 59)), CHECK_OUT))
     return punches, noise

@@ -13,6 +13,7 @@ Nothing happens when `penalised_by_conduct` does not hold (the payroll export de
 company's catalogue lacks the rule (deactivated: logged). Never commits; the actor is the system (None).
 """
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -111,6 +112,30 @@ def occurred_at(row: AttendanceDay, kind: str) -> datetime:
     shift_type = db.session.get(ShiftType, row.shift_type_id) if row.shift_type_id else None
     start = shift_type.start_time if shift_type is not None and shift_type.start_time else time(0, 0)
     return utc_of_local(datetime.combine(row.day, start))
+
+
+_deferred: list[set] = []  # open `deferred_sync` blocks: the pairs heard meanwhile
+
+
+@contextmanager
+def deferred_sync():
+    """Within the block, reconciled days are gathered and synced once when it ends (a bulk load, the demo: one
+    sync instead of one per person re-reconciled). Yields the set of gathered pairs."""
+    pairs: set = set()
+    _deferred.append(pairs)
+    try:
+        yield pairs
+    finally:
+        _deferred.remove(pairs)
+    sync_proposals(pairs)
+
+
+def on_days_reconciled(_sender, days) -> None:
+    """The `days_reconciled` listener: sync now, or gather for the open `deferred_sync` block."""
+    if _deferred:
+        _deferred[-1].update(days)
+    else:
+        sync_proposals(days)
 
 
 def sync_proposals(pairs) -> SyncResult:

@@ -3,14 +3,16 @@ month's weekly rotations, demo_rosters.py), and punches that follow the publishe
 months up to yesterday; then the reconciled days, which propose the lateness and absences under the code of
 conduct.
 
-Runs after the roster's and the conduct catalogue's demo steps. Cost grows with the rostered cells only (the
-roster demo caps the people per department), so a 5,000-person seed stays as quick as a 100-person one.
+Runs after the roster's and the conduct catalogue's demo steps. Its cost grows with the rostered shifts (the
+roster demo caps the people per department) and its proposals are a few per department and month, so a
+5,000-person seed costs a few times a 100-person one, not fifty.
 """
 import random
 from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
+from hrapp.blueprints.attendance import punch_store
 from hrapp.blueprints.attendance.clocks.services import create_device
 from hrapp.blueprints.attendance.punch_store import PunchRow, store_punches
 from hrapp.blueprints.attendance.reconcile.services import reconcile
@@ -80,11 +82,18 @@ def seed_demo(report) -> None:
     until = to_zone(utcnow(), company_settings().timezone).replace(tzinfo=None) - SETTLED
     planned, noise = plan_punches(rostered_shifts(first, last), rng, until)
     zone = zone_of(company_settings().timezone)
-    with deferred_sync():  # one pass over the proposals once every day is read
-        stored = store_punches([PunchRow(p.clock_id, p.at.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None),
-                                         PunchSource.DEMO, state=p.state, device_id=device.id,
-                                         raw_line=f"{p.clock_id}\t{p.at:%Y-%m-%d %H:%M:%S}\t{p.state}")
-                                for p in planned])
+    rows = [PunchRow(p.clock_id, p.at.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None), PunchSource.DEMO,
+                     state=p.state, device_id=device.id, raw_line=f"{p.clock_id}\t{p.at:%Y-%m-%d %H:%M:%S}\t{p.state}")
+            for p in planned]
+    # The whole window is reconciled once below: the store's listeners would re-read it person by person (the
+    # same work some hundred times over), so they rest while the demo's punches go in; one proposals pass at the end.
+    listeners = list(punch_store.ON_STORED)
+    punch_store.ON_STORED.clear()
+    with deferred_sync():
+        try:
+            stored = store_punches(rows)
+        finally:
+            punch_store.ON_STORED[:] = listeners
         if last >= first:
             reconcile(first, last)
     days = db.session.scalar(sa.select(sa.func.count()).select_from(AttendanceDay)) or 0

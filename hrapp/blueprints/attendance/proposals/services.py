@@ -36,6 +36,7 @@ from hrapp.extensions import db
 from hrapp.models import (
     AttendanceDay,
     ConductRule,
+    DayStatus,
     Punch,
     RecordSource,
     ShiftType,
@@ -82,13 +83,19 @@ def _active_rules() -> set[str]:
     return {rule.code for rule in found if current_version(rule) is not None}
 
 
-def _days_of(pairs: set[tuple[int, date]]) -> dict[tuple[int, date], AttendanceDay]:
+def _days_of(pairs: set[tuple[int, date]]) -> dict[tuple[int, date], object]:
+    """(staff_id, day) -> the day's row (the columns proposing reads) for the pairs whose day may propose."""
     staff_ids = sorted({s for s, _ in pairs})
     first, last = min(d for _, d in pairs), max(d for _, d in pairs)
+    statuses = [DayStatus(s) for s in rules.KINDS_OF_STATUS]
     found = {}
     for chunk in _chunks(staff_ids):
-        for row in db.session.scalars(sa.select(AttendanceDay).where(
-                AttendanceDay.staff_id.in_(chunk), AttendanceDay.day.between(first, last))):
+        for row in db.session.execute(sa.select(
+                AttendanceDay.staff_id, AttendanceDay.day, AttendanceDay.status, AttendanceDay.late_minutes,
+                AttendanceDay.early_minutes, AttendanceDay.in_punch_id, AttendanceDay.out_punch_id,
+                AttendanceDay.shift_type_id).where(
+                AttendanceDay.staff_id.in_(chunk), AttendanceDay.day.between(first, last),
+                AttendanceDay.status.in_(statuses))):
             if (row.staff_id, row.day) in pairs:
                 found[(row.staff_id, row.day)] = row
     return found
@@ -104,8 +111,9 @@ def _proposals_of(staff_ids: list[int], refs: set[str]) -> dict[str, Violation]:
     return found
 
 
-def occurred_at(row: AttendanceDay, kind: str) -> datetime:
-    """When the breach happened (naive UTC): the late check-in, the early check-out, else the shift's start."""
+def occurred_at(row, kind: str) -> datetime:
+    """When the breach happened (naive UTC): the late check-in, the early check-out, else the shift's start
+    (`row`: an AttendanceDay, or a row of its columns)."""
     punch_id = row.in_punch_id if kind == rules.LATE else row.out_punch_id if kind == rules.EARLY else None
     if punch_id is not None and (punch := db.session.get(Punch, punch_id)) is not None:
         return punch.punched_at

@@ -168,3 +168,15 @@ def test_a_pending_day_proposes_nothing(person):
     day = first_day_with(person, "早")
     reconcile(day, day, utc(day, 12), staff_ids=[person.id])
     assert day_row(person, day).status == DayStatus.PENDING and proposals() == []
+
+
+def test_a_correction_that_changes_the_minutes_proposes_again_with_the_new_minutes(person):
+    day = _late(person, 35)
+    [first] = proposals(person)
+    assert first.minutes == 35 and first.amount == Decimal("50.00")
+    punch(person, utc(day, 7, 8), source=PunchSource.CORRECTION)  # the real arrival: 8 minutes late
+    db.session.commit()
+    old, new = proposals(person)
+    assert old.id == first.id and old.state == ViolationState.DISMISSED and old.decision == WITHDRAWN
+    assert new.state == ViolationState.PROPOSED and new.minutes == 8 and new.amount == Decimal("10.00")
+    assert new.source_ref == f"attendance:{person.id}:{day.isoformat()}:late"

@@ -5,7 +5,8 @@ day's row and compares what it calls for (rules.wanted_proposals) with the atten
 (by their source_ref "attendance:<staff>:<day>:<kind>"):
 - called for, none there: proposed through the conduct module's one entry point (`propose_violation`), which
   lands it in PROPOSED for the head to confirm or dismiss;
-- called for, one there in any state (proposed, confirmed, dismissed by the head): nothing (never twice);
+- called for, one there in any state (proposed, confirmed, dismissed by the head): nothing (never twice), except
+  a still-PROPOSED one whose minutes the day no longer shows: withdrawn and proposed again with the new minutes;
 - not called for any more, still PROPOSED: withdrawn (the workflow's `retract` step, with a system reason);
   its reference is freed, so the day proposes again should it turn late once more;
 - not called for any more, already confirmed (or further): left alone; the person's heads are told.
@@ -57,6 +58,8 @@ NOTIFICATION_KIND = "attendance.proposal_cleared"
 WITHDRAWN = "withdrawn"  # the decision of a proposal the system withdrew (a head's dismissal says "dismissed")
 WITHDRAW_REASON = _l("Attendance re-read the day: it shows no lateness, early leaving or absence any more (a "
                      "correction, leave or a roster change), so the proposal was withdrawn.")
+MINUTES_CHANGED = _l("Attendance re-read the day with other minutes; the proposal was withdrawn and proposed "
+                     "again with the minutes the day shows now.")
 # Proposals in these states are not the system's to touch any more.
 UNTOUCHED = frozenset({ViolationState.DISMISSED, ViolationState.VOID})
 KIND_LABELS = {rules.LATE: _l("lateness"), rules.EARLY: _l("leaving early"), rules.ABSENT: _l("absence")}
@@ -170,7 +173,10 @@ def sync_proposals(pairs) -> SyncResult:
             ref = rules.source_ref(staff_id, day, wanted.kind)
             wanted_refs.add(ref)
             if ref in existing:
-                continue
+                if not _outdated(existing[ref], wanted):
+                    continue
+                withdraw_proposal(existing.pop(ref), ref, MINUTES_CHANGED)  # proposed anew with the new minutes
+                result.withdrawn += 1
             if wanted.rule_code not in active:
                 log.info("attendance proposals: rule %s not active; %s not proposed", wanted.rule_code, ref)
                 result.skipped += 1
@@ -195,13 +201,18 @@ def sync_proposals(pairs) -> SyncResult:
     return result
 
 
-def withdraw_proposal(violation: Violation, ref: str, reason: str | None = None) -> None:
+def _outdated(violation: Violation, wanted: rules.Wanted) -> bool:
+    """A still-proposed violation whose minutes the day no longer shows (a correction moved the punch)."""
+    return violation.state == ViolationState.PROPOSED and wanted.minutes is not None \
+        and violation.minutes != wanted.minutes
+
+
+def withdraw_proposal(violation: Violation, ref: str, reason=None) -> None:
     """Withdraw a still-proposed attendance violation (the workflow's `retract` step as the system, with
     `reason`, by default WITHDRAW_REASON in the company's language); its reference becomes
     rules.withdrawn_ref so the day may propose again later."""
-    if reason is None:
-        with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")):
-            reason = str(WITHDRAW_REASON)
+    with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")):
+        reason = str(WITHDRAW_REASON if reason is None else reason)
     workflow.apply(VIOLATION_WORKFLOW, violation, "retract", None, violation.version_id, note=reason)
     violation.decision, violation.decision_reason, violation.decided_at = WITHDRAWN, reason, utcnow()
     violation.source_ref = rules.withdrawn_ref(ref, violation.id)

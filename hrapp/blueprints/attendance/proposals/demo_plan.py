@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 CHECK_IN, CHECK_OUT = 0, 1
-PER_DEPARTMENT_MONTH = {"late": 3, "early": 2, "no_out": 2}  # shifts with that exception
+PER_DEPARTMENT_MONTH = {"late": 2, "early": 1, "no_out": 2}  # shifts with that exception
 OVERTIME = 0.08  # the chance a normal shift runs over
 
 

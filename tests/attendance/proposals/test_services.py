@@ -180,3 +180,13 @@ def test_a_correction_that_changes_the_minutes_proposes_again_with_the_new_minut
     assert old.id == first.id and old.state == ViolationState.DISMISSED and old.decision == WITHDRAWN
     assert new.state == ViolationState.PROPOSED and new.minutes == 8 and new.amount == Decimal("10.00")
     assert new.source_ref == f"attendance:{person.id}:{day.isoformat()}:late"
+
+
+def test_the_head_sees_the_withdrawn_proposal_with_its_reason(client, auth, person):
+    day = _late(person, 12)
+    punch(person, utc(day, 6, 55), source=PunchSource.CORRECTION)
+    db.session.commit()
+    [withdrawn] = proposals(person)
+    auth.login("head")
+    page = client.get(f"/conduct/violations/{withdrawn.id}").get_data(as_text=True)
+    assert "考勤复核后撤回" in page and "考勤复核后该日已无迟到" in page

@@ -26,7 +26,6 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.attendance.settings import attendance_settings
 from hrapp.blueprints.conduct.violations import propose_violation
-from hrapp.blueprints.conduct.violations.recording import current_version
 from hrapp.blueprints.conduct.violations.submitting import record_path
 from hrapp.blueprints.conduct.workflow import VIOLATION_WORKFLOW
 from hrapp.company import utc_of_local
@@ -37,9 +36,11 @@ from hrapp.extensions import db
 from hrapp.models import (
     AttendanceDay,
     ConductRule,
+    ConductRuleVersion,
     DayStatus,
     Punch,
     RecordSource,
+    RuleCategory,
     ShiftType,
     StaffMember,
     Violation,
@@ -81,9 +82,11 @@ def _chunks(values: list, size: int = CHUNK):
 
 
 def _active_rules() -> set[str]:
-    """The codes of the mapping's rules that are active penalty rules of the company's catalogue."""
-    found = db.session.scalars(sa.select(ConductRule).where(ConductRule.code.in_(set(rules.RULE_OF_KIND.values()))))
-    return {rule.code for rule in found if current_version(rule) is not None}
+    """The codes of the mapping's rules that are active penalty rules of the company's catalogue (one query)."""
+    return set(db.session.scalars(sa.select(ConductRule.code).where(
+        ConductRule.code.in_(set(rules.RULE_OF_KIND.values())), ConductRule.active.is_(True),
+        ConductRule.category == RuleCategory.PENALTY,
+        sa.exists().where(ConductRuleVersion.rule_id == ConductRule.id))))
 
 
 def _days_of(pairs: set[tuple[int, date]]) -> dict[tuple[int, date], object]:
@@ -165,8 +168,6 @@ def sync_proposals(pairs) -> SyncResult:
     days = _days_of(pairs)
     refs = {rules.source_ref(s, d, kind): (s, d, kind) for s, d in pairs for kind in rules.KINDS}
     existing = _proposals_of(sorted({s for s, _ in pairs}), set(refs))
-    staff = {p.id: p for chunk in _chunks(sorted({s for s, _ in pairs}))
-             for p in db.session.scalars(sa.select(StaffMember).where(StaffMember.id.in_(chunk)))}
     wanted_refs = set()
     for (staff_id, day), row in sorted(days.items()):
         for wanted in rules.wanted_proposals(row.status, row.late_minutes, row.early_minutes):
@@ -182,7 +183,7 @@ def sync_proposals(pairs) -> SyncResult:
                 result.skipped += 1
                 continue
             try:
-                propose_violation(staff[staff_id], wanted.rule_code, occurred_at(row, wanted.kind),
+                propose_violation(db.session.get(StaffMember, staff_id), wanted.rule_code, occurred_at(row, wanted.kind),
                                   source=RecordSource.ATTENDANCE, source_ref=ref, minutes=wanted.minutes)
             except ValidationFailed as exc:
                 log.warning("attendance proposals: %s refused: %s", ref, exc.errors)

@@ -147,10 +147,12 @@ def test_the_payroll_route_proposes_nothing(person):
     assert proposals() == []
 
 
-def test_a_deactivated_rule_proposes_nothing_and_storing_still_works(person):
+def test_a_deactivated_rule_proposes_nothing_and_storing_still_works(person, caplog):
     db.session.execute(sa.update(ConductRule).where(ConductRule.code == "2-3a").values(active=False))
     db.session.commit()
-    day = _late(person, 15)
+    with caplog.at_level("INFO", logger="hrapp.blueprints.attendance.proposals.services"):
+        day = _late(person, 15)
+    assert "rule 2-3a not active" in caplog.text
     assert day_row(person, day).status == DayStatus.LATE
     reconcile(MAY_FIRST, MAY_LAST, AFTER_MAY, staff_ids=[person.id])
     assert {v.rule.code for v in proposals(person)} == {"2-3b"}  # absences still proposed, lateness not

@@ -31,10 +31,14 @@ class HrApi(Api):
 
 
 def register_api(app: Flask, blueprints) -> None:
-    """Register the modules' API blueprints and the OpenAPI document, which declares bearer-token security."""
+    """Register the modules' API blueprints and the OpenAPI document, which declares bearer-token security (and
+    the schemes a blueprint declares in its `security_schemes`)."""
     api = HrApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.register_field(Money, "string", "decimal")
     for bp in blueprints:
+        # A blueprint authenticated otherwise (a device's token) declares its own schemes: name -> scheme.
+        for name, scheme in getattr(bp, "security_schemes", {}).items():
+            api.spec.components.security_scheme(name, scheme)
         api.register_blueprint(bp)
     app.register_blueprint(docs.bp)  # the readable reference over the document above

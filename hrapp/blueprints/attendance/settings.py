@@ -38,3 +38,12 @@ def windows_by_shift_type(settings: AttendanceSettings | None = None) -> dict[in
             w.grace_minutes if w.grace_minutes is not None else company.grace,
             w.half_day_minutes if w.half_day_minutes is not None else company.half_day)
     return result
+
+
+def penalised_by_conduct(settings: AttendanceSettings) -> bool:
+    """How lateness, leaving early and absence cost money — the one place that says it, never both ways: True
+    (PenaltyRoute.CONDUCT) when they become proposed violations and the payroll export deducts nothing for them;
+    False (PenaltyRoute.PAYROLL) when the payroll export deducts them and nothing is proposed. An unsaved row
+    counts as its default."""
+    route = settings.penalties_via if settings.penalties_via is not None else PenaltyRoute.CONDUCT
+    return PenaltyRoute(route) == PenaltyRoute.CONDUCT

@@ -1,6 +1,7 @@
 """The violation's declared steps, on the shared workflow mechanism (hrapp.core.workflow).
 
-proposed (from attendance) -> draft (the head confirms) | dismissed (the head dismisses, with a reason);
+proposed (from attendance) -> draft (the head confirms) | dismissed (the head dismisses, with a reason; or the
+proposing module retracts it when its source no longer supports it);
 draft -> submitted (the recorder submits: the person is told and may respond until `respond_by`) | void (the
 recorder withdraws the draft);
 submitted -> acknowledged (the person, or `tick` once `respond_by` has passed: silence acknowledges) | appealed
@@ -62,6 +63,10 @@ VIOLATION_WORKFLOW = Workflow(
                    endpoint="conduct_violations.confirm_proposal", style="success"),
         Transition("dismiss", frozenset({S.PROPOSED}), S.DISMISSED, may_record, _l("Dismiss"),
                    endpoint="conduct_violations.dismiss_proposal", note_required=True, style="outline-danger"),
+        # the proposing module withdraws a proposal its source no longer supports (attendance: a correction or
+        # approved leave cleared the lateness); a system step, never a button
+        Transition("retract", frozenset({S.PROPOSED}), S.DISMISSED, lambda user, v: True, _l("Withdrawn by its source"),
+                   note_required=True, automatic=True),
         Transition("submit", frozenset({S.DRAFT}), S.SUBMITTED, may_record, _l("Submit"),
                    endpoint="conduct_violations.submit_violation", style="primary",
                    confirm=_l("Submit this violation? The person is told and may respond.")),

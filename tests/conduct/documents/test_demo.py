@@ -53,7 +53,9 @@ def test_demo_records_are_consistent(runner):
     _seed(runner)
     shift = set(db.session.scalars(sa.select(Department.id).where(Department.code.in_(
         ("HTL-FO", "HTL-FD", "HTL-GS", "HTL-HK", "PRK-CS")))))
-    violations = db.session.scalars(sa.select(Violation)).all()
+    # the conduct demo's own records (the attendance demo's proposals come from its punches, recorded by no one)
+    violations = db.session.scalars(sa.select(Violation).where(
+        sa.or_(Violation.source_ref.is_(None), Violation.source_ref.not_like("attendance:%")))).all()
     assert len(violations) >= 40
     now = datetime.now()
     for v in violations:

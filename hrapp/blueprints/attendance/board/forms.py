@@ -2,10 +2,13 @@
 import ipaddress
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, TextAreaField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
+from hrapp.blueprints.attendance import labels  # noqa: F401  (registers the attendance enum labels)
 from hrapp.forms import VersionedForm
+from hrapp.labels import LABELS
+from hrapp.models import PenaltyRoute
 
 MINUTES = NumberRange(min=0, max=24 * 60, message=_l("Enter minutes between 0 and 1440."))
 
@@ -31,6 +34,12 @@ class SettingsForm(VersionedForm):
     overtime_minimum_minutes = IntegerField(_l("Overtime minimum (minutes)"), validators=[MINUTES])
     corrections_per_month = IntegerField(_l("Corrections per month"), validators=[
         NumberRange(min=0, max=31, message=_l("Enter a number between 0 and 31."))])
+    penalties_via = SelectField(
+        _l("Lateness and absence cost money through"), choices=[(r.value, LABELS[r]) for r in PenaltyRoute],
+        coerce=PenaltyRoute, default=PenaltyRoute.CONDUCT,
+        description=_l("Proposed fines: late, early and absent days become proposed violations under the code of "
+                       "conduct, for the head to confirm or dismiss, and the payroll export deducts nothing for them. "
+                       "Pay deductions: nothing is proposed and the payroll export deducts the minutes. Never both."))
 
     def validate_web_punch_networks(self, field) -> None:
         for line in (field.data or "").replace(",", "\n").splitlines():

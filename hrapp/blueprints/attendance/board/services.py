@@ -8,7 +8,8 @@ from hrapp.extensions import db
 from hrapp.models import AttendanceSettings, ShiftType, ShiftWindow
 
 SETTINGS_FIELDS = ("web_punch_networks", "checkin_opens_minutes", "checkout_closes_minutes", "grace_minutes",
-                   "half_day_minutes", "overtime_needs_approval", "overtime_minimum_minutes", "corrections_per_month")
+                   "half_day_minutes", "overtime_needs_approval", "overtime_minimum_minutes", "corrections_per_month",
+                   "penalties_via")
 WINDOW_FIELDS = ("checkin_opens_minutes", "checkout_closes_minutes", "grace_minutes", "half_day_minutes")
 
 

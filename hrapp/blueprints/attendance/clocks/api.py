@@ -10,10 +10,15 @@ from hrapp.blueprints.attendance.clocks.receiving import ApiPunch, device_for_to
 from hrapp.blueprints.attendance.clocks.schemas import PunchBatchResultSchema, PunchBatchSchema
 from hrapp.extensions import csrf, db
 
+DEVICE_TOKEN = "deviceToken"  # the OpenAPI security scheme of this endpoint
 bp = ApiBlueprint("api_attendance_punches", __name__, url_prefix="/api/v1/attendance/punches",
                   description="Punches from integrations (考勤打卡接口). Authenticate with the device token HR "
                               "issued on the time clock's page: `Authorization: Bearer clk_...` (a user's API "
                               "token is not accepted). Punches are stored once: posting a batch again is harmless.")
+bp.security_schemes = {DEVICE_TOKEN: {
+    "type": "http", "scheme": "bearer", "bearerFormat": "clk_...",
+    "description": "The API token HR issued to a registered time clock or integration on its page "
+                   "(`Authorization: Bearer clk_...`); a user's token is not accepted here."}}
 install_error_handlers(bp)
 csrf.exempt(bp)
 
@@ -33,7 +38,7 @@ def authenticate_device() -> None:
 @bp.arguments(PunchBatchSchema)
 @bp.response(200, PunchBatchResultSchema)
 @bp.alt_response(401, response="UNAUTHORIZED")
-@bp.doc(security=[{"bearerAuth": []}])
+@bp.doc(security=[{DEVICE_TOKEN: []}])
 def post_punches(batch: dict):
     """Store a batch of punches; each item is answered stored, duplicate or refused (with the reason).
 

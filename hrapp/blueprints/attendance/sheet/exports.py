@@ -11,7 +11,6 @@ from decimal import Decimal
 from flask_babel import gettext as _
 
 from hrapp.core.sheets import Table
-from hrapp.models import PenaltyRoute
 
 from .rules import HOLIDAY, OVERTIME_KINDS, REST_DAY, WORKDAY, ZERO
 from .services import Sheet
@@ -55,11 +54,10 @@ def payroll_headers() -> list[str]:
             _("Deduct left early (minutes)"), _("Deduct absences (days)"), _("Note")]
 
 
-def payroll_table(sheets: Iterable[Sheet], penalties_via: PenaltyRoute | None, month: str) -> Table:
+def payroll_table(sheets: Iterable[Sheet], by_conduct: bool, month: str) -> Table:
     """The month's payroll lines, one per person and department they worked in."""
     rows = []
     # the unsaved default settings row carries no route yet: the model's default, conduct
-    by_conduct = (penalties_via or PenaltyRoute.CONDUCT) == PenaltyRoute.CONDUCT
     note = _("Handled by the code of conduct") if by_conduct else ""
     for sheet in sheets:
         paid = {t.code for t in sheet.leave_types if t.paid}

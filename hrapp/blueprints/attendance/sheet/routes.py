@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.attendance.access import AttendancePerm
-from hrapp.blueprints.attendance.settings import attendance_settings
+from hrapp.blueprints.attendance.settings import attendance_settings, penalised_by_conduct
 from hrapp.blueprints.reports.access import issue_url
 from hrapp.blueprints.reports.registry import versions_of
 from hrapp.company import company_today
@@ -104,7 +104,8 @@ def export_payroll(month: str, fmt: str):
         abort(404)
     code = (request.args.get("department") or "").strip()
     departments = [_department(code)] if code else visible_departments(current_user)
-    table = exports.payroll_table((build_sheet(d, first) for d in departments), attendance_settings().penalties_via,
+    by_conduct = penalised_by_conduct(attendance_settings())
+    table = exports.payroll_table((build_sheet(d, first) for d in departments), by_conduct,
                                   month)
     body = csv_bytes(table) if fmt == "csv" else workbook_bytes(table)
     mimetype = "text/csv" if fmt == "csv" else MIMETYPE

@@ -20,6 +20,7 @@ DECISION_LABELS = {
     rules.VOIDED: _l("Voided by HR"),
     rules.UPHELD: _l("Upheld by the general manager"),
     rules.OVERTURNED: _l("Overturned by the general manager"),
+    "withdrawn": _l("Withdrawn by attendance"),  # a proposal its source retracted (attendance/proposals)
 }
 
 

@@ -23,6 +23,7 @@ from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
+from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.phone_seed import seed_phone_department
@@ -71,6 +72,7 @@ def seed() -> None:
     seed_document_roster(head, front, head_staff)
     seed_phone_department(staff)
     seed_big_department()
+    seed_attendance_department(staff)
     seed_catalogue(None)
     db.session.commit()
 

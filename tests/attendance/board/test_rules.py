@@ -47,3 +47,8 @@ def test_month_totals():
                            DayFigures("leave")])
     assert (totals.worked_days, totals.late_count, totals.late_minutes, totals.absences,
             totals.missing_punches, totals.overtime_hours) == (4, 2, 15, 1, 1, 1.5)
+
+
+def test_a_day_in_progress_with_a_late_check_in_shows_late():
+    assert board_state("pending", "work", 1, START, START, late_minutes=12) == "late"
+    assert board_state("pending", "work", 1, START, START, late_minutes=0) == "in"

@@ -117,3 +117,17 @@ def test_comprehensive_hours_count_overtime_over_the_period():
     assert measured_over_period(DayResult("missing_punch")).status == "missing_punch"
     assert period_overtime_minutes([500, 480, 0], [480, 480, 480]) == 0
     assert period_overtime_minutes([600, 600], [480, 480]) == 240
+
+
+def test_a_day_in_progress_knows_its_late_check_in_already():
+    from datetime import date, datetime, time
+
+    from hrapp.blueprints.attendance.reconcile.rules import DayInput, PunchAt, reconcile_day, shift_times
+    day = date(2026, 5, 4)
+    shift = shift_times(day, time(7), time(15))
+    result = reconcile_day(DayInput(day, "work", shift, (PunchAt(1, datetime(2026, 5, 4, 7, 6), 0),),
+                                    now=datetime(2026, 5, 4, 9, 0)))
+    assert (result.status, result.late_minutes) == ("pending", 6)
+    on_time = reconcile_day(DayInput(day, "work", shift, (PunchAt(1, datetime(2026, 5, 4, 7, 5), 0),),
+                                     now=datetime(2026, 5, 4, 9, 0)))
+    assert (on_time.status, on_time.late_minutes) == ("pending", 0)  # within the grace

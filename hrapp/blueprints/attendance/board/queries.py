@@ -102,7 +102,7 @@ def day_board(department: Department, day: date) -> Board:
         own = [p for p in punches.get(staff.id, ()) if first <= p.punched_at < last]
         starts_at = datetime.combine(day, shift.start_time) if shift.start_time else None
         state = board_state(reconciled.status.value if reconciled else None, shift.kind.value, len(own), starts_at,
-                            now)
+                            now, reconciled.late_minutes if reconciled else 0)
         rows.append(BoardRow(staff, shift, state, reconciled, own))
     counts = {state: sum(1 for r in rows if r.state == state) for state in BOARD_STATES}
     return Board(rows, counts)

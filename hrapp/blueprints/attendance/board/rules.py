@@ -32,9 +32,12 @@ def month_days(first: date) -> list[date]:
 
 
 def board_state(day_status: str | None, shift_kind: str, punches: int, starts_at: datetime | None,
-                now: datetime) -> str:
-    """Where a rostered person stands: the reconciled day's status when there is one; else read from the
-    roster cell's kind and the punches so far (`starts_at` and `now` in the same zone, naive)."""
+                now: datetime, late_minutes: int = 0) -> str:
+    """Where a rostered person stands: the reconciled day's status when there is one (a day still in progress
+    whose check-in came late is late already); else read from the roster cell's kind and the punches so far
+    (`starts_at` and `now` in the same zone, naive)."""
+    if day_status == "pending" and late_minutes > 0:
+        return LATE
     if day_status is not None:
         return _FROM_DAY_STATUS.get(day_status, IN)
     if shift_kind == "leave":

@@ -167,6 +167,9 @@ def reconcile_day(data: DayInput) -> DayResult | None:
     if first_in is None or last_out is None:
         result.status = PENDING if still_open else (ABSENT if first_in is None and last_out is None
                                                    else MISSING_PUNCH)
+        if still_open and first_in is not None:  # in progress: a late check-in is known already (the day board)
+            late = _minutes(first_in.at - shift.start)
+            result.late_minutes = late if late > policy.grace else 0
         return result
     late = _minutes(first_in.at - shift.start)
     early = _minutes(shift.end - last_out.at)

@@ -96,3 +96,21 @@ def test_a_person_who_worked_a_day_in_the_department_is_on_its_sheet_with_that_d
 def test_an_empty_month(sheet_month):
     sheet = build_sheet(sheet_month.housekeeping, date(2026, 3, 1))
     assert sheet.rows == () and sheet.leave_types == ()
+
+
+def test_comprehensive_hours_count_the_months_hours_beyond_its_shifts(sheet_month):
+    from hrapp.models import Position, ShiftType
+    person = sheet_month.fo_staff[1]
+    position = Position(code="FO-CH", name="综合工时岗", department_id=person.department_id, comprehensive_hours=True)
+    db.session.add(position)
+    db.session.flush()
+    person.position_id = position.id
+    early = db.session.scalar(sa.select(ShiftType).where(ShiftType.code == "早",
+                                                         ShiftType.department_id == sheet_month.front.id))
+    planned = (early.end_time.hour - early.start_time.hour) * 60 - early.break_minutes
+    add_day(person, date(2026, 5, 4), DayStatus.PRESENT, worked_minutes=planned + 120, shift_type_id=early.id,
+            flags=["comprehensive_hours"])
+    add_day(person, date(2026, 5, 5), DayStatus.PRESENT, worked_minutes=planned - 30, shift_type_id=early.id,
+            flags=["comprehensive_hours"])
+    t = row_of(build_sheet(sheet_month.front, FIRST), person).totals
+    assert t.overtime_hours(WORKDAY) == Decimal("1.5")  # 120 over one day, 30 short the next: 90 minutes

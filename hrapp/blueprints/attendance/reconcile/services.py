@@ -225,9 +225,24 @@ def reconcile_touched(pairs, now: datetime | None = None) -> Counter:
     for sid, at in pairs:
         local_day = _local(at, zone).date()
         spans[sid] += [local_day - timedelta(days=1), local_day]
-    total = Counter()
+    return _reconcile_spans(spans, now)
+
+
+PEOPLE_PER_CALL = 1000  # staff ids per set-based call (keeps IN lists well inside every database's limits)
+
+
+def _reconcile_spans(spans: dict[int, list[date]], now: datetime | None) -> Counter:
+    """Reconcile each person's days between the earliest and latest of theirs: people whose spans are alike are
+    read together, set-based (an import of a month for everyone is a handful of calls, not one per person)."""
+    by_span: dict[tuple[date, date], list[int]] = defaultdict(list)
     for sid, days in spans.items():
-        total.update(reconcile(min(days), max(days), now, staff_ids=[sid]))
+        by_span[(min(days), max(days))].append(sid)
+    if len(by_span) > 1 and len(spans) > PEOPLE_PER_CALL // 10:  # many people, scattered days: one wide read
+        by_span = {(min(a for a, _ in by_span), max(b for _, b in by_span)): list(spans)}
+    total = Counter()
+    for (first, last), people in by_span.items():
+        for start in range(0, len(people), PEOPLE_PER_CALL):
+            total.update(reconcile(first, last, now, staff_ids=people[start:start + PEOPLE_PER_CALL]))
     return total
 
 
@@ -246,7 +261,4 @@ def reconcile_changed_cells(cells, now: datetime | None = None) -> Counter:
     for sid, day in cells:
         if day <= today:
             spans[sid].append(day)
-    total = Counter()
-    for sid, days in spans.items():
-        total.update(reconcile(min(days), max(days), now, staff_ids=[sid]))
-    return total
+    return _reconcile_spans(spans, now)

@@ -76,6 +76,13 @@ class StaffMember(TimestampMixin, db.Model):
     def display_name(self) -> str:
         return f"{self.name_zh} ({self.name_en})" if self.name_en else self.name_zh
 
+    @classmethod
+    def numbered(cls, number: str | None) -> "StaffMember | None":
+        """The staff record with this staff number (surrounding spaces ignored), or None: the one lookup forms,
+        APIs and commands that name a person by number use."""
+        number = (number or "").strip()
+        return db.session.scalar(sa.select(cls).where(cls.staff_number == number)) if number else None
+
     def __repr__(self) -> str:
         return f"<StaffMember({self.staff_number!r})>"
 

@@ -31,7 +31,7 @@ def _account(username: str) -> int:
 
 def _person(number: str) -> StaffMember:
     """The staff member with this staff number; ValueError if there is none."""
-    found = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == number))
+    found = StaffMember.numbered(number)
     if found is None:
         raise ValueError(number)
     return found

@@ -59,7 +59,7 @@ def punch():
 def person_of(form) -> StaffMember | None:
     """The person the form's staff number names (exactly, else ignoring case), or None with the field's error set."""
     number = form.staff_number.data
-    staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == number)) or \
+    staff = StaffMember.numbered(number) or \
         db.session.scalar(sa.select(StaffMember).where(sa.func.lower(StaffMember.staff_number) == number.lower())
                           .order_by(StaffMember.id).limit(1))
     if staff is None:

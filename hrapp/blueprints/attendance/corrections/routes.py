@@ -1,7 +1,6 @@
 """The correction pages: mine (with the month's count against the limit), asking for one, the waiting list and
 HR's list, a correction with its steps and history, HR's correction."""
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -98,7 +97,7 @@ def add_hr_correction():
     form = HrCorrectionForm()
     _prefill(form)
     if form.validate_on_submit():
-        staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == form.staff_number.data.strip()))
+        staff = StaffMember.numbered(form.staff_number.data)
         if staff is None:
             form.staff_number.errors.append(str(messages.STAFF_UNKNOWN))
         else:

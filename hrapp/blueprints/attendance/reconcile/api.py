@@ -87,7 +87,7 @@ def _days(staff: StaffMember, args: dict, user) -> dict:
 def list_days(args: dict):
     """The person's days from `from` to `to`; 404 if the staff number is unknown or the person out of your scope."""
     user = api_user()
-    staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == args["staff_number"]))
+    staff = StaffMember.numbered(args["staff_number"])
     if staff is None or not can_view_attendance_of(user, staff):
         abort(404)
     return _days(staff, args, user)

@@ -63,10 +63,6 @@ class RewardDraft:
     reason: str
 
 
-def staff_by_number(number: str) -> StaffMember | None:
-    return db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == (number or "").strip()))
-
-
 def current_version(rule_id: int) -> ConductRuleVersion | None:
     """The rule's version in force (the highest number)."""
     return current_versions([rule_id]).get(rule_id)
@@ -78,7 +74,7 @@ def reward_rules() -> list[tuple[ConductRule, ConductRuleVersion]]:
 
 
 def _recipient(actor, number: str) -> StaffMember:
-    staff = staff_by_number(number)
+    staff = StaffMember.numbered(number)
     if staff is None:
         raise RewardError({"staff_number": [UNKNOWN_STAFF]})
     if not can_record_for(actor, staff):

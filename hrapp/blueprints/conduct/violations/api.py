@@ -17,7 +17,7 @@ from hrapp.blueprints.conduct.violations.schemas import (
 from hrapp.company import utc_of_local
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
-from hrapp.models import RecordSource, Violation
+from hrapp.models import RecordSource, StaffMember, Violation
 
 bp = api_blueprint("api_violations", __name__, "/api/v1/violations",
                    "Violations of the code of conduct: HR sees all, heads their departments', staff their own "
@@ -62,7 +62,7 @@ def _renamed(exc: ValidationFailed) -> ValidationFailed:
 def create_violation(payload: dict):
     """Record a violation (submitted to the person unless `submit` is false); 422 with field messages."""
     user, key = api_user(), request_key()
-    staff, rule = queries.staff_by_number(payload["staff_number"]), queries.rule_by_code(payload["rule_code"])
+    staff, rule = StaffMember.numbered(payload["staff_number"]), queries.rule_by_code(payload["rule_code"])
     replayed = []
 
     def record() -> Violation:

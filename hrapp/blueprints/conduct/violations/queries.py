@@ -119,10 +119,6 @@ def recordable_staff(user, text: str = "", limit: int = MAX_CHOICES) -> list[Sta
     return list(db.session.scalars(query))
 
 
-def staff_by_number(number: str) -> StaffMember | None:
-    """The staff record with this staff number, or None."""
-    number = (number or "").strip()
-    return db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == number)) if number else None
 
 
 def active_rules() -> list[tuple[ConductRule, ConductRuleVersion]]:

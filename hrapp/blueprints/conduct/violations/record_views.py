@@ -17,7 +17,7 @@ from hrapp.company import utc_of_local
 from hrapp.core.attachments import AttachmentRefused
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import csrf, db
-from hrapp.models import RecordSource, Violation
+from hrapp.models import RecordSource, StaffMember, Violation
 from hrapp.permissions import get_or_404, permission_required
 
 FIELD_ALIASES = {"staff": "staff_number", "rule": "rule_id"}
@@ -31,7 +31,7 @@ def _fill_choices(form: ViolationForm) -> list:
 
 def _subject(form: ViolationForm):
     """The person, rule and UTC time the form names (None where it names none)."""
-    staff = queries.staff_by_number(form.staff_number.data)
+    staff = StaffMember.numbered(form.staff_number.data)
     rule = db.session.get(queries.ConductRule, form.rule_id.data) if form.rule_id.data else None
     occurred = utc_of_local(form.occurred_at.data) if form.occurred_at.data else None
     return staff, rule, occurred

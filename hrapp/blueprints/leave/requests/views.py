@@ -30,7 +30,7 @@ def _subject(form: LeaveRequestForm) -> StaffMember | None:
     number = (form.staff_number.data or request.args.get("staff", "")).strip()[:20]
     if can_manage_leave(current_user) and number:
         form.staff_number.data = number
-        return db.session.scalar(db.select(StaffMember).where(StaffMember.staff_number == number))
+        return StaffMember.numbered(number)
     return db.session.get(StaffMember, current_user.staff_id) if current_user.staff_id else None
 
 

@@ -2,7 +2,6 @@
 /api/v1/me/leave/balances (the token user's own)."""
 from datetime import date
 
-import sqlalchemy as sa
 from flask_smorest import abort
 from marshmallow import Schema, fields
 
@@ -73,7 +72,7 @@ def _balances(staff: StaffMember | None, as_of: date) -> dict:
 @bp.alt_response(404, response="NOT_FOUND")
 def person_balances(args: dict):
     """The person's balances today; 404 if the staff number is unknown or the person out of your scope."""
-    staff = db.session.scalar(sa.select(StaffMember).where(StaffMember.staff_number == args["staff_number"]))
+    staff = StaffMember.numbered(args["staff_number"])
     if staff is None or not can_view_leave_of(api_user(), staff):
         abort(404)
     return _balances(staff, company_today())

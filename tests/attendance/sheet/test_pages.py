@@ -146,3 +146,17 @@ def test_board_pages_link_to_the_sheet(sheet_month, client, auth):
     auth.login("hr")
     overview = client.get(f"/attendance/?month={MONTH_TEXT}").get_data(as_text=True)
     assert f'href="/attendance/sheet/HK/{MONTH_TEXT}"' in overview
+
+
+def test_a_person_past_36_hours_of_overtime_is_flagged_on_the_page(sheet_month, client, auth):
+    from datetime import date
+
+    from hrapp.models import DayStatus
+
+    from .conftest import add_day
+    add_day(sheet_month.person, date(2026, 5, 16), DayStatus.REST_WORKED, worked_minutes=1900,
+            overtime_minutes=1900, overtime_approved=True)  # with the month's 13.5 h: over 36 h
+    db.session.commit()
+    auth.login("hr")
+    page = client.get(f"/attendance/sheet/FO/{MONTH_TEXT}").get_data(as_text=True)
+    assert page.count("data-overtime-over-limit") == 1 and "加班超36小时" in page

@@ -111,3 +111,11 @@ def test_sheet_totals_of_nothing_are_zero():
                                          (7, "7"), (Decimal("10"), "10"), (Decimal("0.50"), "0.5")])
 def test_number(value, text):
     assert number(value) == text
+
+
+def test_a_month_past_36_hours_of_overtime_is_flagged():
+    from hrapp.blueprints.attendance.sheet.rules import DayFigures, sheet_totals
+    at_limit = sheet_totals([DayFigures("present", overtime_minutes=18 * 60)] * 2)
+    over = sheet_totals([DayFigures("present", overtime_minutes=18 * 60),
+                         DayFigures("rest_worked", overtime_minutes=18 * 60 + 1, overtime_kind="rest_day")])
+    assert not at_limit.overtime_over_limit and over.overtime_over_limit

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
+from hrapp.blueprints.attendance.reconcile.rules import month_overtime_over_limit
+
 # The reconciled day statuses (hrapp.models.DayStatus values), as text so these rules import no model.
 LATE_STATUSES = frozenset({"late", "late_and_early"})
 EARLY_STATUSES = frozenset({"early", "late_and_early"})
@@ -113,6 +115,11 @@ class SheetTotals:
     @property
     def leave_total(self) -> Decimal:
         return sum((days for _code, days in self.leave_days), ZERO)
+
+    @property
+    def overtime_over_limit(self) -> bool:
+        """The month's overtime past the statutory 36 hours (Labour Law art. 41), flagged on the sheet."""
+        return month_overtime_over_limit(minutes for _kind, minutes in self.overtime_minutes)
 
     def overtime_hours(self, kind: str) -> Decimal:
         """Overtime of `kind` in hours, one decimal."""

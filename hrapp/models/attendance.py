@@ -104,6 +104,11 @@ class Punch(db.Model):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))  # web, file, correction
     note: Mapped[str] = mapped_column(sa.String(255), default="")
+    # HR set the punch aside (a wrong punch: someone else's finger, a test): kept, never read by reconciliation.
+    excluded_at: Mapped[datetime | None]
+    # who set it aside (no foreign key: adding one would rebuild this large table on SQLite; the audit row has it)
+    excluded_by_id: Mapped[int | None]
+    exclude_reason: Mapped[str] = mapped_column(sa.String(255), default="", server_default="")
 
     staff: Mapped[StaffMember | None] = relationship()
     device: Mapped[AttendanceDevice | None] = relationship()

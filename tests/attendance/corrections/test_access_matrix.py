@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from hrapp.extensions import db
-from hrapp.models import AttendanceCorrection, CorrectionKind, CorrectionStatus
+from hrapp.models import AttendanceCorrection, CorrectionKind, CorrectionStatus, Punch, PunchSource
 from tests.access_matrix import Route, walk, web_callers
 
 
@@ -42,9 +42,18 @@ def table(made) -> dict[str, Route]:
         "reject": Route("POST", f"/attendance/corrections/{desk}/reject",                 "L    403   404   409  404     409 409"),
         "withdraw": Route("POST", f"/attendance/corrections/{desk}/withdraw",             "L    409   404   403  404     403 403"),
         "accept_hk": Route("POST", f"/attendance/corrections/{hk}/accept",                "L    404   403   404  409     409 409"),
+        # HR sets a wrong punch aside (posted empty: past the access check, then the form's error)
+        "exclude": Route("GET", "/attendance/corrections/punches/{punch}/exclude",        "L    403   403   403  403     200 200"),
+        "exclude_post": Route("POST", "/attendance/corrections/punches/{punch}/exclude",  "L    403   403   403  403     200 200"),
     }
 
 
 def test_corrections_access_matrix(app, corrections):
-    _o, made = corrections
-    walk(app, "attendance_corrections", table(made), web_callers(app))
+    o, made = corrections
+    punch = Punch(clock_id=o.desk_staff.staff_number, staff_id=o.desk_staff.id, punched_at=datetime(2026, 5, 4, 1),
+                  source=PunchSource.DEMO)
+    db.session.add(punch)
+    db.session.commit()
+    routes = {key: r._replace(path=r.path.replace("{punch}", str(punch.id)))
+              for key, r in table(made).items()}
+    walk(app, "attendance_corrections", routes, web_callers(app))

@@ -91,7 +91,8 @@ def day_board(department: Department, day: date) -> Board:
         # a night shift's check-out falls on the next day, an early shift's check-in may be the evening before
         start, end = utc_bounds(day - timedelta(days=1), day + timedelta(days=1))
         for punch in db.session.scalars(sa.select(Punch).where(
-                Punch.staff_id.in_(ids), Punch.punched_at >= start, Punch.punched_at < end).order_by(Punch.punched_at)):
+                Punch.staff_id.in_(ids), Punch.excluded_at.is_(None), Punch.punched_at >= start,
+                Punch.punched_at < end).order_by(Punch.punched_at)):
             punches.setdefault(punch.staff_id, []).append(punch)
     windows = windows_by_shift_type()
     now = local_now()

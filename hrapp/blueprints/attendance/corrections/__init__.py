@@ -9,7 +9,7 @@ from hrapp.blueprints.attendance.labels import MENU
 from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.models import AttendanceCorrection
 
-from . import api, clock_limits  # noqa: F401  (clock_limits limits the iclock blueprint)
+from . import api, clock_limits, punch_views  # noqa: F401  (clock_limits limits the iclock blueprint; punch_views adds HR's page)
 from .access import can_request_correction, can_view_correction, sees_corrections_to_decide
 from .audit_labels import AUDIT
 from .routes import bp

@@ -1,5 +1,6 @@
 """Correction forms: the person's request, HR's correction, the decision steps (the version travels with each)."""
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length
 
@@ -32,3 +33,9 @@ class CorrectionStepForm(VersionedForm):
     """Accept, reject (with a reason) or withdraw."""
 
     note = StringField(_l("Reason"), validators=[Length(max=255)])
+
+
+class ExcludePunchForm(FlaskForm):
+    """Set a wrong punch aside: a reason is required (the punch's state is the guard: a second try is refused)."""
+
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=255)])

@@ -113,7 +113,8 @@ def reconcile(first_day: date, last_day: date, now: datetime | None = None, staf
     localize = _localizer(zone)
     for pid, sid, at, state in read(
             sa.select(Punch.id, Punch.staff_id, Punch.punched_at, Punch.state)
-            .where(Punch.staff_id.is_not(None), Punch.punched_at.between(punch_from, punch_to),
+            .where(Punch.staff_id.is_not(None), Punch.excluded_at.is_(None),
+                   Punch.punched_at.between(punch_from, punch_to),
                    _staff_filter(Punch.staff_id, staff_ids)).order_by(Punch.punched_at)):
         local = localize(at)
         punches[sid][local.date()].append(rules.PunchAt(pid, local, state))

@@ -9,6 +9,7 @@ column refuses the second at flush or commit, and `hrapp.core.uniqueness` answer
 "already submitted" message.
 """
 import secrets
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -23,6 +24,7 @@ ALREADY_SUBMITTED = unique_field(
     "uq_submission_tokens_token", FORM,
     _l("This form was already sent and saved; look for the record before sending it again."))
 MISSING = _l("This form is missing its one-time token; reload the page and try again.")
+KEPT_FOR = timedelta(days=30)  # a form left open longer than this and then sent twice is not recognised
 
 
 def new_token() -> str:
@@ -39,3 +41,9 @@ def claim(token: str, user_id: int | None, endpoint: str) -> bool:
         return False
     db.session.add(SubmissionToken(token=token, user_id=user_id, endpoint=endpoint[:120]))
     return True
+
+
+def prune_tokens(now: datetime) -> int:
+    """The tick: forget tokens used more than `KEPT_FOR` ago (the table would otherwise grow with every create
+    form ever sent); returns how many went. Idempotent."""
+    return db.session.execute(sa.delete(SubmissionToken).where(SubmissionToken.used_at < now - KEPT_FOR)).rowcount

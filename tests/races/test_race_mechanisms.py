@@ -185,3 +185,20 @@ def test_a_workflow_record_without_a_version_counter_is_refused(org):
                               state_attr="endpoint", version_attr="id")
     with pytest.raises(TypeError):
         workflow.apply(steps, SubmissionToken(id=1, token="x", endpoint="new"), "use", org.admin, 1)
+
+
+def test_the_tick_forgets_form_tokens_older_than_thirty_days(app):
+    from datetime import datetime, timedelta
+
+    import sqlalchemy as sa
+
+    from hrapp.core.submissions import KEPT_FOR, prune_tokens
+    from hrapp.extensions import db
+    from hrapp.models import SubmissionToken
+    now = datetime(2026, 12, 2, 12)
+    db.session.add_all([SubmissionToken(token="old", endpoint="x", used_at=now - KEPT_FOR - timedelta(seconds=1)),
+                        SubmissionToken(token="recent", endpoint="x", used_at=now - KEPT_FOR + timedelta(hours=1))])
+    db.session.flush()
+    assert prune_tokens(now) == 1
+    assert db.session.scalars(sa.select(SubmissionToken.token)).all() == ["recent"]
+    assert prune_tokens(now) == 0  # idempotent

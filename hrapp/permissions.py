@@ -146,6 +146,24 @@ def staff_scope_clause(user) -> sa.ColumnElement[bool]:
     return own if getattr(user, "is_active", False) else sa.false()
 
 
+def own_or_department_clause(user, staff_column, department_column=None,
+                             department_perm: str | None = None) -> sa.ColumnElement[bool]:
+    """SQL condition on a person's records (a row with `staff_column`, and the department it belongs to in
+    `department_column`) for what `user` may see: everything for HR and administrators; their own rows for an
+    active user with a staff record; with `department_perm`, also the rows of their departments' (a head's subtree),
+    by `department_column`, else by the person's current department."""
+    if sees_everything(user):
+        return sa.true()
+    if not getattr(user, "is_active", False):
+        return sa.false()
+    clauses = [staff_column == user.staff_id] if getattr(user, "staff_id", None) else []
+    if department_perm is not None and has_perm(user, department_perm):
+        scope = department_scope(user)
+        clauses.append(department_column.in_(scope) if department_column is not None else
+                       staff_column.in_(sa.select(StaffMember.id).where(StaffMember.department_id.in_(scope))))
+    return sa.or_(*clauses) if clauses else sa.false()
+
+
 def department_scope_clause(user) -> sa.ColumnElement[bool]:
     """SQL condition restricting a Department query to what `user` may see."""
     if sees_everything(user):

@@ -11,11 +11,10 @@ import sqlalchemy as sa
 from hrapp.models import AttendanceDay, Punch, Role, StaffMember
 from hrapp.permissions import (
     can_view_staff,
-    department_scope,
     has_perm,
     heads_department,
     is_self,
-    sees_everything,
+    own_or_department_clause,
 )
 
 
@@ -52,29 +51,19 @@ def can_approve_overtime_of(user, staff: StaffMember) -> bool:
     return has_perm(user, AttendancePerm.DEPARTMENT) and heads_department(user, staff.department)
 
 
-def _staff_clause(user, staff_id_column, department_column=None) -> sa.ColumnElement[bool]:
-    if sees_everything(user):
-        return sa.true()
-    if not getattr(user, "is_active", False):
-        return sa.false()
-    clauses = [staff_id_column == user.staff_id] if getattr(user, "staff_id", None) else []
-    if has_perm(user, AttendancePerm.DEPARTMENT):
-        scope = department_scope(user)
-        if department_column is not None:
-            clauses.append(department_column.in_(scope))
-        else:
-            clauses.append(staff_id_column.in_(sa.select(StaffMember.id).where(StaffMember.department_id.in_(scope))))
-    return sa.or_(*clauses) if clauses else sa.false()
+def staff_clause(user, staff_id_column, department_column=None) -> sa.ColumnElement[bool]:
+    """Attendance's rows of people `user` may see (the shared rule, with heads' department permission)."""
+    return own_or_department_clause(user, staff_id_column, department_column, AttendancePerm.DEPARTMENT)
 
 
 def day_scope(user) -> sa.ColumnElement[bool]:
     """SQL condition on AttendanceDay for what `user` may see (the day's department is where the person worked)."""
-    return _staff_clause(user, AttendanceDay.staff_id, AttendanceDay.department_id)
+    return staff_clause(user, AttendanceDay.staff_id, AttendanceDay.department_id)
 
 
 def punch_scope(user) -> sa.ColumnElement[bool]:
     """SQL condition on Punch (unmapped punches: HR only)."""
-    return _staff_clause(user, Punch.staff_id)
+    return staff_clause(user, Punch.staff_id)
 
 
 def can_view_punch(user, punch: Punch) -> bool:

@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 
 from hrapp.models import LeaveEntitlement, LeaveRequest, Role, StaffMember
-from hrapp.permissions import can_view_staff, department_scope, has_perm, heads_department, is_self, sees_everything
+from hrapp.permissions import can_view_staff, has_perm, heads_department, is_self, own_or_department_clause
 
 
 class LeavePerm(StrEnum):
@@ -54,18 +54,7 @@ def can_approve_leave_of(user, staff: StaffMember) -> bool:
 
 
 def _scope(user, staff_column, department_column) -> sa.ColumnElement[bool]:
-    if sees_everything(user):
-        return sa.true()
-    if not getattr(user, "is_active", False):
-        return sa.false()
-    clauses = [staff_column == user.staff_id] if getattr(user, "staff_id", None) else []
-    if has_perm(user, LeavePerm.APPROVE):
-        if department_column is not None:
-            clauses.append(department_column.in_(department_scope(user)))
-        else:
-            clauses.append(staff_column.in_(sa.select(StaffMember.id).where(
-                StaffMember.department_id.in_(department_scope(user)))))
-    return sa.or_(*clauses) if clauses else sa.false()
+    return own_or_department_clause(user, staff_column, department_column, LeavePerm.APPROVE)
 
 
 def request_scope(user) -> sa.ColumnElement[bool]:

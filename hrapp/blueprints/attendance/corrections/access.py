@@ -4,9 +4,9 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.attendance.access import (
     AttendancePerm,
-    _staff_clause,
     can_manage_attendance,
     can_view_attendance_of,
+    staff_clause,
 )
 from hrapp.extensions import db
 from hrapp.models import AttendanceCorrection, Department
@@ -45,4 +45,4 @@ def sees_corrections_to_decide(user) -> bool:
 
 def correction_scope(user) -> sa.ColumnElement[bool]:
     """SQL condition on AttendanceCorrection for what `user` may see."""
-    return _staff_clause(user, AttendanceCorrection.staff_id, AttendanceCorrection.department_id)
+    return staff_clause(user, AttendanceCorrection.staff_id, AttendanceCorrection.department_id)

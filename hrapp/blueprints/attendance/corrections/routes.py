@@ -64,20 +64,28 @@ def request_correction():
     form = CorrectionForm()
     _prefill(form)
     if form.validate_on_submit():
-        try:
-            with duplicates_refused(services.CorrectionRefused):
-                correction = services.request_correction(current_user, staff, _claim(form))
-                db.session.commit()
-        except services.CorrectionRefused as exc:
-            db.session.rollback()
-            errors_onto_form(form, exc.errors)
-        except PeriodClosed as exc:
-            db.session.rollback()
-            form.form_errors.append(str(exc))
-        else:
+        correction = _saved(form, lambda: services.request_correction(current_user, staff, _claim(form)))
+        if correction is not None:
             flash(_("Correction sent; your head will decide."), "success")
             return redirect(url_for("attendance_corrections.show_correction", correction_id=correction.id))
     return render_template("attendance/corrections/form.html", form=form, title=_("Ask for a correction"))
+
+
+def _saved(form, save) -> AttendanceCorrection | None:
+    """Run `save` and commit; a refusal or a closed month goes onto the form (rolled back) and gives None."""
+    try:
+        with duplicates_refused(services.CorrectionRefused):
+            correction = save()
+            db.session.commit()
+    except services.CorrectionRefused as exc:
+        db.session.rollback()
+        errors_onto_form(form, exc.errors)
+    except PeriodClosed as exc:
+        db.session.rollback()
+        form.form_errors.append(str(exc))
+    else:
+        return correction
+    return None
 
 
 @bp.get("/all")
@@ -100,19 +108,9 @@ def add_hr_correction():
         staff = StaffMember.numbered(form.staff_number.data)
         if staff is None:
             form.staff_number.errors.append(str(messages.STAFF_UNKNOWN))
-        else:
-            try:
-                correction = services.hr_correct(current_user, staff, _claim(form))
-                db.session.commit()
-            except services.CorrectionRefused as exc:
-                db.session.rollback()
-                errors_onto_form(form, exc.errors)
-            except PeriodClosed as exc:
-                db.session.rollback()
-                form.form_errors.append(str(exc))
-            else:
-                flash(_("Punch added."), "success")
-                return redirect(url_for("attendance_corrections.show_correction", correction_id=correction.id))
+        elif (correction := _saved(form, lambda: services.hr_correct(current_user, staff, _claim(form)))) is not None:
+            flash(_("Punch added."), "success")
+            return redirect(url_for("attendance_corrections.show_correction", correction_id=correction.id))
     return render_template("attendance/corrections/form.html", form=form, title=_("Correct a person's punch"))
 
 

@@ -10,6 +10,8 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.requirements-installed
 TRANSLATIONS := hrapp/translations
+# Front-end packages the app serves itself (ECharts), from package-lock.json.
+NODE_STAMP := node_modules/.installed
 # Needed to run the app (Chinese PDF font) and by the tests that check PDFs and signatures.
 SYSTEM_PACKAGES := fonts-wqy-zenhei poppler-utils qpdf libnss3-tools
 # Needed by the tests only.
@@ -24,7 +26,7 @@ help:
 	@echo "make lint    ruff check hrapp tests"
 	@echo "make install / make install-test-deps   only the installation steps (idempotent)"
 
-install: system-deps $(STAMP) translations
+install: system-deps $(STAMP) translations $(NODE_STAMP)
 
 system-deps:
 	@scripts/ensure_packages.sh $(SYSTEM_PACKAGES)
@@ -39,6 +41,12 @@ $(BIN)/python:
 $(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	@echo "Installing Python packages into $(VENV) (requirements-dev.txt)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "Installing front-end packages into node_modules (package-lock.json)"
+	@command -v npm >/dev/null || scripts/ensure_packages.sh nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Compile each catalogue (.po) whose .mo is missing or older; nothing to do while there are none.

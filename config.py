@@ -27,6 +27,7 @@ class Config:
         "hrapp.blueprints.conduct",
         "hrapp.blueprints.attendance",
         "hrapp.blueprints.leave",
+        "hrapp.blueprints.training",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
         "hrapp.blueprints.period_close",

@@ -85,6 +85,34 @@ from hrapp.models.shift import (
 )
 from hrapp.models.staff import EmploymentEvent, EmploymentStatus, EventKind, Gender, StaffMember
 from hrapp.models.submission import SubmissionToken
+from hrapp.models.training import (
+    Attempt,
+    Certificate,
+    Course,
+    CourseCategory,
+    Enrolment,
+    EnrolmentStatus,
+    Feedback,
+    FeedbackRating,
+    InductionAssignment,
+    InductionReason,
+    InductionStatus,
+    PositionCourse,
+    Presence,
+    RequiredTrainingKind,
+    SessionStatus,
+    TrainingSession,
+    course_rules,
+)
+from hrapp.models.training_plan import (
+    NeedSource,
+    NeedStatus,
+    PlanItem,
+    PlanSource,
+    PlanStatus,
+    TrainingNeed,
+    TrainingPlan,
+)
 from hrapp.models.user import AnonymousUser, ApiToken, Role, User, department_heads
 
 __all__ = [
@@ -115,4 +143,9 @@ __all__ = [
     "ConductRule", "ConductRuleVersion", "ConductSettings", "DisciplinaryMeasure", "LedgerResolution",
     "LedgerResolutionKind", "Measure", "PenaltyForm", "RecordSource", "Reward", "RewardState", "RuleCategory",
     "RuleKind", "Violation", "ViolationState",
+    # training
+    "Attempt", "Certificate", "Course", "CourseCategory", "Enrolment", "EnrolmentStatus", "Feedback",
+    "FeedbackRating", "InductionAssignment", "InductionReason", "InductionStatus", "NeedSource", "NeedStatus",
+    "PlanItem", "PlanSource", "PlanStatus", "PositionCourse", "Presence", "RequiredTrainingKind", "SessionStatus",
+    "TrainingNeed", "TrainingPlan", "TrainingSession", "course_rules",
 ]

@@ -1,6 +1,8 @@
 """Home page: HR and heads get a dashboard, staff their own record."""
+from pathlib import Path
+
 import sqlalchemy as sa
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -9,6 +11,10 @@ from hrapp.models import StaffMember
 from hrapp.permissions import Perm, has_perm, staff_scope_clause
 
 bp = Blueprint("main", __name__)
+
+# Front-end packages installed by `make` from package-lock.json (npm ci) and served by the app, never a CDN.
+NODE_MODULES = Path(__file__).resolve().parents[3] / "node_modules"
+VENDOR_FILES = {"echarts.min.js": NODE_MODULES / "echarts" / "dist" / "echarts.min.js"}
 
 
 @bp.route("/")
@@ -24,6 +30,15 @@ def home():
         .group_by(StaffMember.status)
     ).all())
     return render_template("main/home.html", counts=counts, title=_("Home"))
+
+
+@bp.route("/vendor/<name>")
+def vendor_file(name: str):
+    """A front-end package's file (ECharts), cached by browsers for a day."""
+    path = VENDOR_FILES.get(name)
+    if path is None or not path.is_file():
+        abort(404)
+    return send_from_directory(path.parent, path.name, max_age=86400)
 
 
 @bp.route("/healthz")

@@ -8,6 +8,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
+from hrapp.blueprints.staff.signals import staff_placed
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing, like_escape
 from hrapp.core.money_fields import MONEY_MESSAGES, money_message
@@ -141,6 +142,8 @@ def create_staff(data: StaffData, actor, event_note: str = "") -> StaffMember:
     record_pay(staff, data.monthly_base_amount, data.daily_wage_amount, data.hire_on, actor, event_note,
                is_new_staff=True)
     audit.record(actor, "staff.create", staff, None, audit.snapshot(staff, AUDIT_FIELDS))
+    if staff.position_id is not None:
+        staff_placed.send(None, staff=staff, position_id=staff.position_id, on=data.hire_on, reason="hire")
     return staff
 
 
@@ -181,6 +184,9 @@ def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: i
         setattr(staff, name, getattr(data, name))
     db.session.add_all(events)
     audit.record(actor, "staff.update", staff, *audit.changed_only(before_snap, audit.snapshot(staff, AUDIT_FIELDS)))
+    if data.position_id is not None and data.position_id != before.position_id:
+        db.session.flush()
+        staff_placed.send(None, staff=staff, position_id=data.position_id, on=effective_on, reason="transfer")
     return events
 
 

@@ -132,6 +132,7 @@ def label(member) -> str:
     return str(LABELS.get(member, member.value))
 
 
-def choices(enum_cls: type[enum.Enum]) -> list[tuple[str, str]]:
-    """(value, label) pairs for a SelectField."""
-    return [(m.value, label(m)) for m in enum_cls]
+def choices(enum_cls: type[enum.Enum]) -> list[tuple[str, object]]:
+    """(value, label) pairs for a SelectField. The labels are the lazy strings themselves, translated when the
+    form is rendered: forms declare their choices once, at import, before any request has a language."""
+    return [(m.value, LABELS.get(m, m.value)) for m in enum_cls]

@@ -28,6 +28,7 @@ from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
+from tests.browser.training_seed import seed_training_department
 
 PASSWORD = "Correct-Horse-Battery-9"
 # One account per role (username = role name); the staff the tests look for.
@@ -73,6 +74,7 @@ def seed() -> None:
     seed_phone_department(staff)
     seed_big_department()
     seed_attendance_department(staff)
+    seed_training_department(staff)
     seed_catalogue(None)
     db.session.commit()
 

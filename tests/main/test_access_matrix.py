@@ -1,5 +1,5 @@
 """The home page and the health probe as every role: staff are sent on to their own record, whoever may see
-staff gets the counts page; the health probe is public."""
+staff gets the counts page; the health probe and the front-end packages are public."""
 from tests import access_matrix
 from tests.access_matrix import Route, walk, web_callers
 
@@ -9,6 +9,9 @@ people = access_matrix.people  # the fixture
 TABLE = {
     "home": Route("GET", "/",                       "L    302   302   200  200     200 200"),
     "healthz": Route("GET", "/healthz",             "200  200   200   200  200     200 200"),
+    # front-end packages (ECharts) the app serves itself: public, like the static files
+    "vendor_file": Route("GET", "/vendor/echarts.min.js",
+                                                    "200  200   200   200  200     200 200"),
 }
 
 

@@ -5,8 +5,9 @@ import sqlalchemy as sa
 
 from hrapp.extensions import db
 from hrapp.models import Course, RuleKind
-from tests.access_matrix import people  # noqa: F401  (org plus the head of housekeeping)
+from tests import access_matrix
 
+people = access_matrix.people  # the fixture: org plus the head of housekeeping
 VALID = {"code": "ETQ-01", "title": "服务礼仪与仪容仪表", "title_en": "Etiquette", "category": "etiquette_grooming",
          "description": "站姿与问候", "hours": "4", "trainer_number": "", "trainer_name": "陈老师", "max_score": "100",
          "pass_score": "70", "retakes": "1", "certificate_months": "", "open_enrolment": "y"}

@@ -92,7 +92,10 @@ def test_the_trainer_is_found_by_staff_number_and_one_who_left_is_refused(app, s
 def test_chinese_messages(app, site):
     hr = login(app, "hr")
     page = hr.post("/training/courses/new", data={**VALID, "trainer_number": "NOBODY"}).get_data(as_text=True)
-    assert "没有此工号的员工" in page and "请填写内部员工或外部讲师其中之一" not in page
+    assert "没有此工号的员工" in page and "请填写内部员工或外部讲师其中之一，不能同时填写" in page
+    page = hr.post("/training/courses/new", data={**VALID, "pass_score": "", "certificate_months": "6"}
+                   ).get_data(as_text=True)
+    assert "只有设有考核（有及格分）的课程才能颁发证书" in page
 
 
 def test_edit_changes_settings_and_rules_and_a_stale_page_is_refused(app, site):

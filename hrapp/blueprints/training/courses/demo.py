@@ -70,7 +70,8 @@ def seed_required(hr, courses: dict[str, Course]) -> int:
     """The demo positions' required training (positions missing from the company skipped); returns how many
     rows were added."""
     positions = {p.code: p for p in db.session.scalars(sa.select(Position))}
-    present = set(db.session.execute(sa.select(PositionCourse.position_id, PositionCourse.course_id)).tuples())
+    present = {(position_id, course_id) for position_id, course_id in
+               db.session.execute(sa.select(PositionCourse.position_id, PositionCourse.course_id))}
     added = 0
     for course_code, codes, kind, due_days in REQUIRED:
         course = courses[course_code]

@@ -173,6 +173,11 @@ def set_course_active(actor, course: Course, active: bool, expected_version: int
                  {"active": not active}, {"active": active})
 
 
+def _already_required(position: Position, course: Course) -> bool:
+    return db.session.scalar(sa.select(PositionCourse.id).where(
+        PositionCourse.position_id == position.id, PositionCourse.course_id == course.id)) is not None
+
+
 def add_required(actor, course: Course, position_id: int | None, kind: str, due_days: int | None) -> PositionCourse:
     """`position_id` now requires `course` (assigned on hire or transfer into it, due `due_days` later).
 
@@ -186,8 +191,7 @@ def add_required(actor, course: Course, position_id: int | None, kind: str, due_
         errors["kind"] = [MESSAGES["kind"]]
     if due_days_problem(due_days):
         errors["due_days"] = [MESSAGES["due_days"]]
-    if position is not None and db.session.scalar(sa.select(PositionCourse.id).where(
-            PositionCourse.position_id == position.id, PositionCourse.course_id == course.id)) is not None:
+    if position is not None and _already_required(position, course):
         errors["position_id"] = [DUPLICATE_POSITION]
     if errors:
         raise ValidationFailed(errors)

@@ -28,7 +28,7 @@ class CourseForm(VersionedForm):
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=160)])
     category = SelectField(_l("Category"), validate_choice=False)
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
-    hours = DecimalField(_l("Hours"), places=1, validators=[InputRequired()],
+    hours = DecimalField(_l("Class hours"), places=1, validators=[InputRequired()],
                          description=_l("Class hours, e.g. 2 or 3.5."))
     trainer_number = StringField(_l("Trainer (staff number)"), validators=[Optional(), Length(max=20)],
                                  description=_l("A staff member who trains; or give an outside trainer below."))

@@ -1,6 +1,7 @@
 """Assessment attempts and the certificates they earn: recording a score for a present attendee (retakes in later
 sessions, up to the course's limit), editing a score with a reason, and the certificate a pass at a certifying
 course issues (numbered TC-<year>-<5 digits>, an older one of the same course superseded). Never commits."""
+from datetime import timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -38,11 +39,20 @@ def session_attempts(session: TrainingSession) -> dict[int, Attempt]:
     return {a.staff_id: a for a in db.session.scalars(sa.select(Attempt).where(Attempt.session_id == session.id))}
 
 
+def renewable(passed_attempt: Attempt, on) -> bool:
+    """A pass whose certificate has expired, or expires within the reminder window (30 days) of `on`: the person
+    may take the course again to renew it (their retakes counted afresh)."""
+    certificate = passed_attempt.certificate
+    return (certificate is not None and certificate.expires_on is not None
+            and certificate.expires_on <= on + timedelta(days=max(rules.EXPIRY_REMINDER_DAYS)))
+
+
 def check_next_attempt(enrolment: Enrolment) -> int:
     """The number the person's next attempt at the course gets, once nothing refuses it.
 
     :raise ResultsError: the course is not assessed; the person is not present (or not enrolled) at this session;
-        they already have an attempt here or in a later session; already passed; no retakes left.
+        they already have an attempt here or in a later session; already passed (unless the pass's certificate is
+        up for renewal); no retakes left.
     """
     session, course = enrolment.session, enrolment.session.course
     if not course.assessed:
@@ -52,7 +62,11 @@ def check_next_attempt(enrolment: Enrolment) -> int:
     previous = attempts_of(enrolment.staff_id, course.id)
     if any(a.session_id == session.id for a in previous):
         raise refusal("enrolment_id", "already_here")
-    code = rules.next_attempt_refusal(len(previous), any(a.passed for a in previous), course.retakes)
+    since, passed = previous, any(a.passed for a in previous)
+    last_pass = next((a for a in reversed(previous) if a.passed), None)
+    if last_pass is not None and renewable(last_pass, local_day(session.starts_at)):
+        since, passed = [a for a in previous if a.number > last_pass.number], False
+    code = rules.next_attempt_refusal(len(since), passed, course.retakes)
     if code is not None:
         raise refusal("enrolment_id", code, allowed=rules.attempts_allowed(course.retakes))
     if any(a.session.starts_at >= session.starts_at for a in previous):

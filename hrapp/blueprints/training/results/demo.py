@@ -126,6 +126,9 @@ def seed_demo(report) -> None:
     marked = scored = rated = 0
     excused_done = False
     for session in sessions:
+        if all(e.presence != Presence.UNMARKED for e in session.enrolments
+               if e.status == EnrolmentStatus.ENROLLED):
+            continue  # done by an earlier run (or by hand): left as it is
         for staff_id in _retakers(session, failed):
             db.session.add(Enrolment(session_id=session.id, staff_id=staff_id, status=EnrolmentStatus.ENROLLED,
                                      enrolled_by_id=hr.id))

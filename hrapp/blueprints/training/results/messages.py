@@ -16,7 +16,6 @@ MESSAGES = {
     # the register
     "not_enrolled_row": _l("This person's place is not an enrolment (waiting list or cancelled)."),
     "session_cancelled": _l("This session was cancelled."),
-    "window_closed": _l("The sign-in window of this session is not open."),
     # attempts
     "missing": _l("Enter the score."),
     "negative": _l("A score cannot be negative."),

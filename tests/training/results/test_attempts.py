@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
+from hrapp.blueprints.training import rules
 from hrapp.blueprints.training.results import assessment
 from hrapp.blueprints.training.results.messages import MESSAGES, ResultsError
 from hrapp.blueprints.training.signals import training_completed
 from hrapp.company import local_day
 from hrapp.extensions import db
 from hrapp.models import Attempt, AuditEntry, Certificate, Presence
-from hrapp.blueprints.training import rules
 from tests.access_matrix import login
 from tests.conftest import count
 from tests.training.fixtures import write_enrolment, write_session

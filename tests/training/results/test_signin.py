@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 
+from hrapp.blueprints.training.results.messages import MESSAGES, ResultsError
+from hrapp.blueprints.training.results.register import sign_in_with_code
 from hrapp.extensions import db, limiter
 from hrapp.models import AuditEntry, Enrolment, Presence
-from hrapp.blueprints.training.results.register import sign_in_with_code
-from hrapp.blueprints.training.results.messages import MESSAGES, ResultsError
 
 
 @pytest.fixture(autouse=True)

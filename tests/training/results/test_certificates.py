@@ -127,3 +127,15 @@ def test_the_export_is_the_filtered_list(app, overdue):
     sheet = load_workbook(BytesIO(response.data)).active
     numbers = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert numbers == ["TC-2026-00011"]
+
+
+def test_the_command_lists_the_certificates_to_renew(runner, overdue):
+    result = runner.invoke(args=["training", "certificates"])
+    assert result.exit_code == 0, result.output
+    assert "TC-2026-00011" in result.output and "TC-2026-00012" in result.output
+    assert "TC-2026-00013" not in result.output and "TC-2026-00014" not in result.output
+    expired = runner.invoke(args=["training", "certificates", "--expired"])
+    assert "TC-2026-00011" in expired.output and "TC-2026-00012" not in expired.output
+    housekeeping = runner.invoke(args=["training", "certificates", "--department", "hk"])
+    assert "TC-2026-00012" in housekeeping.output and "TC-2026-00011" not in housekeeping.output
+    assert runner.invoke(args=["training", "certificates", "--department", "NOPE"]).exit_code != 0

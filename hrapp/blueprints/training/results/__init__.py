@@ -7,7 +7,7 @@ from hrapp.core.module import Module, NavEntry, NotificationKind, TickTask
 from hrapp.models import FeedbackRating
 from hrapp.permissions import has_perm
 
-from . import api, demo
+from . import api, cli, demo  # noqa: F401  (cli adds its command to the training group)
 from .audit_labels import AUDIT
 from .certificates import CERTIFICATE_KIND, send_certificate_reminders
 from .documents import TRAINING_CERTIFICATE

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from hrapp.blueprints.training.access import can_mark_session
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
+from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Attempt
@@ -28,9 +29,10 @@ def edit_score(attempt_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            assessment.edit_attempt(current_user, attempt, form.score.data, form.reason.data or "",
-                                    form.expected_version())
-            db.session.commit()
+            with duplicates_refused(ResultsError):  # a certificate number taken at the same moment
+                assessment.edit_attempt(current_user, attempt, form.score.data, form.reason.data or "",
+                                        form.expected_version())
+                db.session.commit()
         except StaleRecord:
             db.session.rollback()
             form.form_errors.append(str(STALE_MESSAGE))

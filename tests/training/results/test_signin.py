@@ -8,6 +8,7 @@ from hrapp.blueprints.training.results.messages import MESSAGES, ResultsError
 from hrapp.blueprints.training.results.register import sign_in_with_code
 from hrapp.extensions import db, limiter
 from hrapp.models import AuditEntry, Enrolment, Presence
+from tests.access_matrix import login
 
 
 @pytest.fixture(autouse=True)
@@ -114,3 +115,10 @@ def test_a_successful_sign_in_does_not_use_up_the_guesses(client, auth, scene):
         assert client.post("/training/sign-in", data={"code": "123456"}).status_code == 302
     assert client.post("/training/sign-in", data={"code": "999999"}).status_code == 422
     assert client.post("/training/sign-in", data={"code": "999999"}).status_code == 429
+
+
+def test_the_menu_links(app, scene):
+    staff_page = login(app, "staff").get("/training/sign-in").get_data(as_text=True)
+    assert 'id="nav-training-sign-in"' in staff_page and 'id="nav-training-certificates"' not in staff_page
+    head_page = login(app, "head").get("/training/sign-in").get_data(as_text=True)
+    assert 'id="nav-training-sign-in"' in head_page and 'id="nav-training-certificates"' in head_page

@@ -71,7 +71,7 @@ ENROLMENT_LABELS: dict[enum.Enum, object] = {
     EnrolmentStatus.CANCELLED: _l("Place cancelled"),
     Presence.UNMARKED: _l("Not marked"),
     Presence.PRESENT: _l("Present"),
-    Presence.ABSENT: _l("Absent"),
+    Presence.ABSENT: _l("Absent from training"),
     Presence.EXCUSED: _l("Excused"),
 }
 

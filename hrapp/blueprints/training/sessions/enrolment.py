@@ -86,8 +86,7 @@ def enrol(session: TrainingSession, staff_list: Sequence[StaffMember], actor,
     """
     lock_session(session.id)
     _check_open(session)
-    existing = dict(db.session.execute(sa.select(Enrolment.staff_id, Enrolment.status).where(
-        Enrolment.session_id == session.id, Enrolment.staff_id.in_([s.id for s in staff_list]))).all())
+    existing = places_held(session.id, [s.id for s in staff_list])
     free = session.capacity - _seats_taken(session.id)
     now, actor_id = utcnow(), getattr(actor, "id", None)
     outcomes, new_rows, revived, seen = [], [], {ENROLLED: [], WAITING: []}, set()
@@ -112,6 +111,12 @@ def enrol(session: TrainingSession, staff_list: Sequence[StaffMember], actor,
     db.session.expire(session, ["enrolments"])
     _record(actor, session, outcomes)
     return outcomes
+
+
+def places_held(session_id: int, staff_ids: list[int]) -> dict[int, EnrolmentStatus]:
+    """staff id -> the status of their row in the session (any status), for those who have one."""
+    return dict(db.session.execute(sa.select(Enrolment.staff_id, Enrolment.status).where(
+        Enrolment.session_id == session_id, Enrolment.staff_id.in_(staff_ids))).all())
 
 
 def _person_refusal(staff: StaffMember, status: EnrolmentStatus | None) -> str | None:

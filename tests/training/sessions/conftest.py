@@ -13,6 +13,7 @@ from hrapp.company import utc_of_local
 from hrapp.core.localtime import to_zone
 from hrapp.extensions import db
 from hrapp.models import Notification, PeriodKind, Role
+from tests.access_matrix import login
 from tests.training.fixtures import write_course, write_session
 
 
@@ -28,6 +29,13 @@ DAY = _next_month_15th()
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     """A company-local wall time as stored (naive UTC)."""
     return utc_of_local(datetime.combine(day, time(hour, minute)))
+
+
+def login_en(app, username: str):
+    """A client logged in as `username` with English pages (the messages tests read)."""
+    client = login(app, username)
+    client.post("/auth/locale/en")
+    return client
 
 
 def notices(user, kind: str) -> list[str]:

@@ -20,9 +20,8 @@ from hrapp.models import (
     TrainingSession,
     utcnow,
 )
-from tests.access_matrix import login
 
-from .conftest import notices
+from .conftest import login_en, notices
 
 
 def statuses(session) -> dict[int, EnrolmentStatus]:
@@ -43,7 +42,7 @@ def test_seats_first_then_the_waiting_list_in_order(app, site, session_at, make_
 
 def test_the_page_enrols_the_people_ticked_and_invites_them(app, site, session_at):
     session = session_at(capacity=1, department=site.front)
-    client = login(app, "head")
+    client = login_en(app, "head")
     page = client.get(f"/training/sessions/{session.id}/enrol").get_data(as_text=True)
     assert f'id="pick-{site.desk_staff.id}"' in page and f'id="pick-{site.hk_staff.id}"' not in page
     assert f'id="pick-{site.head_staff.id}"' not in page  # not oneself
@@ -52,8 +51,7 @@ def test_the_page_enrols_the_people_ticked_and_invites_them(app, site, session_a
     assert statuses(session) == {site.desk_staff.id: EnrolmentStatus.ENROLLED}
     assert notices(site.staff, INVITATION)
     # someone outside the head's departments, slipped into the post, is ignored
-    response = client.post(f"/training/sessions/{session.id}/enrol", data={"staff_ids": [str(site.hk_staff.id)]},
-                           headers={"Accept-Language": "en"})
+    response = client.post(f"/training/sessions/{session.id}/enrol", data={"staff_ids": [str(site.hk_staff.id)]})
     assert "Choose at least one person." in response.get_data(as_text=True)
     assert site.hk_staff.id not in statuses(session)
 
@@ -79,9 +77,8 @@ def test_a_cancelled_or_past_session_takes_nobody(app, site, session_at):
         with pytest.raises(SessionError):
             enrolment.enrol(session, [db.session.get(StaffMember, person)], site.hr)
         db.session.rollback()
-    client = login(app, "hr")
-    page = client.post(f"/training/sessions/{ids[0]}/enrol", data={"staff_ids": [str(person)]},
-                       headers={"Accept-Language": "en"}).get_data(as_text=True)
+    client = login_en(app, "hr")
+    page = client.post(f"/training/sessions/{ids[0]}/enrol", data={"staff_ids": [str(person)]}).get_data(as_text=True)
     assert "The session is cancelled." in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Enrolment)) == 0
 
@@ -93,7 +90,7 @@ def test_cancelling_a_place_promotes_the_first_waiting_and_tells_them(app, site,
     enrolment.enrol(session, [site.desk_staff, first, second], site.hr)
     db.session.commit()
     mine = db.session.scalar(sa.select(Enrolment).where(Enrolment.staff_id == site.desk_staff.id))
-    client = login(app, "staff")  # the person cancels their own place
+    client = login_en(app, "staff")  # the person cancels their own place
     response = client.post(f"/training/sessions/places/{mine.id}/cancel", data={"version_id": mine.version_id})
     assert response.status_code == 302
     assert statuses(session) == {site.desk_staff.id: EnrolmentStatus.CANCELLED, first.id: EnrolmentStatus.ENROLLED,
@@ -114,7 +111,7 @@ def test_self_enrolment_in_open_courses_only(app, site, session_at):
     closed = session_at()
     elsewhere = session_at(course=site.open_course, department=site.housekeeping)
     open_one = session_at(course=site.open_course, capacity=1)
-    client = login(app, "staff")
+    client = login_en(app, "staff")
     listing = client.get("/training/sessions/open").get_data(as_text=True)
     assert f'data-session-id="{open_one.id}"' in listing and f'data-session-id="{closed.id}"' not in listing
     assert f'data-session-id="{elsewhere.id}"' not in listing
@@ -125,10 +122,10 @@ def test_self_enrolment_in_open_courses_only(app, site, session_at):
     assert db.session.scalar(sa.select(Enrolment.self_enrolled)) is True
     client.post(f"/training/sessions/{open_one.id}/enrol-self")  # a double click: refused, still one row
     assert len(statuses(open_one)) == 1
-    other = login(app, "other")  # the session is full: the waiting list
+    other = login_en(app, "other")  # the session is full: the waiting list
     assert other.post(f"/training/sessions/{open_one.id}/enrol-self").status_code == 302
     assert statuses(open_one)[site.hk_staff.id] == EnrolmentStatus.WAITING
-    mine = login(app, "staff").get("/training/sessions/my").get_data(as_text=True)
+    mine = login_en(app, "staff").get("/training/sessions/my").get_data(as_text=True)
     assert f'data-session-id="{open_one.id}"' in mine
 
 
@@ -138,9 +135,8 @@ def test_a_lost_double_click_answers_like_the_pre_check(app, site, session_at, m
     db.session.commit()
     # as if a twin request inserted the row between our check and our insert
     monkeypatch.setattr(enrolment, "places_held", lambda session_id, staff_ids: {})
-    client = login(app, "hr")
-    response = client.post(f"/training/sessions/{session.id}/enrol", data={"staff_ids": [str(site.desk_staff.id)]},
-                           headers={"Accept-Language": "en"})
+    client = login_en(app, "hr")
+    response = client.post(f"/training/sessions/{session.id}/enrol", data={"staff_ids": [str(site.desk_staff.id)]})
     assert response.status_code == 200
     assert "already enrolled or on the waiting list" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Enrolment)) == 1

@@ -7,10 +7,9 @@ import sqlalchemy as sa
 from hrapp.blueprints.training.sessions.notices import INVITATION
 from hrapp.extensions import db
 from hrapp.models import EnrolmentStatus, SessionStatus, TrainingSession
-from tests.access_matrix import login
 from tests.conftest import count
 
-from .conftest import DAY, at, notices
+from .conftest import login_en, DAY, at, notices
 
 
 def form(course, day=DAY, start="09:00", end="11:00", capacity="20", **extra) -> dict:
@@ -20,18 +19,18 @@ def form(course, day=DAY, start="09:00", end="11:00", capacity="20", **extra) ->
 
 
 def test_hr_creates_a_company_wide_session_with_a_code(app, site):
-    response = login(app, "hr").post("/training/sessions/new", data=form(site.course))
+    response = login_en(app, "hr").post("/training/sessions/new", data=form(site.course))
     assert response.status_code == 302
     session = db.session.scalar(sa.select(TrainingSession))
     assert session.department_id is None and session.capacity == 20 and session.place == "三楼会议室"
     assert session.starts_at == at(DAY, 9) and session.ends_at == at(DAY, 11)  # stored UTC
     assert len(session.signin_code) == 6 and session.signin_code.isdigit()
-    page = login(app, "hr").get(response.headers["Location"]).get_data(as_text=True)
+    page = login_en(app, "hr").get(response.headers["Location"]).get_data(as_text=True)
     assert f"{DAY.isoformat()} 09:00" in page  # shown local
 
 
 def test_refusals_come_back_on_the_form_and_nothing_is_saved(app, site):
-    client = login(app, "hr")
+    client = login_en(app, "hr")
     cases = [
         (form(site.course, start="11:00", end="09:00"), "The session ends before it starts."),
         (form(site.course, day=DAY - timedelta(days=400)), "The session starts in the past"),
@@ -39,15 +38,15 @@ def test_refusals_come_back_on_the_form_and_nothing_is_saved(app, site):
         (form(site.course, trainer_number="NOPE"), "No such staff number."),
     ]
     for data, text in cases:
-        response = client.post("/training/sessions/new", data=data, headers={"Accept-Language": "en"})
+        response = client.post("/training/sessions/new", data=data)
         assert response.status_code == 200
         assert text in response.get_data(as_text=True), text
     assert count(TrainingSession) == 0
 
 
 def test_a_head_sets_up_sessions_for_their_departments_only(app, site):
-    client = login(app, "head")
-    page = client.post("/training/sessions/new", data=form(site.course), headers={"Accept-Language": "en"})
+    client = login_en(app, "head")
+    page = client.post("/training/sessions/new", data=form(site.course))
     assert "company-wide sessions are set up by HR" in page.get_data(as_text=True)
     page = client.post("/training/sessions/new", data=form(site.course, department_id=str(site.housekeeping.id)))
     assert page.status_code == 200  # not a choice for them
@@ -60,14 +59,14 @@ def test_a_head_sets_up_sessions_for_their_departments_only(app, site):
 def test_the_trainer_defaults_from_the_course(app, site, make_course):
     course = make_course("C-T", "投诉处理", trainer_name="外聘讲师王老师")
     db.session.commit()
-    login(app, "hr").post("/training/sessions/new", data=form(course))
+    login_en(app, "hr").post("/training/sessions/new", data=form(course))
     assert db.session.scalar(sa.select(TrainingSession.trainer_name)) == "外聘讲师王老师"
 
 
 def test_the_list_filters_and_searches(app, site, session_at):
     session_at(place="一楼大堂")
     session_at(course=site.open_course, department=site.housekeeping, day=DAY + timedelta(days=3))
-    client = login(app, "hr")
+    client = login_en(app, "hr")
     assert client.get("/training/sessions/").get_data(as_text=True).count("data-session-id") == 2
     page = client.get(f"/training/sessions/?course={site.open_course.id}").get_data(as_text=True)
     assert page.count("data-session-id") == 1 and "消防安全" in page
@@ -80,7 +79,7 @@ def test_the_list_filters_and_searches(app, site, session_at):
     assert 'id="no-sessions"' in client.get("/training/sessions/?when=past").get_data(as_text=True)
     assert 'id="filter-errors"' in client.get("/training/sessions/?from=yesterday").get_data(as_text=True)
     # a head sees company-wide sessions and their departments', not housekeeping's
-    assert login(app, "head").get("/training/sessions/").get_data(as_text=True).count("data-session-id") == 1
+    assert login_en(app, "head").get("/training/sessions/").get_data(as_text=True).count("data-session-id") == 1
 
 
 def test_the_capacity_cannot_go_below_the_people_enrolled(app, site, session_at, make_enrolment, make_staff):
@@ -88,9 +87,9 @@ def test_the_capacity_cannot_go_below_the_people_enrolled(app, site, session_at,
     for _ in range(2):
         make_enrolment(session, make_staff(site.front_desk))
     db.session.commit()
-    client = login(app, "hr")
+    client = login_en(app, "hr")
     data = form(site.course, capacity="1", version_id=str(session.version_id))
-    response = client.post(f"/training/sessions/{session.id}/edit", data=data, headers={"Accept-Language": "en"})
+    response = client.post(f"/training/sessions/{session.id}/edit", data=data)
     assert "2 people are already enrolled" in response.get_data(as_text=True)
     response = client.post(f"/training/sessions/{session.id}/edit", data=form(site.course, capacity="2",
                                                                               version_id=str(session.version_id)))
@@ -107,9 +106,9 @@ def test_cancelling_tells_the_people_enrolled_and_waiting(app, site, session_at,
     make_enrolment(session, site.desk_staff)
     make_enrolment(session, site.hk_staff, status=EnrolmentStatus.WAITING)
     db.session.commit()
-    client = login(app, "hr")
+    client = login_en(app, "hr")
     url = f"/training/sessions/{session.id}/cancel"
-    page = client.post(url, data={"version_id": session.version_id, "reason": ""}, headers={"Accept-Language": "en"})
+    page = client.post(url, data={"version_id": session.version_id, "reason": ""})
     assert page.status_code == 200 and db.session.get(TrainingSession, session.id).status == SessionStatus.SCHEDULED
     assert client.post(url, data={"version_id": session.version_id, "reason": "讲师生病"}).status_code == 302
     assert db.session.get(TrainingSession, session.id).status == SessionStatus.CANCELLED

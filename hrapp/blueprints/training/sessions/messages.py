@@ -20,7 +20,6 @@ MESSAGES = {
     "has_left": _l("%(name)s has left the company."),
     "already_enrolled": _l("%(name)s is already enrolled."),
     "already_waiting": _l("%(name)s is already on the waiting list."),
-    "not_allowed": _l("You may not enrol %(name)s."),
     "nobody_chosen": _l("Choose at least one person."),
     "place_cancelled": _l("This place is already cancelled."),
     "duplicate_enrolment": _l("This person is already enrolled or on the waiting list."),

@@ -12,7 +12,7 @@ from hrapp.blueprints.training.sessions.roster_shift import session_days
 from hrapp.extensions import db
 from hrapp.models import Roster, RosterCell, ShiftType, TrainingSession
 
-from .conftest import login_en, DAY, at
+from .conftest import DAY, at, login_en
 
 
 def put(site, staff, day: date, code: str) -> None:

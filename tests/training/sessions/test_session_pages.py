@@ -9,7 +9,7 @@ from hrapp.extensions import db
 from hrapp.models import EnrolmentStatus, SessionStatus, TrainingSession
 from tests.conftest import count
 
-from .conftest import login_en, DAY, at, notices
+from .conftest import DAY, at, login_en, notices
 
 
 def form(course, day=DAY, start="09:00", end="11:00", capacity="20", **extra) -> dict:

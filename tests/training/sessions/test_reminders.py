@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from hrapp.blueprints.training.sessions.notices import REMINDER
 from hrapp.blueprints.training.sessions.reminders import remind_tomorrows_sessions
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import EnrolmentStatus, SessionStatus, TrainingSession
 
@@ -39,3 +40,14 @@ def test_the_company_day_decides_not_utc(app, site, session_at, make_enrolment):
     # 00:30 local the day before: reminded
     assert remind_tomorrows_sessions(at(DAY - timedelta(days=1), 0, 30)) == 1
     assert db.session.get(TrainingSession, session.id).reminded_at is not None
+
+
+def test_the_tick_command_runs_it(app, runner, site, session_at, make_enrolment):
+    session = session_at(day=company_today() + timedelta(days=1))
+    make_enrolment(session, site.desk_staff)
+    db.session.commit()
+    for _ in range(2):
+        result = runner.invoke(args=["tick", "--task", "training.session_reminders"])
+        assert result.exit_code == 0, result.output
+    assert "training.session_reminders" in result.output
+    assert len(notices(site.staff, REMINDER)) == 1

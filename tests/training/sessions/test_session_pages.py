@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.training.sessions.notices import INVITATION
 from hrapp.extensions import db
-from hrapp.models import EnrolmentStatus, SessionStatus, TrainingSession
+from hrapp.models import EnrolmentStatus, PlanItem, SessionStatus, TrainingPlan, TrainingSession
 from tests.conftest import count
 
 from .conftest import DAY, at, login_en, notices
@@ -116,3 +116,20 @@ def test_cancelling_tells_the_people_enrolled_and_waiting(app, site, session_at,
     assert any("讲师生病" in text for text in notices(site.other_staff, INVITATION))
     again = client.post(url, data={"version_id": session.version_id, "reason": "x"})
     assert again.status_code == 409  # the version moved on
+
+
+def test_a_plan_item_must_match_the_department_year_and_course(app, site):
+    plan = TrainingPlan(department_id=site.front_desk.id, year=DAY.year)
+    db.session.add(plan)
+    db.session.flush()
+    right = PlanItem(plan_id=plan.id, course_id=site.course.id, quarter=1)
+    other_course = PlanItem(plan_id=plan.id, course_id=site.open_course.id, quarter=2)
+    db.session.add_all([right, other_course])
+    db.session.commit()
+    client = login_en(app, "head")
+    base = form(site.course, department_id=str(site.front_desk.id))
+    page = client.post("/training/sessions/new", data=base | {"plan_item_id": str(other_course.id)})
+    assert "not of the session&#39;s department, year and course" in page.get_data(as_text=True)
+    assert count(TrainingSession) == 0
+    assert client.post("/training/sessions/new", data=base | {"plan_item_id": str(right.id)}).status_code == 302
+    assert db.session.scalar(sa.select(TrainingSession.plan_item_id)) == right.id

@@ -45,7 +45,6 @@ def test_each_source_gives_its_items(client, auth, site, make_session, make_enro
     _scene(site, make_session, make_enrolment, make_attempt)
     login(client, auth, "head")
     assert new_plan(client, site.front).status_code == 302
-    plan = plan_of(site.front)
     response = _fill(client, site.front)
     assert response.status_code == 302
     items = _items(site.front)
@@ -68,7 +67,6 @@ def test_filling_twice_adds_nothing_twice_and_a_new_need_joins_its_item(client, 
     _scene(site, make_session, make_enrolment, make_attempt)
     login(client, auth, "head")
     new_plan(client, site.front)
-    plan = plan_of(site.front)
     _fill(client, site.front)
     first = _items(site.front)
     response = _fill(client, site.front)

@@ -17,8 +17,16 @@ from hrapp.permissions import get_or_404, permission_required
 
 from . import services
 from .forms import PlanCreateForm, PlanForm, StepForm
-from .queries import PLANS, can_change_plan, can_issue_plan, department_choices, led_departments, \
-    may_choose_department, plan_view, plans_query
+from .queries import (
+    PLANS,
+    can_change_plan,
+    can_issue_plan,
+    department_choices,
+    led_departments,
+    may_choose_department,
+    plan_view,
+    plans_query,
+)
 from .workflow import PLAN_WORKFLOW
 
 

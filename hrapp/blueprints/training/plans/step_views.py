@@ -13,8 +13,8 @@ from hrapp.models import TrainingPlan
 from hrapp.permissions import check_or_404, get_or_404, permission_required
 
 from .forms import StepForm
-from .services import take_step
 from .plan_views import page
+from .services import take_step
 from .workflow import PLAN_WORKFLOW
 
 

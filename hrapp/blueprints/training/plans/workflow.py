@@ -11,8 +11,8 @@ from flask_babel import lazy_gettext as _l
 from hrapp.blueprints.training.access import can_manage_training, leads_department
 from hrapp.core.workflow import Transition, Workflow
 from hrapp.extensions import db
-from hrapp.models import Role, TrainingPlan, User
 from hrapp.models import PlanStatus as S
+from hrapp.models import Role, TrainingPlan, User
 
 PLAN_KIND = "training.plan"  # the notification kind
 

@@ -6,7 +6,7 @@ from hrapp.blueprints.training.labels import MENU
 from hrapp.core.module import Module, NavEntry, NotificationKind
 from hrapp.permissions import has_perm
 
-from . import demo
+from . import cli, demo  # noqa: F401  (cli adds its command to the training group)
 from .audit_labels import AUDIT
 from .documents import TRAINING_PLAN
 from .routes import bp

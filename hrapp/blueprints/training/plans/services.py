@@ -208,9 +208,11 @@ def fill_from_sources(actor, plan: TrainingPlan, expected_version: int | None) -
         db.session.flush()
         _take_needs(item, draft.need_ids)
         touched.append(item)
-    _touch(plan)
-    audit.record(actor, "training.plan_fill", plan, None,
-                 {"items": [f"{label_source(i)} Q{i.quarter} × {i.people}" for i in touched]}, label=_label(plan))
+    if touched:  # nothing new from the sources: nothing written
+        _touch(plan)
+        audit.record(actor, "training.plan_fill", plan, None,
+                     {"items": [f"{label_source(i)} Q{i.quarter} × {i.people}" for i in touched]},
+                     label=_label(plan))
     return touched
 
 

@@ -106,3 +106,17 @@ def test_nothing_required_once_everyone_completed(site, make_session, make_enrol
     db.session.commit()
     assert building.required_items(site.front) == []
     assert building.required_items(site.housekeeping) == []
+
+
+def test_removing_a_need_item_opens_its_needs_again(client, auth, site, make_session, make_enrolment, make_attempt):
+    _scene(site, make_session, make_enrolment, make_attempt)
+    login(client, auth, "head")
+    new_plan(client, site.front)
+    _fill(client, site.front)
+    item = db.session.scalar(sa.select(PlanItem).where(PlanItem.source == PlanSource.NEED, PlanItem.course_id.is_(None)))
+    assert client.post(f"/training/plans/items/{item.id}/remove", data={"version_id": item.version_id}).status_code == 302
+    db.session.expire_all()
+    reopened = [db.session.get(TrainingNeed, n.id) for n in site.topic_needs]
+    assert all(n.status == NeedStatus.OPEN and n.plan_item_id is None for n in reopened)
+    _fill(client, site.front)  # and the next fill plans them again
+    assert _items(site.front)[(PlanSource.NEED, None, "投诉处理", 2)] == (2, Decimal("0.0"))

@@ -129,3 +129,10 @@ def test_lists_filter_and_keep_to_the_heads_departments(client, auth, site):
     page = client.get("/training/plans/").get_data(True)
     assert page.count("data-plan-id=") == 1 and str(YEAR - 1) in page
     assert client.get(f"/training/plans/{plan_of(site.front).id}").status_code == 404
+
+
+def test_the_menu_shows_plans_and_needs_to_heads_and_hr_only(client, auth, site):
+    for username, shown in (("staff", False), ("head", True), ("hr", True)):
+        login(client, auth, username)
+        page = client.get("/").get_data(True)
+        assert ('id="nav-training-plans"' in page) is shown and ('id="nav-training-needs"' in page) is shown

@@ -64,6 +64,7 @@ def test_dismiss_needs_a_reason_and_the_current_version(client, auth, site):
     assert db.session.get(TrainingNeed, need.id).status == NeedStatus.DISMISSED
     entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "training.need_dismiss"))
     assert entry.after == {"status": "dismissed", "reason": "已在岗前培训中覆盖"}
+    assert "已在岗前培训中覆盖" in client.get("/training/needs/?status=dismissed").get_data(True)
     again = client.post(url, data={"version_id": need.version_id + 1, "reason": "x"})
     assert "Only an open need can be dismissed." in again.get_data(True)
 

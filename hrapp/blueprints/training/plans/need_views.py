@@ -13,13 +13,22 @@ from hrapp.permissions import get_or_404, permission_required
 
 from . import needs
 from .forms import DismissForm, NeedCreateForm
-from .queries import NEEDS, course_choices, department_choices, led_departments, may_choose_department, needs_query
+from .queries import (
+    NEEDS,
+    course_choices,
+    department_choices,
+    dismiss_reasons,
+    led_departments,
+    may_choose_department,
+    needs_query,
+)
 
 
 def _list_page(form=None, status: int = 200):
     page = NEEDS.page(needs_query(current_user), request.args, endpoint="training_plans.list_needs")
     return render_template("training/plans/need_list.html", page=page, statuses=list(NeedStatus),
                            sources=list(NeedSource), departments=led_departments(current_user),
+                           reasons=dismiss_reasons(page.items),
                            form=form or DismissForm(formdata=None), title=_("Training needs")), status
 
 

@@ -10,6 +10,7 @@ from hrapp.blueprints.training.access import TrainingPerm, can_manage_training, 
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
 from hrapp.extensions import db
 from hrapp.models import (
+    AuditEntry,
     Course,
     Department,
     NeedSource,
@@ -73,6 +74,17 @@ def needs_query(user) -> sa.Select:
     return (sa.select(TrainingNeed).join(Department, Department.id == TrainingNeed.department_id)
             .options(joinedload(TrainingNeed.department), joinedload(TrainingNeed.staff),
                      joinedload(TrainingNeed.course)).where(need_scope(user)))
+
+
+def dismiss_reasons(needs) -> dict[int, str]:
+    """Need id -> the reason it was dismissed with (kept in the audit trail), for the dismissed ones listed."""
+    ids = [n.id for n in needs if n.status == NeedStatus.DISMISSED]
+    if not ids:
+        return {}
+    rows = db.session.execute(sa.select(AuditEntry.target_id, AuditEntry.after).where(
+        AuditEntry.action == "training.need_dismiss", AuditEntry.target_type == "TrainingNeed",
+        AuditEntry.target_id.in_(ids)).order_by(AuditEntry.id))
+    return {target_id: (after or {}).get("reason", "") for target_id, after in rows}
 
 
 def led_departments(user) -> list[Department]:

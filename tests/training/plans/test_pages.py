@@ -44,7 +44,8 @@ def test_items_by_hand_with_totals_against_the_budget(client, auth, site):
                  cost="300.50").status_code == 302
     bad = _item(client, plan, title="")
     assert bad.status_code == 200 and "Choose a course or give a title." in bad.get_data(True)
-    assert _item(client, plan, people=-1).status_code == 200
+    both = _item(client, plan, title="", people=-1).get_data(True)  # every problem at once
+    assert "Choose a course or give a title." in both and "Number must be between 0 and 100000." in both
     assert count(PlanItem) == 2
     page = client.get(f"/training/plans/{plan.id}").get_data(as_text=True)
     assert "12.5" in page and "6.0" in page and "18.5" in page and "1100.50" in page

@@ -6,13 +6,13 @@ from flask_login import current_user
 
 from hrapp.blueprints.training.access import TrainingPerm, can_view_plan
 from hrapp.core.errors import StaleRecord
-from hrapp.core.validation import ValidationFailed, errors_onto_form
+from hrapp.core.validation import ValidationFailed, errors_onto_form, validate_with_rules
 from hrapp.extensions import db
 from hrapp.forms import ConfirmForm, posted_version
 from hrapp.models import Course, PlanItem, TrainingPlan
 from hrapp.permissions import get_or_404, permission_required
 
-from . import services
+from . import rules, services
 from .forms import ItemCreateForm, ItemForm
 from .queries import course_choices
 
@@ -27,6 +27,13 @@ def _draft(form: ItemForm) -> services.ItemDraft:
                               form.cost.data, form.note.data or "")
 
 
+def _figures_checked(form: ItemForm) -> bool:
+    """The fields and the item's rules in one round, so every problem is reported at once."""
+    return validate_with_rules(form, lambda: rules.check_item(
+        form.quarter.data, form.people.data, form.hours.data, form.cost.data, bool(form.course_id.data),
+        form.title.data or "", services.MESSAGES))
+
+
 def _form_page(form, plan: TrainingPlan, item: PlanItem | None):
     return render_template("training/plans/item_form.html", form=form, plan=plan, item=item,
                            title=_("Change an item") if item else _("Add an item"))
@@ -38,7 +45,7 @@ def add_plan_item(plan_id: int):
     plan = get_or_404(TrainingPlan, plan_id, check=can_view_plan)
     form = ItemCreateForm()
     form.course_id.choices = course_choices()
-    if form.validate_on_submit():
+    if _figures_checked(form):
         try:
             services.add_item(current_user, plan, _draft(form))
             db.session.commit()
@@ -62,7 +69,7 @@ def edit_plan_item(item_id: int):
         "quarter": item.quarter, "course_id": item.course_id, "title": item.title, "people": item.people,
         "hours": item.hours, "cost": item.cost, "note": item.note, "version_id": item.version_id})
     form.course_id.choices = course_choices(item.course_id)
-    if form.validate_on_submit():
+    if _figures_checked(form):
         plan_id = item.plan_id
         try:
             services.update_item(current_user, item, _draft(form), form.expected_version())

@@ -17,7 +17,6 @@ from hrapp.models import (
     NeedStatus,
     PlanItem,
     PlanStatus,
-    StaffMember,
     TrainingNeed,
     TrainingPlan,
 )
@@ -106,10 +105,6 @@ def course_choices(current_id: int | None = None) -> list[tuple]:
 def may_choose_department(user, department_id: int | None) -> Department | None:
     department = db.session.get(Department, department_id) if department_id else None
     return department if department is not None and leads_department(user, department) else None
-
-
-def staff_numbered(number: str) -> StaffMember | None:
-    return StaffMember.numbered(number)
 
 
 @dataclass(frozen=True)

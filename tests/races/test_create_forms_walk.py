@@ -17,6 +17,7 @@ from hrapp.blueprints.leave.setup.forms import AdjustForm
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster
 from hrapp.blueprints.staff_import_export.forms import ImportConfirmForm
 from hrapp.blueprints.training.courses.forms import RequiredCreateForm
+from hrapp.blueprints.training.plans.forms import ItemCreateForm
 from hrapp.extensions import db
 from hrapp.forms import CreateForm
 from hrapp.models import PeriodKind
@@ -35,7 +36,8 @@ NOT_A_CREATE = {
 # Reached only after a step the walk does not take; their form class is checked instead.
 REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
                      "leave_setup.adjust_entitlement": AdjustForm,  # needs an entitlement, granted first
-                     "training_courses.add_required_position": RequiredCreateForm}  # on a course's page: no course
+                     "training_courses.add_required_position": RequiredCreateForm,  # on a course's page: no course
+                     "training_plans.add_plan_item": ItemCreateForm}  # needs a plan, created first
 
 
 def create_routes(app) -> dict[str, str]:

@@ -21,8 +21,9 @@ def test_demo_sessions(runner):
     assert len(past) >= 6 and len(upcoming) >= 2
     for session in past:
         enrolled = [e for e in session.enrolments if e.status == EnrolmentStatus.ENROLLED]
-        assert enrolled and len(enrolled) >= session.capacity - 1
-        assert {db.session.get(StaffMember, e.staff_id).department_id for e in enrolled} == {session.department_id}
+        # the results demo adds a few people retaking a failed course, from other departments
+        own = [e for e in enrolled if db.session.get(StaffMember, e.staff_id).department_id == session.department_id]
+        assert len(own) >= session.capacity - 1
     assert any(e.status == EnrolmentStatus.WAITING for s in upcoming for e in s.enrolments)
     assert any(s.department_id is None and s.course.open_enrolment for s in upcoming)
     staff = db.session.scalar(sa.select(User).where(User.username == "staff"))

@@ -53,6 +53,11 @@ def can_manage_training(user) -> bool:
     return has_perm(user, TrainingPerm.MANAGE)
 
 
+def leads_training(user) -> bool:
+    """Runs some department's training (heads) or all of it (HR): sessions, plans, results, effect."""
+    return has_perm(user, TrainingPerm.LEAD)
+
+
 def leads_department(user, department) -> bool:
     """A head of `department` (or above), or HR: who runs that department's training."""
     if department is None:
@@ -199,4 +204,5 @@ TEMPLATE_GLOBALS = {
     "can_mark_session": can_mark_session,
     "can_self_enrol": can_self_enrol,
     "leads_department": leads_department,
+    "leads_training": leads_training,
 }

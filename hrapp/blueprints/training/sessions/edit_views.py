@@ -1,6 +1,6 @@
 """Setting up sessions: new, edit, cancel, put on the roster. Each: load and check, the form, one service call,
 commit, redirect; a refusal comes back on the form, a stale page gets the STALE message (409)."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -37,6 +37,9 @@ def new_session():
     """Set up a session of any course (HR), or of one's departments (heads)."""
     form = SessionCreateForm()
     _choices(form)
+    if not form.is_submitted():  # from a course's page or a plan item: that course (and item) chosen
+        form.course_id.data = request.args.get("course", type=int)
+        form.plan_item_id.data = request.args.get("plan_item", type=int)
     if form.validate_on_submit():
         try:
             session = create_session(current_user, form.draft())

@@ -1,0 +1,60 @@
+"""The training parts link to each other: a course's page to its sessions and a new session of it (the form
+comes with the course chosen), an approved plan's course items to scheduling a session (course and item chosen),
+a session's page to its sign-in, attendance and scores for whoever runs it."""
+import re
+from datetime import date
+from decimal import Decimal
+
+from hrapp.extensions import db
+from hrapp.models import PlanItem, PlanSource, PlanStatus, TrainingPlan
+from tests.access_matrix import login
+
+
+def _selected(html: str, field: str) -> str | None:
+    select = re.search(rf'<select[^>]*name="{field}".*?</select>', html, re.S).group(0)
+    chosen = re.search(r'<option selected value="([^"]*)"|<option value="([^"]*)" selected', select)
+    return next((g for g in chosen.groups() if g), None) if chosen else None
+
+
+def test_course_page_links_to_its_sessions_and_a_new_one(app, org, make_course, make_session):
+    course = make_course()
+    make_session(course)
+    db.session.commit()
+    hr = login(app, "hr")
+    html = hr.get(f"/training/courses/{course.id}").get_data(as_text=True)
+    assert f'href="/training/sessions/?course={course.id}"' in html
+    assert f'href="/training/sessions/new?course={course.id}"' in html
+    form = hr.get(f"/training/sessions/new?course={course.id}").get_data(as_text=True)
+    assert _selected(form, "course_id") == str(course.id)
+    staff_page = login(app, "staff").get(f"/training/courses/{course.id}").get_data(as_text=True)
+    assert "/training/sessions/new" not in staff_page
+
+
+def test_an_approved_plan_item_schedules_a_session(app, org, make_course):
+    course = make_course()
+    plan = TrainingPlan(department_id=org.front.id, year=date.today().year, status=PlanStatus.APPROVED)
+    db.session.add(plan)
+    db.session.flush()
+    item = PlanItem(plan_id=plan.id, course_id=course.id, quarter=2, source=PlanSource.FREE, people=5,
+                    hours=Decimal("4"))
+    db.session.add(item)
+    db.session.commit()
+    head = login(app, "head")
+    response = head.get(f"/training/plans/{plan.id}")
+    assert response.status_code == 200, response.status_code
+    html = response.get_data(as_text=True)
+    link = f"/training/sessions/new?course={course.id}&amp;plan_item={item.id}"
+    assert link in html
+    form = head.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert _selected(form, "course_id") == str(course.id)
+    assert _selected(form, "plan_item_id") == str(item.id)
+
+
+def test_session_page_links_to_its_results_for_who_runs_it(app, org, make_course, make_session, make_enrolment):
+    session = make_session(make_course(), department=org.front)
+    make_enrolment(session, org.desk_staff)
+    db.session.commit()
+    results = f"/training/results/sessions/{session.id}"
+    assert results in login(app, "hr").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    assert results in login(app, "head").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    assert results not in login(app, "staff").get(f"/training/sessions/{session.id}").get_data(as_text=True)

@@ -21,6 +21,11 @@ class VersionedForm(FlaskForm):
         would otherwise fill a missing field with the record's current version and let a versionless POST through."""
         return posted_version(self.version_id.raw_data[0] if self.version_id.raw_data else None)
 
+    def stale_for(self, record) -> bool:
+        """Posted for an older version of `record`: answer STALE before any other check of the form (a person
+        whose page is out of date is told that first, not that a field is missing)."""
+        return self.is_submitted() and self.expected_version() != record.version_id
+
 
 def posted_version(raw) -> int:
     """A version sent by a page; -1 (never a record's version, so refused as stale) when missing or garbled."""

@@ -13,17 +13,25 @@ import sqlalchemy as sa
 
 from hrapp.extensions import db
 from hrapp.models import (
+    Attempt,
     AuditEntry,
+    Course,
     Department,
+    Enrolment,
+    InductionAssignment,
     IssuedDocument,
     JobDescription,
     Notification,
     PeriodClose,
+    PlanItem,
     Position,
     Roster,
     ShiftSwap,
     ShiftType,
     StaffMember,
+    TrainingNeed,
+    TrainingPlan,
+    TrainingSession,
     User,
 )
 from hrapp.models.roster import DayOffRequest
@@ -48,6 +56,13 @@ NOT_EDITS = {
     "roster.set_date_demand": "sets the figure of one date from a blank form (it shows no figure to go stale)",
     "accounts.issue_reset_link": "shows a fresh one-time password link; the account itself is not edited",
     "roster.adjust_rest": "adds an adjustment entry to the rest-owed ledger (a balance is the sum): creates",
+    "training_courses.add_required_position": "a new required position of the course: creates",
+    "training_courses.remove_required_position": "deletes a row without a version (already gone: said plainly)",
+    "training_plans.add_plan_item": "a new item of the plan: creates",
+    "training_sessions.enrol_people": "new places in the session (refusals per person): creates",
+    "training_sessions.enrol_self": "my own new place in the session: creates",
+    "training_results.record_score": "a new attempt (the number is the next one; a double submit is refused)",
+    "training_results.give_session_feedback": "my one feedback on the session: creates",
 }
 
 # Forms that edit the company's one row of something: no id in their URL, but an edit all the same.
@@ -58,6 +73,9 @@ RECORDS = {
     "user_id": User, "department_id": Department, "position_id": Position, "description_id": JobDescription,
     "roster_id": Roster, "shift_type_id": ShiftType, "swap_id": ShiftSwap, "close_id": PeriodClose,
     "doc_id": IssuedDocument, "request_id": DayOffRequest, "notification_id": Notification,
+    "course_id": Course, "session_id": TrainingSession, "plan_id": TrainingPlan, "item_id": PlanItem,
+    "need_id": TrainingNeed, "enrolment_id": Enrolment, "attempt_id": Attempt,
+    "induction_id": InductionAssignment,
 }
 
 

@@ -102,6 +102,8 @@ def mark_presence(enrolment_id: int):
     enrolment = get_or_404(Enrolment, enrolment_id, check=_enrolment_markable)
     session = enrolment.session
     form = PresenceForm()
+    if form.stale_for(enrolment):
+        return session_page(session, presence_errors={enrolment_id: [str(STALE_MESSAGE)]}, status=409)
     if not form.validate_on_submit():
         return session_page(session, presence_errors={enrolment.id: [m for ms in form.errors.values() for m in ms]})
     try:

@@ -83,6 +83,9 @@ def cancel_training_session(session_id: int):
     """Cancel the session with a reason; the people enrolled and waiting are told."""
     session = get_or_404(TrainingSession, session_id, check=can_run_session)
     form = ReasonForm()
+    if form.stale_for(session):
+        form.form_errors.append(str(STALE_MESSAGE))
+        return page(session, cancel_form=form, status=409)
     if not form.validate_on_submit():
         return page(session, cancel_form=form)
     try:

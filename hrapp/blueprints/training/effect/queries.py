@@ -1,0 +1,219 @@
+"""What the effect pages read: set-based, a few statements for any number of courses. Reads only.
+
+A `Selection` says which sessions count (the courses' sessions in a year, or one session) and whose rows (HR:
+everyone; heads: the people whose current department is in their scope). Days are the company's local days.
+"""
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from hrapp.blueprints.training.access import TrainingPerm, session_scope
+from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
+from hrapp.company import company_settings, utc_of_local
+from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.localtime import to_zone
+from hrapp.extensions import db
+from hrapp.models import (
+    Attempt,
+    Course,
+    CourseCategory,
+    EmploymentStatus,
+    Enrolment,
+    Feedback,
+    Presence,
+    SessionStatus,
+    StaffMember,
+    TrainingSession,
+    Violation,
+    course_rules,
+)
+from hrapp.permissions import department_scope, has_perm, sees_everything
+
+from .rules import COUNTED_STATES, AttemptRow
+
+COMMENTS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which sessions count and whose rows: `course_ids` with `year` (company-local) or one `session_id`;
+    `departments` None for everyone, else the current departments whose people are counted."""
+
+    course_ids: tuple[int, ...]
+    year: int | None = None
+    session_id: int | None = None
+    departments: frozenset[int] | None = None
+
+
+def counted_departments(user) -> frozenset[int] | None:
+    """Whose people `user` sees counted: None (everyone) for HR, a head's departments, nobody otherwise."""
+    if sees_everything(user):
+        return None
+    if has_perm(user, TrainingPerm.LEAD):
+        return department_scope(user)
+    return frozenset()
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """The company-local year as UTC moments [first, next year's first)."""
+    return utc_of_local(datetime(year, 1, 1)), utc_of_local(datetime(year + 1, 1, 1))
+
+
+def _sessions(selection: Selection) -> list:
+    clauses = [TrainingSession.status != SessionStatus.CANCELLED,
+               TrainingSession.course_id.in_(selection.course_ids)]
+    if selection.session_id is not None:
+        clauses.append(TrainingSession.id == selection.session_id)
+    if selection.year is not None:
+        first, following = year_bounds(selection.year)
+        clauses += [TrainingSession.starts_at >= first, TrainingSession.starts_at < following]
+    return clauses
+
+
+def _people(selection: Selection, staff_column) -> list:
+    if selection.departments is None:
+        return []
+    return [staff_column.in_(sa.select(StaffMember.id).where(StaffMember.department_id.in_(selection.departments)))]
+
+
+class LocalDays:
+    """Naive-UTC moments as company-local days (the time zone read once)."""
+
+    def __init__(self):
+        self.zone = company_settings().timezone
+
+    def __call__(self, moment: datetime) -> date:
+        return to_zone(moment, self.zone).date()
+
+
+@dataclass(frozen=True)
+class PresenceRow:
+    course_id: int
+    session_id: int
+    staff_id: int
+    department_id: int
+    day: date
+
+
+def presences(selection: Selection, days: LocalDays) -> list[PresenceRow]:
+    """Who was present at the selected sessions, with their current department and the session's local day."""
+    rows = db.session.execute(
+        sa.select(TrainingSession.course_id, TrainingSession.id, Enrolment.staff_id, StaffMember.department_id,
+                  TrainingSession.starts_at)
+        .join(Enrolment, Enrolment.session_id == TrainingSession.id)
+        .join(StaffMember, StaffMember.id == Enrolment.staff_id)
+        .where(Enrolment.presence == Presence.PRESENT, *_sessions(selection),
+               *([StaffMember.department_id.in_(selection.departments)] if selection.departments is not None else [])))
+    return [PresenceRow(course_id, session_id, staff_id, department_id, days(starts_at))
+            for course_id, session_id, staff_id, department_id, starts_at in rows]
+
+
+def colleagues(department_ids: set[int]) -> dict[int, int]:
+    """Staff id -> department of everyone still employed in `department_ids`."""
+    if not department_ids:
+        return {}
+    return dict(db.session.execute(
+        sa.select(StaffMember.id, StaffMember.department_id)
+        .where(StaffMember.department_id.in_(department_ids), StaffMember.status != EmploymentStatus.LEFT)).all())
+
+
+def linked_rules(course_ids) -> dict[int, frozenset[int]]:
+    """Course id -> the ids of the conduct rules linked to it (empty when none)."""
+    linked: dict[int, set[int]] = {course_id: set() for course_id in course_ids}
+    for course_id, rule_id in db.session.execute(
+            sa.select(course_rules.c.course_id, course_rules.c.rule_id)
+            .where(course_rules.c.course_id.in_(course_ids))):
+        linked[course_id].add(rule_id)
+    return {course_id: frozenset(rules) for course_id, rules in linked.items()}
+
+
+def violation_days(department_ids: set[int], rule_ids: set[int], first: date, last: date,
+                   days: LocalDays) -> dict[int, dict[int, list[date]]]:
+    """Rule id -> staff id -> the local days of their counted violations from `first` to `last`, for the people
+    now in `department_ids`."""
+    found: dict[int, dict[int, list[date]]] = defaultdict(lambda: defaultdict(list))
+    if not department_ids or not rule_ids:
+        return found
+    rows = db.session.execute(
+        sa.select(Violation.rule_id, Violation.staff_id, Violation.occurred_at)
+        .join(StaffMember, StaffMember.id == Violation.staff_id)
+        .where(StaffMember.department_id.in_(department_ids), Violation.rule_id.in_(rule_ids),
+               Violation.state.in_(COUNTED_STATES),
+               Violation.occurred_at >= utc_of_local(datetime.combine(first, datetime.min.time())),
+               Violation.occurred_at < utc_of_local(datetime.combine(last + timedelta(days=1), datetime.min.time()))))
+    for rule_id, staff_id, occurred_at in rows:
+        found[rule_id][staff_id].append(days(occurred_at))
+    return found
+
+
+def behaviour_span(anchor_days: list[date]) -> tuple[date, date]:
+    """The days any window around these anchors covers."""
+    return (min(anchor_days) - timedelta(days=EFFECT_WINDOW_DAYS),
+            max(anchor_days) + timedelta(days=EFFECT_WINDOW_DAYS))
+
+
+def ratings(selection: Selection) -> dict[int, list[int]]:
+    """Course id -> the feedback ratings given for its selected sessions."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for course_id, rating in db.session.execute(
+            sa.select(TrainingSession.course_id, Feedback.rating)
+            .join(Feedback, Feedback.session_id == TrainingSession.id)
+            .join(Enrolment, Enrolment.id == Feedback.enrolment_id)
+            .where(*_sessions(selection), *_people(selection, Enrolment.staff_id))):
+        found[course_id].append(rating)
+    return found
+
+
+def latest_comments(selection: Selection, limit: int = COMMENTS_SHOWN) -> list:
+    """The latest non-empty comments (rating, comment, given_at), newest first."""
+    return db.session.execute(
+        sa.select(Feedback.rating, Feedback.comment, Feedback.given_at)
+        .join(TrainingSession, TrainingSession.id == Feedback.session_id)
+        .join(Enrolment, Enrolment.id == Feedback.enrolment_id)
+        .where(Feedback.comment != "", *_sessions(selection), *_people(selection, Enrolment.staff_id))
+        .order_by(Feedback.given_at.desc(), Feedback.id.desc()).limit(limit)).all()
+
+
+def attempts(selection: Selection) -> dict[int, list[AttemptRow]]:
+    """Course id -> the attempts taken in its selected sessions."""
+    found: dict[int, list[AttemptRow]] = defaultdict(list)
+    for course_id, staff_id, number, score, passed in db.session.execute(
+            sa.select(TrainingSession.course_id, Attempt.staff_id, Attempt.number, Attempt.score, Attempt.passed)
+            .join(Attempt, Attempt.session_id == TrainingSession.id)
+            .where(*_sessions(selection), *_people(selection, Attempt.staff_id))):
+        found[course_id].append(AttemptRow(staff_id, number, score, passed))
+    return found
+
+
+def course_sessions(user, course_id: int, year: int) -> list[TrainingSession]:
+    """The course's sessions in the year that `user` may see (for the links to each session's page)."""
+    first, following = year_bounds(year)
+    return db.session.scalars(
+        sa.select(TrainingSession)
+        .where(TrainingSession.course_id == course_id, TrainingSession.starts_at >= first,
+               TrainingSession.starts_at < following, session_scope(user))
+        .order_by(TrainingSession.starts_at, TrainingSession.id)).all()
+
+
+COURSES = Listing(
+    sorts={"code": Course.code, "title": Course.title, "category": Course.category},
+    default_sort="code",
+    tiebreak=(Course.id,),
+    filters=(
+        Filter("category", lambda q, c: q.where(Course.category == c), parse=CourseCategory, max_length=24),
+        Filter("q", lambda q, text: q.where(sa.or_(Course.code == text,
+                                                   Course.title.like(f"%{like_escape(text)}%", escape="\\"),
+                                                   Course.title_en.like(f"%{like_escape(text)}%", escape="\\"))),
+               max_length=40),
+    ),
+)
+
+
+def courses_query(user) -> sa.Select:
+    """The courses `user` may see on the index (inactive ones: HR only, as the catalogue)."""
+    query = sa.select(Course)
+    if not has_perm(user, TrainingPerm.MANAGE):
+        query = query.where(Course.active.is_(True))
+    return query

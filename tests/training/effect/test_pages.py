@@ -64,6 +64,7 @@ def test_course_page_as_hr(app, effect_site):
     assert group(soup, "attendees") == ["3", "3", "2", "100.0", "66.7", "-33.3"]
     assert group(soup, "colleagues") == ["3", "2", "2", "66.7", "66.7", "0.0"]
     assert soup.find("effect-partial") is None and soup.find("no-linked-rules") is None
+    assert "不按规定着装" in soup.text("effect-rules") and "卫生清扫不彻底" not in soup.text("effect-rules")
     behaviour = chart_option(soup, "effect-behaviour")
     assert [s["data"] for s in behaviour["series"]] == [[100.0, 66.7], [66.7, 66.7]]
     assert chart_rows(soup, "effect-behaviour") == [[behaviour["series"][0]["name"], "100.0", "66.7"],

@@ -16,4 +16,5 @@ PART = Module(
                   lambda user: has_perm(user, TrainingPerm.LEAD), order=212, element_id="nav-training-effect",
                   menu=MENU),),
     seed_demo=demo.seed_demo,
+    benches=("bench.training_effect",),
 )

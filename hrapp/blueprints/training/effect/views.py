@@ -77,7 +77,7 @@ def show_session_effect(session_id: int):
 
 def _effect_page(course: Course, selection: Selection, today, **context):
     effect = effect_of(selection, today)
-    return render_template("training/effect/effect.html", course=course, effect=effect, rules=course.rules,
+    return render_template("training/effect/effect.html", course=course, effect=effect, rules=queries.linked_rule_titles(course.id),
                            behaviour_chart=behaviour_chart(effect.behaviour),
                            feedback_chart=feedback_chart(effect.reaction),
                            comments=queries.latest_comments(selection), counted=selection.departments,

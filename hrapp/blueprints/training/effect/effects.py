@@ -18,9 +18,8 @@ class Effect:
     behaviour: Behaviour
 
 
-def effects(selection: Selection, today: date) -> dict[int, Effect]:
+def effects(selection: Selection, today: date, days: LocalDays) -> dict[int, Effect]:
     """Course id -> its effect over the selection's sessions and people."""
-    days = LocalDays()
     rows = queries.presences(selection, days)
     by_course: dict[int, list[queries.PresenceRow]] = defaultdict(list)
     for row in rows:
@@ -57,6 +56,6 @@ def _days_under(found: dict, rule_ids: frozenset[int]) -> dict[int, list[date]]:
     return merged
 
 
-def effect_of(selection: Selection, today: date) -> Effect:
+def effect_of(selection: Selection, today: date, days: LocalDays) -> Effect:
     """One course's (or one session's) effect."""
-    return effects(selection, today)[selection.course_ids[0]]
+    return effects(selection, today, days)[selection.course_ids[0]]

@@ -15,8 +15,9 @@ from hrapp.models import FeedbackRating, ViolationState
 
 ONE_DECIMAL = Decimal("0.1")
 # Violations that count: recorded and not withdrawn (proposals, dismissed proposals, drafts and voided ones do not).
-COUNTED_STATES = frozenset(ViolationState) - {ViolationState.PROPOSED, ViolationState.DISMISSED,
-                                              ViolationState.DRAFT, ViolationState.VOID}
+NOT_COUNTED_STATES = frozenset({ViolationState.PROPOSED, ViolationState.DISMISSED, ViolationState.DRAFT,
+                                ViolationState.VOID})
+COUNTED_STATES = frozenset(ViolationState) - NOT_COUNTED_STATES
 RATINGS = tuple(sorted(FeedbackRating, reverse=True))  # 5 (best) first, as the page shows them
 
 
@@ -132,17 +133,19 @@ def per_100(count: int, people: int) -> Decimal | None:
 
 def group_behaviour(anchors: Mapping[int, date], violation_days: Mapping[int, Iterable[date]],
                     today: date, days: int = EFFECT_WINDOW_DAYS) -> GroupBehaviour:
-    """Violations of each person (staff id -> the local days they happened) in the windows around their anchor."""
+    """Violations of each person (staff id -> the local days they happened) in the windows around their anchor
+    (`window`: from `days` days before to the day before, and from the day after to `days` days after)."""
     before = after = 0
+    last_complete = today - timedelta(days=days + 1)  # the latest anchor whose after-window is over
     partial = False
     for staff_id, anchor in anchors.items():
-        span = window(anchor, days)
         for day in violation_days.get(staff_id, ()):
-            if span.before_first <= day <= span.before_last:
+            offset = (day - anchor).days
+            if -days <= offset <= -1:
                 before += 1
-            elif span.after_first <= day <= span.after_last:
+            elif 1 <= offset <= days:
                 after += 1
-        partial = partial or not after_window_passed(anchor, today, days)
+        partial = partial or anchor > last_complete
     people = len(anchors)
     before_100, after_100 = per_100(before, people), per_100(after, people)
     change = None if before_100 is None else after_100 - before_100

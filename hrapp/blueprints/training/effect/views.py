@@ -7,14 +7,13 @@ from flask_login import current_user
 
 from hrapp.blueprints.training.access import TrainingPerm, can_view_course, can_view_session
 from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
-from hrapp.company import company_today, local_day
-from hrapp.models import Course, CourseCategory, FeedbackRating, TrainingSession
+from hrapp.models import Course, CourseCategory, FeedbackRating, TrainingSession, utcnow
 from hrapp.permissions import get_or_404, permission_required
 
 from . import queries
 from .charts import behaviour_chart, feedback_chart
 from .effects import effect_of, effects
-from .queries import COURSES, Selection, counted_departments
+from .queries import COURSES, LocalDays, Selection, counted_departments, year_selection
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -41,12 +40,13 @@ def year_choices(today) -> list[int]:
 def list_effects():
     """The courses (search, category filter, sort, pages) with attendees, average rating, pass rate and the
     behaviour change in the chosen year."""
-    today = company_today()
+    days = LocalDays()
+    today = days(utcnow())
     year, bad_year = chosen_year(today)
     page = COURSES.page(queries.courses_query(current_user), request.args)
     course_ids = tuple(course.id for course in page.items)
-    found = effects(Selection(course_ids, year=year, departments=counted_departments(current_user)), today) \
-        if course_ids else {}
+    selection = year_selection(course_ids, year, counted_departments(current_user), days)
+    found = effects(selection, today, days) if course_ids else {}
     return render_template("training/effect/index.html", page=page, effects=found, year=year, bad_year=bad_year,
                            years=year_choices(today), categories=list(CourseCategory),
                            window_days=EFFECT_WINDOW_DAYS, title=_("Training effect"))
@@ -56,11 +56,12 @@ def list_effects():
 def show_course_effect(course_id: int):
     """A course's reaction, learning and behaviour over its sessions in the chosen year."""
     course = get_or_404(Course, course_id, can_view_course)
-    today = company_today()
+    days = LocalDays()
+    today = days(utcnow())
     year, bad_year = chosen_year(today)
-    selection = Selection((course.id,), year=year, departments=counted_departments(current_user))
-    return _effect_page(course, selection, today, year=year, bad_year=bad_year, years=year_choices(today),
-                        sessions=queries.course_sessions(current_user, course.id, year),
+    selection = year_selection((course.id,), year, counted_departments(current_user), days)
+    return _effect_page(course, selection, today, days, year=year, bad_year=bad_year, years=year_choices(today),
+                        sessions=queries.course_sessions(current_user, selection),
                         title=_("Effect of %(course)s", course=course.title))
 
 
@@ -70,14 +71,16 @@ def show_session_effect(session_id: int):
     session = get_or_404(TrainingSession, session_id, can_view_session)
     selection = Selection((session.course_id,), session_id=session.id,
                           departments=counted_departments(current_user))
-    return _effect_page(session.course, selection, company_today(), training_session=session,
-                        session_day=local_day(session.starts_at),
+    days = LocalDays()
+    return _effect_page(session.course, selection, days(utcnow()), days, training_session=session,
+                        session_day=days(session.starts_at),
                         title=_("Effect of the session of %(course)s", course=session.course.title))
 
 
-def _effect_page(course: Course, selection: Selection, today, **context):
-    effect = effect_of(selection, today)
-    return render_template("training/effect/effect.html", course=course, effect=effect, rules=queries.linked_rule_titles(course.id),
+def _effect_page(course: Course, selection: Selection, today, days: LocalDays, **context):
+    effect = effect_of(selection, today, days)
+    return render_template("training/effect/effect.html", course=course, effect=effect,
+                           rules=queries.linked_rule_titles(course.id),
                            behaviour_chart=behaviour_chart(effect.behaviour),
                            feedback_chart=feedback_chart(effect.reaction),
                            comments=queries.latest_comments(selection), counted=selection.departments,

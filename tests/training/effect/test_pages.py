@@ -92,6 +92,10 @@ def test_head_counts_only_their_departments(app, effect_site):
     assert [s["data"] for s in chart_option(soup, "effect-behaviour")["series"]] == [[150.0, 50.0], [50.0, 100.0]]
     comments = soup.text("effect-comments")
     assert "讲得很好" in comments and "太长了" not in comments  # housekeeping's comment is not theirs
+    index = page(client, "/training/effect/?year=2026")
+    row = index.root.xpath(f'//tr[@data-course-id="{effect_site.course.id}"]')[0]
+    assert {td.get("data-field"): text(td) for td in row.xpath("./td[@data-field]")} == {
+        "attendees": "2", "rating": "4.5", "pass-rate": "100.0%", "behaviour": "-100.0"}
     hk = page(login(app, "hkhead"), f"/training/effect/courses/{effect_site.course.id}?year=2026")
     assert group(hk, "attendees") == ["1", "0", "1", "0.0", "100.0", "+100.0"]
     assert group(hk, "colleagues") == ["1", "1", "0", "100.0", "0.0", "-100.0"]

@@ -1,6 +1,7 @@
 """The training parts link to each other: a course's page to its sessions and a new session of it (the form
 comes with the course chosen), an approved plan's course items to scheduling a session (course and item chosen),
-a session's page to its sign-in, attendance and scores for whoever runs it."""
+a session's page to its sign-in, attendance and scores for whoever runs it; both pages to their effect
+for heads and HR."""
 import re
 from datetime import date
 from decimal import Decimal
@@ -24,6 +25,7 @@ def test_course_page_links_to_its_sessions_and_a_new_one(app, org, make_course, 
     html = hr.get(f"/training/courses/{course.id}").get_data(as_text=True)
     assert f'href="/training/sessions/?course={course.id}"' in html
     assert f'href="/training/sessions/new?course={course.id}"' in html
+    assert f'href="/training/effect/courses/{course.id}"' in html
     form = hr.get(f"/training/sessions/new?course={course.id}").get_data(as_text=True)
     assert _selected(form, "course_id") == str(course.id)
     staff_page = login(app, "staff").get(f"/training/courses/{course.id}").get_data(as_text=True)
@@ -56,5 +58,7 @@ def test_session_page_links_to_its_results_for_who_runs_it(app, org, make_course
     db.session.commit()
     results = f"/training/results/sessions/{session.id}"
     assert results in login(app, "hr").get(f"/training/sessions/{session.id}").get_data(as_text=True)
-    assert results in login(app, "head").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    head_page = login(app, "head").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    assert results in head_page
+    assert f"/training/effect/sessions/{session.id}" in head_page
     assert results not in login(app, "staff").get(f"/training/sessions/{session.id}").get_data(as_text=True)

@@ -1,0 +1,2 @@
+"""One person's training record page over HTTP (written once bench/training_seed.py lands)."""
+BENCHES = []

@@ -16,11 +16,11 @@ def local_noon(day: date) -> datetime:
     return utc_of_local(datetime.combine(day, datetime.min.time()) + timedelta(hours=12))
 
 
-def attend(course, staff, day: date, score: str | None = None, presence=Presence.PRESENT):
-    """`staff` at a session of `course` on local `day` (with an attempt when `score` is given)."""
+def attend(course, staff, day: date, score: str | None = None, presence=Presence.PRESENT, number: int = 1):
+    """`staff` at a session of `course` on local `day` (with attempt `number` when `score` is given)."""
     session = write_session(course, starts_at=local_noon(day))
     enrolment = write_enrolment(session, staff, presence=presence)
-    attempt = write_attempt(session, staff, score, taken_on=day) if score is not None else None
+    attempt = write_attempt(session, staff, score, number=number, taken_on=day) if score is not None else None
     return session, enrolment, attempt
 
 

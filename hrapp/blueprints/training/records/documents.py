@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import date_text
-from hrapp.blueprints.training.access import can_manage_training
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
+from hrapp.blueprints.training.access import can_manage_training
 from hrapp.company import company_today
 from hrapp.models import EmploymentStatus, StaffMember
 

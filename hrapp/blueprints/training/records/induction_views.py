@@ -12,8 +12,8 @@ from hrapp.extensions import db
 from hrapp.models import InductionAssignment
 from hrapp.permissions import get_or_404, permission_required, visible_departments
 
-from .forms import InductionWaiveForm
 from . import induction
+from .forms import InductionWaiveForm
 from .queries import courses_with_inductions, export_table, inductions_listing, open_inductions
 
 

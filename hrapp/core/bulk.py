@@ -2,7 +2,7 @@
 
 `insert_rows(table, rows)` writes dicts (column name -> Python value) in one executemany. On SQLite it converts
 the values itself, exactly as SQLAlchemy's SQLite types store them (dates and times as ISO text with
-microseconds, booleans as 0/1, enums by value, JSON as text), and hands them to the driver: SQLAlchemy's
+microseconds, booleans as 0/1, enums by value, JSON as text, decimals as floats), and hands them to the driver: SQLAlchemy's
 per-row bind processing costs more than the insert itself at a hundred thousand rows. Other databases take the
 ordinary Core executemany (batched VALUES already). Only the column types below are converted; any other
 type is refused so nothing is stored differently from the ORM.
@@ -41,6 +41,8 @@ def _sqlite_converter(column: sa.Column) -> Callable | None:
         return _enum_value
     if isinstance(kind, sa.Integer | sa.String | sa.Text):
         return None
+    if isinstance(kind, sa.Numeric) and not isinstance(kind, sa.Float):
+        return float  # SQLite has no decimal type: SQLAlchemy binds Numeric as a float (to_float)
     raise TypeError(f"insert_rows does not convert {column.name}'s type {kind!r}")
 
 

@@ -2,7 +2,6 @@
 sessions, presence and attempts, certificates, inductions)."""
 from hrapp.blueprints.api.auth import api_blueprint, api_user, requires
 from hrapp.blueprints.training.access import TrainingPerm
-from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 
@@ -47,4 +46,4 @@ def show_mine():
     your certificates (with their expiry state) and induction assignments. Empty without a staff record."""
     user = api_user()
     staff = db.session.get(StaffMember, user.staff_id) if user.staff_id else None
-    return as_json(training_record(staff, company_today()) if staff else None)
+    return as_json(training_record(staff) if staff else None)

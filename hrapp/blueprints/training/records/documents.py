@@ -8,7 +8,6 @@ from hrapp.blueprints.reports.pdf.document import Letterhead
 from hrapp.blueprints.reports.sources import date_text
 from hrapp.blueprints.reports.types import RecordNotFound, ReportType, SlotSpec, Subject
 from hrapp.blueprints.training.access import can_manage_training
-from hrapp.company import company_today
 from hrapp.models import EmploymentStatus, StaffMember
 
 from . import rules
@@ -30,7 +29,7 @@ def _result(line) -> str:
 
 def training_record_data(staff: StaffMember, letterhead: Letterhead, labels: tuple[str, ...]) -> TrainingRecordData:
     """The person's whole training record as it stands today (the same record the page shows)."""
-    record = training_record(staff, company_today())
+    record = training_record(staff)
     return TrainingRecordData(
         letterhead=letterhead, staff_number=staff.staff_number, name=f"{staff.name_zh} {staff.name_en}".strip(),
         department=staff.department.name, position=staff.position.name if staff.position else "",

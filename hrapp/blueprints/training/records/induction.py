@@ -106,8 +106,9 @@ def assign_inductions(staff: StaffMember, position_id: int, on: date, reason: In
         result = db.session.execute(_insert().values(
             staff_id=staff.id, position_id=position_id, course_id=item.course_id, kind=item.kind,
             reason=InductionReason(reason), assigned_on=on, due_on=rules.induction_due_on(on, item.due_days),
-            status=InductionStatus.DONE if completed_on else InductionStatus.OPEN, completed_on=completed_on))
-        if result.rowcount:
+            status=InductionStatus.DONE if completed_on else InductionStatus.OPEN, completed_on=completed_on)
+            .returning(InductionAssignment.__table__.c.id))
+        if result.first() is not None:  # nothing returned: the row existed (rowcount is not portable here)
             made.append(item)
     if made:
         _tell(staff, made, on)

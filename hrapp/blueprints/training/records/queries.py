@@ -26,6 +26,7 @@ from hrapp.models import (
     Presence,
     StaffMember,
     TrainingSession,
+    utcnow,
 )
 
 from . import rules
@@ -92,9 +93,11 @@ def _lines(staff_id: int, year: int | None, zone: str) -> list[CourseLine]:
     return sorted(lines.values(), key=lambda line: (line.session.starts_at, line.session.id), reverse=True)
 
 
-def training_record(staff: StaffMember, today: date, year: int | None = None) -> TrainingRecord:
-    """Everything a person's training record shows (sessions of `year` only when given): six queries."""
+def training_record(staff: StaffMember, today: date | None = None, year: int | None = None) -> TrainingRecord:
+    """Everything a person's training record shows (sessions of `year` only when given), as of `today` (the
+    company's today by default): six queries."""
     zone = company_settings().timezone
+    today = today or to_zone(utcnow(), zone).date()
     hours = _hours(staff.id, zone)
     lines = _lines(staff.id, year, zone)
     certificates = list(db.session.scalars(

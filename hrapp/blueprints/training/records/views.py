@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from hrapp.blueprints.training.access import TrainingPerm, can_view_training_of
-from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from hrapp.permissions import get_or_404, permission_required
@@ -19,7 +18,7 @@ def _year() -> int | None:
 
 
 def _page(staff: StaffMember, title: str, mine: bool):
-    record = training_record(staff, company_today(), _year())
+    record = training_record(staff, year=_year())
     return render_template("training/records/record.html", record=record, mine=mine, title=title)
 
 

@@ -47,9 +47,26 @@ def test_times_compare_with_orm_written_times(org):
     assert found == [datetime(2026, 3, 2, 7, 59, 59)]
 
 
+def test_decimals_read_back_exactly(org):
+    """Numeric columns (SQLite has no decimal type; the ORM binds them as floats) read back as the same Decimals."""
+    from decimal import Decimal
+
+    from hrapp.models import LeaveEntitlement, LeaveType
+    kind = LeaveType(code="X-BULK", name="测试")
+    db.session.add(kind)
+    db.session.flush()
+    insert_rows(LeaveEntitlement.__table__, [
+        {"staff_id": org.desk_staff.id, "leave_type_id": kind.id, "year": 2026, "granted_days": Decimal("7.5"),
+         "carried_days": Decimal("0"), "adjusted_days": Decimal("-1.5"), "note": "", "version_id": 1,
+         "created_at": datetime(2026, 1, 1), "updated_at": datetime(2026, 1, 1)}])
+    db.session.expire_all()
+    row = db.session.scalar(sa.select(LeaveEntitlement).where(LeaveEntitlement.leave_type_id == kind.id))
+    assert (row.granted_days, row.carried_days, row.adjusted_days) == (Decimal("7.5"), Decimal("0"),
+                                                                       Decimal("-1.5"))
+
+
 def test_types_it_cannot_convert_are_refused():
-    """Only the types it knows are converted (a Numeric would be stored unlike the ORM stores it)."""
+    """Only the types it knows are converted (anything else might be stored unlike the ORM stores it)."""
     from hrapp.core.bulk import _sqlite_converter
-    from hrapp.models import LeaveEntitlement
     with pytest.raises(TypeError):
-        _sqlite_converter(LeaveEntitlement.__table__.c.granted_days)
+        _sqlite_converter(sa.Column("blob", sa.LargeBinary))

@@ -12,9 +12,9 @@ from .queries import training_record
 
 
 def _year() -> int | None:
-    """The `?year=` filter (a four-digit year), None for all years or anything unreadable."""
+    """The `?year=` filter (a year from 1950 to 2999), None for all years or anything else."""
     raw = request.args.get("year", "").strip()[:4]
-    return int(raw) if raw.isdigit() and len(raw) == 4 else None
+    return int(raw) if raw.isdigit() and 1950 <= int(raw) <= 2999 else None
 
 
 def _page(staff: StaffMember, title: str, mine: bool):

@@ -63,7 +63,7 @@ def test_the_record_shows_hours_sessions_certificates_and_inductions(client, aut
         ["expired", "expiring", "valid"]
     inductions = {c.get("data-state") for c in page.xpath("//div[@data-induction-id]")}
     assert inductions == {"overdue", "open"}  # safety due after 14 days (overdue), etiquette after 30
-    assert not page.xpath("//a[contains(@href, '/waive')]")  # heads do not waive
+    assert not page.xpath("//a[contains(@href, '/waive')]") and not page.xpath("//a[@id='record-pdf']")  # HR's
 
 
 def test_the_year_filter_keeps_hours_and_narrows_the_sessions(client, auth, history):
@@ -83,6 +83,8 @@ def test_hr_sees_the_waive_button_and_an_account_without_staff_is_told(client, a
     auth.login("hr")
     page = doc(client.get(f"/training/records/{history.desk_staff.id}"))
     assert len(page.xpath("//a[contains(@href, '/waive')]")) == 2
+    assert page.xpath("//a[@id='record-pdf']")[0].get("href") == \
+        f"/reports/issue/training-record/{history.desk_staff.id}"
     assert doc(client.get("/training/records/mine")).xpath("//*[@id='no-staff-record']")
 
 

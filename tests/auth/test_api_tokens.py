@@ -57,11 +57,11 @@ def test_revoking_twice_changes_nothing_the_second_time(client, auth, org):
 
 
 def test_another_user_cannot_see_or_revoke_a_token(client, auth, org):
-    row, clear = issue_api_token(org.staff, "mine")
+    row, clear = issue_api_token(org.staff, "a-token-of-mine")
     db.session.commit()
     for other in ("other", "hr", "admin"):
         auth.login(other)
-        assert "mine" not in client.get("/auth/tokens").get_data(as_text=True)
+        assert "a-token-of-mine" not in client.get("/auth/tokens").get_data(as_text=True)
         assert client.get(f"/auth/tokens/{row.id}/revoke").status_code == 404
         assert client.post(f"/auth/tokens/{row.id}/revoke").status_code == 404
         auth.logout()

@@ -1,7 +1,7 @@
 """Training in a real browser: HR creates a certifying course and a session starting in a minute or two; the head
 of TRN enrols their two people (the one on duty at that time shows a clash); the staff member signs in on a
 phone-sized page with the code the results page shows; HR scores them (a pass), which issues the certificate,
-and issues and signs the certificate document, which the staff member can open; the staff member gives feedback
+and issues the signed certificate document, which the staff member can open; the staff member gives feedback
 once the session has begun; the head opens the session's effect page, whose charts draw with no script errors.
 Assertions use ids, data attributes and URLs."""
 import re
@@ -19,9 +19,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _start() -> datetime:
-    """The next whole minute at least 40 seconds away (local): the session is not in the past when saved."""
+    """The next whole minute at least 10 seconds away (local): the session is not in the past when saved."""
     now = datetime.now(SHANGHAI).replace(tzinfo=None)
-    return (now + timedelta(seconds=100)).replace(second=0, microsecond=0)
+    return (now + timedelta(seconds=70)).replace(second=0, microsecond=0)
 
 
 def test_course_session_enrolment_sign_in_certificate_feedback_and_effect(browser, live_server):
@@ -109,10 +109,7 @@ def test_course_session_enrolment_sign_in_certificate_feedback_and_effect(browse
             hr.click("main form[method=post]:not([action]) button[type=submit]")
         doc = re.search(r"/reports/documents/(\d+)$", hr.url)
         assert doc, hr.url
-        sign = hr.locator(f"form[action='/reports/documents/{doc.group(1)}/sign'] button")
-        with hr.expect_navigation():
-            sign.click()
-        expect(hr.locator("main .badge.text-bg-success").first).to_be_visible()
+        expect(hr.locator("main .badge.text-bg-success").first).to_be_visible()  # HR's slot, signed on issue
         staff.goto(f"/reports/documents/{doc.group(1)}")
         expect(staff.locator("main")).to_contain_text("TC-")
 

@@ -3,7 +3,7 @@ comes with the course chosen), an approved plan's course items to scheduling a s
 a session's page to its sign-in, attendance and scores for whoever runs it; both pages to their effect
 for heads and HR."""
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from hrapp.extensions import db
@@ -62,3 +62,23 @@ def test_session_page_links_to_its_results_for_who_runs_it(app, org, make_course
     assert results in head_page
     assert f"/training/effect/sessions/{session.id}" in head_page
     assert results not in login(app, "staff").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+
+
+def test_a_training_record_links_to_sessions_certificates_and_my_pages(app, org, make_course, make_session,
+                                                                       make_enrolment, make_attempt):
+    from hrapp.models import Certificate, Presence
+    course = make_course(certificate_months=12)
+    session = make_session(course, department=org.front, starts_at=datetime(2026, 3, 2, 1))
+    make_enrolment(session, org.desk_staff, presence=Presence.PRESENT)
+    attempt = make_attempt(session, org.desk_staff, "90")
+    db.session.add(Certificate(number="TC-2026-00001", attempt_id=attempt.id, staff_id=org.desk_staff.id,
+                               course_id=course.id, issued_on=date(2026, 3, 2), expires_on=date(2027, 3, 1)))
+    db.session.commit()
+    mine = login(app, "staff").get("/training/records/mine").get_data(as_text=True)
+    assert f'href="/training/sessions/{session.id}"' in mine
+    assert 'href="/training/sign-in"' in mine and 'href="/training/sessions/open"' in mine
+    assert "training-certificate" not in mine
+    hr = login(app, "hr").get(f"/training/records/{org.desk_staff.id}").get_data(as_text=True)
+    assert f"training-certificate/{attempt.id}" in hr
+    staff_page = login(app, "head").get(f"/staff/{org.desk_staff.id}").get_data(as_text=True)
+    assert f'href="/training/records/{org.desk_staff.id}"' in staff_page

@@ -86,7 +86,7 @@ def _sessions(rng: random.Random, course_ids: dict[str, int], departments: list[
     insert_rows(TrainingSession.__table__, rows)
     return db.session.execute(sa.select(TrainingSession.id, TrainingSession.course_id,
                                         TrainingSession.department_id, TrainingSession.starts_at)
-                              .where(TrainingSession.place.like("培训室%"))).all()
+                              .where(TrainingSession.course_id.in_(course_ids.values()))).all()
 
 
 def _enrolments(rng: random.Random, sessions: list[tuple], people_by_dept: dict[int, list[int]],
@@ -123,8 +123,8 @@ def _enrolments(rng: random.Random, sessions: list[tuple], people_by_dept: dict[
                 passed_once.add(key)
     insert_rows(Enrolment.__table__, enrolments)
     insert_rows(Attempt.__table__, attempts)
-    enrolment_ids = db.session.execute(sa.select(Enrolment.id, Enrolment.session_id)
-                                       .where(Enrolment.presence == Presence.PRESENT)).all()
+    enrolment_ids = db.session.execute(sa.select(Enrolment.id, Enrolment.session_id).where(
+        Enrolment.presence == Presence.PRESENT, Enrolment.session_id.in_([s[0] for s in sessions]))).all()
     for enrolment_id, session_id in enrolment_ids:
         if rng.random() < 0.7:
             feedback.append({"enrolment_id": enrolment_id, "session_id": session_id,

@@ -17,7 +17,6 @@ DONE_SHARE = 3  # every third new assignment is marked done, as if the person ha
 def seed_demo(report) -> None:
     """Assign the recent placements' inductions; mark some done (only on the first run); counts on the report."""
     made = catch_up_inductions(utc_of_local(datetime.combine(report.today, time(12))))
-    done = 0
     already_done = db.session.scalar(sa.select(sa.func.count()).select_from(InductionAssignment)
                                      .where(InductionAssignment.status == InductionStatus.DONE))
     if made and not already_done:
@@ -27,7 +26,8 @@ def seed_demo(report) -> None:
             if index % DONE_SHARE == 0:
                 row.status = InductionStatus.DONE
                 row.completed_on = min(row.assigned_on + timedelta(days=3), report.today)
-                done += 1
         db.session.flush()
     report.counts.update(training_inductions=made)
+    done = db.session.scalar(sa.select(sa.func.count()).select_from(InductionAssignment)
+                             .where(InductionAssignment.status == InductionStatus.DONE))
     report.summary.append(f"Training inductions: {made} assigned to recent hires and transfers ({done} done).")

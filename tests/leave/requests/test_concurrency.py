@@ -8,45 +8,33 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from config import TestingConfig
-from hrapp import create_app
 from hrapp.blueprints.leave.defaults import ensure_default_types, leave_type
 from hrapp.blueprints.leave.requests.messages import LeaveRequestError
 from hrapp.blueprints.leave.requests.services import LeaveDraft, create_request
 from hrapp.extensions import db
 from hrapp.models import Department, Gender, LeaveRequest, Role, StaffMember, User
+from tests.race_apps import separate_app
 
 pytestmark = pytest.mark.committed
 
 
+def _seed() -> None:
+    ensure_default_types()
+    front = Department(code="FO", name="前厅部", path="")
+    db.session.add(front)
+    db.session.flush()
+    front.path = f"/{front.id}/"
+    staff = StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE, birth_on=date(1990, 1, 1),
+                        hire_on=date(2020, 3, 1), id_number="110101199001011234", department=front,
+                        daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00"))
+    db.session.add(staff)
+    db.session.add(User(username="e1", password_hash="x", role=Role.STAFF, staff=staff))
+
+
 @pytest.fixture
 def race_app(app, tmp_path):
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if sa.make_url(uri).get_backend_name() == "sqlite":
-        uri = f"sqlite:///{tmp_path / 'leave-race.sqlite'}"
-    other = create_app(type("RaceConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri}))
-    with other.app_context():
-        db.create_all()
-        ensure_default_types()
-        front = Department(code="FO", name="前厅部", path="")
-        db.session.add(front)
-        db.session.flush()
-        front.path = f"/{front.id}/"
-        staff = StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE, birth_on=date(1990, 1, 1),
-                            hire_on=date(2020, 3, 1), id_number="110101199001011234", department=front,
-                            daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00"))
-        db.session.add(staff)
-        db.session.add(User(username="e1", password_hash="x", role=Role.STAFF, staff=staff))
-        db.session.commit()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.session.remove()
-        if other.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]:
-            with db.engine.begin() as conn:
-                for table in reversed(db.metadata.sorted_tables):
-                    conn.execute(table.delete())
-        db.engine.dispose()
+    with separate_app(app, tmp_path, _seed) as other:
+        yield other
 
 
 def test_two_overlapping_requests_at_once_store_one(race_app):

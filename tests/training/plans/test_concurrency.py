@@ -7,41 +7,29 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from config import TestingConfig
-from hrapp import create_app
 from hrapp.blueprints.training.plans.services import MESSAGES, create_plan
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
 from hrapp.models import Department, Role, TrainingPlan, User
+from tests.race_apps import separate_app
 
 pytestmark = pytest.mark.committed
 DUPLICATE = str(MESSAGES["duplicate"])
 
 
+def _seed() -> None:
+    front = Department(code="FO", name="前厅部", path="")
+    db.session.add(front)
+    db.session.flush()
+    front.path = f"/{front.id}/"
+    db.session.add(User(username="hr1", password_hash="x", role=Role.HR))
+
+
 @pytest.fixture
 def race_app(app, tmp_path):
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if sa.make_url(uri).get_backend_name() == "sqlite":
-        uri = f"sqlite:///{tmp_path / 'plan-race.sqlite'}"
-    other = create_app(type("RaceConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri}))
-    with other.app_context():
-        db.create_all()
-        front = Department(code="FO", name="前厅部", path="")
-        db.session.add(front)
-        db.session.flush()
-        front.path = f"/{front.id}/"
-        db.session.add(User(username="hr1", password_hash="x", role=Role.HR))
-        db.session.commit()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.session.remove()
-        if other.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]:
-            with db.engine.begin() as conn:
-                for table in reversed(db.metadata.sorted_tables):
-                    conn.execute(table.delete())
-        db.engine.dispose()
+    with separate_app(app, tmp_path, _seed) as other:
+        yield other
 
 
 def test_two_plans_for_one_year_at_once_store_one(race_app):

@@ -8,8 +8,6 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from config import TestingConfig
-from hrapp import create_app
 from hrapp.blueprints.training.records.induction import assign_inductions
 from hrapp.extensions import db
 from hrapp.models import (
@@ -23,41 +21,31 @@ from hrapp.models import (
     PositionCourse,
     StaffMember,
 )
+from tests.race_apps import separate_app
 
 pytestmark = pytest.mark.committed
 
 
+def _seed() -> None:
+    front = Department(code="FO", name="前厅部", path="")
+    db.session.add(front)
+    db.session.flush()
+    front.path = f"/{front.id}/"
+    job = Position(code="DESK", name="前台接待", department=front)
+    courses = [Course(code=f"C{n}", title=f"课程{n}", category=CourseCategory.SAFETY) for n in range(3)]
+    db.session.add_all([job, *courses])
+    db.session.flush()
+    db.session.add_all(PositionCourse(position_id=job.id, course_id=c.id) for c in courses)
+    db.session.add(StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE,
+                               birth_on=date(1990, 1, 1), hire_on=date(2026, 11, 20), position=job,
+                               id_number="110101199001011234", department=front,
+                               daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00")))
+
+
 @pytest.fixture
 def race_app(app, tmp_path):
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if sa.make_url(uri).get_backend_name() == "sqlite":
-        uri = f"sqlite:///{tmp_path / 'induction-race.sqlite'}"
-    other = create_app(type("RaceConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri}))
-    with other.app_context():
-        db.create_all()
-        front = Department(code="FO", name="前厅部", path="")
-        db.session.add(front)
-        db.session.flush()
-        front.path = f"/{front.id}/"
-        job = Position(code="DESK", name="前台接待", department=front)
-        courses = [Course(code=f"C{n}", title=f"课程{n}", category=CourseCategory.SAFETY) for n in range(3)]
-        db.session.add_all([job, *courses])
-        db.session.flush()
-        db.session.add_all(PositionCourse(position_id=job.id, course_id=c.id) for c in courses)
-        db.session.add(StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE,
-                                   birth_on=date(1990, 1, 1), hire_on=date(2026, 11, 20), position=job,
-                                   id_number="110101199001011234", department=front,
-                                   daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00")))
-        db.session.commit()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.session.remove()
-        if other.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]:
-            with db.engine.begin() as conn:
-                for table in reversed(db.metadata.sorted_tables):
-                    conn.execute(table.delete())
-        db.engine.dispose()
+    with separate_app(app, tmp_path, _seed) as other:
+        yield other
 
 
 def test_two_assignments_at_once_store_each_course_once(race_app):

@@ -8,8 +8,6 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from config import TestingConfig
-from hrapp import create_app
 from hrapp.blueprints.training.results.assessment import record_attempt
 from hrapp.blueprints.training.results.messages import MESSAGES, ResultsError
 from hrapp.core.uniqueness import duplicates_refused
@@ -27,44 +25,34 @@ from hrapp.models import (
     TrainingSession,
     utcnow,
 )
+from tests.race_apps import separate_app
 
 pytestmark = pytest.mark.committed
 
 
+def _seed() -> None:
+    front = Department(code="FO", name="前厅部", path="")
+    db.session.add(front)
+    db.session.flush()
+    front.path = f"/{front.id}/"
+    staff = StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE, birth_on=date(1990, 1, 1),
+                        hire_on=date(2020, 3, 1), id_number="110101199001011234", department=front,
+                        daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00"))
+    course = Course(code="C-FIRE", title="消防安全", category=CourseCategory.SAFETY, pass_score=Decimal("60"),
+                    certificate_months=12)
+    db.session.add_all([staff, course])
+    db.session.flush()
+    starts = utcnow() - timedelta(hours=1)
+    session = TrainingSession(course_id=course.id, starts_at=starts, ends_at=starts + timedelta(hours=2))
+    db.session.add(session)
+    db.session.flush()
+    db.session.add(Enrolment(session_id=session.id, staff_id=staff.id, presence=Presence.PRESENT))
+
+
 @pytest.fixture
 def race_app(app, tmp_path):
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if sa.make_url(uri).get_backend_name() == "sqlite":
-        uri = f"sqlite:///{tmp_path / 'training-race.sqlite'}"
-    other = create_app(type("RaceConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri}))
-    with other.app_context():
-        db.create_all()
-        front = Department(code="FO", name="前厅部", path="")
-        db.session.add(front)
-        db.session.flush()
-        front.path = f"/{front.id}/"
-        staff = StaffMember(staff_number="E1", name_zh="张三", gender=Gender.FEMALE, birth_on=date(1990, 1, 1),
-                            hire_on=date(2020, 3, 1), id_number="110101199001011234", department=front,
-                            daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00"))
-        course = Course(code="C-FIRE", title="消防安全", category=CourseCategory.SAFETY, pass_score=Decimal("60"),
-                        certificate_months=12)
-        db.session.add_all([staff, course])
-        db.session.flush()
-        starts = utcnow() - timedelta(hours=1)
-        session = TrainingSession(course_id=course.id, starts_at=starts, ends_at=starts + timedelta(hours=2))
-        db.session.add(session)
-        db.session.flush()
-        db.session.add(Enrolment(session_id=session.id, staff_id=staff.id, presence=Presence.PRESENT))
-        db.session.commit()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.session.remove()
-        if other.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]:
-            with db.engine.begin() as conn:
-                for table in reversed(db.metadata.sorted_tables):
-                    conn.execute(table.delete())
-        db.engine.dispose()
+    with separate_app(app, tmp_path, _seed) as other:
+        yield other
 
 
 def test_two_scores_at_once_store_one(race_app):

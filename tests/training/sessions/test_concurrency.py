@@ -9,8 +9,6 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from config import TestingConfig
-from hrapp import create_app
 from hrapp.blueprints.training.sessions.enrolment import enrol
 from hrapp.extensions import db
 from hrapp.models import (
@@ -24,43 +22,33 @@ from hrapp.models import (
     TrainingSession,
     utcnow,
 )
+from tests.race_apps import separate_app
 
 pytestmark = pytest.mark.committed
 
 
+def _seed() -> None:
+    front = Department(code="FO", name="前厅部", path="")
+    db.session.add(front)
+    db.session.flush()
+    front.path = f"/{front.id}/"
+    for n in (1, 2):
+        db.session.add(StaffMember(staff_number=f"E{n}", name_zh=f"员工{n}", gender=Gender.FEMALE,
+                                   birth_on=date(1990, 1, 1), hire_on=date(2020, 3, 1),
+                                   id_number=f"11010119900101123{n}", department=front,
+                                   daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00")))
+    course = Course(code="C1", title="服务礼仪", category=CourseCategory.SERVICE, hours=Decimal("2"))
+    db.session.add(course)
+    db.session.flush()
+    starts = utcnow() + timedelta(days=3)
+    db.session.add(TrainingSession(course_id=course.id, starts_at=starts, ends_at=starts + timedelta(hours=2),
+                                   capacity=1))
+
+
 @pytest.fixture
 def race_app(app, tmp_path):
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if sa.make_url(uri).get_backend_name() == "sqlite":
-        uri = f"sqlite:///{tmp_path / 'training-race.sqlite'}"
-    other = create_app(type("RaceConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": uri}))
-    with other.app_context():
-        db.create_all()
-        front = Department(code="FO", name="前厅部", path="")
-        db.session.add(front)
-        db.session.flush()
-        front.path = f"/{front.id}/"
-        for n in (1, 2):
-            db.session.add(StaffMember(staff_number=f"E{n}", name_zh=f"员工{n}", gender=Gender.FEMALE,
-                                       birth_on=date(1990, 1, 1), hire_on=date(2020, 3, 1),
-                                       id_number=f"11010119900101123{n}", department=front,
-                                       daily_wage_amount=Decimal("200.00"), monthly_base_amount=Decimal("4500.00")))
-        course = Course(code="C1", title="服务礼仪", category=CourseCategory.SERVICE, hours=Decimal("2"))
-        db.session.add(course)
-        db.session.flush()
-        starts = utcnow() + timedelta(days=3)
-        db.session.add(TrainingSession(course_id=course.id, starts_at=starts, ends_at=starts + timedelta(hours=2),
-                                       capacity=1))
-        db.session.commit()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.session.remove()
-        if other.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]:
-            with db.engine.begin() as conn:
-                for table in reversed(db.metadata.sorted_tables):
-                    conn.execute(table.delete())
-        db.engine.dispose()
+    with separate_app(app, tmp_path, _seed) as other:
+        yield other
 
 
 def test_two_people_taking_the_last_seat_one_gets_it_the_other_waits(race_app):

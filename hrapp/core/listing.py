@@ -40,6 +40,13 @@ def positive_int(value: str) -> int:
     return number
 
 
+def yes_no(value: str) -> bool:
+    """A "yes" / "no" filter value (an active flag, say) as True / False; ValueError otherwise."""
+    if value not in ("yes", "no"):
+        raise ValueError(value)
+    return value == "yes"
+
+
 def iso_date(value: str) -> date:
     """A YYYY-MM-DD date; ValueError otherwise."""
     return datetime.strptime(value, "%Y-%m-%d").date()

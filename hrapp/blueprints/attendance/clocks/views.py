@@ -9,7 +9,7 @@ from hrapp.blueprints.attendance.access import AttendancePerm
 from hrapp.blueprints.attendance.clocks import services
 from hrapp.blueprints.attendance.clocks.forms import DeviceCreateForm, DeviceForm
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
-from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.listing import Filter, Listing, like_escape, yes_no
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db
@@ -24,21 +24,15 @@ def _search(query: sa.Select, value: str) -> sa.Select:
                               AttendanceDevice.name.ilike(pattern, escape="\\")))
 
 
-def _active(query: sa.Select, value: str) -> sa.Select:
-    return query.where(AttendanceDevice.active.is_(value == "yes"))
-
-
-def _yes_no(value: str) -> str:
-    if value not in ("yes", "no"):
-        raise ValueError(value)
-    return value
+def _active(query: sa.Select, value: bool) -> sa.Select:
+    return query.where(AttendanceDevice.active.is_(value))
 
 
 DEVICE_LISTING = Listing(
     sorts={"serial": AttendanceDevice.serial, "name": AttendanceDevice.name,
            "seen": AttendanceDevice.last_seen_at},
     default_sort="serial", tiebreak=(AttendanceDevice.id,),
-    filters=(Filter("q", _search), Filter("active", _active, parse=_yes_no)))
+    filters=(Filter("q", _search), Filter("active", _active, parse=yes_no)))
 
 
 @permission_required(AttendancePerm.MANAGE)

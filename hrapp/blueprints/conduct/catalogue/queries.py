@@ -2,17 +2,11 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.listing import Filter, Listing, like_escape, yes_no
 from hrapp.extensions import db
 from hrapp.models import ConductRule, ConductRuleVersion, RuleCategory, RuleKind, User
 
 Current = aliased(ConductRuleVersion, name="current_version")
-
-
-def _yes_no(value: str) -> bool:
-    if value not in ("yes", "no"):
-        raise ValueError(value)
-    return value == "yes"
 
 
 def _search(query: sa.Select, text: str) -> sa.Select:
@@ -28,7 +22,7 @@ RULE_LISTING = Listing(
         Filter("q", _search),
         Filter("category", lambda q, v: q.where(ConductRule.category == v), RuleCategory),
         Filter("kind", lambda q, v: q.where(Current.kind == v), RuleKind),
-        Filter("active", lambda q, v: q.where(ConductRule.active.is_(v)), _yes_no),
+        Filter("active", lambda q, v: q.where(ConductRule.active.is_(v)), yes_no),
     ),
     per_page=50,
 )

@@ -4,17 +4,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
 from hrapp.blueprints.training.access import can_manage_training
-from hrapp.core.listing import Filter, Listing, like_escape
+from hrapp.core.listing import Filter, Listing, like_escape, yes_no
 from hrapp.extensions import db
 from hrapp.models import ConductRule, Course, CourseCategory, Department, Position, PositionCourse, RuleCategory
 
 from .rules import default_rule_codes
-
-
-def _yes_no(value: str) -> bool:
-    if value not in ("yes", "no"):
-        raise ValueError(value)
-    return value == "yes"
 
 
 def _search(query: sa.Select, text: str) -> sa.Select:
@@ -30,7 +24,7 @@ COURSES = Listing(
     filters=(
         Filter("q", _search),
         Filter("category", lambda q, v: q.where(Course.category == v), CourseCategory, max_length=24),
-        Filter("active", lambda q, v: q.where(Course.active.is_(v)), _yes_no, max_length=3),
+        Filter("active", lambda q, v: q.where(Course.active.is_(v)), yes_no, max_length=3),
     ),
 )
 

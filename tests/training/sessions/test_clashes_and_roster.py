@@ -77,6 +77,27 @@ def test_put_on_the_roster_writes_the_training_shift(app, rostered_desk, session
     assert "早班 07:00–15:00" not in text  # the training shift replaced the early shift: no clash any more
 
 
+def test_a_session_at_other_times_gets_its_own_training_shift(app, rostered_desk, session_at):
+    """The roster allows one shift type per code: a later session at other times gets 训2, not the first's times;
+    one at the same times reuses 训."""
+    site = rostered_desk
+    client = login_en(app, "hr")
+    codes = []
+    for day, hours in ((DAY, (9, 11)), (DAY + timedelta(days=1), (14, 17)), (DAY + timedelta(days=2), (9, 11))):
+        session = session_at(department=site.front, day=day, hours=hours)
+        enrol(session, [site.desk_staff], site.hr)
+        db.session.commit()
+        assert client.post(f"/training/sessions/{session.id}/roster",
+                           data={"version_id": session.version_id}).status_code == 302
+        cell = db.session.scalar(sa.select(RosterCell).where(RosterCell.staff_id == site.desk_staff.id,
+                                                             RosterCell.day == day))
+        kind = db.session.get(ShiftType, cell.shift_type_id)
+        codes.append((kind.code, kind.start_time, kind.end_time))
+    assert codes == [("训", time(9), time(11)), ("训2", time(14), time(17)), ("训", time(9), time(11))]
+    later = session_at(department=site.front, day=DAY + timedelta(days=1), hours=(15, 16))
+    assert clashes(later, [site.desk_staff.id]) == {}  # a training shift is no clash
+
+
 def test_a_locked_roster_is_refused_and_left_alone(app, rostered_desk, session_at):
     site = rostered_desk
     put(site, site.desk_staff, DAY, "早")

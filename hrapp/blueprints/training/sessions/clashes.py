@@ -3,7 +3,8 @@
 The rostered cells (any roster: draft, published or locked) of the session's local days, and of the day before
 (a night shift started then may run into the session), are read in one query; a cell clashes when its shift's
 interval (attendance's `shift_times`: a shift ending at or before its start ends the next day) overlaps the
-session's local time. The training shift itself (TRAINING_CODE, put there by "Put on the roster") is no clash.
+session's local time. The training shifts themselves (codes starting with TRAINING_CODE, put there by "Put on the roster")
+are no clash.
 """
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -48,7 +49,7 @@ def clashes(session: TrainingSession, staff_ids: Iterable[int]) -> dict[int, str
         .join(ShiftType, ShiftType.id == RosterCell.shift_type_id)
         .where(RosterCell.staff_id.in_(ids), RosterCell.day >= starts.date() - timedelta(days=1),
                RosterCell.day <= ends.date(), ShiftType.kind == ShiftKind.WORK,
-               ShiftType.code != TRAINING_CODE, ShiftType.start_time.is_not(None), ShiftType.end_time.is_not(None))
+               sa.not_(ShiftType.code.startswith(TRAINING_CODE)), ShiftType.start_time.is_not(None), ShiftType.end_time.is_not(None))
         .order_by(RosterCell.staff_id, RosterCell.day)).all()
     found: dict[int, list[str]] = {}
     for staff_id, day, name, start, end in rows:

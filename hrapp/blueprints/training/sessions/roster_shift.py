@@ -1,5 +1,5 @@
 """"Put on the roster": each enrolled person gets the department's training shift (训 培训, a working shift with the
-session's local times) on the session's local day(s), through the roster's own services (the shift-type service
+session's local times; 训2, 训3 ... for sessions at other times) on the session's local day(s), through the roster's own services (the shift-type service
 creates the type when the department has none; the cell-editing service checks locks, closed periods and the
 rules, and records the change with a reason on a published roster).
 
@@ -46,14 +46,18 @@ def session_days(session: TrainingSession) -> list[date]:
 
 
 def training_shift(actor, department: Department, session: TrainingSession) -> ShiftType:
-    """The department's training shift type, created (with the session's local times) when missing."""
-    existing = db.session.scalar(sa.select(ShiftType).where(ShiftType.department_id == department.id,
-                                                            ShiftType.code == TRAINING_CODE))
-    if existing is not None:
-        return existing
+    """The department's training shift type with the session's local times: 训, or 训2, 训3 ... when sessions at
+    other times made the earlier ones; created when missing."""
     starts, ends = local_times(session)
+    kinds = db.session.scalars(sa.select(ShiftType).where(ShiftType.department_id == department.id,
+                                                          ShiftType.code.startswith(TRAINING_CODE))).all()
+    same_times = next((t for t in kinds if (t.start_time, t.end_time) == (starts.time(), ends.time())), None)
+    if same_times is not None:
+        return same_times
+    taken = {t.code for t in kinds}
+    code = next(c for c in (TRAINING_CODE, *(f"{TRAINING_CODE}{n}" for n in range(2, 1000))) if c not in taken)
     return save_shift_type(actor, department, ShiftTypeData(
-        code=TRAINING_CODE, name="培训", name_en="Training", kind=ShiftKind.WORK.value, start=starts.time(),
+        code=code, name="培训", name_en="Training", kind=ShiftKind.WORK.value, start=starts.time(),
         end=ends.time(), colour="#6f42c1"))
 
 

@@ -102,6 +102,7 @@ class TrainingNeed(TimestampMixin, db.Model):
     """A training need found for a person (or a whole department when `staff_id` is None): what plans draw on."""
 
     __tablename__ = "training_needs"
+    __table_args__ = (sa.Index("training_need_source_once", "source_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     department_id: Mapped[int] = mapped_column(sa.ForeignKey("departments.id"), index=True)
@@ -110,6 +111,9 @@ class TrainingNeed(TimestampMixin, db.Model):
     topic: Mapped[str] = mapped_column(sa.String(160), default="")
     source: Mapped[NeedSource] = mapped_column(enum_column(NeedSource), default=NeedSource.MANUAL)
     source_ref: Mapped[str] = mapped_column(sa.String(80), default="")  # e.g. "appraisal:123"
+    # "source|ref|staff|course" when a module raised it with a reference (None otherwise): the same reference
+    # raises one need, however often and however many requests at once.
+    source_key: Mapped[str | None] = mapped_column(sa.String(200))
     status: Mapped[NeedStatus] = mapped_column(enum_column(NeedStatus), default=NeedStatus.OPEN, index=True)
     plan_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("training_plan_items.id", ondelete="SET NULL"))
     raised_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

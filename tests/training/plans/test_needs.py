@@ -51,6 +51,38 @@ def test_raise_need_is_idempotent_on_its_reference(site):
         raise_need(site.front, "", site.hr)
 
 
+def test_a_reference_raises_one_need_whatever_became_of_it(site):
+    """Raised again after it was dismissed (or planned), the same reference gives back that need, not a new one."""
+    first = raise_need(site.front_desk, "沟通技巧", site.hr, staff=site.desk_staff, source=NeedSource.APPRAISAL,
+                       source_ref="appraisal:8")
+    first.status = NeedStatus.DISMISSED
+    db.session.commit()
+    again = raise_need(site.front_desk, "沟通技巧", site.hr, staff=site.desk_staff, source=NeedSource.APPRAISAL,
+                       source_ref="appraisal:8")
+    assert again.id == first.id and count(TrainingNeed) == 1
+
+
+def test_a_lost_race_for_a_reference_returns_the_winner(site, monkeypatch):
+    """Two requests raising one reference at once: the unique index stops the second insert, which answers with
+    the first's need (the pre-check is skipped here as it would be when both ran it before either wrote)."""
+    from hrapp.blueprints.training.plans import needs
+    first = raise_need(site.front_desk, "沟通技巧", site.hr, staff=site.desk_staff, source=NeedSource.APPRAISAL,
+                       source_ref="appraisal:9")
+    db.session.commit()
+    real = needs._raised_with
+    calls = []
+
+    def missed_once(key):
+        calls.append(key)
+        return None if len(calls) == 1 else real(key)
+
+    monkeypatch.setattr(needs, "_raised_with", missed_once)
+    again = raise_need(site.front_desk, "沟通技巧", site.hr, staff=site.desk_staff, source=NeedSource.APPRAISAL,
+                       source_ref="appraisal:9")
+    db.session.commit()
+    assert again.id == first.id and count(TrainingNeed) == 1 and len(calls) == 2
+
+
 def test_dismiss_needs_a_reason_and_the_current_version(client, auth, site):
     need = raise_need(site.front, "投诉处理", site.hr)
     db.session.commit()

@@ -1,6 +1,7 @@
 """Training needs (培训需求): raised by hand, by quality monitoring or by appraisals (#14 calls `raise_need`),
 dismissed with a reason, taken into a plan by services.fill_from_sources. Never commits; the actor is passed in."""
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
@@ -28,23 +29,32 @@ def _in_department(staff: StaffMember, department: Department) -> bool:
     return staff.department.path.startswith(department.path)
 
 
+def source_key(source: NeedSource, source_ref: str, staff: StaffMember | None, course: Course | None) -> str | None:
+    """What makes two needs raised with a reference the same need (None without a reference)."""
+    if not source_ref:
+        return None
+    return f"{NeedSource(source).value}|{source_ref}|{staff.id if staff else ''}|{course.id if course else ''}"
+
+
+def _raised_with(key: str) -> TrainingNeed | None:
+    return db.session.scalar(sa.select(TrainingNeed).where(TrainingNeed.source_key == key))
+
+
 def raise_need(department: Department, topic: str, actor, staff: StaffMember | None = None,
                course: Course | None = None, source: NeedSource = NeedSource.MANUAL,
                source_ref: str = "") -> TrainingNeed:
     """Record a training need of `department` (for `staff` when given, else the whole department), audited.
 
-    Idempotent when `source_ref` is given ("appraisal:123"): an open need with the same source, reference, person
-    and course is returned as it is.
+    Idempotent when `source_ref` is given ("appraisal:123"): the need raised before with the same source,
+    reference, person and course (open, planned or dismissed) is returned as it is; a unique index on `source_key`
+    keeps two requests raising it at once to one need.
 
     :raise ValidationFailed: neither topic nor course (`topic`), or `staff` outside the department (`staff_number`).
     """
     topic, source_ref = (topic or "").strip()[:160], (source_ref or "").strip()[:80]
-    if source_ref:
-        existing = db.session.scalar(sa.select(TrainingNeed).where(
-            TrainingNeed.source == source, TrainingNeed.source_ref == source_ref,
-            TrainingNeed.staff_id == staff.id if staff else TrainingNeed.staff_id.is_(None),
-            TrainingNeed.course_id == course.id if course else TrainingNeed.course_id.is_(None),
-            TrainingNeed.status == NeedStatus.OPEN).order_by(TrainingNeed.id).limit(1))
+    key = source_key(source, source_ref, staff, course)
+    if key is not None:
+        existing = _raised_with(key)
         if existing is not None:
             return existing
     errors = {}
@@ -56,7 +66,13 @@ def raise_need(department: Department, topic: str, actor, staff: StaffMember | N
         raise ValidationFailed(errors)
     need = TrainingNeed(department_id=department.id, staff_id=staff.id if staff else None,
                         course_id=course.id if course else None, topic=topic, source=source, source_ref=source_ref,
-                        raised_by_id=getattr(actor, "id", None))
+                        source_key=key, raised_by_id=getattr(actor, "id", None))
+    if key is not None:  # another request raising the same reference at this moment: theirs is the need
+        try:
+            with db.session.begin_nested():
+                db.session.add(need)
+        except IntegrityError:
+            return _raised_with(key)
     db.session.add(need)
     db.session.flush()
     audit.record(actor, "training.need_raise", need, None, audit.snapshot(need, FIELDS), label=_label(need))

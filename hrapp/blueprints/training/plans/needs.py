@@ -1,8 +1,8 @@
 """Training needs (培训需求): raised by hand, by quality monitoring or by appraisals (#14 calls `raise_need`),
 dismissed with a reason, taken into a plan by services.fill_from_sources. Never commits; the actor is passed in."""
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from hrapp import audit
 from hrapp.core.errors import check_version

@@ -85,3 +85,11 @@ def test_the_checks_catch_a_violation(tmp_path):
     bad.write_text("from hrapp.blueprints.roster.services import roster_grid\nimport hrapp.blueprints.staff\n")
     assert feature_imports(bad) == ["hrapp.blueprints.roster.services", "hrapp.blueprints.roster.services.roster_grid",
                                     "hrapp.blueprints.staff"]
+
+
+def test_today_is_the_company_s_day():
+    """"Today" is the company's local day (hrapp.company.company_today), never the server's clock: a server on UTC
+    would date everything between midnight and 08:00 in Shanghai a day early."""
+    server_today = {str(f.relative_to(ROOT)) for f in python_files(HRAPP)
+                    if "date.today()" in f.read_text(encoding="utf-8")}
+    assert server_today == set(), f"date.today() in {sorted(server_today)}"

@@ -20,6 +20,7 @@ from hrapp.blueprints.org.services import (
     update_settings,
 )
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, staff_problems
+from hrapp.company import company_today
 from hrapp.core.module import modules
 from hrapp.core.pay import explicit_daily_for
 from hrapp.demo.data import (
@@ -110,7 +111,7 @@ def seed_demo(staff_count: int = 120, seed: int | None = None, password: str | N
         if password is not None:
             check_new_password(password, username)
     report = SeedReport(secrets.randbelow(10 ** 6) if seed is None else seed)
-    today = today or date.today()
+    today = today or company_today()
     rng = random.Random(report.seed)
     people = make_people(rng, staff_count, today)
     passwords = {u: password or generate_password() for u in ACCOUNT_ROLES}

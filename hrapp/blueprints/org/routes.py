@@ -1,5 +1,4 @@
 """Org chart, departments, positions, job descriptions and company settings."""
-from datetime import date
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -18,7 +17,7 @@ from hrapp.blueprints.org.forms import (
     SettingsForm,
 )
 from hrapp.blueprints.org.workflow import JOB_DESCRIPTION_WORKFLOW, can_approve_description
-from hrapp.company import company_settings
+from hrapp.company import company_settings, company_today
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing
 from hrapp.core.uniqueness import duplicates_refused
@@ -155,7 +154,7 @@ def start_description(position_id: int):
 
 def _description_page(description: JobDescription, status: int = 200):
     steps = [t.name for t in available(JOB_DESCRIPTION_WORKFLOW, description, current_user)]
-    approve_form = ApproveForm(formdata=None, approved_on=date.today(), version_id=description.version_id)
+    approve_form = ApproveForm(formdata=None, approved_on=company_today(), version_id=description.version_id)
     return render_template("org/description_detail.html", jd=description, fields=JOB_DESCRIPTION_TEXT_FIELDS,
                            form=JobDescriptionForm(obj=description), approve_form=approve_form, steps=steps,
                            title=f"{description.position.name} · v{description.version}"), status

@@ -1,6 +1,5 @@
 """Period close pages for HR: a month's state per closable module and department, close and reopen forms
 (with confirmation), and the month's history."""
-from datetime import date
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -18,6 +17,7 @@ from hrapp.blueprints.period_close.services import (
     period_states,
     reopen_period,
 )
+from hrapp.company import company_today
 from hrapp.core.periods import MONTH, PeriodError, parse_period, period_of
 from hrapp.extensions import db
 from hrapp.models import Department, PeriodClose
@@ -30,7 +30,7 @@ bp = Blueprint("period_close", __name__, url_prefix="/periods")
 def _month(text: str | None):
     """The month named by `text` ("2026-05"), this month when empty; 404 for anything else."""
     if not text:
-        return period_of(MONTH, date.today())
+        return period_of(MONTH, company_today())
     try:
         return parse_period(text, (MONTH,))
     except PeriodError:

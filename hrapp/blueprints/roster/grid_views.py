@@ -1,5 +1,4 @@
 """Roster list, creation, the grid page, its JSON cell editing, change history and the shift colour stylesheet."""
-from datetime import date
 
 from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -50,6 +49,7 @@ from hrapp.blueprints.roster.services import (
 )
 from hrapp.blueprints.roster.services.closing import MODULE_NAME
 from hrapp.blueprints.roster.services.members import roster_newcomers
+from hrapp.company import company_today
 from hrapp.core.caching import cacheable
 from hrapp.core.listing import Listing
 from hrapp.core.uniqueness import duplicates_refused
@@ -74,7 +74,7 @@ def _list_page(form: RosterCreateForm, department_id: int | None):
     if department is not None and form.department_id.data is None:
         form.department_id.data = department.id
     rosters = ROSTERS.page(rosters_of(department.id), request.args, "roster.list_rosters") if department else None
-    overview = roster_overview(departments, date.today()) if department is None else []
+    overview = roster_overview(departments, company_today()) if department is None else []
     return render_template("roster/roster_list.html", departments=departments, department=department, form=form,
                            rosters=rosters, overview=overview, to_decide=swaps_to_decide(current_user),
                            title=_("Rosters"))
@@ -83,7 +83,7 @@ def _list_page(form: RosterCreateForm, department_id: int | None):
 @permission_required(RosterPerm.ROSTER_EDIT)
 def list_rosters():
     """The departments the user works with and their rosters' states; `?department=` lists one's rosters."""
-    return _list_page(RosterCreateForm(formdata=None, day=date.today()), request.args.get("department", type=int))
+    return _list_page(RosterCreateForm(formdata=None, day=company_today()), request.args.get("department", type=int))
 
 
 @permission_required(RosterPerm.ROSTER_EDIT)

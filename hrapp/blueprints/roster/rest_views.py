@@ -1,5 +1,4 @@
 """Rest owed (余假/调休) per department: balances, one person's ledger, and HR's adjustments."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,6 +14,7 @@ from hrapp.blueprints.roster.services import (
     rest_owed_ledger,
     rest_owed_summary,
 )
+from hrapp.company import company_today
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
@@ -36,7 +36,7 @@ def _page(department: Department, form: RestAdjustForm, staff_id: int | None):
 def show_rest_owed(department_id: int):
     """Balances of the department's people; `?staff=<id>` adds that person's ledger."""
     department = get_or_404(Department, department_id, check=can_edit_department_rosters)
-    form = RestAdjustForm(formdata=None, on=date.today(), staff_id=request.args.get("staff", type=int))
+    form = RestAdjustForm(formdata=None, on=company_today(), staff_id=request.args.get("staff", type=int))
     return _page(department, form, request.args.get("staff", type=int))
 
 

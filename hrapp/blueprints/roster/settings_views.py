@@ -26,6 +26,7 @@ from hrapp.blueprints.roster.services import (
     sync_company_holidays,
     update_rule_settings,
 )
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.validation import errors_onto_form
 from hrapp.extensions import db
@@ -40,8 +41,8 @@ def _holiday_page(year: int, sync_form: HolidaySyncForm, day_form: CompanyDayFor
 
 
 def _year() -> int:
-    year = request.args.get("year", type=int) or date.today().year
-    return year if 2000 <= year <= 2100 else date.today().year
+    year = request.args.get("year", type=int) or company_today().year
+    return year if 2000 <= year <= 2100 else company_today().year
 
 
 @permission_required(RosterPerm.ROSTER_SETTINGS)

@@ -1,5 +1,4 @@
 """A department's roster set-up: shift types (create, edit, retire) and demand per weekday and per date."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -22,6 +21,7 @@ from hrapp.blueprints.roster.services import (
     set_demand,
     set_shift_type_active,
 )
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import errors_onto_form
@@ -96,7 +96,7 @@ def _work_types(department: Department) -> list[ShiftType]:
 def _demand_page(department: Department, work: list[ShiftType], form, date_form: DateDemandForm):
     date_form.shift_type_id.choices = [(t.id, f"{t.code} {t.name}") for t in work]
     return render_template("roster/demand_form.html", department=department, shift_types=work, form=form,
-                           field=demand_field, date_form=date_form, dated=dated_demand(department.id, date.today()),
+                           field=demand_field, date_form=date_form, dated=dated_demand(department.id, company_today()),
                            title=_("Staff needed per shift"))
 
 

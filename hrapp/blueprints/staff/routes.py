@@ -1,5 +1,4 @@
 """Staff list, profile, create/edit, and self-service contact edits."""
-from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -22,6 +21,7 @@ from hrapp.blueprints.staff.services import (
     update_own_contact,
     update_staff,
 )
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE
 from hrapp.core.uniqueness import duplicates_refused
 from hrapp.core.validation import show_failure, validate_with_rules
@@ -48,7 +48,7 @@ def show_staff(staff_id: int):
     """A staff member's profile; ID number, today's pay and attached files only for HR and the person, the pay
     history (and pay-change events) only for HR and administrators."""
     staff = get_or_404(StaffMember, staff_id, check=can_view_staff)
-    today = date.today()
+    today = company_today()
     wage = wage_on(staff, today) if can_view_sensitive(current_user, staff) else None
     pay_rows = pay_history(staff, today) if has_perm(current_user, Perm.PAY_VIEW) else None
     return render_template("staff/staff_detail.html", staff=staff, wage=wage, pay_rows=pay_rows,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from hrapp import audit
 from hrapp.blueprints.staff.rules import STAFF_FIELDS, StaffData, history_events, staff_problems
 from hrapp.blueprints.staff.signals import staff_placed
+from hrapp.company import company_today
 from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing, like_escape
 from hrapp.core.money_fields import MONEY_MESSAGES, money_message
@@ -97,7 +98,7 @@ def staff_errors(data: StaffData, staff: StaffMember | None = None, today: date 
     """
     policy = pay_policy()
     position = db.session.get(Position, data.position_id) if data.position_id is not None else None
-    codes = staff_problems(data, today or date.today(), staff.id if staff else None, policy,
+    codes = staff_problems(data, today or company_today(), staff.id if staff else None, policy,
                            before=staff_data_of(staff) if staff else None,
                            position_department_id=position.department_id if position else None)
     number_owner = db.session.scalar(sa.select(StaffMember.id).where(StaffMember.staff_number == data.staff_number))
@@ -164,7 +165,7 @@ def update_staff(staff: StaffMember, data: StaffData, actor, expected_version: i
     before = staff_data_of(staff)
     if before == data:
         return []
-    effective_on = effective_on or date.today()
+    effective_on = effective_on or company_today()
     events = []
     for draft in history_events(before, data):
         event = EmploymentEvent(staff_id=staff.id, kind=draft.kind, effective_on=effective_on,

@@ -1,6 +1,5 @@
 """Staff import (upload, preview, confirm), its template file, and staff export (CSV, XLSX)."""
 import io
-from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
@@ -24,6 +23,7 @@ from hrapp.blueprints.staff_import_export.staging import (
     stage_import,
 )
 from hrapp.blueprints.staff_import_export.writer import MIMETYPES, build_csv, build_xlsx
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.permissions import Perm, permission_required
 
@@ -113,4 +113,4 @@ def export_staff(fmt: str):
     _form, filters = list_filters(request.args)
     headers, rows = export_table(current_user, filters, zh=_zh())
     body = build_csv(headers, rows) if fmt == "csv" else build_xlsx(headers, rows)
-    return _download(body, fmt, f"staff-{date.today():%Y%m%d}.{fmt}")
+    return _download(body, fmt, f"staff-{company_today():%Y%m%d}.{fmt}")

@@ -19,6 +19,7 @@ from hrapp.blueprints.staff_import_export.staging import (
     values_from_json,
     values_to_json,
 )
+from hrapp.company import company_today
 from hrapp.core.money import TOO_LARGE
 from hrapp.core.money_fields import money_ceiling
 from hrapp.core.pay import BELOW_MINIMUM, PayPolicy
@@ -207,7 +208,7 @@ def plan_import(filename: str, header_names: dict[str, str], parsed: list, today
     `parsed` is a list of (line, values, problems) with problems as (column key, code, detail).
     Departments, positions and the staff concerned are loaded once, not per row.
     """
-    today, policy = today or date.today(), pay_policy()
+    today, policy = today or company_today(), pay_policy()
     plan = ImportPlan(filename, header_names)
     lookups = _Lookups.load(parsed)
     repeats = duplicate_numbers([(line, values.get("staff_number", "")) for line, values, _ in parsed])

@@ -2,7 +2,6 @@
 the departments' close state, a person's month with HR's three resolutions, the payroll export and the
 consistency view."""
 import io
-from datetime import date
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
@@ -11,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.blueprints.conduct.access import ConductPerm
+from hrapp.company import company_today
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord
 from hrapp.core.periods import MONTH, Period, PeriodError, parse_period, period_of
 from hrapp.core.sheets import MIMETYPE
@@ -34,7 +34,7 @@ bp = Blueprint("conduct_ledger", __name__, url_prefix="/conduct/ledger")
 def parse_month(text: str | None) -> Period:
     """The month named by `text` ("2026-05"), this month when empty; 404 for anything else."""
     if not text:
-        return period_of(MONTH, date.today())
+        return period_of(MONTH, company_today())
     try:
         month = parse_period(text, (MONTH,))
     except PeriodError:

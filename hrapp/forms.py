@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from hrapp.core import submissions
+from hrapp.core.urls import db_int
 
 
 class ConfirmForm(FlaskForm):
@@ -36,8 +37,9 @@ def posted_version(raw) -> int:
 
 
 def optional_int(value) -> int | None:
-    """A select field's coerce for an optional id: "" and "None" mean no choice."""
-    return int(value) if value not in (None, "", "None") else None
+    """A select field's coerce for an optional id: "" and "None" mean no choice; a number beyond the database's
+    integers is refused like any other bad choice (ValueError), not sent to the database."""
+    return db_int(value) if value not in (None, "", "None") else None
 
 
 class CreateForm(FlaskForm):

@@ -22,8 +22,8 @@ def passed(score: Decimal, pass_score: Decimal) -> bool:
 
 
 def score_refusal(score: Decimal | None, max_score: Decimal) -> str | None:
-    """Why a score cannot be recorded ("missing", "negative", "above_max"), or None."""
-    if score is None:
+    """Why a score cannot be recorded ("missing": none, or not a number; "negative", "above_max"), or None."""
+    if score is None or not score.is_finite():
         return "missing"
     if score < 0:
         return "negative"

@@ -76,6 +76,15 @@ def test_every_refusal_comes_back_on_the_form_and_nothing_is_saved(app, site):
     assert db.session.scalar(sa.select(sa.func.count(Course.id))) == 1
 
 
+def test_numbers_that_are_not_numbers_and_ids_beyond_the_database_are_refused_not_500(app, site):
+    hr = _english(login(app, "hr"))
+    for changes in ({"hours": "NaN"}, {"max_score": "Infinity"}, {"pass_score": "NaN"},
+                    {"rule_ids": ["99999999999999999999"]}):
+        response = hr.post("/training/courses/new", data={**VALID, "code": "NAN1", **changes})
+        assert response.status_code == 200 and "is-invalid" in response.get_data(as_text=True), changes
+    assert db.session.scalar(sa.select(sa.func.count(Course.id))) == 0
+
+
 def test_the_trainer_is_found_by_staff_number_and_one_who_left_is_refused(app, site):
     hr = _english(login(app, "hr"))
     data = {**VALID, "trainer_name": "", "trainer_number": f"  {site.head_staff.staff_number} "}

@@ -39,7 +39,7 @@ def post_score(client, session, enrolment, score):
                        data={"enrolment_id": enrolment.id, "score": score})
 
 
-@pytest.mark.parametrize("score", ["", "-1", "100.5", "abc"])
+@pytest.mark.parametrize("score", ["", "-1", "100.5", "abc", "NaN", "Infinity"])
 def test_bad_scores_are_refused(app, present, score):
     hr = login(app, "hr")
     response = post_score(hr, present.session, present.desk, score)

@@ -54,6 +54,10 @@ def test_the_page_enrols_the_people_ticked_and_invites_them(app, site, session_a
     response = client.post(f"/training/sessions/{session.id}/enrol", data={"staff_ids": [str(site.hk_staff.id)]})
     assert "Choose at least one person." in response.get_data(as_text=True)
     assert site.hk_staff.id not in statuses(session)
+    # ids that are no numbers, or beyond the database's integers, are ignored the same way (no 500)
+    response = client.post(f"/training/sessions/{session.id}/enrol",
+                           data={"staff_ids": ["²", "99999999999999999999", "-3"]})
+    assert "Choose at least one person." in response.get_data(as_text=True)
 
 
 def test_refusals_per_person(app, site, session_at, make_staff):

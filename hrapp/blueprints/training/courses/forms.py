@@ -12,6 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
+from hrapp.core.urls import db_int
 from hrapp.forms import CreateForm, VersionedForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import CourseCategory, RequiredTrainingKind
@@ -42,7 +43,7 @@ class CourseForm(VersionedForm):
     certificate_months = IntegerField(_l("Certificate valid for (months)"), validators=[Optional()],
                                       description=_l("Empty: passing issues no certificate."))
     open_enrolment = BooleanField(_l("Staff may enrol themselves"))
-    rule_ids = SelectMultipleField(_l("Conduct rules the course should improve"), coerce=int, validate_choice=False,
+    rule_ids = SelectMultipleField(_l("Conduct rules the course should improve"), coerce=db_int, validate_choice=False,
                                    description=_l("Its effect page counts attendees' violations under these rules."))
 
     def __init__(self, *args, **kwargs):

@@ -1,6 +1,6 @@
 """The catalogue's pure rules: what a course's settings may be, and the conduct rules a new course of each
 category is meant to improve. No request, no database: problems come back as codes the services word."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 # The conduct rules (by code) a new course of each category pre-selects; codes missing from the catalogue are
@@ -50,6 +50,11 @@ def course_problems(settings: CourseSettings) -> dict[str, str]:
     """
     problems: dict[str, str] = {}
     s = settings
+    if any(v is not None and not v.is_finite() for v in (s.hours, s.max_score, s.pass_score)):  # NaN, Infinity
+        s = replace(s, **{name: None if getattr(s, name) is not None and not getattr(s, name).is_finite()
+                          else getattr(s, name) for name in ("hours", "max_score", "pass_score")})
+        if settings.pass_score is not None and s.pass_score is None:
+            problems["pass_score"] = "pass_range"
     if s.hours is None or not (0 < s.hours <= MAX_HOURS) or not _one_decimal(s.hours):
         problems["hours"] = "hours"
     max_ok = s.max_score is not None and 0 < s.max_score <= MAX_SCORE and _one_decimal(s.max_score)

@@ -28,8 +28,15 @@ def _int_arg(name: str) -> int | None:
         return None
 
 
+def _staff_id(value: str) -> int | None:
+    try:
+        return positive_int(value)
+    except ValueError:
+        return None
+
+
 def _chosen(ids: list[str]) -> list[StaffMember]:
-    wanted = [int(i) for i in ids if i.isdigit()][:2000]
+    wanted = [number for i in ids if (number := _staff_id(i)) is not None][:2000]
     people = db.session.scalars(sa.select(StaffMember).where(StaffMember.id.in_(wanted))).all() if wanted else []
     return [p for p in people if can_enrol(current_user, p)]
 

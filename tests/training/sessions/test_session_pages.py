@@ -133,3 +133,20 @@ def test_a_plan_item_must_match_the_department_year_and_course(app, site):
     assert count(TrainingSession) == 0
     assert client.post("/training/sessions/new", data=base | {"plan_item_id": str(right.id)}).status_code == 302
     assert db.session.scalar(sa.select(TrainingSession.plan_item_id)) == right.id
+
+
+def test_a_session_page_shows_others_only_the_people_they_may_see(app, site, session_at):
+    """Staff who may join a company-wide session see the seats and themselves, not who else is enrolled; its
+    runner sees everyone."""
+    from hrapp.blueprints.training.sessions.enrolment import enrol
+    from hrapp.models import Course
+    open_course = db.session.scalar(sa.select(Course).where(Course.open_enrolment.is_(True)))
+    session = session_at(course=open_course, capacity=1)
+    enrol(session, [site.hk_staff, site.desk_staff], site.hr)  # the desk clerk waits
+    db.session.commit()
+    staff_page = login_en(app, "staff").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    assert f'data-staff-id="{site.desk_staff.id}"' in staff_page
+    assert f'data-staff-id="{site.hk_staff.id}"' not in staff_page
+    assert "Enrolled (1)" in staff_page and "1 waiting" in staff_page
+    hr_page = login_en(app, "hr").get(f"/training/sessions/{session.id}").get_data(as_text=True)
+    assert f'data-staff-id="{site.hk_staff.id}"' in hr_page and f'data-staff-id="{site.desk_staff.id}"' in hr_page

@@ -124,7 +124,7 @@ def places_of(staff_id: int, session_ids) -> dict[int, Enrolment]:
 def session_rows(session_id: int) -> tuple[list[Enrolment], list[Enrolment]]:
     """The enrolled people (by name order of staff number) and the waiting list (in its order)."""
     rows = db.session.scalars(
-        sa.select(Enrolment).join(Enrolment.staff).options(joinedload(Enrolment.staff))
+        sa.select(Enrolment).join(Enrolment.staff).options(joinedload(Enrolment.staff).joinedload(StaffMember.department))
         .where(Enrolment.session_id == session_id, Enrolment.status.in_((EnrolmentStatus.ENROLLED,
                                                                          EnrolmentStatus.WAITING)))
         .order_by(Enrolment.enrolled_at, Enrolment.id)).all()

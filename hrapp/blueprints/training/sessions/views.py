@@ -6,9 +6,11 @@ from flask_login import current_user, login_required
 from hrapp.blueprints.training.access import (
     TrainingPerm,
     can_enrol,
+    can_mark_session,
     can_run_session,
     can_self_enrol,
     can_view_session,
+    can_view_training_of,
 )
 from hrapp.blueprints.training.rules import seats_left
 from hrapp.extensions import db
@@ -76,6 +78,11 @@ def list_my_sessions():
 def page(session: TrainingSession, cancel_form=None, status: int = 200):
     """A session's page; a form given keeps what the user typed after a refusal."""
     enrolled, waiting = session_rows(session.id)
+    totals = {"enrolled": len(enrolled), "waiting": len(waiting)}
+    positions = {e.id: n for n, e in enumerate(waiting, start=1)}
+    if not can_mark_session(current_user, session):  # others see only the people they may see: themselves, their staff
+        enrolled = [e for e in enrolled if can_view_training_of(current_user, e.staff)]
+        waiting = [e for e in waiting if can_view_training_of(current_user, e.staff)]
     cancel_form = cancel_form or ReasonForm(formdata=None)
     if cancel_form.version_id.data in (None, ""):
         cancel_form.version_id.data = session.version_id
@@ -83,7 +90,8 @@ def page(session: TrainingSession, cancel_form=None, status: int = 200):
     starts, ends = local_times(session)
     return render_template(
         "training/sessions/session_detail.html", session=session, enrolled=enrolled, waiting=waiting,
-        clash=clashes(session, shown), starts=starts, ends=ends, seats=seats_left(session.capacity, len(enrolled)),
+        clash=clashes(session, shown), starts=starts, ends=ends, totals=totals, positions=positions,
+        seats=seats_left(session.capacity, totals["enrolled"]),
         runs=can_run_session(current_user, session), may_enrol=may_enrol_into(current_user, session),
         self_enrol=can_self_enrol(current_user, session) and current_user.staff_id not in shown,
         closed=session_refusal_code(session), cancelled=session.status == SessionStatus.CANCELLED,

@@ -10,7 +10,7 @@ from hrapp.blueprints.training.sessions.clashes import clashes, overlaps, shift_
 from hrapp.blueprints.training.sessions.enrolment import enrol
 from hrapp.blueprints.training.sessions.roster_shift import session_days
 from hrapp.extensions import db
-from hrapp.models import Roster, RosterCell, ShiftType, TrainingSession
+from hrapp.models import Roster, RosterCell, SessionStatus, ShiftType, TrainingSession
 
 from .conftest import DAY, at, login_en
 
@@ -96,6 +96,36 @@ def test_a_session_at_other_times_gets_its_own_training_shift(app, rostered_desk
     assert codes == [("训", time(9), time(11)), ("训2", time(14), time(17)), ("训", time(9), time(11))]
     later = session_at(department=site.front, day=DAY + timedelta(days=1), hours=(15, 16))
     assert clashes(later, [site.desk_staff.id]) == {}  # a training shift is no clash
+
+
+def test_a_head_puts_only_their_departments_on_the_roster(app, rostered_desk, session_at):
+    """HR enrolled a housekeeper in the front office's session: its head may not write housekeeping's roster."""
+    from hrapp.blueprints.roster.services import create_roster
+    from hrapp.models import PeriodKind
+    site = rostered_desk
+    hk_roster = create_roster(site.hr, site.housekeeping, PeriodKind.MONTH, DAY)
+    session = session_at(department=site.front)
+    enrol(session, [site.desk_staff, site.hk_staff], site.hr)
+    db.session.commit()
+    client = login_en(app, "head")
+    response = client.post(f"/training/sessions/{session.id}/roster", data={"version_id": session.version_id},
+                           follow_redirects=True)
+    assert "not yours to change" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(RosterCell.id).where(RosterCell.roster_id == hk_roster.id)) is None
+    assert db.session.scalar(sa.select(RosterCell.id).where(RosterCell.staff_id == site.desk_staff.id,
+                                                            RosterCell.day == DAY)) is not None
+
+
+def test_a_cancelled_session_is_not_put_on_the_roster(app, rostered_desk, session_at):
+    site = rostered_desk
+    session = session_at(department=site.front)
+    enrol(session, [site.desk_staff], site.hr)
+    session.status = SessionStatus.CANCELLED
+    db.session.commit()
+    response = login_en(app, "hr").post(f"/training/sessions/{session.id}/roster",
+                                        data={"version_id": session.version_id}, follow_redirects=True)
+    assert "The session is cancelled." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(RosterCell.id).where(RosterCell.staff_id == site.desk_staff.id)) is None
 
 
 def test_a_locked_roster_is_refused_and_left_alone(app, rostered_desk, session_at):

@@ -118,6 +118,11 @@ def put_session_on_roster(session_id: int):
         db.session.rollback()
         flash(str(STALE_MESSAGE), "danger")
         return page(db.session.get(TrainingSession, session_id), status=409)
+    except SessionError as exc:
+        db.session.rollback()
+        for message in exc.messages():
+            flash(message, "danger")
+        return redirect(url_for("training_sessions.show_session", session_id=session_id))
     flash(_("%(count)s people put on the roster.", count=len(result.placed)), "success")
     names = {e.staff_id: e.staff.display_name for e in session.enrolments}
     for staff_id, why in result.refused.items():

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from hrapp import audit
+from hrapp.blueprints.roster.access import can_edit_roster
 from hrapp.blueprints.roster.rules import ShiftTypeData
 from hrapp.blueprints.roster.services import (
     CellEdit,
@@ -27,6 +28,8 @@ from hrapp.models import Department, Enrolment, EnrolmentStatus, Roster, ShiftKi
 from hrapp.period_close import PeriodClosed
 
 from .clashes import TRAINING_CODE, local_times
+from .enrolment import session_refusal_code
+from .messages import refusal
 
 
 @dataclass
@@ -72,6 +75,9 @@ def _put_person(actor, session: TrainingSession, enrolment: Enrolment, days: lis
     rosters = {day: _roster_of(department.id, day) for day in days}
     if any(r is None for r in rosters.values()):
         return _("No roster of %(department)s covers the day.", department=department.code)
+    if not all(can_edit_roster(actor, r) for r in rosters.values()):
+        return _("The roster of %(department)s is not yours to change: its head or HR puts the training on it.",
+                 department=department.code)
     try:
         with db.session.begin_nested():
             code = training_shift(actor, department, session).code
@@ -90,8 +96,12 @@ def _put_person(actor, session: TrainingSession, enrolment: Enrolment, days: lis
 
 def put_on_roster(actor, session: TrainingSession, expected_version: int | None) -> RosterResult:
     """Put every enrolled person's training shift on their department's roster; sets `on_roster` when anyone
-    was put on. :raise StaleRecord: the session changed since the page was loaded."""
+    was put on. :raise StaleRecord: the session changed since the page was loaded. :raise SessionError: it is
+    cancelled or has begun. People whose roster the actor may not edit (another department's) are reported."""
     check_version(session, expected_version)
+    refused = session_refusal_code(session)
+    if refused is not None:  # cancelled, or begun: its roster days are past editing from here
+        raise refusal("session", refused)
     days = session_days(session)
     reason = f"培训 {session.course.code} {session.course.title}"[:200]
     result = RosterResult()

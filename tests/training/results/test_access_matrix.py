@@ -70,5 +70,5 @@ def api_callers(app, scene):
 def test_api_access_matrix(app, scene, api_callers):
     path = f"/api/v1/training/sessions/{scene.session.id}/results"
     #                                                     anon staff other head hk_head hr admin
-    table = {"results": Route("GET", path,               "401  403   403   200  403     200 200")}
+    table = {"results": Route("GET", path,               "401  403   403   200  404     200 200")}
     walk(app, "api_training_results", table, api_callers)

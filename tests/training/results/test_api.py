@@ -1,5 +1,5 @@
 """GET /api/v1/training/sessions/{id}/results: HR every attempt; heads a session they may see, their departments'
-people only; others 403; no such session 404."""
+people only; staff 403 (no permission); a head 404 for a session they may not see; no such session 404."""
 from decimal import Decimal
 
 import pytest
@@ -45,7 +45,7 @@ def test_a_head_sees_their_departments_people_only(client, scored):
 
 
 def test_others_are_refused(client, scored):
-    assert results(client, scored.hk_head, scored.session.id).status_code == 403  # an FO session
+    assert results(client, scored.hk_head, scored.session.id).status_code == 404  # an FO session: not even its existence
     assert results(client, scored.staff, scored.session.id).status_code == 403
     assert results(client, scored.other_staff, scored.session.id).status_code == 403  # the trainer: no LEAD
     assert results(client, scored.hr, 999999).status_code == 404

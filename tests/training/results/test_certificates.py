@@ -71,6 +71,10 @@ def test_reminders_at_30_and_7_days_exactly_once(app, scene):
     db.session.expire_all()
     assert db.session.get(Certificate, row.id).reminded_30_at and db.session.get(Certificate, row.id).reminded_7_at
     assert db.session.get(Certificate, gone.id).reminded_30_at is None
+    links = {user: {n.link for n in db.session.scalars(sa.select(Notification).where(Notification.user_id == user))}
+             for user in (scene.staff.id, scene.head.id)}
+    assert links[scene.staff.id] == {"/training/records/mine"}  # the person's own record, a page they may open
+    assert links[scene.head.id] == {f"/training/results/certificates?person={scene.desk_staff.staff_number}"}
 
 
 def test_the_tick_sends_the_reminders(app, runner, scene):

@@ -2,12 +2,10 @@
 HR sees every session and person; heads the sessions they may see, and only their departments' people; others
 403 (a session that does not exist 404)."""
 import sqlalchemy as sa
-from flask_smorest import abort
 from sqlalchemy.orm import joinedload
 
-from hrapp.blueprints.api.auth import api_blueprint, api_user, requires
+from hrapp.blueprints.api.auth import api_blueprint, api_user, get_visible_or_404, requires
 from hrapp.blueprints.training.access import TrainingPerm, can_manage_training, can_view_session, person_scope
-from hrapp.core.urls import in_db_range
 from hrapp.extensions import db
 from hrapp.models import Attempt, StaffMember, TrainingSession
 
@@ -29,11 +27,7 @@ def session_results(session_id: int):
     """The session's attempts (by staff number): score out of the maximum, the pass mark, passed, the day taken,
     the certificate's number and expiry. Heads get their departments' people only."""
     user = api_user()
-    session = db.session.get(TrainingSession, session_id) if in_db_range(session_id) else None
-    if session is None:
-        abort(404)
-    if not may_read_results(user, session):
-        abort(403)
+    session = get_visible_or_404(TrainingSession, session_id, may_read_results)
     attempts = db.session.scalars(
         sa.select(Attempt).join(Attempt.staff).options(joinedload(Attempt.staff), joinedload(Attempt.certificate))
         .where(Attempt.session_id == session.id, person_scope(user, Attempt.staff_id))

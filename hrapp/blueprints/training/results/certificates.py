@@ -27,11 +27,12 @@ def _columns(days: int):
     return {30: Certificate.reminded_30_at, 7: Certificate.reminded_7_at}[days]
 
 
-def _recipients(certificate: Certificate) -> list[User]:
+def _recipients(certificate: Certificate) -> tuple[list[User], list[User]]:
+    """The person's own accounts, and their department's heads (not the person again)."""
     own = db.session.scalars(sa.select(User).where(User.staff_id == certificate.staff_id,
                                                    User.is_enabled.is_(True)).order_by(User.id)).all()
-    heads = department_approvers(certificate.staff.department)
-    return list({u.id: u for u in [*own, *heads]}.values())
+    mine = {u.id for u in own}
+    return own, [u for u in department_approvers(certificate.staff.department) if u.id not in mine]
 
 
 def _text(certificate: Certificate, days_left: int):
@@ -80,8 +81,11 @@ def send_certificate_reminders(now: datetime) -> int:
         if not won:
             continue
         db.session.refresh(certificate)
-        notify(_recipients(certificate), _text(certificate, (certificate.expires_on - today).days),
-               f"/training/results/certificates?person={certificate.staff.staff_number}", kind=CERTIFICATE_KIND)
+        own, heads = _recipients(certificate)
+        text = _text(certificate, (certificate.expires_on - today).days)
+        notify(own, text, "/training/records/mine", kind=CERTIFICATE_KIND)  # their own record, not the HR list
+        notify(heads, text, f"/training/results/certificates?person={certificate.staff.staff_number}",
+               kind=CERTIFICATE_KIND)
         sent += 1
     return sent
 

@@ -18,6 +18,7 @@ from hrapp.models import (
     Enrolment,
     InductionAssignment,
     Role,
+    SessionStatus,
     StaffMember,
     TrainingNeed,
     TrainingPlan,
@@ -96,9 +97,11 @@ def can_mark_session(user, session: TrainingSession) -> bool:
 
 
 def can_self_enrol(user, session: TrainingSession) -> bool:
-    """Staff enrol themselves in a scheduled session of an open course, company-wide or of their department."""
+    """Staff enrol themselves in a scheduled session of an open course in use, company-wide or of their
+    department (the enrolment itself refuses a session that has begun)."""
     staff = getattr(user, "staff", None)
-    return (has_perm(user, TrainingPerm.VIEW) and staff is not None and session.course.open_enrolment
+    return (has_perm(user, TrainingPerm.VIEW) and staff is not None and session.status == SessionStatus.SCHEDULED
+            and session.course.open_enrolment and session.course.active
             and session.department_id in (None, staff.department_id))
 
 

@@ -16,10 +16,12 @@ from .conftest import YEAR, hire_last_year, login, new_plan, plan_of
 
 
 def _scene(site, make_session, make_enrolment, make_attempt):
-    """The desk clerk passed fire safety; the second clerk attended etiquette; two hires last Q3, one in 2025."""
+    """The desk clerk passed fire safety; the second clerk passed etiquette; two hires last Q3, one in 2025."""
     fire_session = make_session(site.fire)
     make_attempt(fire_session, site.desk_staff, "80")
-    make_enrolment(make_session(site.etiquette), site.clerk2, presence=Presence.PRESENT)
+    etiquette_session = make_session(site.etiquette)
+    make_enrolment(etiquette_session, site.clerk2, presence=Presence.PRESENT)
+    make_attempt(etiquette_session, site.clerk2, "75")
     hire_last_year(site.desk_staff, site.front_desk, date(YEAR - 1, 7, 15))
     hire_last_year(site.clerk2, site.front_desk, date(YEAR - 1, 9, 30))
     hire_last_year(site.head_staff, site.front, date(YEAR - 2, 2, 1))  # the year before: not counted
@@ -102,10 +104,23 @@ def test_nothing_required_once_everyone_completed(site, make_session, make_enrol
     etiquette, fire = make_session(site.etiquette), make_session(site.fire)
     for person in (site.desk_staff, site.clerk2):
         make_enrolment(etiquette, person, presence=Presence.PRESENT)
+        make_attempt(etiquette, person, "80")
         make_attempt(fire, person, "90")
     db.session.commit()
     assert building.required_items(site.front) == []
     assert building.required_items(site.housekeeping) == []
+
+
+def test_present_but_failed_still_needs_an_assessed_course(site, make_session, make_enrolment, make_attempt):
+    """Completing an assessed course is passing it: someone who sat it and failed is still counted."""
+    fire = make_session(site.fire)
+    for person in (site.desk_staff, site.clerk2):
+        make_enrolment(fire, person, presence=Presence.PRESENT)
+    make_attempt(fire, site.desk_staff, "90")
+    make_attempt(fire, site.clerk2, "10")
+    db.session.commit()
+    people = {i.course_id: i.people for i in building.required_items(site.front)}
+    assert people.get(site.fire.id) == 1
 
 
 def test_removing_a_need_item_opens_its_needs_again(client, auth, site, make_session, make_enrolment, make_attempt):

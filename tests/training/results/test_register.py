@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from hrapp.blueprints.training.results.register import record_absences
 from hrapp.blueprints.training.signals import training_completed
 from hrapp.extensions import db
-from hrapp.models import AuditEntry, Presence, TrainingSession, utcnow
+from hrapp.models import AuditEntry, Enrolment, Presence, TrainingSession, utcnow
 from tests.access_matrix import login
 from tests.training.fixtures import write_course, write_enrolment, write_session
 
@@ -129,3 +129,18 @@ def test_a_cancelled_session_records_no_absence(app, scene):
     db.session.execute(sa.update(TrainingSession).where(TrainingSession.id == scene.past.id).values(status="cancelled"))
     db.session.commit()
     assert record_absences(utcnow()) == 0 and reload(unmarked).presence == Presence.UNMARKED
+
+
+def test_no_marks_before_sign_in_opens(app, scene, make_session, make_enrolment):
+    """A mark completes the course (an induction): never for a session that has not begun."""
+    later = make_session(scene.course, starts_at=utcnow() + timedelta(hours=3), department=scene.front)
+    row = make_enrolment(later, scene.desk_staff)
+    db.session.commit()
+    head = login(app, "head")
+    head.post("/auth/locale/en")
+    response = head.post(f"/training/results/enrolments/{row.id}/presence",
+                         data={"presence": "present", "version_id": row.version_id})
+    assert "Attendance is marked from 15 minutes before the session starts." in response.get_data(as_text=True)
+    response = head.post(f"/training/results/sessions/{later.id}/all-present", data={"version_id": later.version_id})
+    db.session.expire_all()
+    assert db.session.get(Enrolment, row.id).presence == Presence.UNMARKED

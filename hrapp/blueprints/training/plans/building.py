@@ -15,24 +15,21 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from hrapp.blueprints.staff.services import department_subtree_ids
+from hrapp.blueprints.training.completion import completed_staff
 from hrapp.extensions import db
 from hrapp.models import (
-    Attempt,
     Course,
     Department,
     EmploymentEvent,
     EmploymentStatus,
-    Enrolment,
     EventKind,
     NeedStatus,
     PlanSource,
     Position,
     PositionCourse,
-    Presence,
     RequiredTrainingKind,
     StaffMember,
     TrainingNeed,
-    TrainingSession,
 )
 
 from .rules import QUARTERS, expected_hires
@@ -82,13 +79,9 @@ def _required_courses(department: Department, kind: RequiredTrainingKind | None 
 
 
 def _not_completed(course: Course, position_ids: set[int]) -> int:
-    """How many active people in these positions have not completed `course`."""
-    present = (sa.select(Enrolment.staff_id).join(TrainingSession, TrainingSession.id == Enrolment.session_id)
-               .where(TrainingSession.course_id == course.id, Enrolment.presence == Presence.PRESENT))
-    passed = sa.select(Attempt.staff_id).where(Attempt.course_id == course.id, Attempt.passed.is_(True))
+    """How many active people in these positions have not completed `course` (present; passed if assessed)."""
     return db.session.scalar(sa.select(sa.func.count(StaffMember.id)).where(
-        StaffMember.position_id.in_(position_ids), _active(), StaffMember.id.not_in(present),
-        StaffMember.id.not_in(passed))) or 0
+        StaffMember.position_id.in_(position_ids), _active(), StaffMember.id.not_in(completed_staff(course)))) or 0
 
 
 def required_items(department: Department) -> list[DraftItem]:

@@ -58,6 +58,15 @@ def _set_presence(actor, enrolment: Enrolment, presence: Presence, action: str, 
         _completed(enrolment)
 
 
+def _check_markable(session: TrainingSession) -> None:
+    """Attendance is marked for a session that goes ahead, once sign-in opens (a mark completes the course for an
+    induction: never before the training happened)."""
+    if session.status == SessionStatus.CANCELLED:
+        raise refusal("presence", "session_cancelled")
+    if utcnow() < rules.signin_window(session.starts_at, session.ends_at)[0]:
+        raise refusal("presence", "not_begun")
+
+
 def mark_presence(actor, enrolment: Enrolment, presence: Presence, expected_version: int | None) -> Enrolment:
     """The trainer (or whoever runs the session) marks one enrolled person present, absent or excused.
 
@@ -67,8 +76,7 @@ def mark_presence(actor, enrolment: Enrolment, presence: Presence, expected_vers
     check_version(enrolment, expected_version)
     if enrolment.status != EnrolmentStatus.ENROLLED:
         raise refusal("presence", "not_enrolled_row")
-    if enrolment.session.status == SessionStatus.CANCELLED:
-        raise refusal("presence", "session_cancelled")
+    _check_markable(enrolment.session)
     if enrolment.presence != presence:
         _set_presence(actor, enrolment, presence, "training.mark_presence")
     return enrolment
@@ -80,8 +88,7 @@ def mark_all_present(actor, session: TrainingSession, expected_version: int | No
     :raise StaleRecord: the session changed since the page was loaded. Returns how many were marked.
     """
     check_version(session, expected_version)
-    if session.status == SessionStatus.CANCELLED:
-        raise refusal("presence", "session_cancelled")
+    _check_markable(session)
     rows = [e for e in register_rows(session) if e.presence == Presence.UNMARKED]
     for enrolment in rows:
         _set_presence(actor, enrolment, Presence.PRESENT, "training.mark_all_present")

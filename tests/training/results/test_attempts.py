@@ -193,3 +193,20 @@ def test_editing_a_score_recomputes_pass_and_certificate(app, present):
     assert attempt.passed and attempt.certificate is not None
     assert hr.post(url, data={"score": "101", "reason": "x", "version_id": attempt.version_id}).status_code == 200
     assert reload(attempt).score == Decimal("90")
+
+
+def test_correcting_an_earlier_attempt_to_a_pass_leaves_the_later_certificate_valid(app, present):
+    """Failed ten days ago, passed today: correcting the old score to a pass issues its certificate already
+    superseded by today's, whose expiry stays."""
+    old = write_enrolment(present.past, present.desk_staff, presence=Presence.PRESENT)
+    db.session.commit()
+    first = assessment.record_attempt(present.hr, old, Decimal("40"))
+    db.session.commit()
+    second = assessment.record_attempt(present.hr, reload(present.desk), Decimal("80"))
+    db.session.commit()
+    today = reload(second.certificate)
+    assessment.edit_attempt(present.hr, reload(first), Decimal("70"), "阅卷错误", reload(first).version_id)
+    db.session.commit()
+    earlier = reload(first).certificate
+    assert earlier is not None and earlier.superseded and earlier.issued_on < today.issued_on
+    assert not reload(today).superseded

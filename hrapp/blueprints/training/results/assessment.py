@@ -151,7 +151,8 @@ def next_certificate_number(year: int) -> str:
 
 def issue_certificate(actor, attempt: Attempt) -> Certificate:
     """The certificate of a passed attempt at a certifying course: issued on the day taken, valid for the
-    course's months; the person's earlier certificates of the course are superseded.
+    course's months; the person's certificates of the course issued before it are superseded (one issued after it
+    supersedes it instead).
 
     :raise ResultsError: the attempt failed, or the course certifies nothing.
     """
@@ -164,9 +165,12 @@ def issue_certificate(actor, attempt: Attempt) -> Certificate:
     certificate = Certificate(number=next_certificate_number(attempt.taken_on.year), attempt_id=attempt.id,
                               staff_id=attempt.staff_id, course_id=attempt.course_id, issued_on=attempt.taken_on,
                               expires_on=rules.certificate_expiry(attempt.taken_on, attempt.course.certificate_months))
+    # only those issued before it are superseded; a later valid one (an earlier attempt's score corrected to a
+    # pass) stays, and this one is born superseded by it
+    certificate.superseded = any(c.issued_on > attempt.taken_on for c in older)
     db.session.add(certificate)
     db.session.flush()
-    for old in older:
+    for old in (c for c in older if c.issued_on <= attempt.taken_on):
         old.superseded = True
         audit.record(actor, "training.supersede_certificate", old, {"superseded": False}, {"superseded": True},
                      label=old.number)

@@ -80,7 +80,7 @@ def _sessions(rng: random.Random, course_ids: dict[str, int], departments: list[
             rows.append({"course_id": course_id, "department_id": rng.choice(departments), "starts_at": starts,
                          "ends_at": starts + timedelta(hours=4), "place": f"培训室{n % 5 + 1}",
                          "capacity": PEOPLE_PER_SESSION + 20, "signin_code": f"{rng.randrange(10 ** 6):06d}",
-                         "trainer_name": "讲师", "status": "scheduled", "on_roster": False, "note": "",
+                         "trainer_name": "讲师", "hours": Decimal("4.0"), "status": "scheduled", "on_roster": False, "note": "",
                          "version_id": 1, "created_at": starts - timedelta(days=14),
                          "updated_at": starts - timedelta(days=14)})
     insert_rows(TrainingSession.__table__, rows)

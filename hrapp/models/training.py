@@ -138,6 +138,9 @@ class TrainingSession(TimestampMixin, db.Model):
     ends_at: Mapped[datetime]
     place: Mapped[str] = mapped_column(sa.String(120), default="")
     capacity: Mapped[int] = mapped_column(default=20)
+    # The class hours it gives those present, the course's when it was set up: records and signed documents
+    # count these, so changing the course later never rewrites a past year.
+    hours: Mapped[Decimal] = mapped_column(HOURS)
     trainer_staff_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_members.id"))
     trainer_name: Mapped[str] = mapped_column(sa.String(80), default="")
     status: Mapped[SessionStatus] = mapped_column(enum_column(SessionStatus), default=SessionStatus.SCHEDULED)
@@ -156,6 +159,13 @@ class TrainingSession(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<TrainingSession({self.id}, course={self.course_id}, {self.starts_at})>"
+
+
+@sa.event.listens_for(TrainingSession, "before_insert")
+def _hours_of_the_course(_mapper, connection, session: TrainingSession) -> None:
+    """A session set up without hours takes its course's hours of the moment."""
+    if session.hours is None:
+        session.hours = connection.scalar(sa.select(Course.hours).where(Course.id == session.course_id))
 
 
 class EnrolmentStatus(enum.StrEnum):

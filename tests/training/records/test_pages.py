@@ -66,6 +66,17 @@ def test_the_record_shows_hours_sessions_certificates_and_inductions(client, aut
     assert not page.xpath("//a[contains(@href, '/waive')]") and not page.xpath("//a[@id='record-pdf']")  # HR's
 
 
+def test_changing_a_course_s_hours_leaves_past_years_alone(client, auth, history):
+    """Sessions keep the hours they were set up with: a course made longer later rewrites no record."""
+    o = history
+    o.etiquette.hours = Decimal("8.0")
+    db.session.commit()
+    auth.login("hr")
+    page = doc(client.get(f"/training/records/{o.desk_staff.id}"))
+    hours = {li.get("data-year"): li.get("data-hours") for li in page.xpath("//ul[@id='hours-per-year']/li")}
+    assert Decimal(hours[str(o.today.year)]) == Decimal("10.5")
+
+
 def test_the_year_filter_keeps_hours_and_narrows_the_sessions(client, auth, history):
     o = history
     auth.login("staff")

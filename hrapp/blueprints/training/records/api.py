@@ -24,7 +24,7 @@ def as_json(record: TrainingRecord | None) -> dict:
     return {
         "staff_number": record.staff.staff_number,
         "hours_per_year": [{"year": year, "hours": hours} for year, hours in record.hours],
-        "enrolments": [{**_course(line.course), "session_id": line.session.id, "hours": line.course.hours,
+        "enrolments": [{**_course(line.course), "session_id": line.session.id, "hours": line.session.hours,
                         "day": line.day, "status": line.enrolment.status.value if line.enrolment else None,
                         "presence": line.enrolment.presence.value if line.enrolment else None,
                         "attempts": line.attempts} for line in record.lines],

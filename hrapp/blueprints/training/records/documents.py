@@ -35,7 +35,7 @@ def training_record_data(staff: StaffMember, letterhead: Letterhead, labels: tup
         department=staff.department.name, position=staff.position.name if staff.position else "",
         hire_on=date_text(staff.hire_on),
         hours=tuple((str(year), str(hours)) for year, hours in record.hours),
-        sessions=tuple(SessionRow(date_text(line.day), f"{line.course.code} {line.course.title}", str(line.course.hours),
+        sessions=tuple(SessionRow(date_text(line.day), f"{line.course.code} {line.course.title}", str(line.session.hours),
                                   PRESENCE_TEXT.get(line.enrolment.presence.value, "") if line.enrolment else "",
                                   _result(line)) for line in record.lines),
         certificates=tuple(CertificateRow(c.number, c.course.title, date_text(c.issued_on), date_text(c.expires_on),

@@ -66,9 +66,8 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 
 
 def _hours(staff_id: int, zone: str) -> list[tuple[int, Decimal]]:
-    rows = db.session.execute(sa.select(TrainingSession.starts_at, Course.hours)
+    rows = db.session.execute(sa.select(TrainingSession.starts_at, TrainingSession.hours)
                               .join(Enrolment, Enrolment.session_id == TrainingSession.id)
-                              .join(Course, Course.id == TrainingSession.course_id)
                               .where(Enrolment.staff_id == staff_id, Enrolment.presence == Presence.PRESENT))
     return rules.hours_by_year((to_zone(starts_at, zone).date(), hours) for starts_at, hours in rows)
 

@@ -4,7 +4,7 @@ from marshmallow import Schema, fields
 
 class HoursSchema(Schema):
     year = fields.Integer()
-    hours = fields.Decimal(as_string=True, metadata={"description": "Course hours of the sessions attended."})
+    hours = fields.Decimal(as_string=True, metadata={"description": "Class hours of the sessions attended."})
 
 
 class AttemptSchema(Schema):

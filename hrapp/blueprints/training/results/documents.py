@@ -32,7 +32,7 @@ def certificate_data(attempt: Attempt, letterhead: Letterhead, labels: tuple[str
     return CertificateData(
         letterhead=letterhead, number=certificate.number if certificate else "", staff_number=staff.staff_number,
         name=staff.name_zh, name_en=staff.name_en, department=staff.department.name, course_code=course.code,
-        course_title=course.title, course_title_en=course.title_en, hours=_number(course.hours),
+        course_title=course.title, course_title_en=course.title_en, hours=_number(session.hours),
         session=f"{local_datetime(session.starts_at, company_settings().timezone)} {session.place}".strip(),
         trainer=trainer or "", score=f"{_number(attempt.score)} / {_number(attempt.max_score)}",
         pass_score=_number(attempt.pass_score), attempt=str(attempt.number), issued_on=date_text(

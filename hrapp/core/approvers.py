@@ -38,10 +38,15 @@ def department_approvers(department: Department) -> list[User]:
             heads[user.id] = (rank, user)
     if heads:
         return [user for _, user in sorted(heads.values(), key=lambda item: (item[0], item[1].id))]
-    return list(db.session.scalars(
-        sa.select(User).where(User.role == Role.HR, User.is_enabled.is_(True)).order_by(User.id)))
+    return hr_users()
 
 
 def approvers_for(staff: StaffMember) -> list[User]:
     """Who approves `staff`'s requests: see the module docstring (heads up the tree, then HR)."""
     return department_approvers(staff.department)
+
+
+def hr_users() -> list[User]:
+    """The enabled HR clerks (whom HR's steps are sent to), in a stable order."""
+    return list(db.session.scalars(sa.select(User).where(User.role == Role.HR, User.is_enabled.is_(True))
+                                   .order_by(User.id)))

@@ -13,10 +13,10 @@ from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.leave.access import can_approve_leave_of, can_manage_leave
 from hrapp.company import company_today
-from hrapp.core.approvers import approvers_for
+from hrapp.core.approvers import approvers_for, hr_users
 from hrapp.core.workflow import Transition, Workflow
 from hrapp.extensions import db
-from hrapp.models import LeaveRequest, Role, User
+from hrapp.models import LeaveRequest, User
 from hrapp.models import LeaveStatus as S
 from hrapp.permissions import is_self
 
@@ -63,11 +63,6 @@ def person_users(leave: LeaveRequest) -> list[User]:
     """The person's own enabled account(s)."""
     return list(db.session.scalars(sa.select(User).where(User.is_enabled.is_(True),
                                                          User.staff_id == leave.staff_id).order_by(User.id)))
-
-
-def hr_users() -> list[User]:
-    return list(db.session.scalars(sa.select(User).where(User.is_enabled.is_(True), User.role == Role.HR)
-                                   .order_by(User.id)))
 
 
 def _what(leave: LeaveRequest) -> dict:

@@ -4,15 +4,14 @@ draft / returned -> submitted (a head of the department, or HR) ; submitted -> a
 reason) ; approved -> draft (HR reopens it, with a reason). HR hears of a submitted plan; the department's heads
 hear of HR's decision.
 """
-import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from hrapp.blueprints.training.access import can_manage_training, leads_department
+from hrapp.core.approvers import hr_users
 from hrapp.core.workflow import Transition, Workflow
-from hrapp.extensions import db
 from hrapp.models import PlanStatus as S
-from hrapp.models import Role, TrainingPlan, User
+from hrapp.models import TrainingPlan
 
 PLAN_KIND = "training.plan"  # the notification kind
 
@@ -29,11 +28,6 @@ def may_decide(user, plan: TrainingPlan) -> bool:
 
 def plan_link(plan: TrainingPlan) -> str:
     return f"/training/plans/{plan.id}"
-
-
-def hr_users() -> list[User]:
-    return list(db.session.scalars(sa.select(User).where(User.is_enabled.is_(True), User.role == Role.HR)
-                                   .order_by(User.id)))
 
 
 def _what(plan: TrainingPlan) -> dict:

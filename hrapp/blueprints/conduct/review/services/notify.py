@@ -6,7 +6,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from hrapp.blueprints.conduct.access import root_department_id
-from hrapp.core.approvers import department_approvers
+from hrapp.core.approvers import department_approvers, hr_users
 from hrapp.extensions import db
 from hrapp.labels import label
 from hrapp.models import Notification, Role, User, Violation, department_heads
@@ -55,12 +55,6 @@ def general_managers(violation: Violation) -> list[User]:
         sa.select(User).join(department_heads, department_heads.c.user_id == User.id)
         .where(department_heads.c.department_id == root, User.role == Role.HEAD, User.is_enabled.is_(True))
         .order_by(User.id)))
-
-
-def hr_users() -> list[User]:
-    """Enabled HR clerks."""
-    return list(db.session.scalars(sa.select(User).where(User.role == Role.HR, User.is_enabled.is_(True))
-                                   .order_by(User.id)))
 
 
 def tell_recorder_and_heads(violation: Violation, appealed: bool) -> None:

@@ -2,7 +2,7 @@
 import os
 
 import sqlalchemy as sa
-from flask import Flask, current_app, g, has_request_context, redirect, request, session, url_for
+from flask import Flask, current_app, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from config import CONFIGS, INSTANCE_DIR
 from hrapp import cli, errors, notifications, permissions
 from hrapp.blueprints.api import register_api
-from hrapp.company import company_settings
+from hrapp.company import request_zone_name
 from hrapp.core.caching import register_no_store
 from hrapp.core.display_formats import date_display, datetime_display
 from hrapp.core.module import modules, register_modules, resolve
@@ -118,9 +118,7 @@ def select_locale() -> str:
 
 
 def select_timezone() -> str:
-    if "company_tz" not in g:
-        g.company_tz = company_settings().timezone
-    return g.company_tz
+    return request_zone_name()
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,6 +1,6 @@
 """What the board pages read, each in a fixed, small number of queries whatever the department's size."""
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import get_timezone
@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from hrapp.blueprints.attendance.access import day_scope
 from hrapp.blueprints.attendance.settings import Windows, windows_by_shift_type
+from hrapp.company import utc_bounds
 from hrapp.extensions import db
 from hrapp.models import (
     AttendanceDay,
@@ -24,14 +25,6 @@ from hrapp.models import (
 from .rules import BOARD_STATES, DayFigures, Totals, board_state, month_totals
 
 PAGE_SIZE = 50
-
-
-def utc_bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """The naive UTC instants where local `first` starts and local `last` ends."""
-    zone = get_timezone()
-    start = datetime.combine(first, time(), zone).astimezone(UTC).replace(tzinfo=None)
-    end = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC).replace(tzinfo=None)
-    return start, end
 
 
 def local_now() -> datetime:

@@ -17,7 +17,7 @@ from hrapp import audit
 from hrapp.blueprints.roster.services.notify import accounts_of
 from hrapp.blueprints.staff.signals import staff_placed
 from hrapp.blueprints.training.signals import training_completed
-from hrapp.company import company_settings, local_day, utc_of_local
+from hrapp.company import company_settings, local_day, utc_bounds
 from hrapp.core.approvers import approvers_for
 from hrapp.core.errors import check_version
 from hrapp.core.localtime import to_zone
@@ -75,7 +75,7 @@ def completed_courses(staff_id: int, course_ids: Iterable[int], since: date) -> 
             sa.select(TrainingSession.course_id, TrainingSession.starts_at).join(Enrolment)
             .where(Enrolment.staff_id == staff_id, Enrolment.presence == Presence.PRESENT,
                    TrainingSession.course_id.in_(course_ids),
-                   TrainingSession.starts_at >= utc_of_local(datetime.combine(since, datetime.min.time())))):
+                   TrainingSession.starts_at >= utc_bounds(since)[0])):
         present.setdefault(course_id, []).append(to_zone(starts_at, zone).date())
     passed: dict[int, list[date]] = {}
     for course_id, taken_on in db.session.execute(

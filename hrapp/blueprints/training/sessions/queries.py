@@ -8,7 +8,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp.blueprints.staff.services import department_subtree_ids
 from hrapp.blueprints.training.access import can_manage_training, leads_department, person_scope, session_scope
-from hrapp.company import utc_of_local
+from hrapp.company import utc_bounds
 from hrapp.core.listing import Filter, Listing, iso_date, like_escape, positive_int
 from hrapp.extensions import db
 from hrapp.models import (
@@ -30,7 +30,7 @@ from hrapp.permissions import visible_departments
 
 def local_midnight(day: date) -> datetime:
     """The start of a local day in UTC."""
-    return utc_of_local(datetime.combine(day, datetime.min.time()))
+    return utc_bounds(day)[0]
 
 
 def _search(query, text: str):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from hrapp.company import company_today, utc_of_local
+from hrapp.company import company_today, utc_bounds
 from hrapp.extensions import db
 from hrapp.models import Enrolment, EnrolmentStatus, SessionStatus, TrainingSession
 
@@ -14,9 +14,7 @@ from . import notices
 
 def _tomorrow_bounds(now: datetime) -> tuple[datetime, datetime]:
     """Tomorrow's local day as a UTC interval [first, last)."""
-    tomorrow = company_today(now) + timedelta(days=1)
-    first = utc_of_local(datetime.combine(tomorrow, datetime.min.time()))
-    return first, utc_of_local(datetime.combine(tomorrow + timedelta(days=1), datetime.min.time()))
+    return utc_bounds(company_today(now) + timedelta(days=1))
 
 
 def remind_tomorrows_sessions(now: datetime) -> int:

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.training.sessions.notices import INVITATION
 from hrapp.extensions import db
-from hrapp.models import EnrolmentStatus, PlanItem, SessionStatus, TrainingPlan, TrainingSession
+from hrapp.models import Enrolment, EnrolmentStatus, PlanItem, SessionStatus, TrainingPlan, TrainingSession
 from tests.conftest import count
 
 from .conftest import DAY, at, login_en, notices
@@ -150,3 +150,24 @@ def test_a_session_page_shows_others_only_the_people_they_may_see(app, site, ses
     assert "Enrolled (1)" in staff_page and "1 waiting" in staff_page
     hr_page = login_en(app, "hr").get(f"/training/sessions/{session.id}").get_data(as_text=True)
     assert f'data-staff-id="{site.hk_staff.id}"' in hr_page and f'data-staff-id="{site.desk_staff.id}"' in hr_page
+
+
+def test_more_seats_move_the_waiting_list_up_and_the_course_stays(app, site, session_at, make_course):
+    from hrapp.blueprints.training.sessions.enrolment import enrol
+    session = session_at(capacity=1)
+    enrol(session, [site.desk_staff, site.hk_staff, site.head_staff], site.hr)
+    db.session.commit()
+    client = login_en(app, "hr")
+    other = make_course(code="C-OTHER", title="其他课程")
+    db.session.commit()
+    refused = client.post(f"/training/sessions/{session.id}/edit",
+                          data=form(other, capacity="1", version_id=str(session.version_id)))
+    assert "The course cannot change once people hold places" in refused.get_data(as_text=True)
+    response = client.post(f"/training/sessions/{session.id}/edit",
+                           data=form(site.course, capacity="2", version_id=str(session.version_id)))
+    assert response.status_code == 302
+    places = {e.staff_id: e.status for e in db.session.scalars(
+        sa.select(Enrolment).where(Enrolment.session_id == session.id))}
+    assert places == {site.desk_staff.id: EnrolmentStatus.ENROLLED, site.hk_staff.id: EnrolmentStatus.ENROLLED,
+                      site.head_staff.id: EnrolmentStatus.WAITING}  # the first waiting, in order
+    assert notices(site.other_staff, INVITATION)

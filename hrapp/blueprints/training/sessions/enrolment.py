@@ -71,7 +71,8 @@ def _check_open(session: TrainingSession) -> None:
         raise refusal("_form", code)
 
 
-def _seats_taken(session_id: int) -> int:
+def seats_taken(session_id: int) -> int:
+    """How many people hold a seat (enrolled, not waiting)."""
     return db.session.scalar(sa.select(sa.func.count()).select_from(Enrolment).where(
         Enrolment.session_id == session_id, Enrolment.status == EnrolmentStatus.ENROLLED)) or 0
 
@@ -87,7 +88,7 @@ def enrol(session: TrainingSession, staff_list: Sequence[StaffMember], actor,
     lock_session(session.id)
     _check_open(session)
     existing = places_held(session.id, [s.id for s in staff_list])
-    free = session.capacity - _seats_taken(session.id)
+    free = session.capacity - seats_taken(session.id)
     now, actor_id = utcnow(), getattr(actor, "id", None)
     outcomes, new_rows, revived, seen = [], [], {ENROLLED: [], WAITING: []}, set()
     for staff in staff_list:
@@ -188,7 +189,7 @@ def cancel_place(actor, enrolment: Enrolment, expected_version: int | None) -> E
     db.session.flush()
     audit.record(actor, "training.place_cancel", enrolment, before, {"status": enrolment.status.value},
                  label=f"{session.course.code} {enrolment.staff.staff_number}")
-    if not freed or _seats_taken(session.id) >= session.capacity:
+    if not freed or seats_taken(session.id) >= session.capacity:
         return None
     return promote_first(actor, session)
 

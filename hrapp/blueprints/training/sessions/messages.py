@@ -15,6 +15,7 @@ MESSAGES = {
     "unknown_trainer": _l("No such staff number."),
     "plan_item_mismatch": _l("This plan item is not of the session's department, year and course."),
     "session_cancelled": _l("The session is cancelled."),
+    "course_fixed": _l("The course cannot change once people hold places: cancel this session and set up another."),
     "session_past": _l("The session has already started or ended."),
     "reason_required": _l("Give a reason."),
     "has_left": _l("%(name)s has left the company."),

@@ -26,6 +26,7 @@ from hrapp.models import (
 )
 
 from . import notices
+from .enrolment import lock_session, promote_first, seats_taken
 from .messages import SessionError, refusal
 
 AUDIT_FIELDS = ("course_id", "department_id", "plan_item_id", "starts_at", "ends_at", "place", "capacity",
@@ -48,9 +49,9 @@ class SessionDraft:
     plan_item_id: int | None = None
 
 
-def enrolled_count(session_id: int) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(Enrolment).where(
-        Enrolment.session_id == session_id, Enrolment.status == EnrolmentStatus.ENROLLED)) or 0
+def _has_places(session_id: int) -> bool:
+    return db.session.scalar(sa.select(Enrolment.id).where(
+        Enrolment.session_id == session_id, Enrolment.status != EnrolmentStatus.CANCELLED).limit(1)) is not None
 
 
 def _course(draft: SessionDraft, current: TrainingSession | None) -> Course:
@@ -98,7 +99,7 @@ def _check(actor, draft: SessionDraft, current: TrainingSession | None) -> tuple
         raise SessionError({field: [refusal(field, code).message] for field, code in problems.items()})
     course, department = _course(draft, current), _department(actor, draft)
     if current is not None and draft.capacity is not None:
-        count = enrolled_count(current.id)
+        count = seats_taken(current.id)
         if draft.capacity < count:
             raise refusal("capacity", "capacity_below_enrolled", count=count)
     _check_plan_item(draft, department)
@@ -131,19 +132,25 @@ def create_session(actor, draft: SessionDraft) -> TrainingSession:
 
 
 def update_session(actor, session: TrainingSession, draft: SessionDraft, expected_version: int | None) -> None:
-    """Edit a scheduled session (the capacity not below the people enrolled); audited.
+    """Edit a scheduled session (the capacity not below the people enrolled; the course only while nobody holds a
+    place); more seats move the waiting list up. Audited.
 
     :raise StaleRecord: changed since the page was loaded. :raise SessionError: refused.
     """
     check_version(session, expected_version)
     if session.status == SessionStatus.CANCELLED:
         raise refusal("_form", "session_cancelled")
+    lock_session(session.id)  # the seats counted below are not taken meanwhile
     course, department = _check(actor, draft, session)
+    if course.id != session.course_id and _has_places(session.id):
+        raise refusal("course_id", "course_fixed")
     before = audit.snapshot(session, AUDIT_FIELDS)
     _fill(session, draft, course, department)
     db.session.flush()
     audit.record(actor, "training.session_update", session,
                  *audit.changed_only(before, audit.snapshot(session, AUDIT_FIELDS)), label=_label(session))
+    while seats_taken(session.id) < session.capacity and promote_first(actor, session) is not None:
+        pass  # more seats: the waiting list moves up, in its order
 
 
 def cancel_session(actor, session: TrainingSession, expected_version: int | None, reason: str) -> int:

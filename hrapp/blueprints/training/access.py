@@ -11,6 +11,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 
+from hrapp.extensions import db
 from hrapp.models import (
     Attempt,
     Certificate,
@@ -141,7 +142,8 @@ def can_view_session(user, session: TrainingSession) -> bool:
     if staff_id is None:
         return False
     return (session.trainer_staff_id == staff_id or can_self_enrol(user, session)
-            or any(e.staff_id == staff_id for e in session.enrolments))
+            or db.session.scalar(sa.select(Enrolment.id).where(Enrolment.session_id == session.id,
+                                                               Enrolment.staff_id == staff_id).limit(1)) is not None)
 
 
 def person_scope(user, staff_column) -> sa.ColumnElement[bool]:
@@ -208,4 +210,5 @@ TEMPLATE_GLOBALS = {
     "can_self_enrol": can_self_enrol,
     "leads_department": leads_department,
     "leads_training": leads_training,
+    "can_view_session": can_view_session,
 }

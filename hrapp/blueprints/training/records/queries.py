@@ -75,7 +75,8 @@ def _hours(staff_id: int, zone: str) -> list[tuple[int, Decimal]]:
 def _lines(staff_id: int, year: int | None, zone: str) -> list[CourseLine]:
     """The person's enrolments (with session and course) and attempts, by session, latest first."""
     enrolments = sa.select(Enrolment).join(Enrolment.session).join(TrainingSession.course).options(
-        contains_eager(Enrolment.session).contains_eager(TrainingSession.course)).where(Enrolment.staff_id == staff_id)
+        contains_eager(Enrolment.session).contains_eager(TrainingSession.course),
+        contains_eager(Enrolment.session).joinedload(TrainingSession.department)).where(Enrolment.staff_id == staff_id)
     attempts = sa.select(Attempt).join(Attempt.session).join(Attempt.course).options(
         contains_eager(Attempt.session), contains_eager(Attempt.course)).where(Attempt.staff_id == staff_id)
     if year is not None:

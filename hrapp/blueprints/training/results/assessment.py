@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
 
 from hrapp import audit
 from hrapp.blueprints.training import rules
@@ -36,7 +37,8 @@ def attempts_of(staff_id: int, course_id: int) -> list[Attempt]:
 
 def session_attempts(session: TrainingSession) -> dict[int, Attempt]:
     """staff id -> their attempt in this session."""
-    return {a.staff_id: a for a in db.session.scalars(sa.select(Attempt).where(Attempt.session_id == session.id))}
+    return {a.staff_id: a for a in db.session.scalars(sa.select(Attempt).options(
+        joinedload(Attempt.staff), joinedload(Attempt.certificate)).where(Attempt.session_id == session.id))}
 
 
 def renewable(passed_attempt: Attempt, on) -> bool:

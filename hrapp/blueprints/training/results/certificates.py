@@ -124,12 +124,12 @@ CERTIFICATES = Listing(
 
 def overdue_query(user, today: date | None = None) -> sa.Select:
     """Certificates `user` may see (heads: their departments' people; HR: all; None: the command line, all) that
-    are not superseded and have expired or expire within 30 days, of people still employed, person and course
-    loaded."""
+    are not superseded and have expired or expire within 30 days, of people still employed, person (with their department) and course loaded."""
     today = today or company_today()
     scope = person_scope(user, Certificate.staff_id) if user is not None else sa.true()
     return (sa.select(Certificate).join(Certificate.staff).join(Certificate.course)
-            .options(contains_eager(Certificate.staff), contains_eager(Certificate.course))
+            .options(contains_eager(Certificate.staff).joinedload(StaffMember.department),
+                     contains_eager(Certificate.course))
             .where(scope, Certificate.superseded.is_(False),
                    Certificate.expires_on.is_not(None), Certificate.expires_on <= today + timedelta(days=SOON_DAYS),
                    StaffMember.status != EmploymentStatus.LEFT))

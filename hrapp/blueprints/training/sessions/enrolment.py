@@ -141,7 +141,7 @@ def _row(session_id: int, staff_id: int, result: str, now, actor_id, self_enroll
 
 
 def _revive(session_id: int, staff_ids: list[int], result: str, now, actor_id, self_enrolled: bool) -> None:
-    """Take up cancelled places again (at the end of the queue: enrolled_at is now)."""
+    """Take up cancelled places again (at the end of the queue: enrolled_at is now), unmarked, not signed in."""
     if not staff_ids:
         return
     enrolled = result == ENROLLED
@@ -149,7 +149,8 @@ def _revive(session_id: int, staff_ids: list[int], result: str, now, actor_id, s
                                                   Enrolment.staff_id.in_(staff_ids)).values(
         status=EnrolmentStatus.ENROLLED if enrolled else EnrolmentStatus.WAITING, enrolled_at=now,
         enrolled_by_id=actor_id, self_enrolled=self_enrolled, invited_at=now if enrolled else None,
-        presence=Presence.UNMARKED, version_id=Enrolment.version_id + 1, updated_at=now)
+        presence=Presence.UNMARKED, signed_in_at=None, signed_in_with_code=False, marked_by_id=None,
+        version_id=Enrolment.version_id + 1, updated_at=now)
         .execution_options(synchronize_session=False))
     db.session.expire_all()
 

@@ -27,8 +27,11 @@ def test_a_head_raises_needs_for_their_departments(client, auth, site):
     assert (need.staff_id, need.source, need.status) == (site.desk_staff.id, NeedSource.QUALITY, NeedStatus.OPEN)
     assert _raise(client, site.front, course_id=site.fire.id, topic="").status_code == 302
     assert "Give a topic or choose a course." in _raise(client, site.front, topic="").get_data(True)
+    # someone in another department the head may not see: to them, no such number (it tells them nothing)
     elsewhere = _raise(client, site.front, staff_number=site.hk_staff.staff_number)
-    assert "This person is not in that department." in elsewhere.get_data(True)
+    assert "There is no one with this staff number." in elsewhere.get_data(True)
+    sub = _raise(client, site.front_desk, staff_number=site.head_staff.staff_number)  # seen, but in FO itself
+    assert "This person is not in that department." in sub.get_data(True)
     assert "There is no one with this staff number." in _raise(client, site.front, staff_number="NOPE").get_data(True)
     assert _raise(client, site.housekeeping).status_code == 200  # not theirs: not a choice
     assert count(TrainingNeed) == 2

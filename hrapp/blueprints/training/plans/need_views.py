@@ -9,7 +9,7 @@ from hrapp.core.errors import StaleRecord
 from hrapp.core.validation import ValidationFailed, errors_onto_form
 from hrapp.extensions import db
 from hrapp.models import Course, NeedSource, NeedStatus, StaffMember, TrainingNeed
-from hrapp.permissions import get_or_404, permission_required
+from hrapp.permissions import can_view_staff, get_or_404, permission_required
 
 from . import needs
 from .forms import DismissForm, NeedCreateForm
@@ -50,6 +50,8 @@ def create_need():
             abort(403)
         number = (form.staff_number.data or "").strip()
         staff = StaffMember.numbered(number) if number else None
+        if staff is not None and not can_view_staff(current_user, staff):
+            staff = None  # someone the head may not see is, to them, nobody: the number tells them nothing
         try:
             if number and staff is None:
                 raise ValidationFailed.single("staff_number", _("There is no one with this staff number."))

@@ -17,7 +17,15 @@ from hrapp.permissions import get_or_404, permission_required
 from . import services
 from .attachments import OWNER
 from .forms import CourseCreateForm, CourseForm, RequiredCreateForm
-from .queries import COURSES, courses_query, default_rule_ids, penalty_rules, position_choices, required_by, rule_title
+from .queries import (
+    COURSES,
+    courses_query,
+    default_rule_ids,
+    linked_rule_titles,
+    penalty_rules,
+    position_choices,
+    required_by,
+)
 
 
 @permission_required(TrainingPerm.VIEW)
@@ -36,7 +44,7 @@ def course_page(course: Course, required_form: RequiredCreateForm | None = None,
     else:
         required_form = None
     return render_template("training/courses/course_detail.html", course=course, required=required_by(course),
-                           rules=[(r, rule_title(r)) for r in course.rules], required_form=required_form,
+                           rules=linked_rule_titles(course.id), required_form=required_form,
                            form=ConfirmForm(), attachments=attachment_panel(OWNER, course, current_user),
                            title=course.title), status
 

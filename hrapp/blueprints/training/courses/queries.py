@@ -3,10 +3,22 @@ course may be linked to, the positions a course is required by, each position's 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
+from hrapp.blueprints.conduct.catalogue.wording import rule_title as version_title
 from hrapp.blueprints.training.access import can_manage_training
 from hrapp.core.listing import Filter, Listing, like_escape, yes_no
 from hrapp.extensions import db
-from hrapp.models import ConductRule, Course, CourseCategory, Department, Position, PositionCourse, RuleCategory
+from hrapp.models import (
+    ConductRule,
+    ConductRuleVersion,
+    Course,
+    CourseCategory,
+    Department,
+    Position,
+    PositionCourse,
+    RuleCategory,
+    course_rules,
+)
+from hrapp.naming import english_ui
 
 from .rules import default_rule_codes
 
@@ -47,8 +59,25 @@ def penalty_rules(keep_ids: tuple[int, ...] = ()) -> list[tuple[ConductRule, str
 
 
 def rule_title(rule: ConductRule) -> str:
-    """The rule's current version's title ("" without a version)."""
-    return rule.current.title_zh if rule.current else ""
+    """The rule's current version's title in the UI language ("" without a version)."""
+    return version_title(rule.current) if rule.current else ""
+
+
+def linked_rule_titles(course_id: int) -> list[tuple[str, str]]:
+    """(code, title in force, in the UI language) of the conduct rules linked to a course, in the catalogue's
+    order."""
+    latest = (sa.select(ConductRuleVersion.rule_id, sa.func.max(ConductRuleVersion.number).label("number"))
+              .group_by(ConductRuleVersion.rule_id).subquery())
+    rows = db.session.execute(
+        sa.select(ConductRule.code, ConductRuleVersion.title_zh, ConductRuleVersion.title_en)
+        .join(course_rules, course_rules.c.rule_id == ConductRule.id)
+        .join(latest, latest.c.rule_id == ConductRule.id)
+        .join(ConductRuleVersion, sa.and_(ConductRuleVersion.rule_id == ConductRule.id,
+                                          ConductRuleVersion.number == latest.c.number))
+        .where(course_rules.c.course_id == course_id)
+        .order_by(ConductRule.sort_order, ConductRule.code)).all()
+    english = english_ui()
+    return [(code, english and title_en or title_zh) for code, title_zh, title_en in rows]
 
 
 def default_rule_ids(category: str) -> list[int]:

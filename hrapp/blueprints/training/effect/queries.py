@@ -17,8 +17,6 @@ from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import (
     Attempt,
-    ConductRule,
-    ConductRuleVersion,
     Course,
     CourseCategory,
     EmploymentStatus,
@@ -31,7 +29,6 @@ from hrapp.models import (
     Violation,
     course_rules,
 )
-from hrapp.naming import english_ui
 from hrapp.permissions import department_scope, has_perm, sees_everything
 
 from .rules import NOT_COUNTED_STATES, AttemptRow
@@ -156,23 +153,6 @@ def linked_rules(course_ids) -> dict[int, frozenset[int]]:
             .where(course_rules.c.course_id.in_(course_ids))):
         linked[course_id].add(rule_id)
     return {course_id: frozenset(rules) for course_id, rules in linked.items()}
-
-
-def linked_rule_titles(course_id: int) -> list[tuple[str, str]]:
-    """(code, title in force, in the UI language) of the conduct rules linked to a course, in the catalogue's
-    order."""
-    latest = (sa.select(ConductRuleVersion.rule_id, sa.func.max(ConductRuleVersion.number).label("number"))
-              .group_by(ConductRuleVersion.rule_id).subquery())
-    rows = db.session.execute(
-        sa.select(ConductRule.code, ConductRuleVersion.title_zh, ConductRuleVersion.title_en)
-        .join(course_rules, course_rules.c.rule_id == ConductRule.id)
-        .join(latest, latest.c.rule_id == ConductRule.id)
-        .join(ConductRuleVersion, sa.and_(ConductRuleVersion.rule_id == ConductRule.id,
-                                          ConductRuleVersion.number == latest.c.number))
-        .where(course_rules.c.course_id == course_id)
-        .order_by(ConductRule.sort_order, ConductRule.code)).all()
-    english = english_ui()
-    return [(code, english and title_en or title_zh) for code, title_zh, title_en in rows]
 
 
 def violation_days(department_ids: set[int], rule_ids: set[int], first: date, last: date,

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.training.access import TrainingPerm, can_view_course, can_view_session
+from hrapp.blueprints.training.courses.queries import linked_rule_titles
 from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
 from hrapp.models import Course, CourseCategory, FeedbackRating, TrainingSession, utcnow
 from hrapp.permissions import get_or_404, permission_required
@@ -80,7 +81,7 @@ def show_session_effect(session_id: int):
 def _effect_page(course: Course, selection: Selection, today, days: LocalDays, **context):
     effect = effect_of(selection, today, days)
     return render_template("training/effect/effect.html", course=course, effect=effect,
-                           rules=queries.linked_rule_titles(course.id),
+                           rules=linked_rule_titles(course.id),
                            behaviour_chart=behaviour_chart(effect.behaviour),
                            feedback_chart=feedback_chart(effect.reaction),
                            comments=queries.latest_comments(selection), counted=selection.departments,

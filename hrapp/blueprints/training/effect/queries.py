@@ -12,13 +12,10 @@ import sqlalchemy as sa
 from hrapp.blueprints.training.access import TrainingPerm, session_scope
 from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
 from hrapp.company import company_settings
-from hrapp.core.listing import Filter, Listing, like_escape
 from hrapp.core.localtime import zone_of
 from hrapp.extensions import db
 from hrapp.models import (
     Attempt,
-    Course,
-    CourseCategory,
     EmploymentStatus,
     Enrolment,
     Feedback,
@@ -222,25 +219,3 @@ def course_sessions(user, selection: Selection) -> list[TrainingSession]:
                TrainingSession.starts_at >= selection.starts_from,
                TrainingSession.starts_at < selection.starts_before, session_scope(user))
         .order_by(TrainingSession.starts_at, TrainingSession.id)).all()
-
-
-COURSES = Listing(
-    sorts={"code": Course.code, "title": Course.title, "category": Course.category},
-    default_sort="code",
-    tiebreak=(Course.id,),
-    filters=(
-        Filter("category", lambda q, c: q.where(Course.category == c), parse=CourseCategory, max_length=24),
-        Filter("q", lambda q, text: q.where(sa.or_(Course.code == text,
-                                                   Course.title.like(f"%{like_escape(text)}%", escape="\\"),
-                                                   Course.title_en.like(f"%{like_escape(text)}%", escape="\\"))),
-               max_length=40),
-    ),
-)
-
-
-def courses_query(user) -> sa.Select:
-    """The courses `user` may see on the index (inactive ones: HR only, as the catalogue)."""
-    query = sa.select(Course)
-    if not has_perm(user, TrainingPerm.MANAGE):
-        query = query.where(Course.active.is_(True))
-    return query

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hrapp.blueprints.training.access import TrainingPerm, can_view_course, can_view_session
-from hrapp.blueprints.training.courses.queries import linked_rule_titles
+from hrapp.blueprints.training.courses.queries import COURSES, courses_query, linked_rule_titles
 from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
 from hrapp.models import Course, CourseCategory, FeedbackRating, TrainingSession, utcnow
 from hrapp.permissions import get_or_404, permission_required
@@ -14,7 +14,7 @@ from hrapp.permissions import get_or_404, permission_required
 from . import queries
 from .charts import behaviour_chart, feedback_chart
 from .effects import effect_of, effects
-from .queries import COURSES, LocalDays, Selection, counted_departments, year_selection
+from .queries import LocalDays, Selection, counted_departments, year_selection
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -44,7 +44,7 @@ def list_effects():
     days = LocalDays()
     today = days(utcnow())
     year, bad_year = chosen_year(today)
-    page = COURSES.page(queries.courses_query(current_user), request.args)
+    page = COURSES.page(courses_query(current_user), request.args)  # the catalogue's list
     course_ids = tuple(course.id for course in page.items)
     selection = year_selection(course_ids, year, counted_departments(current_user), days)
     found = effects(selection, today, days) if course_ids else {}

@@ -155,3 +155,9 @@ def test_session_days(app, site, session_at):
     two_days = session_at()
     two_days.ends_at = at(DAY + timedelta(days=1), 11)
     assert session_days(two_days) == [DAY, DAY + timedelta(days=1)]
+
+
+def test_a_course_over_several_days_keeps_its_last_day(app, site, session_at):
+    """Monday 13:00 to Wednesday 12:00 covers three days (ending before its start time of day is not overnight)."""
+    session = session_at(hours=(13, 13 + 47))
+    assert session_days(session) == [DAY, DAY + timedelta(days=1), DAY + timedelta(days=2)]

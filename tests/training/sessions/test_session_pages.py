@@ -171,3 +171,13 @@ def test_more_seats_move_the_waiting_list_up_and_the_course_stays(app, site, ses
     assert places == {site.desk_staff.id: EnrolmentStatus.ENROLLED, site.hk_staff.id: EnrolmentStatus.ENROLLED,
                       site.head_staff.id: EnrolmentStatus.WAITING}  # the first waiting, in order
     assert notices(site.other_staff, INVITATION)
+
+
+def test_a_session_of_a_course_now_out_of_use_can_still_be_edited(app, site, session_at):
+    session = session_at(capacity=5)
+    site.course.active = False
+    db.session.commit()
+    response = login_en(app, "hr").post(f"/training/sessions/{session.id}/edit",
+                                        data=form(site.course, capacity="6", version_id=str(session.version_id)))
+    assert response.status_code == 302
+    assert db.session.get(TrainingSession, session.id).capacity == 6

@@ -21,10 +21,17 @@ from .services import cancel_session, create_session, update_session
 from .views import page
 
 
-def _choices(form: SessionFields) -> None:
+def _choices(form: SessionFields, session: TrainingSession | None = None) -> None:
+    """The courses in use and this year's and next year's plan items; editing, also the session's own course and
+    plan item (out of use now, or of an earlier year), so an edit never fails on them."""
     year = company_today().year
-    form.set_choices(active_courses(), run_departments(current_user), plan_items(current_user, (year, year + 1)),
-                     hr=can_manage_training(current_user))
+    courses, items = active_courses(), plan_items(current_user, (year, year + 1))
+    if session is not None:
+        if all(c.id != session.course_id for c in courses):
+            courses = [session.course, *courses]
+        if session.plan_item_id and all(item.id != session.plan_item_id for item, _plan in items):
+            items = [*items, *plan_items(current_user, (), only=session.plan_item_id)]
+    form.set_choices(courses, run_departments(current_user), items, hr=can_manage_training(current_user))
 
 
 def _form_page(form: SessionFields, session: TrainingSession | None, status: int = 200):
@@ -58,7 +65,7 @@ def edit_session(session_id: int):
     """Change a session's time, place, capacity (not below the people enrolled), trainer, note."""
     session = get_or_404(TrainingSession, session_id, check=can_run_session)
     form = SessionFields()
-    _choices(form)
+    _choices(form, session)
     if not form.is_submitted():
         form.fill_from(session, *local_times(session))
     elif form.validate():

@@ -168,14 +168,15 @@ def run_departments(user) -> list[Department]:
     return [d for d in visible_departments(user) if leads_department(user, d)]
 
 
-def plan_items(user, years) -> list[tuple[PlanItem, TrainingPlan]]:
-    """Plan items with a course in the plans of the departments `user` runs, for these years."""
+def plan_items(user, years, only: int | None = None) -> list[tuple[PlanItem, TrainingPlan]]:
+    """Plan items with a course in the plans of the departments `user` runs, for these years (`only`: that one
+    item, whatever its year)."""
     departments = [d.id for d in run_departments(user)]
     if not departments:
         return []
+    which = TrainingPlan.year.in_(list(years)) if only is None else PlanItem.id == only
     return list(db.session.execute(
         sa.select(PlanItem, TrainingPlan).join(TrainingPlan, TrainingPlan.id == PlanItem.plan_id)
         .options(joinedload(PlanItem.course), joinedload(TrainingPlan.department))
-        .where(TrainingPlan.department_id.in_(departments), TrainingPlan.year.in_(list(years)),
-               PlanItem.course_id.is_not(None))
+        .where(TrainingPlan.department_id.in_(departments), which, PlanItem.course_id.is_not(None))
         .order_by(TrainingPlan.year, TrainingPlan.department_id, PlanItem.quarter, PlanItem.id)).all())

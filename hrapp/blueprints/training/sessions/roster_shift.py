@@ -41,10 +41,11 @@ class RosterResult:
 
 
 def session_days(session: TrainingSession) -> list[date]:
-    """The local days the session covers (an evening session ending after midnight counts on its first day)."""
+    """The local days the session covers (an evening session ending after midnight, less than a day long, counts
+    on its first day only; a course over several days keeps its last day whatever its hours)."""
     starts, ends = local_times(session)
-    last = ends.date() - timedelta(days=1) if ends.time() <= starts.time() and ends.date() > starts.date() \
-        else ends.date()
+    overnight = ends - starts < timedelta(days=1) and ends.date() > starts.date()
+    last = ends.date() - timedelta(days=1) if overnight and ends.time() <= starts.time() else ends.date()
     return [starts.date() + timedelta(days=n) for n in range((last - starts.date()).days + 1)]
 
 

@@ -144,3 +144,21 @@ def test_no_marks_before_sign_in_opens(app, scene, make_session, make_enrolment)
     response = head.post(f"/training/results/sessions/{later.id}/all-present", data={"version_id": later.version_id})
     db.session.expire_all()
     assert db.session.get(Enrolment, row.id).presence == Presence.UNMARKED
+
+
+def test_someone_with_a_score_stays_present(app, scene):
+    from decimal import Decimal
+
+    from hrapp.blueprints.training.results import assessment
+    scene.desk.presence = Presence.PRESENT
+    db.session.commit()
+    assessment.record_attempt(scene.hr, scene.desk, Decimal("80"))
+    db.session.commit()
+    head = login(app, "head")
+    head.post("/auth/locale/en")
+    row = db.session.get(Enrolment, scene.desk.id)
+    response = head.post(f"/training/results/enrolments/{row.id}/presence",
+                         data={"presence": "absent", "version_id": row.version_id})
+    assert "This person has a score in this session" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Enrolment, row.id).presence == Presence.PRESENT

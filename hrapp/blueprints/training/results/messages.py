@@ -17,6 +17,7 @@ MESSAGES = {
     "not_enrolled_row": _l("This person's place is not an enrolment (waiting list or cancelled)."),
     "session_cancelled": _l("This session was cancelled."),
     "not_begun": _l("Attendance is marked from 15 minutes before the session starts."),
+    "has_score": _l("This person has a score in this session: they were present."),
     # attempts
     "missing": _l("Enter the score."),
     "negative": _l("A score cannot be negative."),

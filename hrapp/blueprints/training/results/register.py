@@ -13,7 +13,16 @@ from hrapp.company import company_settings, local_day
 from hrapp.core.errors import check_version
 from hrapp.core.localtime import local_datetime
 from hrapp.extensions import db
-from hrapp.models import Enrolment, EnrolmentStatus, Presence, SessionStatus, StaffMember, TrainingSession, utcnow
+from hrapp.models import (
+    Attempt,
+    Enrolment,
+    EnrolmentStatus,
+    Presence,
+    SessionStatus,
+    StaffMember,
+    TrainingSession,
+    utcnow,
+)
 
 from .messages import refusal
 
@@ -70,16 +79,25 @@ def _check_markable(session: TrainingSession) -> None:
 def mark_presence(actor, enrolment: Enrolment, presence: Presence, expected_version: int | None) -> Enrolment:
     """The trainer (or whoever runs the session) marks one enrolled person present, absent or excused.
 
-    :raise StaleRecord: the row changed since the page was loaded. :raise ResultsError: not an enrolment, or
-        the session was cancelled.
+    :raise StaleRecord: the row changed since the page was loaded. :raise ResultsError: not an enrolment, the
+        session was cancelled or has not begun, or the person has a score here (no longer present: correct the score
+        first).
     """
     check_version(enrolment, expected_version)
     if enrolment.status != EnrolmentStatus.ENROLLED:
         raise refusal("presence", "not_enrolled_row")
     _check_markable(enrolment.session)
+    if presence != Presence.PRESENT and _scored(enrolment):
+        raise refusal("presence", "has_score")
     if enrolment.presence != presence:
         _set_presence(actor, enrolment, presence, "training.mark_presence")
     return enrolment
+
+
+def _scored(enrolment: Enrolment) -> bool:
+    """Whether the person has an attempt in the enrolment's session (a score needs them present)."""
+    return db.session.scalar(sa.select(Attempt.id).where(Attempt.session_id == enrolment.session_id,
+                                                         Attempt.staff_id == enrolment.staff_id).limit(1)) is not None
 
 
 def mark_all_present(actor, session: TrainingSession, expected_version: int | None) -> int:

@@ -82,3 +82,11 @@ def test_a_training_record_links_to_sessions_certificates_and_my_pages(app, org,
     assert f"training-certificate/{attempt.id}" in hr
     staff_page = login(app, "head").get(f"/staff/{org.desk_staff.id}").get_data(as_text=True)
     assert f'href="/training/records/{org.desk_staff.id}"' in staff_page
+
+
+def test_a_position_page_links_to_its_required_training_for_heads_and_hr(app, org, make_position):
+    position = make_position("P-DESK", "前台接待", department=org.front_desk)
+    db.session.commit()
+    link = f'href="/training/courses/positions/{position.id}"'
+    assert link in login(app, "hr").get(f"/org/positions/{position.id}").get_data(as_text=True)
+    assert link in login(app, "head").get(f"/org/positions/{position.id}").get_data(as_text=True)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from hrapp.blueprints.training.sessions.notices import INVITATION
 from hrapp.extensions import db
-from hrapp.models import Enrolment, EnrolmentStatus, PlanItem, SessionStatus, TrainingPlan, TrainingSession
+from hrapp.models import Enrolment, EnrolmentStatus, PlanItem, SessionStatus, TrainingPlan, TrainingSession, utcnow
 from tests.conftest import count
 
 from .conftest import DAY, at, login_en, notices
@@ -181,3 +181,17 @@ def test_a_session_of_a_course_now_out_of_use_can_still_be_edited(app, site, ses
                                         data=form(site.course, capacity="6", version_id=str(session.version_id)))
     assert response.status_code == 302
     assert db.session.get(TrainingSession, session.id).capacity == 6
+
+
+def test_moving_a_session_tells_the_people_on_it_and_reminds_again(app, site, session_at):
+    from hrapp.blueprints.training.sessions.enrolment import enrol
+    session = session_at(capacity=5)
+    enrol(session, [site.desk_staff], site.hr)
+    session.reminded_at = utcnow()
+    db.session.commit()
+    response = login_en(app, "hr").post(f"/training/sessions/{session.id}/edit", data=form(
+        site.course, start="14:00", end="16:00", capacity="5", version_id=str(session.version_id)))
+    assert response.status_code == 302
+    moved = db.session.get(TrainingSession, session.id)
+    assert moved.starts_at == at(DAY, 14) and moved.reminded_at is None
+    assert any("已调整" in text or "has moved" in text for text in notices(site.staff, INVITATION))

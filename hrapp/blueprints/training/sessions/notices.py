@@ -65,6 +65,12 @@ def tell_cancelled(staff_ids: Iterable[int], session: TrainingSession, reason: s
                                                title=title, when=when, reason=reason))
 
 
+def tell_moved(staff_ids: Iterable[int], session: TrainingSession) -> int:
+    title, when, place = session.course.title, when_text(session), session.place
+    return _send(staff_ids, session, lambda: _("The training %(title)s has moved: it is now on %(when)s at "
+                                               "%(place)s.", title=title, when=when, place=place or "—"))
+
+
 def remind(staff_ids: Iterable[int], session: TrainingSession) -> int:
     title, when, place = session.course.title, when_text(session), session.place
     return _send(staff_ids, session, lambda: _("Reminder: the training %(title)s is tomorrow, %(when)s at "

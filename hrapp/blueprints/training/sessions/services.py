@@ -49,6 +49,12 @@ class SessionDraft:
     plan_item_id: int | None = None
 
 
+def _place_holders(session_id: int) -> list[int]:
+    """The people enrolled or waiting."""
+    return list(db.session.scalars(sa.select(Enrolment.staff_id).where(
+        Enrolment.session_id == session_id, Enrolment.status != EnrolmentStatus.CANCELLED)))
+
+
 def _has_places(session_id: int) -> bool:
     return db.session.scalar(sa.select(Enrolment.id).where(
         Enrolment.session_id == session_id, Enrolment.status != EnrolmentStatus.CANCELLED).limit(1)) is not None
@@ -145,8 +151,14 @@ def update_session(actor, session: TrainingSession, draft: SessionDraft, expecte
     if course.id != session.course_id and _has_places(session.id):
         raise refusal("course_id", "course_fixed")
     before = audit.snapshot(session, AUDIT_FIELDS)
+    moved = (draft.starts_at, draft.ends_at, draft.place.strip()[:120]) != (session.starts_at, session.ends_at,
+                                                                             session.place)
     _fill(session, draft, course, department)
+    if moved:  # the people holding places learn the new time and place, and the reminder goes again
+        session.reminded_at = None
     db.session.flush()
+    if moved:
+        notices.tell_moved(_place_holders(session.id), session)
     audit.record(actor, "training.session_update", session,
                  *audit.changed_only(before, audit.snapshot(session, AUDIT_FIELDS)), label=_label(session))
     while seats_taken(session.id) < session.capacity and promote_first(actor, session) is not None:

@@ -3,7 +3,10 @@ day of annual leave; the head sees them late on the day board and approves the l
 attendance for the department and issues the signed monthly sheet, which the head and then HR sign. Assertions
 use ids, data attributes and URLs."""
 import re
-from datetime import date, timedelta
+import time
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -12,9 +15,19 @@ from tests.browser.attendance_seed import ATTENDANCE
 from tests.browser.conftest import Session
 
 pytestmark = pytest.mark.browser
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _past_the_grace_after_midnight() -> None:
+    """Just after local midnight the seeded shift starts at 00:00 and a punch is within the 5 minutes' grace:
+    wait until the punch is late (at most seven minutes, only in that window)."""
+    now = datetime.now(SHANGHAI)
+    if now.hour == 0 and now.minute < 7:
+        time.sleep((datetime.combine(now.date(), dtime(0, 7), SHANGHAI) - now).total_seconds())
 
 
 def test_late_punch_leave_day_board_month_close_and_signed_sheet(browser, live_server):
+    _past_the_grace_after_midnight()
     phone = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     contexts = [browser.new_context(base_url=live_server.url) for _ in range(2)]
     try:

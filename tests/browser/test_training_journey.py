@@ -5,7 +5,9 @@ and issues the signed certificate document, which the staff member can open; the
 once the session has begun; the head opens the session's effect page, whose charts draw with no script errors.
 Assertions use ids, data attributes and URLs."""
 import re
+import time
 from datetime import datetime, timedelta
+from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,8 +21,12 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _start() -> datetime:
-    """The next whole minute at least 10 seconds away (local): the session is not in the past when saved."""
+    """The next whole minute at least 10 seconds away (local): the session is not in the past when saved. In the
+    last minutes before midnight it waits for the new day (a session of a few minutes must not cross it)."""
     now = datetime.now(SHANGHAI).replace(tzinfo=None)
+    if now.hour == 23 and now.minute >= 56:
+        time.sleep((datetime.combine(now.date() + timedelta(days=1), dtime(0, 0, 30)) - now).total_seconds())
+        now = datetime.now(SHANGHAI).replace(tzinfo=None)
     return (now + timedelta(seconds=70)).replace(second=0, microsecond=0)
 
 

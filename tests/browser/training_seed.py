@@ -1,4 +1,4 @@
-"""A small department (TRN) for the training journey: two people, the second on a shift covering the next hours
+"""A small department (TRN) for the training journey: two people, the second on duty all day today and tomorrow
 (so enrolling them in a session starting soon shows a clash), the first with no shift; a head account and a staff
 account for the first. Cells are written directly (the scene matters here, not the roster's rules)."""
 from datetime import datetime, time, timedelta
@@ -18,15 +18,13 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def seed_training_department(make_staff) -> None:
-    """TRN (培训组) with T0001 (no shift) and T0002 (on duty from an hour ago for eight hours, today and
-    tomorrow); a head account (no staff record) and a staff account for T0001. Caller commits."""
+    """TRN (培训组) with T0001 (no shift) and T0002 (on duty 00:00-23:59 today and tomorrow); a head account (no staff record) and a staff account for T0001. Caller commits."""
     dept = save_department(None, None, TRAINING["department"], "培训组", "Training team", None, 5)
     db.session.flush()
     people = [make_staff(f"T{n:04d}", f"学员{n}", dept) for n in range(1, 3)]
     now = datetime.now(SHANGHAI).replace(tzinfo=None, second=0, microsecond=0)
-    start = max(now - timedelta(hours=1), datetime.combine(now.date(), time()))
-    end = min(start + timedelta(hours=8), datetime.combine(now.date(), time(23, 59)))
-    shift = save_shift_type(None, dept, ShiftTypeData("值", "值班", WORK, start.time(), end.time(), 0, "Duty",
+    # on duty all day, today and tomorrow: whenever the journey's session falls, it clashes
+    shift = save_shift_type(None, dept, ShiftTypeData("值", "值班", WORK, time(0, 0), time(23, 59), 0, "Duty",
                                                       "#43a047"))
     create_user(TRAINING["head"], PASSWORD, Role.HEAD, None, departments=[dept], must_change_password=False)
     create_user(TRAINING["staff"], PASSWORD, Role.STAFF, None, staff=people[0], must_change_password=False)

@@ -13,6 +13,7 @@ from hrapp import create_app
 from hrapp.blueprints.auth.services import create_user
 from hrapp.blueprints.org.services import save_department
 from hrapp.blueprints.staff_import_export.columns import COLUMNS
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, Department, EmploymentStatus, Role, StaffMember
 from tests.conftest import PASSWORD, count
@@ -173,7 +174,7 @@ def test_export_csv_is_neutralised_and_complete_for_hr(client, auth, company, ma
     auth.login("hr")
     response = client.get("/staff-import-export/export.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert f"staff-{date.today():%Y%m%d}.csv" in response.headers["Content-Disposition"]
+    assert f"staff-{company_today():%Y%m%d}.csv" in response.headers["Content-Disposition"]
     assert response.headers["Cache-Control"] == "no-store"
     rows = _csv_rows(response)
     assert rows[0] == HEADERS and len(rows) == 1 + 4
@@ -187,7 +188,7 @@ def test_export_xlsx_writes_strings_not_formulas(client, auth, company, make_sta
     make_staff(company.front, staff_number="F1", name_zh="=1+1")
     auth.login("hr")
     response = client.get("/staff-import-export/export.xlsx?q=F1")
-    assert f"staff-{date.today():%Y%m%d}.xlsx" in response.headers["Content-Disposition"]
+    assert f"staff-{company_today():%Y%m%d}.xlsx" in response.headers["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
     assert [c.value for c in sheet[1]] == HEADERS and sheet.max_row == 2
     name = sheet.cell(row=2, column=HEADERS.index("姓名") + 1)

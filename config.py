@@ -28,6 +28,7 @@ class Config:
         "hrapp.blueprints.attendance",
         "hrapp.blueprints.leave",
         "hrapp.blueprints.training",
+        "hrapp.blueprints.appraisals",
         "hrapp.blueprints.jobs",
         "hrapp.blueprints.attachments",
         "hrapp.blueprints.period_close",

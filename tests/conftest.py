@@ -23,7 +23,7 @@ from hrapp import create_app
 from hrapp.extensions import db as _db
 
 pytest_plugins = ["tests.fixtures", "tests.roster.fixtures", "tests.conduct.fixtures", "tests.leave.fixtures",
-                  "tests.training.fixtures"]
+                  "tests.training.fixtures", "tests.appraisals.fixtures"]
 PASSWORD = "Correct-Horse-Battery-9"
 UNIT_DIR = Path(__file__).parent / "unit"
 

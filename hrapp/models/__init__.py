@@ -1,4 +1,30 @@
 """All models, imported here so Alembic autogenerate sees every table."""
+from hrapp.models.appraisal import (
+    Appraisal,
+    AppraisalCycle,
+    AppraisalItem,
+    AppraisalStatus,
+    AppraisalTemplate,
+    Criterion,
+    CriterionKind,
+    CycleStage,
+    Grade,
+    Metric,
+    Scorer,
+)
+from hrapp.models.appraisal_result import (
+    AppraisalAdjustment,
+    AppraisalOutcome,
+    AppraisalReminder,
+    ImprovementPlan,
+    ImprovementStatus,
+    KpiImport,
+    KpiSource,
+    KpiValue,
+    OutcomeKind,
+    OutcomeStatus,
+    PeerFeedback,
+)
 from hrapp.models.attachment import Attachment
 from hrapp.models.attendance import (
     AttendanceCorrection,
@@ -148,4 +174,9 @@ __all__ = [
     "FeedbackRating", "InductionAssignment", "InductionReason", "InductionStatus", "NeedSource", "NeedStatus",
     "PlanItem", "PlanSource", "PlanStatus", "PositionCourse", "Presence", "RequiredTrainingKind", "SessionStatus",
     "TrainingNeed", "TrainingPlan", "TrainingSession", "course_rules",
+    # appraisals
+    "Appraisal", "AppraisalAdjustment", "AppraisalCycle", "AppraisalItem", "AppraisalOutcome", "AppraisalReminder",
+    "AppraisalStatus", "AppraisalTemplate", "Criterion", "CriterionKind", "CycleStage", "Grade", "ImprovementPlan",
+    "ImprovementStatus", "KpiImport", "KpiSource", "KpiValue", "Metric", "OutcomeKind", "OutcomeStatus", "PeerFeedback",
+    "Scorer",
 ]

@@ -60,13 +60,13 @@ def _criterion(row) -> CriterionDraft:
 
 
 def seed_templates(hr) -> int:
-    """Add the demo templates missing by code (a department missing from the company: company-wide); returns
-    how many were added."""
+    """Add the demo templates missing by code (one whose department the company lacks is left out: a second
+    company-wide template would compete with T-STD); returns how many were added."""
     existing = set(db.session.scalars(sa.select(AppraisalTemplate.code)))
     departments = {d.code: d.id for d in db.session.scalars(sa.select(Department))}
     added = 0
     for code, name, name_en, department, team, self_assessment, peer, note, criteria in TEMPLATES:
-        if code in existing:
+        if code in existing or (department is not None and department not in departments):
             continue
         template = services.create_template(hr, services.TemplateDraft(
             code=code, name_zh=name, name_en=name_en, department_id=departments.get(department), position_id=None,

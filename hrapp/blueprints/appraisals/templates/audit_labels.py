@@ -1,22 +1,10 @@
-"""What the audit trail calls the template part's actions, records and fields."""
+"""What the audit trail calls the template part's actions, records and fields (criterion kinds and metrics are
+registered enum labels: the audit trail words their values itself)."""
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.appraisals.labels import CRITERION_LABELS, METRIC_LABELS
 from hrapp.core.audit_vocabulary import AuditVocabulary, form_field_labels
 
 from .forms import CriterionForm, TemplateCopyForm, TemplateForm
-
-VALUE_LABELS = {"kind": CRITERION_LABELS, "metric": METRIC_LABELS}
-
-
-def _value_label(field: str, value) -> str | None:
-    """A criterion's kind or metric, translated; None for other values."""
-    labels = VALUE_LABELS.get(field)
-    if labels is None or not isinstance(value, str):
-        return None
-    text = next((v for k, v in labels.items() if k.value == value), None)
-    return str(text) if text is not None else None
-
 
 AUDIT = AuditVocabulary(
     actions={
@@ -36,5 +24,4 @@ AUDIT = AuditVocabulary(
         "active": _l("In use"), "grade_bands": _l("Grade bands"), "copied_from": _l("Copied from"),
         "criteria": _l("Criteria"), "order": _l("Order of the criteria"),
     },
-    value_label=_value_label,
 )

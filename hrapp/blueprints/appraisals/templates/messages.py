@@ -1,7 +1,7 @@
 """The template editor's problems in the page's language (its own rule codes, then the shared ones)."""
 from flask_babel import lazy_gettext as _l
 
-from hrapp.blueprints.appraisals.messages import PROBLEMS as SHARED
+from hrapp.blueprints.appraisals.messages import problem_text as shared_problem_text
 from hrapp.blueprints.appraisals.rules import Problem
 
 PROBLEMS = {
@@ -23,10 +23,10 @@ CRITERION_GONE = _l("That criterion was removed already.")
 
 
 def problem_text(problem: Problem) -> str:
-    """The problem in the page's language (the code itself for one no catalogue words)."""
-    text = PROBLEMS.get(problem.code) or SHARED.get(problem.code)
+    """The problem in the page's language: the editor's own codes here, the others the module's."""
+    text = PROBLEMS.get(problem.code)
     if text is None:
-        return problem.code
+        return shared_problem_text(problem)
     return str(text) % dict(problem.params) if problem.params else str(text)
 
 

@@ -187,3 +187,12 @@ def test_a_head_reads_a_template_without_the_editor(app, people, make_template):
     assert 'id="weights-sum"' in page
     assert found.version_id == template("T-STD").version_id
     assert D("100") == sum(c.weight for c in template("T-STD").criteria)
+
+
+def test_a_stale_page_hears_it_before_any_field_message(app, blank):
+    hr = english(login(app, "hr"))
+    found = template("T-NEW")
+    response = hr.post(f"/appraisals/templates/{found.id}/edit",
+                       data={**VALID, "code": "", "version_id": str(found.version_id - 1)})
+    body = response.get_data(as_text=True)
+    assert "Someone else changed this record; reload and try again." in body and "This field is required." not in body

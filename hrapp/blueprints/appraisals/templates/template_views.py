@@ -84,7 +84,9 @@ def edit_template(template_id: int):
     template = get_or_404(AppraisalTemplate, template_id, check=can_edit_template)
     form = TemplateForm(data=None if request.method == "POST" else _initial(template))
     _choices(form)
-    if form.validate_on_submit():
+    if form.stale_for(template):  # an old page hears that first, before any field's message
+        form.form_errors.append(str(STALE_MESSAGE))
+    elif form.validate_on_submit():
         try:
             with duplicates_refused():
                 services.update_template(current_user, template, form.draft(), form.expected_version())

@@ -3,6 +3,7 @@ user scores (access.is_scorer as SQL) and a department's team result for its mem
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from hrapp.core.approvers import department_chain
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
 from hrapp.extensions import db
 from hrapp.models import (
@@ -51,12 +52,15 @@ def peer_candidates(user) -> list[Appraisal]:
 
 
 def team_result(appraisal: Appraisal) -> Appraisal | None:
-    """The published team appraisal of the person's department in the same cycle (None if none yet)."""
+    """The published team appraisal of the person's department (or the nearest department above it that has
+    one) in the same cycle; None if none yet."""
     if appraisal.staff_id is None:
         return None
-    return db.session.scalar(sa.select(Appraisal).where(
-        Appraisal.cycle_id == appraisal.cycle_id, Appraisal.team_department_id == appraisal.department_id,
-        Appraisal.status.in_(RESULT_VISIBLE)))
+    chain = department_chain(appraisal.department)
+    teams = db.session.scalars(sa.select(Appraisal).where(
+        Appraisal.cycle_id == appraisal.cycle_id, Appraisal.team_department_id.in_(chain),
+        Appraisal.status.in_(RESULT_VISIBLE))).all()
+    return min(teams, key=lambda team: chain.index(team.team_department_id), default=None)
 
 
 def scored_by_clause(user) -> sa.ColumnElement[bool]:

@@ -11,7 +11,7 @@ from hrapp.core.display_formats import date_display
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord, check_version
 from hrapp.core.validation import FORM
 from hrapp.extensions import db
-from hrapp.models import Appraisal, CriterionKind
+from hrapp.models import Appraisal, AppraisalStatus, CriterionKind
 from hrapp.models.base import utcnow
 
 from .. import rules
@@ -127,16 +127,23 @@ def check_head_items(appraisal: Appraisal, submit: bool, errors: dict[str, list]
 
 
 def save_head(actor, appraisal: Appraisal, posted: dict[int, dict], comment: str, expected_version: int | None,
-              submit: bool = False) -> Appraisal:
+              submit: bool = False, on_behalf: bool = False) -> Appraisal:
     """Save the scorer's scores (rating levels, KPI values scored by their bands, optional overrides of a
     measured score with a reason, comments) and the overall comment; with `submit`, take `submit_head`
     (SCORED, scored_by, head_submitted_at).
+
+    `on_behalf`: the demo seed only, for a department without a head account: HR (`actor`) scores as its
+    would-be head; the step is audited as taken on the head's behalf.
 
     :raise StaleRecord, TransitionForbidden, ScoringError: as `save_self`; also a rating left unrated on
         submit, an extreme level without a comment, an override without a reason.
     """
     check_version(appraisal, expected_version)
-    _check_step(actor, appraisal, "submit_head", expected_version, submit)
+    if on_behalf:
+        if appraisal.status != AppraisalStatus.HEAD_REVIEW:
+            raise workflow.TransitionRefused("wrong_state")
+    else:
+        _check_step(actor, appraisal, "submit_head", expected_version, submit)
     check_deadline(appraisal.cycle.head_due_on)
     errors: dict[str, list] = {}
     before = audit.snapshot(appraisal, HEAD_FIELDS)
@@ -152,7 +159,14 @@ def save_head(actor, appraisal: Appraisal, posted: dict[int, dict], comment: str
     _bump(appraisal)
     audit.record(actor, "appraisal.save_head", appraisal, *audit.changed_only(
         before, audit.snapshot(appraisal, HEAD_FIELDS)), label=APPRAISAL_WORKFLOW.audit_label(appraisal))
-    if submit:
+    if submit and on_behalf:
+        appraisal.scored_by_id, appraisal.head_submitted_at = actor.id, utcnow()
+        appraisal.status = AppraisalStatus.SCORED
+        _bump(appraisal)
+        audit.record(actor, "appraisal.submit_head", appraisal, {"status": AppraisalStatus.HEAD_REVIEW.value},
+                     {"status": AppraisalStatus.SCORED.value, "note": "on behalf of the department's head"},
+                     label=APPRAISAL_WORKFLOW.audit_label(appraisal))
+    elif submit:
         appraisal.scored_by_id, appraisal.head_submitted_at = actor.id, utcnow()
         workflow.apply(APPRAISAL_WORKFLOW, appraisal, "submit_head", actor, appraisal.version_id,
                        details={"total": str(appraisal.total) if appraisal.total is not None else None})

@@ -42,6 +42,18 @@ def _bump(appraisal: Appraisal) -> None:
         raise StaleRecord(str(STALE_MESSAGE)) from exc
 
 
+def _save(actor, appraisal: Appraisal, errors: dict, side: str, comment: str, before: dict) -> None:
+    """Refuse what `errors` holds, else keep `side`'s overall comment, work the totals out again, write the row
+    (version checked) and audit the draft (`appraisal.save_self` / `appraisal.save_head`)."""
+    if errors:
+        raise ScoringError(errors)
+    setattr(appraisal, f"{side}_comment", (comment or "").strip()[:COMMENT_MAX])
+    refresh_totals(appraisal)
+    _bump(appraisal)
+    audit.record(actor, f"appraisal.save_{side}", appraisal, *audit.changed_only(
+        before, audit.snapshot(appraisal, before.keys())), label=APPRAISAL_WORKFLOW.audit_label(appraisal))
+
+
 def _check_step(actor, appraisal: Appraisal, step_name: str, expected_version, submit: bool) -> None:
     """A draft may be saved by whoever may take the step now; a submit is the step's own check."""
     if submit:
@@ -81,13 +93,7 @@ def save_self(actor, appraisal: Appraisal, posted: dict[int, dict], comment: str
             item.self_level = None
             item.self_score = (rules.band_score(entry.value, item.bands, item.higher_is_better)
                                if entry.value is not None else None)
-    if errors:
-        raise ScoringError(errors)
-    appraisal.self_comment = (comment or "").strip()[:COMMENT_MAX]
-    refresh_totals(appraisal)
-    _bump(appraisal)
-    audit.record(actor, "appraisal.save_self", appraisal, *audit.changed_only(
-        before, audit.snapshot(appraisal, SELF_FIELDS)), label=APPRAISAL_WORKFLOW.audit_label(appraisal))
+    _save(actor, appraisal, errors, "self", comment, before)
     if submit:
         appraisal.self_submitted_at = utcnow()
         workflow.apply(APPRAISAL_WORKFLOW, appraisal, "submit_self", actor, appraisal.version_id)
@@ -152,13 +158,7 @@ def save_head(actor, appraisal: Appraisal, posted: dict[int, dict], comment: str
             names = field_names(item)
             _head_item(item, read_entry(item, posted[item.id], errors), names, errors)
     check_head_items(appraisal, submit, errors)
-    if errors:
-        raise ScoringError(errors)
-    appraisal.head_comment = (comment or "").strip()[:COMMENT_MAX]
-    refresh_totals(appraisal)
-    _bump(appraisal)
-    audit.record(actor, "appraisal.save_head", appraisal, *audit.changed_only(
-        before, audit.snapshot(appraisal, HEAD_FIELDS)), label=APPRAISAL_WORKFLOW.audit_label(appraisal))
+    _save(actor, appraisal, errors, "head", comment, before)
     if submit and on_behalf:
         appraisal.scored_by_id, appraisal.head_submitted_at = actor.id, utcnow()
         appraisal.status = AppraisalStatus.SCORED

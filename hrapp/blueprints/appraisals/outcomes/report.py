@@ -70,7 +70,7 @@ def department_rows(user, cycle: AppraisalCycle, department_id: int | None = Non
 def headers() -> list[str]:
     """The report's column headings (the table, the chart's table and the export)."""
     return [_("Department"), _("People"), _("Mean total"), *(str(label(g)) for g in GRADES),
-            _("Top share (%)"), _("Bottom share (%)"), _("Rewards proposed"), _("Training needs"),
+            _("Top grade share"), _("Bottom grade share"), _("Rewards proposed"), _("Training needs"),
             _("Improvement plans")]
 
 

@@ -136,7 +136,7 @@ def test_only_hr_decides(client, auth, appealed, username, status):
 def test_the_appeals_list(client, auth, appealed, make_appraisal, make_staff):
     auth.login("hr")
     page = client.get("/appraisals/signoff/appeals").get_data(as_text=True)
-    assert "李前台" in page and 'data-appraisal="%d"' % appealed.appraisal.id in page
+    assert "李前台" in page and f'data-appraisal="{appealed.appraisal.id}"' in page
     assert "1 项申诉待决定" in page
     decided = client.get("/appraisals/signoff/appeals?status=decided").get_data(as_text=True)
     assert 'id="appeals-empty"' in decided

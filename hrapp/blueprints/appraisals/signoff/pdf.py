@@ -97,13 +97,12 @@ def build_appraisal_form(data: AppraisalFormData) -> BuiltPdf:
     story += [*heading("自评意见 Self-assessment comment"), para(data.self_comment or "—"),
               *heading("考核人评语 Appraiser's comment"), para(data.head_comment or "—")]
     if data.appeal:
-        story += [*heading("申诉 Appeal"), field_table([("申诉时间 Appealed at", data.appealed_at)], CONTENT_WIDTH, 1),
-                  para(data.appeal)]
-    if data.decision:
-        story += [*heading("申诉决定 Decision"),
-                  field_table([("决定 Decision", data.decision), ("决定人 Decided by", data.decided_by),
-                               ("决定时间 Decided at", data.decided_at)], CONTENT_WIDTH, 1),
-                  para(data.decision_reason)]
+        outcome = [("申诉时间 Appealed at", data.appealed_at), ("决定 Decision", data.decision or "待决定 Pending"),
+                   ("决定人 Decided by", data.decided_by), ("决定时间 Decided at", data.decided_at)]
+        story += [*heading("申诉与决定 Appeal and decision"), field_table(outcome, CONTENT_WIDTH),
+                  para(f"申诉理由 Grounds: {data.appeal}")]
+        if data.decision:
+            story.append(para(f"决定理由 Reason: {data.decision_reason}"))
     if data.respond_by:
         story.append(para(f"如有异议，请于 {data.respond_by} 前提出申诉；逾期视为确认。"
                           f"You may appeal until {data.respond_by}; silence counts as acknowledgement.", "note"))

@@ -3,19 +3,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from hrapp.core.listing import Filter, Listing, like_escape, positive_int
-from hrapp.core.urls import in_db_range
 from hrapp.extensions import db
 from hrapp.models import Appraisal, AppraisalCycle, AppraisalStatus, Department, StaffMember
 
 APPEAL_STATES = (AppraisalStatus.APPEALED, AppraisalStatus.DECIDED)
-
-
-def record_id(value: str) -> int:
-    """An id the database can hold; ValueError otherwise."""
-    number = positive_int(value)
-    if not in_db_range(number):
-        raise ValueError(value)
-    return number
 
 
 def appeal_state(value: str) -> AppraisalStatus:
@@ -42,8 +33,8 @@ APPEALS = Listing(
     sorts={"appealed": Appraisal.appealed_at, "decided": Appraisal.decided_at, "person": StaffMember.name_zh,
            "cycle": AppraisalCycle.name, "total": Appraisal.total, "status": Appraisal.status},
     default_sort="appealed", tiebreak=(Appraisal.id,),
-    filters=(Filter("cycle", lambda q, c: q.where(Appraisal.cycle_id == c), record_id),
-             Filter("department", _in_department, record_id),
+    filters=(Filter("cycle", lambda q, c: q.where(Appraisal.cycle_id == c), positive_int),
+             Filter("department", _in_department, positive_int),
              Filter("status", lambda q, s: q.where(Appraisal.status == s), appeal_state),
              Filter("q", _person)))
 

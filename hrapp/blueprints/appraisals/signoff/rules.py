@@ -1,7 +1,9 @@
 """Sign-off's pure rules: whether the time to respond is still open, and what an appeal's decision may set.
 No Flask, SQLAlchemy or models here."""
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from ..rules import decimal_or_none
 
 UPHELD = "upheld"
 ADJUSTED = "adjusted"
@@ -26,14 +28,8 @@ def silence_due(respond_by: date | None, today: date) -> bool:
 
 
 def parse_total(text) -> Decimal | None:
-    """A total as typed ("87.5"), or None when empty or not a number."""
-    if text is None:
-        return None
-    try:
-        value = Decimal(str(text).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() else None
+    """A total as typed ("87.5"), or None when empty or not a number (the module's decimal_or_none)."""
+    return decimal_or_none(text)
 
 
 def decision_problem(decision: str, new_total: Decimal | None, current_total: Decimal | None) -> str | None:

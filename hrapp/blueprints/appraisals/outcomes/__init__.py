@@ -9,7 +9,7 @@ from hrapp.core.module import Module, NavEntry, NotificationKind, TickTask
 from hrapp.models import AppraisalOutcome
 from hrapp.permissions import has_perm
 
-from . import suggestions  # noqa: F401  (connects the listeners)
+from . import queries, suggestions  # noqa: F401  (suggestions connects the listeners)
 from .access import TEMPLATE_GLOBALS, can_view_outcome
 from .audit_labels import AUDIT
 from .plans import REVIEW_KIND, remind_reviews
@@ -37,6 +37,6 @@ PART = Module(
     ),
     notification_kinds=(NotificationKind(REVIEW_KIND, _l("Improvement plan review")),),
     tick_tasks=(TickTask("appraisals.improvement_reviews", remind_reviews),),
-    template_globals=TEMPLATE_GLOBALS,
+    template_globals={**TEMPLATE_GLOBALS, "outcomes_of": queries.outcomes_of},
     visibility={AppraisalOutcome: can_view_outcome},
 )

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from hrapp.blueprints.appraisals.cycles.notices import DEADLINE
 from hrapp.blueprints.appraisals.cycles.opening import open_cycle
 from hrapp.company import company_today
-from hrapp.extensions import db
 from hrapp.core.periods import PeriodKind
+from hrapp.extensions import db
 from hrapp.models import Appraisal, AppraisalCycle, AuditEntry, CycleStage
 from tests.access_matrix import login
 

@@ -12,8 +12,8 @@ from hrapp.blueprints.appraisals.cycles.stages import close, publish
 from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import Appraisal, AppraisalStatus, AuditEntry, CycleStage
-from tests.appraisals.fixtures import write_appraisal, write_cycle
 from tests.access_matrix import login
+from tests.appraisals.fixtures import write_appraisal, write_cycle
 
 from .conftest import login_en, notices, reload
 

@@ -14,7 +14,7 @@ setup.make_appraisal copies them one at a time). Never commits.
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from hrapp import audit
 from hrapp.core import workflow
@@ -28,6 +28,7 @@ from hrapp.models import (
     AppraisalStatus,
     AppraisalTemplate,
     CycleStage,
+    Department,
     EmploymentStatus,
     Scorer,
     StaffMember,
@@ -84,35 +85,52 @@ def team_templates(templates: list[AppraisalTemplate]) -> dict[int, AppraisalTem
     return teams
 
 
-def _status(template: AppraisalTemplate, stage: CycleStage, person: bool) -> AppraisalStatus:
-    wants_self = person and template.self_assessment and stage == CycleStage.SELF_ASSESSMENT
-    return AppraisalStatus.SELF_REVIEW if wants_self else AppraisalStatus.HEAD_REVIEW
-
-
-def _appraisal_row(cycle, template, stage, now, staff=None, department_id=None, scorer=Scorer.HR) -> dict:
-    return {"cycle_id": cycle.id, "staff_id": staff.id if staff else None,
+def _appraisal_row(cycle_id: int, template_id: int, status: AppraisalStatus, now, staff=None, department_id=None,
+                   scorer=Scorer.HR) -> dict:
+    return {"cycle_id": cycle_id, "staff_id": staff.id if staff else None,
             "department_id": staff.department_id if staff else department_id,
             "position_id": staff.position_id if staff else None,
-            "team_department_id": None if staff else department_id, "template_id": template.id,
-            "scorer": scorer, "status": _status(template, stage, staff is not None), "calibrated": False,
+            "team_department_id": None if staff else department_id, "template_id": template_id,
+            "scorer": scorer, "status": status, "calibrated": False,
             "acknowledged_by_silence": False, "self_comment": "", "head_comment": "", "appeal_text": "",
             "decision": "", "decision_reason": "", "version_id": 1, "created_at": now, "updated_at": now}
 
 
-def _item_rows(appraisal_id: int, template: AppraisalTemplate) -> list[dict]:
-    return [{"appraisal_id": appraisal_id, "criterion_id": c.id, "sort_order": number, "title_zh": c.title_zh,
-             "title_en": c.title_en, "kind": c.kind, "weight": c.weight, "levels": list(c.levels or []),
+def _item_rows(template: AppraisalTemplate) -> list[dict]:
+    """The template's criteria as appraisal item rows (without the appraisal's id), read once per template."""
+    return [{"criterion_id": c.id, "sort_order": number, "title_zh": c.title_zh, "title_en": c.title_en,
+             "kind": c.kind, "weight": c.weight, "levels": list(c.levels or []),
              "bands": [list(b) for b in c.bands or []], "target": c.target, "unit": c.unit,
              "higher_is_better": c.higher_is_better, "metric": c.metric, "kpi_code": c.kpi_code,
              "self_scored": c.self_scored and c.kind in ("rating", "kpi"), "self_comment": "", "head_comment": ""}
             for number, c in enumerate(template.criteria, start=1)]
 
 
+@dataclass(frozen=True)
+class _Department:
+    id: int
+    path: str
+
+
+@dataclass(frozen=True)
+class _Person:
+    """What choosing a template and a scorer reads of a person (setup.template_for, setup.scorer_for), loaded as
+    plain rows: 5,000 ORM objects cost more than the whole insert."""
+
+    id: int
+    position_id: int | None
+    department_id: int
+    department: _Department
+
+
 def _plan(cycle: AppraisalCycle, templates: list[AppraisalTemplate]):
     taken = set(db.session.scalars(sa.select(Appraisal.staff_id).where(Appraisal.cycle_id == cycle.id,
                                                                         Appraisal.staff_id.is_not(None))))
-    people = db.session.scalars(sa.select(StaffMember).where(eligible_clause(cycle))
-                                .options(joinedload(StaffMember.department)).order_by(StaffMember.id)).all()
+    people = [_Person(staff_id, position_id, department_id, _Department(department_id, path))
+              for staff_id, position_id, department_id, path in db.session.execute(
+                  sa.select(StaffMember.id, StaffMember.position_id, StaffMember.department_id, Department.path)
+                  .join(Department, Department.id == StaffMember.department_id)
+                  .where(eligible_clause(cycle)).order_by(StaffMember.id))]
     heads = setup.heading_staff_ids()
     assigned, without = [], []
     for staff in people:
@@ -144,19 +162,21 @@ def open_cycle(actor, cycle: AppraisalCycle, expected_version: int | None) -> Op
     workflow.apply(CYCLE_WORKFLOW, cycle, step, actor,
                    cycle.version_id if expected_version is None else expected_version,
                    details={"appraisals": len(assigned), "teams": len(teams), "without_template": len(without)})
-    now, stage = utcnow(), cycle.stage
-    rows = [_appraisal_row(cycle, template, stage, now, staff=staff, scorer=scorer)
+    now, head = utcnow(), AppraisalStatus.HEAD_REVIEW
+    first = {t.id: AppraisalStatus.SELF_REVIEW if t.self_assessment and cycle.stage == CycleStage.SELF_ASSESSMENT
+             else head for t in templates}  # a person's first status, per template (a team's: the head's)
+    rows = [_appraisal_row(cycle.id, template.id, first[template.id], now, staff=staff, scorer=scorer)
             for staff, template, scorer in assigned]
-    rows += [_appraisal_row(cycle, template, stage, now, department_id=d) for d, template in teams.items()]
+    rows += [_appraisal_row(cycle.id, template.id, head, now, department_id=d) for d, template in teams.items()]
     for start in range(0, len(rows), CHUNK):
         insert_rows(Appraisal.__table__, rows[start:start + CHUNK])
-    by_id = {t.id: t for t in templates}
+    item_rows = {t.id: _item_rows(t) for t in templates}
     bare = ~sa.exists().where(AppraisalItem.appraisal_id == Appraisal.id)
     made = db.session.execute(sa.select(Appraisal.id, Appraisal.template_id).where(
         Appraisal.cycle_id == cycle.id, bare).order_by(Appraisal.id))
     items: list[dict] = []
     for appraisal_id, template_id in made:
-        items.extend(_item_rows(appraisal_id, by_id[template_id]))
+        items.extend({**row, "appraisal_id": appraisal_id} for row in item_rows[template_id])
         if len(items) >= CHUNK:
             insert_rows(AppraisalItem.__table__, items)
             items = []

@@ -23,6 +23,7 @@ from hrapp.blueprints.staff.rules import StaffData
 from hrapp.blueprints.staff.services import create_staff
 from hrapp.extensions import db
 from hrapp.models import Gender, Role
+from tests.browser.appraisal_seed import seed_appraisal_department
 from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
@@ -75,6 +76,7 @@ def seed() -> None:
     seed_big_department()
     seed_attendance_department(staff)
     seed_training_department(staff)
+    seed_appraisal_department(staff)
     seed_catalogue(None)
     db.session.commit()
 

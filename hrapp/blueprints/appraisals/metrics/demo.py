@@ -33,10 +33,10 @@ def demo_kpis(cycle: AppraisalCycle, actor, rng: random.Random):
     """Import a value of each KPI code for each person whose appraisal reads it and has none yet; the import
     (None when nothing was missing)."""
     codes = cycle_kpi_codes(cycle)
-    have = set(db.session.execute(sa.select(KpiValue.staff_id, KpiValue.kpi_code)
-                                  .where(KpiValue.cycle_id == cycle.id)).tuples())
+    have = {(staff_id, code) for staff_id, code in db.session.execute(
+        sa.select(KpiValue.staff_id, KpiValue.kpi_code).where(KpiValue.cycle_id == cycle.id))}
     numbers = dict(db.session.execute(sa.select(StaffMember.id, StaffMember.staff_number)
-                                      .where(StaffMember.id.in_(list(codes)))).tuples()) if codes else {}
+                                      .where(StaffMember.id.in_(list(codes)))).all()) if codes else {}
     entries = []
     for staff_id in sorted(codes):
         for code in sorted(codes[staff_id]):

@@ -115,7 +115,7 @@ def check_entries(cycle: AppraisalCycle, entries: list[KpiEntry]) -> tuple[list[
         return [], [RowError(0, "", "too_many", str(MAX_ENTRIES))]
     numbers = {_text(e.staff_number) for e in entries} - {""}
     staff = dict(db.session.execute(sa.select(StaffMember.staff_number, StaffMember.id)
-                                    .where(StaffMember.staff_number.in_(numbers)))) if numbers else {}
+                                    .where(StaffMember.staff_number.in_(numbers))).all()) if numbers else {}
     codes = cycle_kpi_codes(cycle, list(staff.values())) if staff else {}
     accepted, errors, seen = [], [], {}
     for entry in entries:

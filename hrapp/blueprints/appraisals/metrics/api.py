@@ -1,6 +1,6 @@
 """`POST /api/v1/appraisals/cycles/{id}/kpis`: imported KPI values by staff number (HR tokens only).
 
-All or nothing: any bad row answers 422 with every row's problems (`errors.values`: row from 1, column, message)
+All or nothing: any bad row answers 422 with every row's problems (`errors` keyed "values.<row>.<column>", the row counted from 1)
 and stores nothing. An `Idempotency-Key` header makes a retry return the first import (200) without applying it
 again. 404 for a cycle that does not exist; 403 for heads and staff; 409 once the cycle's results are published.
 """
@@ -46,5 +46,13 @@ def import_kpis(payload: dict, cycle_id: int):
     except services.KpiImportRefused as exc:
         db.session.rollback()
         abort(422, message=_("Nothing was imported: correct these rows and send them again."),
-              errors={"values": [{"row": e.row, "column": e.column, "message": e.message} for e in exc.errors]})
+              errors=row_errors(exc.errors))
     return (record, 201) if created else (record, 200)
+
+
+def row_errors(errors) -> dict[str, list[str]]:
+    """The rows' problems in the API's error shape: "values.<row>.<column>" (row from 1) -> messages."""
+    out: dict[str, list[str]] = {}
+    for e in errors:
+        out.setdefault(".".join(part for part in ("values", str(e.row), e.column) if part), []).append(e.message)
+    return out

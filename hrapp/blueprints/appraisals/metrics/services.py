@@ -6,12 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
 
 from hrapp import audit
-from hrapp.blueprints.appraisals import rules as appraisal_rules
-from hrapp.blueprints.appraisals import totals
-from hrapp.blueprints.appraisals.access import RESULT_VISIBLE
 from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
@@ -25,7 +21,7 @@ from hrapp.models import (
     utcnow,
 )
 
-from . import compute
+from . import bulk, compute
 from .kpi_rows import KpiEntry, RowError, check_entries
 
 # Stages in which measured values may still change (before the results are published).
@@ -59,29 +55,6 @@ def _check_open(cycle: AppraisalCycle) -> None:
         raise MetricsRefused("published")
 
 
-def open_appraisals(cycle: AppraisalCycle, staff_ids=None) -> list[Appraisal]:
-    """The cycle's personal appraisals whose results are not published, with their items and templates (three
-    queries)."""
-    query = (sa.select(Appraisal).where(Appraisal.cycle_id == cycle.id, Appraisal.staff_id.is_not(None),
-                                        Appraisal.status.not_in(RESULT_VISIBLE))
-             .options(selectinload(Appraisal.items), joinedload(Appraisal.template)))
-    if staff_ids is not None:
-        query = query.where(Appraisal.staff_id.in_(staff_ids))
-    return list(db.session.scalars(query).unique())
-
-
-def set_value(item: AppraisalItem, value: Decimal | None) -> bool:
-    """Set the item's value and the score its bands give it (None for None); True when either changed."""
-    score = (appraisal_rules.band_score(value, item.bands, item.higher_is_better)
-             if value is not None and item.bands else None)
-    if value is not None:
-        value = Decimal(value)
-    if item.value == value and item.value_score == score and (value is None) == (item.value is None):
-        return False
-    item.value, item.value_score = value, score
-    return True
-
-
 @dataclass(frozen=True)
 class RefreshResult:
     appraisals: int  # appraisals whose values changed
@@ -96,32 +69,25 @@ def refresh_metrics(cycle: AppraisalCycle, actor) -> RefreshResult:
     :raise MetricsRefused: the cycle's results are published.
     """
     _check_open(cycle)
-    appraisals = open_appraisals(cycle)
-    wanted = {item.metric for a in appraisals for item in a.items
-              if item.kind == CriterionKind.METRIC and item.metric is not None}
+    wanted = set(db.session.scalars(
+        sa.select(AppraisalItem.metric).distinct().join(Appraisal, Appraisal.id == AppraisalItem.appraisal_id)
+        .where(Appraisal.cycle_id == cycle.id, AppraisalItem.kind == CriterionKind.METRIC,
+               AppraisalItem.metric.is_not(None))))
     people = sa.select(Appraisal.staff_id).where(Appraisal.cycle_id == cycle.id, Appraisal.staff_id.is_not(None))
     found = compute.breakdowns(cycle.first_on, cycle.last_on, people, wanted) if wanted else {}
     imported = _stored_values(cycle)
-    changed_items, changed = 0, []
-    for appraisal in appraisals:
-        touched = False
-        for item in appraisal.items:
-            if item.kind == CriterionKind.METRIC and item.metric is not None:
-                value = compute.value_of(found, appraisal.staff_id, item.metric)
-            elif item.kind == CriterionKind.IMPORTED and item.kpi_code:
-                value = imported.get((appraisal.staff_id, item.kpi_code))
-            else:
-                continue
-            if set_value(item, value):
-                touched, changed_items = True, changed_items + 1
-        if touched:
-            totals.refresh_totals(appraisal)
-            changed.append(appraisal)
+
+    def value_of(staff_id: int, item):
+        if item.kind == CriterionKind.METRIC:
+            return compute.value_of(found, staff_id, item.metric) if item.metric is not None else bulk.KEEP
+        return imported.get((staff_id, item.kpi_code)) if item.kpi_code else bulk.KEEP
+
+    written = bulk.write_values(cycle, value_of)
     cycle.metrics_at = utcnow()
     db.session.flush()
-    audit.record(actor, "appraisal.refresh_metrics", cycle, after={"appraisals": len(changed),
-                                                                   "items": changed_items}, label=cycle.name)
-    return RefreshResult(len(changed), changed_items)
+    audit.record(actor, "appraisal.refresh_metrics", cycle, after={"appraisals": written.appraisals,
+                                                                   "items": written.items}, label=cycle.name)
+    return RefreshResult(written.appraisals, written.items)
 
 
 def _stored_values(cycle: AppraisalCycle, staff_ids=None) -> dict[tuple[int, str], Decimal]:
@@ -136,16 +102,10 @@ def apply_kpis(cycle: AppraisalCycle, staff_ids) -> int:
     their totals; returns how many items changed."""
     staff_ids = list(staff_ids)
     values = _stored_values(cycle, staff_ids)
-    changed = 0
-    for appraisal in open_appraisals(cycle, staff_ids):
-        touched = False
-        for item in appraisal.items:
-            if item.kind == CriterionKind.IMPORTED and item.kpi_code:
-                if set_value(item, values.get((appraisal.staff_id, item.kpi_code))):
-                    touched, changed = True, changed + 1
-        if touched:
-            totals.refresh_totals(appraisal)
-    return changed
+    written = bulk.write_values(
+        cycle, lambda staff_id, item: values.get((staff_id, item.kpi_code)) if item.kpi_code else bulk.KEEP,
+        kinds=(CriterionKind.IMPORTED,), staff_ids=staff_ids)
+    return written.items
 
 
 def kpi_import_by_key(key: str) -> KpiImport | None:

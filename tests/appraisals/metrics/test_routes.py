@@ -92,7 +92,7 @@ def test_bad_rows_are_listed_and_nothing_is_stored(client, auth, page_scene):
     assert 'data-row="3" data-column="staff_number"' in html
     assert 'data-row="4" data-column="value"' in html
     assert 'data-row="5" data-column="kpi_code"' in html
-    assert "这个工号没有员工" in html or "No staff member with this number." in html
+    assert "没有这个工号的员工。" in html
     assert db.session.query(KpiValue).count() == 0 and db.session.query(KpiImport).count() == 0
 
 

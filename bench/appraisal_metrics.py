@@ -18,6 +18,7 @@ TARGET_S = 10.0
 
 
 def bench_appraisal_metrics(ctx: BenchContext) -> Iterator[tuple[str, float | int, str]]:
+    """refresh_metrics of the whole BENCH-METRICS cycle, committed: wall time in seconds."""
     app = appraisal_quarter_app(ctx)
     cycle_id = bench_cycle_id(app)
     with app.app_context():

@@ -93,6 +93,8 @@ def _scored(item, value) -> tuple[Decimal | None, Decimal | None]:
 
 @dataclass(frozen=True)
 class Written:
+    """How many appraisals and items a write changed."""
+
     appraisals: int
     items: int
 

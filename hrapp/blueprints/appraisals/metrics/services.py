@@ -57,6 +57,8 @@ def _check_open(cycle: AppraisalCycle) -> None:
 
 @dataclass(frozen=True)
 class RefreshResult:
+    """What a refresh changed."""
+
     appraisals: int  # appraisals whose values changed
     items: int  # items whose value changed
 

@@ -123,3 +123,15 @@ def test_refresh_applies_values_imported_before_the_appraisal_was_made(cycle_sce
     db.session.commit()
     services.refresh_metrics(s.cycle, s.hr)
     assert csat.value_score == Decimal("40.00")
+
+
+def test_metric_breakdown_gives_the_counts_behind_each_value(cycle_scene):
+    from hrapp.blueprints.appraisals.metrics.queries import metric_breakdown
+    lines = {line.item.metric: line for line in metric_breakdown(cycle_scene.mine)}
+    assert len(lines) == 10
+    rate = lines[Metric.ATTENDANCE_RATE]
+    assert rate.value == Decimal("66.67")
+    assert rate.counts == {"attended": 4, "absent": 1, "missing_punch": 1, "leave": 1}
+    assert lines[Metric.FINES].counts["violations"] == 3
+    assert lines[Metric.TRAINING_SCORE].counts == {"passed_attempts": 2}
+    assert lines[Metric.CERTIFICATES_OVERDUE].value == 1

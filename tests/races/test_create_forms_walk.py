@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from hrapp.blueprints.appraisals.metrics.forms import KpiUploadForm
 from hrapp.blueprints.appraisals.templates.forms import CriterionCreateForm
 from hrapp.blueprints.leave.setup.forms import AdjustForm
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster
@@ -39,7 +40,8 @@ REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
                      "leave_setup.adjust_entitlement": AdjustForm,  # needs an entitlement, granted first
                      "training_courses.add_required_position": RequiredCreateForm,  # on a course's page: no course
                      "training_plans.add_plan_item": ItemCreateForm,  # needs a plan, created first
-                     "appraisal_templates.add_criterion": CriterionCreateForm}  # on a template's page: no template
+                     "appraisal_templates.add_criterion": CriterionCreateForm,  # on a template's page: no template
+                     "appraisal_metrics.upload_kpis": KpiUploadForm}  # on a cycle's KPI page: no cycle
 
 
 def create_routes(app) -> dict[str, str]:

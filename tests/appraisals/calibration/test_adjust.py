@@ -64,7 +64,7 @@ def test_bad_totals_are_refused(client, auth, scene, total):
     auth.login("hr")
     response = post_adjust(client, scene.desk, total)
     assert response.status_code == 422
-    assert "0 到 100" in response.get_data(as_text=True) or "0 to 100" in response.get_data(as_text=True)
+    assert "请填写 0 到 100 之间的总分" in response.get_data(as_text=True)
     assert fresh(scene.desk).total == Decimal("85.00")
     assert db.session.scalar(sa.select(sa.func.count(AppraisalAdjustment.id))) == 0
 

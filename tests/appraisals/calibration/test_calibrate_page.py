@@ -34,7 +34,7 @@ def test_distribution_and_over_guide_flags(client, auth, scene, scored_people):
     assert re.search(r'data-bucket="middle" data-over="no"', hk)
     assert re.search(r'data-bucket="bottom" data-over="no"', hk)
     assert "60.00%" in hk and "20%" in hk  # 3 of 5 in the top bucket, against the guide's 20 %
-    assert 'id="grades-%d-chart"' % scene.housekeeping.id in hk and "80.80" in hk  # the mean
+    assert f'id="grades-{scene.housekeeping.id}-chart"' in hk and "80.80" in hk  # the mean
     # the per-grade table behind the chart: 3 excellent, 1 satisfactory, 1 needs improvement
     data = overview(scene.hr, scene.cycle)
     hk_section = next(s for s in data.sections if s.department_id == scene.housekeeping.id)

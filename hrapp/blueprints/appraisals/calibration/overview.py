@@ -82,16 +82,23 @@ def scored_results(user, cycle: AppraisalCycle, department_ids=None) -> list[sa.
     return conditions
 
 
-def _sections(conditions, cycle: AppraisalCycle) -> list[Section]:
-    rows = db.session.execute(
+def _aggregates(conditions) -> list[tuple]:
+    """Counts and sums of the results by department, grade and scorer (one query, a few hundred rows at most)."""
+    return db.session.execute(
         sa.select(Department.id, Department.code, Department.name, Department.name_en, Appraisal.grade,
-                  sa.func.count(Appraisal.id), sa.func.sum(Appraisal.total))
-        .join(Department, Department.id == Appraisal.department_id).where(*conditions)
+                  Appraisal.scored_by_id, User.username, StaffMember.name_zh, sa.func.count(Appraisal.id),
+                  sa.func.sum(Appraisal.total))
+        .join(Department, Department.id == Appraisal.department_id)
+        .outerjoin(User, User.id == Appraisal.scored_by_id)
+        .outerjoin(StaffMember, StaffMember.id == User.staff_id).where(*conditions)
         .group_by(Department.id, Department.code, Department.name, Department.name_en, Department.path,
-                  Appraisal.grade)
-        .order_by(Department.path))
+                  Appraisal.grade, Appraisal.scored_by_id, User.username, StaffMember.name_zh)
+        .order_by(Department.path)).all()
+
+
+def _sections(rows, cycle: AppraisalCycle) -> list[Section]:
     sections: dict[int, Section] = {}
-    for department_id, code, name, name_en, grade, count, points in rows:
+    for department_id, code, name, name_en, grade, _by, _username, _name, count, points in rows:
         section = sections.setdefault(department_id, Section(department_id, code, name, name_en or ""))
         section.grades[grade.value] = section.grades.get(grade.value, 0) + count
         section.points += Decimal(points or 0)
@@ -101,23 +108,21 @@ def _sections(conditions, cycle: AppraisalCycle) -> list[Section]:
     return list(sections.values())
 
 
-def _scorers(conditions) -> list[ScorerLine]:
-    rows = db.session.execute(
-        sa.select(Appraisal.scored_by_id, User.username, StaffMember.name_zh, sa.func.count(Appraisal.id),
-                  sa.func.sum(Appraisal.total))
-        .outerjoin(User, User.id == Appraisal.scored_by_id)
-        .outerjoin(StaffMember, StaffMember.id == User.staff_id).where(*conditions)
-        .group_by(Appraisal.scored_by_id, User.username, StaffMember.name_zh)).all()
-    all_count = sum(count for *_rest, count, _points in rows)
-    all_points = sum((Decimal(points or 0) for *_rest, points in rows), Decimal("0"))
+def _scorers(rows) -> list[ScorerLine]:
+    """Each scorer's count and mean against the mean of everyone else's results in the scope (rules.leniency)."""
+    by_scorer: dict[int | None, list] = {}
+    for *_department, _grade, user_id, username, name, count, points in rows:
+        line = by_scorer.setdefault(user_id, [username or "", name or username or "", 0, Decimal("0")])
+        line[2] += count
+        line[3] += Decimal(points or 0)
+    all_count = sum(line[2] for line in by_scorer.values())
+    all_points = sum((line[3] for line in by_scorer.values()), Decimal("0"))
     lines = []
-    for user_id, username, name, count, points in rows:
-        points = Decimal(points or 0)
+    for user_id, (username, name, count, points) in by_scorer.items():
         mean = rules.rounded(points / count)
         others = all_count - count
         others_mean = rules.rounded((all_points - points) / others) if others else None
-        lines.append(ScorerLine(user_id, username or "", name or username or "", count, mean, others_mean,
-                                rules.leniency(mean, others_mean)))
+        lines.append(ScorerLine(user_id, username, name, count, mean, others_mean, rules.leniency(mean, others_mean)))
     return sorted(lines, key=lambda line: (-line.mean, line.username))
 
 
@@ -144,8 +149,9 @@ def _outliers(conditions, sections: list[Section]) -> list[Outlier]:
 
 
 def overview(user, cycle: AppraisalCycle, department_ids=None) -> Overview:
-    """The cycle's calibration overview for `user` (their results scope), narrowed to `department_ids`: three
+    """The cycle's calibration overview for `user` (their results scope), narrowed to `department_ids`: two
     queries."""
     conditions = scored_results(user, cycle, department_ids)
-    sections = _sections(conditions, cycle)
-    return Overview(sections, _scorers(conditions), _outliers(conditions, sections))
+    rows = _aggregates(conditions)
+    sections = _sections(rows, cycle)
+    return Overview(sections, _scorers(rows), _outliers(conditions, sections))

@@ -7,18 +7,18 @@ from flask import abort, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hrapp.blueprints.appraisals.access import AppraisalPerm, can_manage_appraisals
+from hrapp.blueprints.appraisals.access import AppraisalPerm, can_calibrate, can_manage_appraisals
 from hrapp.blueprints.staff.services import department_subtree_ids
 from hrapp.company import company_today
 from hrapp.core.listing import positive_int
 from hrapp.core.sheets import MIMETYPE, csv_bytes, workbook_bytes
-from hrapp.models import Appraisal, AppraisalCycle, AppraisalStatus, Grade
+from hrapp.models import Appraisal, AppraisalCycle, AppraisalStatus, CycleStage, Grade
 from hrapp.permissions import get_or_404, permission_required, visible_departments
 
 from .access import may_view_calibration
 from .charts import grade_chart
 from .overview import SCORED_STATUSES, overview
-from .queries import export_table, person_of, results_listing, results_query, scorer_name
+from .queries import export_table, result_ids, result_rows, results_listing, results_query
 
 PAGE_SIZE = 100
 
@@ -31,6 +31,11 @@ def _department_filter() -> int | None:
         return None
 
 
+def _adjustable(cycle: AppraisalCycle) -> bool:
+    """Whether the viewer may adjust the cycle's scored results now (HR, the cycle in calibration)."""
+    return can_calibrate(current_user) and cycle.stage == CycleStage.CALIBRATION
+
+
 @permission_required(AppraisalPerm.LEAD)
 def calibrate_cycle(cycle_id: int):
     """Each department's distribution against the guide and per grade, the outliers, the scorers' leniency and
@@ -40,13 +45,13 @@ def calibrate_cycle(cycle_id: int):
     department = _department_filter()
     ids = department_subtree_ids(department) if department is not None else None
     data = overview(current_user, cycle, ids)
-    scored = results_query(current_user, cycle).where(Appraisal.status.in_(SCORED_STATUSES),
+    scored = result_ids(current_user, cycle).where(Appraisal.status.in_(SCORED_STATUSES),
                                                       Appraisal.total.is_not(None))
     page = results_listing(per_page=PAGE_SIZE).page(scored, request.args)
     charts = {section.department_id: grade_chart(section) for section in data.sections}
+    rows = result_rows(page.items, _adjustable(cycle))
     return render_template("appraisals/calibration/calibrate.html", cycle=cycle, data=data, charts=charts,
-                           page=page, departments=visible_departments(current_user), department=department,
-                           person_of=person_of, scorer_name=scorer_name,
+                           page=page, rows=rows, departments=visible_departments(current_user), department=department,
                            read_only=not can_manage_appraisals(current_user),
                            title=_("Calibration: %(cycle)s", cycle=cycle.name))
 
@@ -56,10 +61,11 @@ def list_results(cycle_id: int):
     """The cycle's results in your scope: filters (department, grade, status, calibrated), search by name or
     staff number, sort, pages; the export buttons keep the filters."""
     cycle = get_or_404(AppraisalCycle, cycle_id, check=may_view_calibration)
-    page = results_listing().page(results_query(current_user, cycle), request.args)
+    page = results_listing().page(result_ids(current_user, cycle), request.args)
     return render_template("appraisals/calibration/results.html", cycle=cycle, page=page,
+                           rows=result_rows(page.items, _adjustable(cycle)),
                            departments=visible_departments(current_user), grades=list(Grade),
-                           statuses=list(AppraisalStatus), person_of=person_of, scorer_name=scorer_name,
+                           statuses=list(AppraisalStatus),
                            title=_("Results: %(cycle)s", cycle=cycle.name))
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from hrapp.blueprints.appraisals.calibration.forms import AdjustForm as ResultAdjustForm
 from hrapp.blueprints.leave.setup.forms import AdjustForm
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster
 from hrapp.blueprints.staff_import_export.forms import ImportConfirmForm
@@ -37,7 +38,8 @@ NOT_A_CREATE = {
 REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
                      "leave_setup.adjust_entitlement": AdjustForm,  # needs an entitlement, granted first
                      "training_courses.add_required_position": RequiredCreateForm,  # on a course's page: no course
-                     "training_plans.add_plan_item": ItemCreateForm}  # needs a plan, created first
+                     "training_plans.add_plan_item": ItemCreateForm,  # needs a plan, created first
+                     "appraisal_calibration.adjust_result": ResultAdjustForm}  # needs a cycle in calibration
 
 
 def create_routes(app) -> dict[str, str]:

@@ -4,13 +4,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from hrapp.forms import VersionedForm
+from hrapp.forms import CreateForm, VersionedForm
 
 from .services import MAX_REASON
 
 
-class AdjustForm(VersionedForm):
-    """A new total (0–100, 2 places; the grade follows the template's bands) and the required reason (both
+class AdjustForm(CreateForm, VersionedForm):
+    """A new AppraisalAdjustment (a one-time token; the appraisal's version guards a stale page): a new total (0–100, 2 places; the grade follows the template's bands) and the required reason (both
     checked by the service, so the page and the API say the same)."""
 
     total = StringField(_l("New total"), validators=[Length(max=20)],
@@ -18,8 +18,8 @@ class AdjustForm(VersionedForm):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=MAX_REASON)])
 
 
-class UndoForm(VersionedForm):
-    """Back to the head's total, with the required reason."""
+class UndoForm(CreateForm, VersionedForm):
+    """Back to the head's total (a new AppraisalAdjustment too), with the required reason."""
 
     reason = TextAreaField(_l("Reason"), validators=[Length(max=MAX_REASON)])
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from hrapp.blueprints.appraisals.calibration.forms import AdjustForm as ResultAdjustForm
 from hrapp.blueprints.appraisals.metrics.forms import KpiUploadForm
 from hrapp.blueprints.appraisals.templates.forms import CriterionCreateForm
 from hrapp.blueprints.leave.setup.forms import AdjustForm
@@ -41,7 +42,8 @@ REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
                      "training_courses.add_required_position": RequiredCreateForm,  # on a course's page: no course
                      "training_plans.add_plan_item": ItemCreateForm,  # needs a plan, created first
                      "appraisal_templates.add_criterion": CriterionCreateForm,  # on a template's page: no template
-                     "appraisal_metrics.upload_kpis": KpiUploadForm}  # on a cycle's KPI page: no cycle
+                     "appraisal_metrics.upload_kpis": KpiUploadForm,  # on a cycle's KPI page: no cycle
+                     "appraisal_calibration.adjust_result": ResultAdjustForm}  # needs a cycle in calibration
 
 
 def create_routes(app) -> dict[str, str]:

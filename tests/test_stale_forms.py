@@ -13,11 +13,17 @@ import sqlalchemy as sa
 
 from hrapp.extensions import db
 from hrapp.models import (
+    Appraisal,
+    AppraisalCycle,
+    AppraisalOutcome,
+    AppraisalTemplate,
     Attempt,
     AuditEntry,
     Course,
+    Criterion,
     Department,
     Enrolment,
+    ImprovementPlan,
     InductionAssignment,
     IssuedDocument,
     JobDescription,
@@ -63,6 +69,9 @@ NOT_EDITS = {
     "training_sessions.enrol_self": "my own new place in the session: creates",
     "training_results.record_score": "a new attempt (the number is the next one; a double submit is refused)",
     "training_results.give_session_feedback": "my one feedback on the session: creates",
+    "appraisal_templates.copy_template": "a new template made from this one: creates",
+    "appraisal_cycles.add_person": "a new appraisal in the cycle: creates",
+    "appraisal_scoring.give_peer_feedback": "my one anonymous feedback on a colleague's appraisal: creates",
 }
 
 # Forms that edit the company's one row of something: no id in their URL, but an edit all the same.
@@ -76,6 +85,8 @@ RECORDS = {
     "course_id": Course, "session_id": TrainingSession, "plan_id": TrainingPlan, "item_id": PlanItem,
     "need_id": TrainingNeed, "enrolment_id": Enrolment, "attempt_id": Attempt,
     "induction_id": InductionAssignment,
+    "template_id": AppraisalTemplate, "criterion_id": Criterion, "cycle_id": AppraisalCycle, "appraisal_id": Appraisal,
+    "outcome_id": AppraisalOutcome, "improvement_plan_id": ImprovementPlan,
 }
 
 

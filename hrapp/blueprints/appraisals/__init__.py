@@ -11,13 +11,14 @@ Built in parts, each a sub-package declaring `PART = Module(...)`, combined here
 - signoff/: acknowledgement, appeal and decision, the signed appraisal form, the person's appraisals API;
 - outcomes/: reward proposals, training needs and improvement plans; history and the department report.
 Shared by the parts: access.py, labels.py, rules.py (pure), messages.py, setup.py (making appraisals),
-totals.py (totals and grades), workflow.py (the appraisal's steps), signals.py, cli.py (the `appraisals` group).
+totals.py (totals and grades), workflow.py (the appraisal's steps), signals.py, cli.py (the `appraisals` group),
+demo.py (the demo's two cycles, through the parts' demo steps).
 """
 from flask_babel import lazy_gettext as _l
 
-from hrapp.core.module import combine
+from hrapp.core.module import Module, combine
 
-from . import access, labels  # noqa: F401  (labels registers the enum labels)
+from . import access, demo, labels  # noqa: F401  (labels registers the enum labels)
 from .calibration import PART as CALIBRATION
 from .cli import appraisals_group
 from .cycles import PART as CYCLES
@@ -29,7 +30,9 @@ from .templates import PART as TEMPLATES
 
 MODULE = combine(
     "appraisals",
-    (TEMPLATES, CYCLES, METRICS, SCORING, CALIBRATION, SIGNOFF, OUTCOMES),
+    # The demo's cycles go last: they take the other parts' steps in turn (appraisals/demo.py).
+    (TEMPLATES, CYCLES, METRICS, SCORING, CALIBRATION, SIGNOFF, OUTCOMES,
+     Module(name="appraisals.demo", seed_demo=demo.seed_demo)),
     label=_l("Appraisals"),
     grants=access.GRANTS,
     visibility=access.VISIBILITY,

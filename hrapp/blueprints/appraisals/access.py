@@ -121,8 +121,10 @@ def can_self_assess(user, appraisal: Appraisal) -> bool:
 
 
 def can_score(user, appraisal: Appraisal) -> bool:
-    """The scorer (is_scorer), while the appraisal waits for it in the head-scoring stage."""
-    return (appraisal.status == AppraisalStatus.HEAD_REVIEW and appraisal.cycle.stage == CycleStage.HEAD_SCORING
+    """The scorer (is_scorer), while the appraisal waits for it in the head-scoring stage (or in calibration,
+    when HR returned it for scoring again)."""
+    return (appraisal.status == AppraisalStatus.HEAD_REVIEW
+            and appraisal.cycle.stage in (CycleStage.HEAD_SCORING, CycleStage.CALIBRATION)
             and is_scorer(user, appraisal))
 
 

@@ -120,6 +120,11 @@ def return_to_head(actor, appraisal: Appraisal, note: str, expected_version: int
     :raise StaleRecord, TransitionRefused, TransitionForbidden: see hrapp.core.workflow.apply.
     """
     workflow.apply(APPRAISAL_WORKFLOW, appraisal, "return_to_head", actor, expected_version, note)
+    # The head scores again: their new scores make the result, so an adjustment made before no longer holds
+    # (it stays in the history).
+    appraisal.calibrated = False
+    totals.refresh_totals(appraisal)
+    db.session.flush()
     label, reason = audit_label(appraisal), note.strip()[:255]
     notify(scorer_users(appraisal),
            lambda: _("HR returned the appraisal %(label)s for scoring again: %(reason)s", label=label, reason=reason),

@@ -36,15 +36,15 @@ def _plan_page(plan: ImprovementPlan, form: PlanReviewForm | None = None, status
 
 
 @permission_required(AppraisalPerm.VIEW)
-def show_improvement_plan(plan_id: int):
+def show_improvement_plan(improvement_plan_id: int):
     """The plan: goals, review date, its review; the review form for whoever may review it."""
-    return _plan_page(get_or_404(ImprovementPlan, plan_id, check=can_view_improvement_plan))
+    return _plan_page(get_or_404(ImprovementPlan, improvement_plan_id, check=can_view_improvement_plan))
 
 
 @permission_required(AppraisalPerm.LEAD)
-def review_improvement_plan(plan_id: int):
+def review_improvement_plan(improvement_plan_id: int):
     """Record the review: met or not met, with a note."""
-    plan = get_or_404(ImprovementPlan, plan_id, check=can_view_improvement_plan)
+    plan = get_or_404(ImprovementPlan, improvement_plan_id, check=can_view_improvement_plan)
     form = PlanReviewForm()
     form.set_choices()
     if form.stale_for(plan):
@@ -62,4 +62,4 @@ def review_improvement_plan(plan_id: int):
         errors_onto_form(form, exc.errors)
         return _plan_page(plan, form)
     flash(_("Review recorded."), "success")
-    return redirect(url_for("appraisal_outcomes.show_improvement_plan", plan_id=plan.id))
+    return redirect(url_for("appraisal_outcomes.show_improvement_plan", improvement_plan_id=plan.id))

@@ -16,8 +16,8 @@ URLS = [
     ("/history/me", history_views.my_history, GET),
     ("/history/<int:staff_id>", history_views.person_history, GET),
     ("/improvement-plans", plan_views.list_improvement_plans, GET),
-    ("/improvement-plans/<int:plan_id>", plan_views.show_improvement_plan, GET),
-    ("/improvement-plans/<int:plan_id>/review", plan_views.review_improvement_plan, POST),
+    ("/improvement-plans/<int:improvement_plan_id>", plan_views.show_improvement_plan, GET),
+    ("/improvement-plans/<int:improvement_plan_id>/review", plan_views.review_improvement_plan, POST),
 ]
 for rule, view, methods in URLS:
     bp.add_url_rule(rule, view.__name__, view, methods=methods)

@@ -11,7 +11,7 @@ from hrapp.core.display_formats import date_display
 from hrapp.core.errors import STALE_MESSAGE, StaleRecord, check_version
 from hrapp.core.validation import FORM
 from hrapp.extensions import db
-from hrapp.models import Appraisal, AppraisalStatus, CriterionKind
+from hrapp.models import Appraisal, AppraisalStatus, CriterionKind, CycleStage
 from hrapp.models.base import utcnow
 
 from .. import rules
@@ -150,7 +150,8 @@ def save_head(actor, appraisal: Appraisal, posted: dict[int, dict], comment: str
             raise workflow.TransitionRefused("wrong_state")
     else:
         _check_step(actor, appraisal, "submit_head", expected_version, submit)
-    check_deadline(appraisal.cycle.head_due_on)
+    cycle = appraisal.cycle  # returned for scoring again in calibration: calibration's deadline holds
+    check_deadline(cycle.calibration_due_on if cycle.stage == CycleStage.CALIBRATION else cycle.head_due_on)
     errors: dict[str, list] = {}
     before = audit.snapshot(appraisal, HEAD_FIELDS)
     for item in appraisal.items:

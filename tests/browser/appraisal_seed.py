@@ -1,4 +1,4 @@
-"""A small department (APR) for the appraisal journey: one person (A0001) with a staff account, a head account (no
+"""A small department (APR) for the appraisal journey: one person (K0001) with a staff account, a head account (no
 staff record of their own), and an appraisal template for APR whose two ratings the person assesses first."""
 from decimal import Decimal
 
@@ -8,12 +8,12 @@ from hrapp.extensions import db
 from hrapp.models import AppraisalTemplate, Criterion, CriterionKind, Role
 from tests.conftest import PASSWORD
 
-APPRAISAL = {"department": "APR", "head": "aprhead", "staff": "aprstaff", "staff_number": "A0001"}
+APPRAISAL = {"department": "APR", "head": "aprhead", "staff": "aprstaff", "staff_number": "K0001"}
 LEVELS = ["差", "较差", "一般", "良好", "优秀"]
 
 
 def seed_appraisal_department(make_staff) -> None:
-    """APR (考核组) with A0001, its head and staff accounts, and template T-APR (服务态度 60, 工作效率 40).
+    """APR (考核组) with K0001, its head and staff accounts, and template T-APR (服务态度 60, 工作效率 40).
     Caller commits."""
     department = save_department(None, None, APPRAISAL["department"], "考核组", "Appraisal team", None, 3)
     db.session.flush()

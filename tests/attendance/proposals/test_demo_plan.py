@@ -61,3 +61,26 @@ def test_the_same_seed_gives_the_same_plan():
     shifts = _shifts(6)
     assert plan_punches(shifts, random.Random(5), UNTIL) == plan_punches(shifts, random.Random(5), UNTIL)
     assert plan_punches(shifts, random.Random(5), UNTIL) != plan_punches(shifts, random.Random(6), UNTIL)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_spared_people_are_never_late_nor_early(seed):
+    """The demo staff account's person (spared) carries the conduct demo's scripted lateness escalation: the clock
+    must not propose a fourth lateness (2-3a), however the random falls; other exceptions may still be theirs."""
+    shifts = _shifts(2, departments=1, days=61)
+    spared = frozenset({0})
+    kinds = {kind for s, kind in exceptions(shifts, random.Random(seed), spared).items() if s.staff_id in spared}
+    assert not kinds & {"late", "early"}
+    punches, noise = plan_punches(shifts, random.Random(seed), UNTIL, spared)
+    assert noise["late"] + noise["early"] >= 1  # the other person still gets them
+    by_id = {s.clock_id: s for s in shifts}
+    for p in punches:
+        shift = by_id[p.clock_id]
+        if shift.staff_id in spared and p.state == CHECK_IN:
+            day = [s for s in shifts if s.clock_id == p.clock_id and s.day == p.at.date()]
+            assert not day or p.at <= day[0].start  # never after the start
+
+
+def test_sparing_no_one_changes_nothing():
+    shifts = _shifts(3, departments=2, days=40)
+    assert exceptions(shifts, random.Random(2), frozenset()) == exceptions(shifts, random.Random(2))

@@ -4,11 +4,14 @@ import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 
+import hrapp.demo.seed
 from hrapp.blueprints.conduct import penalty
 from hrapp.blueprints.conduct.catalogue.seed import standard_rules
 from hrapp.blueprints.conduct.documents.demo_plan import DemoPerson, DemoRule, plan_violations
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import (
     ConductRule,
@@ -32,21 +35,43 @@ def _seed(runner):
     return result
 
 
-def test_demo_has_violations_in_every_state_and_an_escalation(runner):
-    result = _seed(runner)
-    assert "Conduct:" in result.output
+def _assert_states_and_escalation(today: date) -> None:
     states = set(db.session.scalars(sa.select(Violation.state).distinct()))
     assert states == set(ViolationState), set(ViolationState) - states
     staff = db.session.scalar(sa.select(User).where(User.username == "staff")).staff
     late = db.session.scalars(sa.select(Violation).where(Violation.staff_id == staff.id)
                               .join(Violation.rule).where(ConductRule.code == "2-3a")
                               .order_by(Violation.occurred_at)).all()
-    assert [v.occurrence for v in late] == [1, 2, 3]
+    assert [v.occurrence for v in late] == [1, 2, 3], [(v.occurred_at, v.source_ref) for v in late]
     assert late[2].occurred_at - late[0].occurred_at <= timedelta(days=90)
     assert late[2].ladder_multiplier == 2 and late[2].measure == Measure.FINAL_WARNING
-    assert late[2].state == ViolationState.SUBMITTED and late[2].respond_by >= date.today()
+    assert late[2].state == ViolationState.SUBMITTED and late[2].respond_by >= today
     assert {r.state for r in db.session.scalars(sa.select(Reward))} == {
         RewardState.APPROVED, RewardState.PROPOSED, RewardState.REJECTED}
+
+
+def test_demo_has_violations_in_every_state_and_an_escalation(runner):
+    result = _seed(runner)
+    assert "Conduct:" in result.output
+    _assert_states_and_escalation(company_today())
+
+
+# Month starts and ends (a short February, a leap day), quarter and year starts, and 2 December (the day the
+# attendance demo's random lateness first fell on the demo staff account's person, a fourth 2-3a). Past days:
+# the attendance demo punches only shifts that have ended by the real clock; training's demo step is left out
+# (it schedules sessions after `today`, which the real clock refuses in the past; the escalation is conduct's
+# and attendance's).
+@pytest.mark.parametrize("today", [date(2024, 2, 29), date(2025, 12, 31), date(2026, 1, 1), date(2026, 2, 28),
+                                   date(2026, 3, 1), date(2026, 4, 1), date(2026, 6, 30), date(2026, 10, 1),
+                                   date(2026, 12, 2), date(2026, 12, 3)])
+def test_demo_escalation_holds_on_any_day(runner, monkeypatch, today):
+    """The escalation is the demo staff account's three lateness records whatever day the demo is seeded."""
+    monkeypatch.setattr(hrapp.demo.seed, "company_today", lambda: today)
+    every = hrapp.demo.seed.modules
+    monkeypatch.setattr(hrapp.demo.seed, "modules", lambda: [m for m in every() if m.name != "training"])
+    result = _seed(runner)
+    assert f"to {today - timedelta(days=1):%Y-%m-%d}, " in result.output  # the attendance demo's window too
+    _assert_states_and_escalation(today)
 
 
 def test_demo_records_are_consistent(runner):

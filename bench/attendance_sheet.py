@@ -4,9 +4,6 @@ status, lateness, overtime), a published roster, approved leave and rest owed, r
 Targets: attendance_sheet_ms median < 100 and attendance_sheet_queries <= 10 (the statements one request ran).
 """
 import random
-import statistics
-import sys
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -14,7 +11,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from bench.env import BENCH_PASSWORD, BenchContext
-from bench.staff_list import StatementCounter
+from bench.http import page_figures, time_page
 from hrapp.blueprints.auth.services import hash_password
 from hrapp.blueprints.leave.defaults import ensure_default_types, leave_type
 from hrapp.blueprints.org.services import save_department
@@ -92,35 +89,9 @@ def _sheet_app(ctx: BenchContext):
 
 
 def bench_attendance_sheet(ctx: BenchContext) -> Iterator[tuple[str, float | int, str]]:
-    app = _sheet_app(ctx)
-    client = app.test_client()
-    if client.post("/auth/login", data={"identifier": "sheethead", "password": BENCH_PASSWORD}).status_code != 302:
-        raise RuntimeError("login as the sheet's head failed")
-    with app.app_context():
-        counter = StatementCounter(db.engine)
-    timings, worst = [], []
-    try:
-        for round_ in range(ROUNDS + 1):  # round 0 warms caches up and is not counted
-            counter.take()
-            started = time.perf_counter()
-            response = client.get(URL)
-            elapsed = (time.perf_counter() - started) * 1000
-            statements = counter.take()
-            if response.status_code != 200 or response.data.count(b"<tr data-staff=") != PEOPLE:
-                raise RuntimeError(f"{URL}: status {response.status_code} or not {PEOPLE} rows")
-            if round_:
-                timings.append(elapsed)
-            worst = max(worst, statements, key=len)
-    finally:
-        counter.close()
-    median = statistics.median(timings)
-    yield "attendance_sheet_ms", round(median, 2), "ms"
-    yield "attendance_sheet_queries", len(worst), "queries"
-    if median >= TARGET_MS or len(worst) > MAX_QUERIES:
-        print(f"attendance sheet {median:.1f} ms, {len(worst)} statements: above target (< {TARGET_MS} ms, "
-              f"≤ {MAX_QUERIES})", file=sys.stderr)
-        for statement in worst:
-            print("   ", " ".join(statement.split())[:160], file=sys.stderr)
+    median, worst = time_page(_sheet_app(ctx), "sheethead", URL, ROUNDS,
+                              lambda r: r.status_code == 200 and r.data.count(b"<tr data-staff=") == PEOPLE)
+    yield from page_figures("attendance_sheet", median, worst, TARGET_MS, MAX_QUERIES)
 
 
 BENCHES = [bench_attendance_sheet]

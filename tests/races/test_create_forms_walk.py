@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pytest
 
 from hrapp.blueprints.appraisals.calibration.forms import AdjustForm as ResultAdjustForm
+from hrapp.blueprints.appraisals.cycles.forms import AddPersonForm
 from hrapp.blueprints.appraisals.metrics.forms import KpiUploadForm
 from hrapp.blueprints.appraisals.templates.forms import CriterionCreateForm
 from hrapp.blueprints.leave.setup.forms import AdjustForm
@@ -35,6 +36,10 @@ NOT_A_CREATE = {
     "roster.add_member": "adds a person to a published roster: (roster, person) is its primary key and the form "
                          "carries the roster's version, so a second submit changes nothing",
     "accounts.issue_reset_link": "stores no record: each press shows a fresh signed link, and any one of them works once",
+    "appraisal_cycles.start_head_scoring": "moves the cycle's stage: the form carries the cycle's version, so a second "
+                                           "submit is stale",
+    "appraisal_cycles.start_calibration": "moves the cycle's stage: the form carries the cycle's version, so a second "
+                                          "submit is stale",
 }
 # Reached only after a step the walk does not take; their form class is checked instead.
 REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
@@ -43,7 +48,8 @@ REACHED_ELSEWHERE = {"staff_import_export.confirm_import": ImportConfirmForm,
                      "training_plans.add_plan_item": ItemCreateForm,  # needs a plan, created first
                      "appraisal_templates.add_criterion": CriterionCreateForm,  # on a template's page: no template
                      "appraisal_metrics.upload_kpis": KpiUploadForm,  # on a cycle's KPI page: no cycle
-                     "appraisal_calibration.adjust_result": ResultAdjustForm}  # needs a cycle in calibration
+                     "appraisal_calibration.adjust_result": ResultAdjustForm,  # needs a cycle in calibration
+                     "appraisal_cycles.add_person": AddPersonForm}  # on a cycle's page: no cycle
 
 
 def create_routes(app) -> dict[str, str]:

@@ -97,3 +97,30 @@ def test_the_result_stays_hidden_until_published(org, make_template, make_cycle,
     assert access.can_view_result(org.staff, appraisal)
     assert db.session.scalars(db.select(type(appraisal)).where(access.result_scope(org.staff))).all() == [appraisal]
     assert db.session.scalars(db.select(type(appraisal)).where(access.appraisal_scope(org.other_staff))).all() == []
+
+
+def test_hr_clerks_own_result_waits_like_anyones(org, make_staff, make_user, make_template, make_cycle,
+                                                 make_appraisal):
+    clerk_staff = make_staff(org.housekeeping, name_zh="人事专员")
+    clerk = make_user(Role.HR, "hrclerk", staff=clerk_staff)
+    appraisal = make_appraisal(make_cycle(stage=CycleStage.CALIBRATION), clerk_staff, make_template(),
+                               status=AppraisalStatus.SCORED, total=D("85"), grade=Grade.GOOD)
+    assert access.can_view_appraisal(clerk, appraisal) and not access.can_view_result(clerk, appraisal)
+    assert not access.can_calibrate(clerk, appraisal) and access.can_calibrate(org.hr, appraisal)
+    assert db.session.scalars(db.select(type(appraisal)).where(access.result_scope(clerk))).all() == []
+    appraisal.status = AppraisalStatus.APPEALED
+    assert not access.can_decide_appeal(clerk, appraisal) and access.can_decide_appeal(org.hr, appraisal)
+
+
+def test_a_heads_appraisal_is_not_their_fellow_heads_business(org, make_staff, make_user, make_template,
+                                                              make_cycle, make_appraisal):
+    manager_staff, deputy_staff = make_staff(org.front_desk), make_staff(org.front_desk)
+    make_user(Role.HEAD, "deskmanager", staff=manager_staff, departments=[org.front_desk])
+    deputy = make_user(Role.HEAD, "deskdeputy", staff=deputy_staff, departments=[org.front_desk])
+    appraisal = make_appraisal(make_cycle(stage=CycleStage.CALIBRATION), manager_staff, make_template(),
+                               status=AppraisalStatus.SCORED, total=D("85"), grade=Grade.GOOD)
+    assert appraisal.scorer == Scorer.GENERAL_MANAGER
+    assert not access.can_view_appraisal(deputy, appraisal) and access.can_view_result(org.head, appraisal)
+    Appraisal = type(appraisal)
+    assert db.session.scalars(db.select(Appraisal).where(access.appraisal_scope(deputy))).all() == []
+    assert db.session.scalars(db.select(Appraisal).where(access.appraisal_scope(org.head))).all() == [appraisal]

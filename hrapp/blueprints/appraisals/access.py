@@ -12,6 +12,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 
+from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
     AppraisalCycle,
@@ -98,8 +99,13 @@ def can_view_appraisal(user, appraisal: Appraisal) -> bool:
         return False
     if _is_own(user, appraisal):
         return has_perm(user, AppraisalPerm.VIEW)
-    return has_perm(user, AppraisalPerm.LEAD) and (heads_department(user, appraisal.department)
-                                                   or is_scorer(user, appraisal))
+    if not has_perm(user, AppraisalPerm.LEAD):
+        return False
+    if appraisal.scorer == Scorer.HEAD:
+        return heads_department(user, appraisal.department)
+    # A head's appraisal (scored by the general manager) is not their fellow heads' business; a general
+    # manager's own (scored by HR) is HR's alone.
+    return appraisal.scorer == Scorer.GENERAL_MANAGER and heads_top_department(user, appraisal.department)
 
 
 def can_view_result(user, appraisal: Appraisal) -> bool:
@@ -107,7 +113,7 @@ def can_view_result(user, appraisal: Appraisal) -> bool:
     at every stage."""
     if not can_view_appraisal(user, appraisal):
         return False
-    if _is_own(user, appraisal) and not sees_everything(user):
+    if _is_own(user, appraisal):  # HR clerks too: their own result waits for publication like anyone's
         return appraisal.status in RESULT_VISIBLE
     return True
 
@@ -132,7 +138,7 @@ def can_calibrate(user, appraisal: Appraisal | None = None) -> bool:
     """Adjusting results and returning them to the head: HR, while the cycle is in calibration."""
     if not can_manage_appraisals(user):
         return False
-    return appraisal is None or (appraisal.cycle.stage == CycleStage.CALIBRATION
+    return appraisal is None or (not _is_own(user, appraisal) and appraisal.cycle.stage == CycleStage.CALIBRATION
                                  and appraisal.status == AppraisalStatus.SCORED)
 
 
@@ -142,7 +148,8 @@ def can_respond(user, appraisal: Appraisal) -> bool:
 
 
 def can_decide_appeal(user, appraisal: Appraisal) -> bool:
-    return can_manage_appraisals(user) and appraisal.status == AppraisalStatus.APPEALED
+    return (can_manage_appraisals(user) and not _is_own(user, appraisal)
+            and appraisal.status == AppraisalStatus.APPEALED)
 
 
 def can_give_peer_feedback(user, appraisal: Appraisal) -> bool:
@@ -189,17 +196,34 @@ def appraisal_scope(user) -> sa.ColumnElement[bool]:
     if staff_id is not None and has_perm(user, AppraisalPerm.VIEW):
         clauses.append(Appraisal.staff_id == staff_id)
     if has_perm(user, AppraisalPerm.LEAD):
-        clauses.append(sa.and_(Appraisal.department_id.in_(department_scope(user)),
-                               Appraisal.staff_id.is_not(None) if staff_id is None else
-                               sa.or_(Appraisal.staff_id.is_(None), Appraisal.staff_id != staff_id)))
+        not_own = sa.true() if staff_id is None else sa.or_(Appraisal.staff_id.is_(None),
+                                                              Appraisal.staff_id != staff_id)
+        clauses.append(sa.and_(not_own, sa.or_(
+            sa.and_(Appraisal.scorer == Scorer.HEAD, Appraisal.department_id.in_(department_scope(user))),
+            sa.and_(Appraisal.scorer == Scorer.GENERAL_MANAGER, Appraisal.department_id.in_(top_scope(user))))))
     return sa.or_(*clauses) if clauses else sa.false()
+
+
+def top_scope(user) -> frozenset[int]:
+    """Ids of the departments in the trees whose top department `user` heads (a general manager's scope)."""
+    if getattr(user, "role", None) != Role.HEAD:
+        return frozenset()
+    headed = list(getattr(user, "headed_departments", ()))
+    tops = [d.path for d in headed if d.path.count("/") == 2]
+    if not tops:
+        return frozenset()
+    if len(tops) == len(headed):  # heads only top departments: their whole scope
+        return department_scope(user)
+    cached = getattr(user, "_top_scope", None)
+    if cached is None:
+        cached = user._top_scope = frozenset(db.session.scalars(sa.select(Department.id).where(
+            sa.or_(*(Department.path.startswith(path) for path in tops)))))
+    return cached
 
 
 def result_scope(user) -> sa.ColumnElement[bool]:
     """SQL condition on Appraisal for the results `user` may see (can_view_result): as appraisal_scope, but the
     person's own only once published."""
-    if sees_everything(user):
-        return sa.true()
     staff_id = getattr(user, "staff_id", None)
     if staff_id is None:
         return appraisal_scope(user)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from hrapp.blueprints.appraisals import rules
+from hrapp.blueprints.appraisals.access import can_calibrate
 from hrapp.extensions import db
 from hrapp.models import Appraisal, AppraisalAdjustment, AppraisalCycle, AppraisalStatus
 
@@ -33,7 +34,7 @@ def demo_calibrate(cycle: AppraisalCycle, actor, rng: random.Random) -> int:
     nothing is scored). Never commits."""
     done = db.session.scalar(sa.select(sa.func.count(AppraisalAdjustment.id)).join(Appraisal).where(
         Appraisal.cycle_id == cycle.id, AppraisalAdjustment.by_appeal.is_(False)))
-    results = _scored(cycle)
+    results = [a for a in _scored(cycle) if can_calibrate(actor, a)]
     if done or not results:
         return 0
     scorers = overview(actor, cycle).scorers

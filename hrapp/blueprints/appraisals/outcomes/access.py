@@ -16,8 +16,10 @@ def can_view_outcome(user, outcome: AppraisalOutcome) -> bool:
 
 
 def can_decide_outcome(user, outcome: AppraisalOutcome) -> bool:
-    """Confirming or dismissing a suggestion: HR, while it is suggested."""
-    return can_manage_appraisals(user) and outcome.status == OutcomeStatus.SUGGESTED
+    """Confirming or dismissing a suggestion: HR (never on their own appraisal), while it is suggested."""
+    person = outcome.appraisal.staff
+    return (can_manage_appraisals(user) and outcome.status == OutcomeStatus.SUGGESTED
+            and (person is None or not is_self(user, person)))
 
 
 def can_review_plan(user, plan: ImprovementPlan) -> bool:

@@ -12,6 +12,7 @@ from hrapp.extensions import db
 from hrapp.models import Appraisal, AppraisalCycle, AppraisalOutcome, OutcomeKind, OutcomeStatus
 
 from . import queries, services
+from .access import can_decide_outcome
 
 REVIEW_AFTER_DAYS = 45
 GOALS = "1. 本季度无迟到、无旷工；\n2. 完成服务礼仪复训并通过考核；\n3. 顾客满意度达到 4.0 以上。"
@@ -42,19 +43,20 @@ def demo_outcomes(cycle: AppraisalCycle, actor, rng: random.Random | None = None
     today = company_today()
     rng = rng or random.Random(14)
     rule, version = _commendation_rule()
-    rewards = _suggested(cycle, OutcomeKind.REWARD)
+    rewards = [o for o in _suggested(cycle, OutcomeKind.REWARD) if can_decide_outcome(actor, o)]
     if rewards and rule is not None:
         services.confirm_reward(actor, rewards[0], None, services.RewardChoice(
             rule.code, version.kind.value, None, f"{cycle.name} 考核优秀"), today)
-    trainings = _suggested(cycle, OutcomeKind.TRAINING)
+    trainings = [o for o in _suggested(cycle, OutcomeKind.TRAINING) if can_decide_outcome(actor, o)]
     if trainings:
         services.confirm_training(actor, trainings[0], None, queries.weakest_topic(trainings[0].appraisal) or "服务技能",
                                   None)
-    plans = _suggested(cycle, OutcomeKind.IMPROVEMENT)
+    plans = [o for o in _suggested(cycle, OutcomeKind.IMPROVEMENT) if can_decide_outcome(actor, o)]
     if plans:
         services.confirm_improvement(actor, plans[0], None, GOALS,
                                      today + timedelta(days=REVIEW_AFTER_DAYS + rng.randint(0, 14)), today)
-    rest = [o for kind in OutcomeKind for o in _of(cycle, kind, OutcomeStatus.SUGGESTED)]
+    rest = [o for kind in OutcomeKind for o in _of(cycle, kind, OutcomeStatus.SUGGESTED)
+            if can_decide_outcome(actor, o)]
     dismissed = [o for kind in OutcomeKind for o in _of(cycle, kind, OutcomeStatus.DISMISSED)
                  if o.decision_note == DISMISS_NOTE]
     if rest and not dismissed:

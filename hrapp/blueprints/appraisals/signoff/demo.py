@@ -41,7 +41,8 @@ def _published(cycle: AppraisalCycle) -> list[Appraisal]:
 def _appeal_one(cycle: AppraisalCycle, rng, hr: User) -> None:
     already = db.session.scalar(sa.select(Appraisal.id).where(Appraisal.cycle_id == cycle.id,
                                                               Appraisal.appealed_at.is_not(None)).limit(1))
-    candidates = [(a, u) for a in _published(cycle) if (u := _account(a.staff_id)) is not None]
+    candidates = [(a, u) for a in _published(cycle)
+                  if (u := _account(a.staff_id)) is not None and a.staff_id != hr.staff_id]
     if already is not None or not candidates:
         return
     appraisal, person = candidates[rng.randrange(len(candidates))]

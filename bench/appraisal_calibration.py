@@ -92,7 +92,7 @@ def _appraisals(rng: random.Random, cycle, department, template, heads) -> None:
         items_of[staff_id] = scores
         rows.append(blank | {
             "cycle_id": cycle.id, "staff_id": staff_id, "department_id": department.id, "position_id": position_id,
-            "template_id": template.id, "scorer": "head", "status": AppraisalStatus.SCORED.value,
+            "template_id": template.id, "grade_bands": [], "scorer": "head", "status": AppraisalStatus.SCORED.value,
             "self_total": self_total, "head_total": total, "total": total, "grade": rules.grade_for(total),
             "self_submitted_at": STAMP, "head_submitted_at": STAMP, "scored_by_id": head.id,
             "calibrated": False, "acknowledged_by_silence": False, "version_id": 1,

@@ -93,7 +93,7 @@ def _appraisals(cycle: AppraisalCycle, template: AppraisalTemplate, people: list
     stamp = datetime(2026, 10, 1)
     insert_rows(Appraisal.__table__, [
         {"cycle_id": cycle.id, "staff_id": staff_id, "department_id": department_id, "position_id": position_id,
-         "template_id": template.id, "scorer": Scorer.HEAD.value, "status": AppraisalStatus.HEAD_REVIEW.value,
+         "template_id": template.id, "grade_bands": [], "scorer": Scorer.HEAD.value, "status": AppraisalStatus.HEAD_REVIEW.value,
          "self_comment": "", "head_comment": "", "calibrated": False, "acknowledged_by_silence": False,
          "appeal_text": "", "decision": "", "decision_reason": "", "version_id": 1, "created_at": stamp,
          "updated_at": stamp}

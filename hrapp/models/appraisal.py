@@ -216,6 +216,9 @@ class Appraisal(TimestampMixin, db.Model):
     team_department_id: Mapped[int | None] = mapped_column(sa.ForeignKey("departments.id"))
     template_id: Mapped[int] = mapped_column(sa.ForeignKey("appraisal_templates.id"))
     scorer: Mapped[Scorer] = mapped_column(enum_column(Scorer, length=24), default=Scorer.HEAD)
+    # The template's grade bands when the appraisal was made ([[grade, lowest total], ...]): editing the template
+    # later never regrades a cycle under way or a past one.
+    grade_bands: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
     status: Mapped[AppraisalStatus] = mapped_column(enum_column(AppraisalStatus, length=24),
                                                     default=AppraisalStatus.SELF_REVIEW, index=True)
     self_total: Mapped[Decimal | None] = mapped_column(SCORE)

@@ -124,3 +124,29 @@ def test_a_heads_appraisal_is_not_their_fellow_heads_business(org, make_staff, m
     Appraisal = type(appraisal)
     assert db.session.scalars(db.select(Appraisal).where(access.appraisal_scope(deputy))).all() == []
     assert db.session.scalars(db.select(Appraisal).where(access.appraisal_scope(org.head))).all() == [appraisal]
+
+
+def test_where_no_head_account_holds_the_place_hr_scores(org, make_department, make_staff, make_user):
+    from hrapp.blueprints.appraisals import setup
+
+    lonely = make_staff(make_department("SPA", "水疗部"))
+    desk_head_staff = make_staff(org.front_desk)
+    make_user(Role.HEAD, "deskhead2", staff=desk_head_staff, departments=[org.front_desk])
+    heads, headed = setup.heading_staff_ids(), setup.headed_paths()
+    assert setup.scorer_for(lonely, heads, headed) == Scorer.HR  # nobody heads SPA
+    assert setup.scorer_for(org.desk_staff, heads, headed) == Scorer.HEAD
+    assert setup.scorer_for(desk_head_staff, heads, headed) == Scorer.GENERAL_MANAGER  # FO's head is there
+    org.head.is_enabled = False
+    db.session.flush()
+    assert setup.scorer_for(desk_head_staff, heads, setup.headed_paths()) == Scorer.HR
+
+
+def test_an_appraisal_keeps_the_grade_bands_it_was_made_with(org, make_template, make_cycle, make_appraisal):
+    template = make_template()
+    appraisal = make_appraisal(make_cycle(), org.desk_staff, template)
+    template.grade_bands = [["excellent", "95"], ["good", "85"], ["pass", "70"], ["needs_improvement", "60"],
+                            ["fail", "0"]]
+    for item in appraisal.items:
+        item.head_score = D("92")
+    refresh_totals(appraisal)
+    assert appraisal.grade == Grade.EXCELLENT  # by the bands of when it was made (90), not the edited 95

@@ -59,14 +59,33 @@ def heading_staff_ids() -> dict[int, set[str]]:
     return heads
 
 
-def scorer_for(staff: StaffMember, heads: dict[int, set[str]]) -> Scorer:
+def headed_paths() -> set[str]:
+    """The paths of the departments some enabled head account heads."""
+    return set(db.session.scalars(
+        sa.select(Department.path).join(department_heads, department_heads.c.department_id == Department.id)
+        .join(User, User.id == department_heads.c.user_id)
+        .where(User.role == Role.HEAD, User.is_enabled.is_(True))))
+
+
+def scorer_for(staff: StaffMember, heads: dict[int, set[str]], headed: set[str] | None = None) -> Scorer:
     """Who scores `staff`: HR for a general manager (heading the top of their tree), the general manager for
-    another head, else a head of their department."""
+    another head, else a head of their department. With `headed` (headed_paths()), HR also where nobody holds
+    that place — no head account up the person's department chain, or none on the top department for a head —
+    so that every appraisal has someone who may score it."""
     paths = heads.get(staff.id)
-    if not paths:
-        return Scorer.HEAD
     top = "/" + staff.department.path.strip("/").split("/")[0] + "/"
-    return Scorer.HR if top in paths else Scorer.GENERAL_MANAGER
+    if paths:
+        if top in paths or (headed is not None and top not in headed):
+            return Scorer.HR
+        return Scorer.GENERAL_MANAGER
+    if headed is not None and not any(staff.department.path.startswith(path) for path in headed):
+        return Scorer.HR
+    return Scorer.HEAD
+
+
+def grade_bands_of(template: AppraisalTemplate) -> list:
+    """The bands an appraisal made from `template` keeps: the template's, or the default ones."""
+    return [[grade, str(low)] for grade, low in (template.grade_bands or rules.DEFAULT_GRADE_BANDS)]
 
 
 def check_weights(template: AppraisalTemplate) -> None:
@@ -93,6 +112,7 @@ def make_appraisal(cycle: AppraisalCycle, template: AppraisalTemplate, staff: St
         position_id=staff.position_id if staff is not None else None,
         team_department_id=department.id if staff is None else None, template=template,
         scorer=Scorer.HR if staff is None else scorer,
+        grade_bands=grade_bands_of(template),
         status=AppraisalStatus.SELF_REVIEW if wants_self else AppraisalStatus.HEAD_REVIEW)
     for number, criterion in enumerate(template.criteria, start=1):
         appraisal.items.append(AppraisalItem(

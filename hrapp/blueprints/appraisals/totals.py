@@ -23,7 +23,8 @@ def head_total(appraisal: Appraisal) -> Decimal | None:
 
 
 def grade_of(appraisal: Appraisal, total: Decimal) -> Grade:
-    return Grade(rules.grade_for(total, appraisal.template.grade_bands or rules.DEFAULT_GRADE_BANDS))
+    """The grade of `total` by the bands the appraisal kept when it was made (Appraisal.grade_bands)."""
+    return Grade(rules.grade_for(total, appraisal.grade_bands or rules.DEFAULT_GRADE_BANDS))
 
 
 def refresh_totals(appraisal: Appraisal) -> None:

@@ -78,8 +78,8 @@ def test_reason_is_required(client, auth, scene):
 
 
 def test_the_grade_follows_the_templates_bands(client, auth, scene):
-    scene.template.grade_bands = [["excellent", "95"], ["good", "85"], ["pass", "70"], ["needs_improvement", "60"],
-                                  ["fail", "0"]]
+    fresh(scene.desk).grade_bands = [["excellent", "95"], ["good", "85"], ["pass", "70"], ["needs_improvement", "60"],
+                                     ["fail", "0"]]  # as if made from a template with these bands
     db.session.commit()
     auth.login("hr")
     assert post_adjust(client, scene.desk, "90").status_code == 302

@@ -86,8 +86,10 @@ def test_hr_adjusts_the_total_and_the_grade_follows_the_bands(client, auth, appe
 
 
 def test_a_template_with_its_own_bands(appealed):
-    appealed.template.grade_bands = [["excellent", "95"], ["good", "85"], ["pass", "60"],
-                                     ["needs_improvement", "40"], ["fail", "0"]]
+    appraisal = _reload(appealed)
+    # the appraisal keeps its template's bands from when it was made: as if made from a template with these
+    appraisal.grade_bands = [["excellent", "95"], ["good", "85"], ["pass", "60"], ["needs_improvement", "40"],
+                             ["fail", "0"]]
     db.session.commit()
     appraisal = _reload(appealed)
     services.decide(appealed.hr, appraisal, "adjusted", Decimal("91.5"), "复核", appraisal.version_id)

@@ -85,13 +85,13 @@ def team_templates(templates: list[AppraisalTemplate]) -> dict[int, AppraisalTem
     return teams
 
 
-def _appraisal_row(cycle_id: int, template_id: int, status: AppraisalStatus, now, staff=None, department_id=None,
-                   scorer=Scorer.HR) -> dict:
+def _appraisal_row(cycle_id: int, template: AppraisalTemplate, status: AppraisalStatus, now, staff=None,
+                   department_id=None, scorer=Scorer.HR) -> dict:
     return {"cycle_id": cycle_id, "staff_id": staff.id if staff else None,
             "department_id": staff.department_id if staff else department_id,
             "position_id": staff.position_id if staff else None,
-            "team_department_id": None if staff else department_id, "template_id": template_id,
-            "scorer": scorer, "status": status, "calibrated": False,
+            "team_department_id": None if staff else department_id, "template_id": template.id,
+            "scorer": scorer, "status": status, "calibrated": False, "grade_bands": setup.grade_bands_of(template),
             "acknowledged_by_silence": False, "self_comment": "", "head_comment": "", "appeal_text": "",
             "decision": "", "decision_reason": "", "version_id": 1, "created_at": now, "updated_at": now}
 
@@ -131,7 +131,7 @@ def _plan(cycle: AppraisalCycle, templates: list[AppraisalTemplate]):
                   sa.select(StaffMember.id, StaffMember.position_id, StaffMember.department_id, Department.path)
                   .join(Department, Department.id == StaffMember.department_id)
                   .where(eligible_clause(cycle)).order_by(StaffMember.id))]
-    heads = setup.heading_staff_ids()
+    heads, headed = setup.heading_staff_ids(), setup.headed_paths()
     assigned, without = [], []
     for staff in people:
         if staff.id in taken:
@@ -140,7 +140,7 @@ def _plan(cycle: AppraisalCycle, templates: list[AppraisalTemplate]):
         if template is None:
             without.append(staff.id)
         else:
-            assigned.append((staff, template, setup.scorer_for(staff, heads)))
+            assigned.append((staff, template, setup.scorer_for(staff, heads, headed)))
     teams_taken = set(db.session.scalars(sa.select(Appraisal.team_department_id).where(
         Appraisal.cycle_id == cycle.id, Appraisal.team_department_id.is_not(None))))
     teams = {d: t for d, t in team_templates(templates).items() if d not in teams_taken}
@@ -165,9 +165,9 @@ def open_cycle(actor, cycle: AppraisalCycle, expected_version: int | None) -> Op
     now, head = utcnow(), AppraisalStatus.HEAD_REVIEW
     first = {t.id: AppraisalStatus.SELF_REVIEW if t.self_assessment and cycle.stage == CycleStage.SELF_ASSESSMENT
              else head for t in templates}  # a person's first status, per template (a team's: the head's)
-    rows = [_appraisal_row(cycle.id, template.id, first[template.id], now, staff=staff, scorer=scorer)
+    rows = [_appraisal_row(cycle.id, template, first[template.id], now, staff=staff, scorer=scorer)
             for staff, template, scorer in assigned]
-    rows += [_appraisal_row(cycle.id, template.id, head, now, department_id=d) for d, template in teams.items()]
+    rows += [_appraisal_row(cycle.id, template, head, now, department_id=d) for d, template in teams.items()]
     for start in range(0, len(rows), CHUNK):
         insert_rows(Appraisal.__table__, rows[start:start + CHUNK])
     item_rows = {t.id: _item_rows(t) for t in templates}
@@ -200,11 +200,11 @@ def add_person(actor, cycle: AppraisalCycle, staff_number: str) -> Appraisal:
     if db.session.scalar(sa.select(Appraisal.id).where(Appraisal.cycle_id == cycle.id,
                                                        Appraisal.staff_id == staff.id)):
         raise CycleError.of("staff_number", "already_in_cycle")
-    heads = setup.heading_staff_ids()
+    heads, headed = setup.heading_staff_ids(), setup.headed_paths()
     template = choose_template(staff, usable_templates(), heads)
     if template is None:
         raise CycleError.of("staff_number", "no_template_for")
-    appraisal = setup.make_appraisal(cycle, template, staff, scorer=setup.scorer_for(staff, heads))
+    appraisal = setup.make_appraisal(cycle, template, staff, scorer=setup.scorer_for(staff, heads, headed))
     db.session.flush()
     audit.record(actor, "appraisal_cycle.add_person", cycle, None,
                  {"staff_number": staff.staff_number, "template": template.code, "appraisal_id": appraisal.id},

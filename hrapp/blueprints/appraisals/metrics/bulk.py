@@ -19,7 +19,7 @@ from hrapp.blueprints.appraisals import totals
 from hrapp.blueprints.appraisals.access import RESULT_VISIBLE
 from hrapp.core.errors import StaleRecord
 from hrapp.extensions import db
-from hrapp.models import Appraisal, AppraisalCycle, AppraisalItem, AppraisalTemplate, CriterionKind, utcnow
+from hrapp.models import Appraisal, AppraisalCycle, AppraisalItem, CriterionKind, utcnow
 
 # What an item's value comes from: (staff id, item row) -> the value, or ... to leave the item alone.
 ValueOf = Callable[[int, object], object]
@@ -34,7 +34,7 @@ class _Appraisal:
     staff_id: int
     version_id: int
     calibrated: bool
-    template: object
+    grade_bands: list
     self_total: Decimal | None
     head_total: Decimal | None
     total: Decimal | None
@@ -50,15 +50,14 @@ def _bands(raw: str | None, cache: dict) -> list:
 
 def _load(cycle: AppraisalCycle, staff_ids, kinds) -> list[_Appraisal]:
     query = (sa.select(Appraisal.id, Appraisal.staff_id, Appraisal.version_id, Appraisal.calibrated,
-                       Appraisal.template_id, Appraisal.self_total, Appraisal.head_total, Appraisal.total,
-                       Appraisal.grade)
+                       sa.type_coerce(Appraisal.grade_bands, sa.Text).label("grade_bands"), Appraisal.self_total,
+                       Appraisal.head_total, Appraisal.total, Appraisal.grade)
              .where(Appraisal.cycle_id == cycle.id, Appraisal.staff_id.is_not(None),
                     Appraisal.status.not_in(RESULT_VISIBLE)))
     if staff_ids is not None:
         query = query.where(Appraisal.staff_id.in_(staff_ids))
-    templates = {i: SimpleNamespace(grade_bands=bands) for i, bands in db.session.execute(
-        sa.select(AppraisalTemplate.id, AppraisalTemplate.grade_bands))}
-    by_id = {row.id: _Appraisal(row.id, row.staff_id, row.version_id, row.calibrated, templates[row.template_id],
+    cache: dict = {}
+    by_id = {row.id: _Appraisal(row.id, row.staff_id, row.version_id, row.calibrated, _bands(row.grade_bands, cache),
                                 row.self_total, row.head_total, row.total, row.grade)
              for row in db.session.execute(query)}
     if not by_id:
@@ -66,7 +65,6 @@ def _load(cycle: AppraisalCycle, staff_ids, kinds) -> list[_Appraisal]:
     ids = sa.select(Appraisal.id).where(Appraisal.cycle_id == cycle.id)
     if staff_ids is not None:
         ids = ids.where(Appraisal.staff_id.in_(staff_ids))
-    cache: dict = {}
     rows = db.session.execute(
         sa.select(AppraisalItem.id, AppraisalItem.appraisal_id, AppraisalItem.kind, AppraisalItem.weight,
                   sa.type_coerce(AppraisalItem.bands, sa.Text).label("bands"), AppraisalItem.higher_is_better,

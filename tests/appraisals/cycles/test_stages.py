@@ -131,3 +131,17 @@ def test_close_service_refuses_inside_the_window(scene):
     else:
         raise AssertionError("closing inside the window was allowed")
     assert cycle.stage == CycleStage.PUBLISHED
+
+
+def test_head_scoring_drops_self_assessment_drafts_never_submitted(app, scene):
+    hr = login_en(app, "hr")
+    assert post(hr, scene.cycle, "open").status_code == 302
+    cycle = reload(scene.cycle)
+    draft = db.session.scalars(sa.select(Appraisal).where(Appraisal.cycle_id == cycle.id)
+                               .order_by(Appraisal.id)).first()
+    rated = next(item for item in draft.items if item.self_scored)
+    rated.self_level, rated.self_score, draft.self_total = 4, 80, 80
+    db.session.commit()
+    assert post(hr, cycle, "head-scoring").status_code == 302
+    draft = db.session.get(Appraisal, draft.id)
+    assert draft.self_total is None and all(item.self_score is None for item in draft.items)

@@ -40,6 +40,18 @@ def test_the_same_key_twice_imports_once(client, api_scene):
     assert db.session.query(KpiValue).one().value == Decimal("4.5")
 
 
+def test_the_same_key_for_another_cycle_is_another_import(client, api_scene, make_cycle, make_appraisal):
+    s = api_scene
+    other = make_cycle("2026-Q1", stage=CycleStage.CALIBRATION, first_on=Q2_FIRST.replace(month=1))
+    make_appraisal(other, s.desk_staff, s.template)
+    db.session.commit()
+    values = [{"staff_number": s.desk_staff.staff_number, "kpi_code": "csat", "value": 4.5}]
+    assert post(client, s, s.hr, values, key="monthly-import").status_code == 201
+    second = post(client, s, s.hr, values, key="monthly-import", cycle_id=other.id)
+    assert second.status_code == 201 and second.get_json()["cycle_id"] == other.id
+    assert db.session.query(KpiValue).filter_by(cycle_id=other.id).count() == 1
+
+
 def test_bad_rows_answer_422_and_store_nothing(client, api_scene):
     s = api_scene
     response = post(client, s, s.hr, [

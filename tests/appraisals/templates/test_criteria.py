@@ -47,6 +47,11 @@ def test_every_refusal_comes_back_on_the_criterion_form(app, blank):
         "Choose the system metric the criterion reads.": {**METRIC, "metric": ""},
         "Only ratings and KPIs can be part of the self-assessment.": {**METRIC, "self_scored": "y"},
     }
+    kpi = {"title_zh": "销售额", "kind": "kpi", "weight": "10", "bands": "8 100", "metric": ""}
+    for target in ("NaN", "Infinity", "1e20"):
+        response = add(hr, "T-NEW", {**kpi, "target": target})
+        assert response.status_code == 200, target
+        assert "The target is a number below ten billion." in response.get_data(as_text=True), target
     for message, data in cases.items():
         response = add(hr, "T-NEW", data)
         assert response.status_code == 200 and message in response.get_data(as_text=True), message

@@ -3,23 +3,21 @@ reason; the history kept as AppraisalAdjustment rows), undoing it (back to the h
 reason), and returning a result to its scorer. Services never commit; the actor is passed in."""
 from decimal import Decimal
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.routing import BuildError
 
 from hrapp import audit
 from hrapp.blueprints.appraisals import rules, totals
 from hrapp.blueprints.appraisals.access import can_calibrate
 from hrapp.blueprints.appraisals.messages import REASON_REQUIRED
+from hrapp.blueprints.appraisals.scorers import appraisal_link, scorer_users
 from hrapp.blueprints.appraisals.workflow import APPRAISAL_WORKFLOW, audit_label
 from hrapp.core import workflow
-from hrapp.core.approvers import department_approvers, hr_users
 from hrapp.core.errors import StaleRecord, check_version
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
-from hrapp.models import Appraisal, AppraisalAdjustment, Scorer, utcnow
+from hrapp.models import Appraisal, AppraisalAdjustment, utcnow
 from hrapp.notifications import notify
 
 RETURNED_KIND = "appraisal.returned"
@@ -93,24 +91,6 @@ def undo_calibration(actor, appraisal: Appraisal, reason: str, expected_version:
     if not appraisal.calibrated or appraisal.head_total is None:
         raise ValidationFailed.single("reason", NOTHING_TO_UNDO)
     return _write(actor, appraisal, appraisal.head_total, _reason(reason), False, "appraisal.undo_adjust")
-
-
-def appraisal_link(appraisal: Appraisal) -> str:
-    """The appraisal's page (the scoring part's), or "" where that part is not installed."""
-    try:
-        return url_for("appraisal_scoring.show_appraisal", appraisal_id=appraisal.id)
-    except BuildError:
-        return ""
-
-
-def scorer_users(appraisal: Appraisal) -> list:
-    """Whom a returned result goes back to: the user who scored it, else those who score it (its department's
-    heads up the tree; HR for HR-scored appraisals)."""
-    if appraisal.scored_by is not None and appraisal.scored_by.is_enabled:
-        return [appraisal.scored_by]
-    if appraisal.scorer == Scorer.HR:
-        return hr_users()
-    return department_approvers(appraisal.department)
 
 
 def return_to_head(actor, appraisal: Appraisal, note: str, expected_version: int | None) -> None:

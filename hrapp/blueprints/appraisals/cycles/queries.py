@@ -4,6 +4,7 @@ narrowed to the departments a head leads)."""
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
 
 from hrapp.company import company_today
 from hrapp.core.listing import Filter, Listing, like_escape
@@ -99,6 +100,7 @@ def overdue(cycle: AppraisalCycle, user, today: date | None = None) -> dict[str,
         answer[key] = list(db.session.scalars(
             sa.select(Appraisal).where(Appraisal.cycle_id == cycle.id, Appraisal.status == status,
                                        progress_clause(user))
+            .options(joinedload(Appraisal.staff), joinedload(Appraisal.department))
             .outerjoin(StaffMember, StaffMember.id == Appraisal.staff_id)
             .order_by(Appraisal.department_id, StaffMember.staff_number, Appraisal.id).limit(500)))
     return answer
@@ -112,4 +114,4 @@ def without_appraisal(cycle: AppraisalCycle) -> list[StaffMember]:
     return list(db.session.scalars(
         sa.select(StaffMember).where(eligible_clause(cycle), ~StaffMember.id.in_(
             sa.select(Appraisal.staff_id).where(Appraisal.cycle_id == cycle.id, Appraisal.staff_id.is_not(None))))
-        .order_by(StaffMember.staff_number).limit(500)))
+        .options(joinedload(StaffMember.department)).order_by(StaffMember.staff_number).limit(500)))

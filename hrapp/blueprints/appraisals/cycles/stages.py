@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from hrapp.company import company_today
 from hrapp.core import workflow
 from hrapp.extensions import db
-from hrapp.models import Appraisal, AppraisalCycle, AppraisalStatus, utcnow
+from hrapp.models import Appraisal, AppraisalCycle, AppraisalItem, AppraisalStatus, utcnow
 
 from .. import rules, signals
 from ..workflow import APPRAISAL_WORKFLOW
@@ -32,10 +32,17 @@ def status_count(cycle: AppraisalCycle, *statuses: AppraisalStatus) -> int:
 def to_head_scoring(actor, cycle: AppraisalCycle, expected_version: int | None) -> int:
     """SELF_ASSESSMENT -> HEAD_SCORING; returns how many self-assessments were skipped."""
     workflow.check(CYCLE_WORKFLOW, cycle, "to_head_scoring", actor, _version(cycle, expected_version))
+    # A self-assessment never submitted does not count: its draft scores go, so no total or signed form shows them.
+    unsubmitted = sa.select(Appraisal.id).where(Appraisal.cycle_id == cycle.id,
+                                                Appraisal.status == AppraisalStatus.SELF_REVIEW)
+    db.session.execute(sa.update(AppraisalItem).where(AppraisalItem.appraisal_id.in_(unsubmitted))
+                       .values(self_level=None, self_score=None, self_comment="")
+                       .execution_options(synchronize_session=False))
     skipped = db.session.execute(
         sa.update(Appraisal).where(Appraisal.cycle_id == cycle.id,
                                    Appraisal.status == AppraisalStatus.SELF_REVIEW)
-        .values(status=AppraisalStatus.HEAD_REVIEW, version_id=Appraisal.version_id + 1, updated_at=utcnow())
+        .values(status=AppraisalStatus.HEAD_REVIEW, self_total=None, self_comment="",
+                version_id=Appraisal.version_id + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)).rowcount
     workflow.apply(CYCLE_WORKFLOW, cycle, "to_head_scoring", actor, _version(cycle, expected_version),
                    details={"self_skipped": skipped})

@@ -34,6 +34,7 @@ def import_kpis(payload: dict, cycle_id: int):
     read them. 422 with the rows' problems, nothing stored."""
     user, key = api_user(), request_key()
     cycle = get_visible_or_404(AppraisalCycle, cycle_id, can_view_kpis)
+    key = services.scoped_key(user, cycle, key) if key else key
     entries = [KpiEntry(n, v["staff_number"], v["kpi_code"], v["value"])
                for n, v in enumerate(payload["values"], start=1)]
     try:

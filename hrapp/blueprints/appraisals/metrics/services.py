@@ -110,8 +110,14 @@ def apply_kpis(cycle: AppraisalCycle, staff_ids) -> int:
     return written.items
 
 
+def scoped_key(actor, cycle: AppraisalCycle, key: str) -> str:
+    """The Idempotency-Key as stored: per caller and cycle (two callers, or one caller's two cycles, may use the
+    same key without meeting each other's imports)."""
+    return f"{getattr(actor, 'id', 0)}:{cycle.id}:{key}"[:80]
+
+
 def kpi_import_by_key(key: str) -> KpiImport | None:
-    """The import made earlier with this Idempotency-Key."""
+    """The import made earlier with this stored key (scoped_key)."""
     return db.session.scalar(sa.select(KpiImport).where(KpiImport.idempotency_key == key))
 
 

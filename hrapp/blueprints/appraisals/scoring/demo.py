@@ -24,8 +24,8 @@ from hrapp.models import AppraisalCycle, AppraisalStatus, CriterionKind, StaffMe
 
 from .. import rules
 from ..access import can_give_peer_feedback, can_self_assess, is_scorer
+from ..scorers import scorer_users
 from . import peer, services
-from .notices import scorer_users
 
 # Head scoring: (chance, the total aimed at) from the best grade down.
 TARGETS = ((Decimal("0.20"), 94), (Decimal("0.62"), 84), (Decimal("0.88"), 70), (Decimal("0.95"), 55),

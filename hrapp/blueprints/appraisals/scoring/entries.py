@@ -61,8 +61,8 @@ def read_entry(item: AppraisalItem, raw: dict[str, str], errors: dict[str, list]
             errors.setdefault(names[part], []).append(MESSAGES["not_a_number"])
         elif part == "score" and not 0 <= number <= rules.HUNDRED:
             errors.setdefault(names[part], []).append(MESSAGES["score_range"])
-        else:
-            setattr(entry, part, number)
+        else:  # a score keeps the 2 places it is stored with, so a total never differs once reloaded
+            setattr(entry, part, rules.rounded(number) if part == "score" else number)
     return entry
 
 

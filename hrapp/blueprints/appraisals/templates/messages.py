@@ -12,6 +12,7 @@ PROBLEMS = {
     "kind": _l("Choose a kind of criterion."),
     "metric": _l("Choose the system metric the criterion reads."),
     "kpi_code": _l("Give the code of the imported KPI, e.g. csat."),
+    "target_range": _l("The target is a number below ten billion."),
     "self_scored": _l("Only ratings and KPIs can be part of the self-assessment."),
     "scope_both": _l("A template applies to a department or to a position, not both."),
     "team_position": _l("A team template applies to a department (or the company), not to a position."),

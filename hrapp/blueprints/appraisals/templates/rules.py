@@ -99,6 +99,10 @@ def metric_default(metric: str) -> MetricDefault | None:
     return METRIC_DEFAULTS.get(metric)
 
 
+# A target must fit the item's value column (Numeric(14, 4)).
+TARGET_LIMIT = Decimal("1e10")
+
+
 @dataclass(frozen=True)
 class CriterionInput:
     """A criterion as typed: kind, weight, the kind's own fields (levels and bands still as text)."""
@@ -155,6 +159,8 @@ def check_criterion(given: CriterionInput, metrics: Sequence[str]) -> CriterionC
         problems["metric"] = Problem("metric")
     if given.kind == IMPORTED and not given.kpi_code.strip():
         problems["kpi_code"] = Problem("kpi_code")
+    if given.target is not None and (not given.target.is_finite() or abs(given.target) >= TARGET_LIMIT):
+        problems["target"] = Problem("target_range")
     if given.self_scored and given.kind not in SELF_SCORABLE:
         problems["self_scored"] = Problem("self_scored")
     return CriterionCheck(levels, bands, higher, unit, problems)

@@ -42,7 +42,10 @@ class _Appraisal:
     items: list = field(default_factory=list)
 
 
-def _bands(raw: str | None, cache: dict) -> list:
+def _bands(raw, cache: dict) -> list:
+    """A JSON list column read as text (SQLite) or already decoded (PostgreSQL's driver decodes json)."""
+    if not isinstance(raw, str | None):
+        return raw
     if raw not in cache:
         cache[raw] = json.loads(raw) if raw else []
     return cache[raw]

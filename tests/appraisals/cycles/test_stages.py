@@ -9,9 +9,11 @@ import sqlalchemy as sa
 from hrapp.blueprints.appraisals import signals
 from hrapp.blueprints.appraisals.cycles.notices import PUBLISHED
 from hrapp.blueprints.appraisals.cycles.stages import close, publish
+from hrapp.blueprints.appraisals.signoff.notices import SILENCE
+from hrapp.blueprints.appraisals.signoff.notices import person_accounts as accounts_of
 from hrapp.company import company_today
 from hrapp.extensions import db
-from hrapp.models import Appraisal, AppraisalStatus, AuditEntry, CycleStage
+from hrapp.models import Appraisal, AppraisalStatus, AuditEntry, CycleStage, Notification
 from tests.access_matrix import login
 from tests.appraisals.fixtures import write_appraisal, write_cycle
 
@@ -119,6 +121,8 @@ def test_close_waits_for_appeals_and_the_window(app, scene):
     assert cycle.stage == CycleStage.CLOSED and cycle.closed_at is not None
     appraisal = db.session.get(Appraisal, scored.id)
     assert appraisal.status == AppraisalStatus.ACKNOWLEDGED and appraisal.acknowledged_by_silence
+    told = db.session.scalars(sa.select(Notification.text).where(Notification.kind == SILENCE)).all()
+    assert told and len(told) == len(accounts_of(appraisal)) and all("视为确认" in text for text in told)
 
 
 def test_close_service_refuses_inside_the_window(scene):

@@ -11,6 +11,7 @@ workflow (HR, the right stage, the version), does the work that goes with it and
 """
 import sqlalchemy as sa
 
+from hrapp.blueprints.appraisals.signoff.notices import tell_person_of_silence
 from hrapp.company import company_today
 from hrapp.core import workflow
 from hrapp.extensions import db
@@ -113,9 +114,10 @@ def close(actor, cycle: AppraisalCycle, expected_version: int | None) -> int:
     silent = db.session.scalars(sa.select(Appraisal).where(Appraisal.cycle_id == cycle.id,
                                                            Appraisal.status == AppraisalStatus.PUBLISHED)
                                 .order_by(Appraisal.id)).all()
-    for appraisal in silent:
+    for appraisal in silent:  # every one is past its window (close_refusal): told as the signoff tick tells
         appraisal.acknowledged_at, appraisal.acknowledged_by_silence = now, True
         workflow.apply(APPRAISAL_WORKFLOW, appraisal, "acknowledge_by_silence", actor, appraisal.version_id)
+        tell_person_of_silence(appraisal)
     cycle.closed_at = now
     workflow.apply(CYCLE_WORKFLOW, cycle, "close", actor, _version(cycle, expected_version),
                    details={"acknowledged_by_silence": len(silent)})

@@ -24,7 +24,6 @@ PROBLEMS = {
 
 # Shared by the parts.
 DEADLINE_PASSED = _l("The deadline of this stage passed on %(day)s; ask HR to extend it.")
-RESULT_NOT_PUBLISHED = _l("The result is not published yet.")
 REASON_REQUIRED = _l("Please give a reason.")
 
 

@@ -14,6 +14,7 @@ class Config:
     # The feature packages, in registration order: each declares MODULE = Module(...) (hrapp.core.module).
     MODULES = (
         "hrapp.blueprints.main",
+        "hrapp.blueprints.home",
         "hrapp.blueprints.auth",
         "hrapp.blueprints.accounts",
         "hrapp.blueprints.org",

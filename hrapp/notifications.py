@@ -1,9 +1,12 @@
 """In-app notifications: written in the caller's transaction, each in its recipient's language.
 
-Every notification has a kind that a registered module declares (`Module.notification_kinds`)."""
+Every notification has a kind that a registered module declares (`Module.notification_kinds`).
+`notifications_added` is sent once per `notify` call (sender None; `rows`, `kind`, `text`, `link`): the outward
+part (hrapp/blueprints/notifications/outward) writes the e-mails and robot messages HR routes for that kind."""
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
+from blinker import Namespace
 from flask import current_app
 from flask_babel import force_locale
 
@@ -12,6 +15,7 @@ from hrapp.extensions import db
 from hrapp.models import Notification, User, utcnow
 
 GENERAL = "general"
+notifications_added = Namespace().signal("notifications.added")
 
 
 def notification_kinds() -> dict[str, object]:
@@ -39,6 +43,8 @@ def notify(users: Iterable[User], text: Callable[[], str], link: str = "", kind:
         rows.append(Notification(user_id=user.id, kind=kind, text=body[:500], link=link[:255]))
         remember_unread(user, None)
     db.session.add_all(rows)
+    if rows:
+        notifications_added.send(None, rows=rows, kind=kind, text=text, link=link)
     return rows
 
 

@@ -71,7 +71,15 @@ from hrapp.models.leave import (
     LeaveStatus,
     LeaveType,
 )
-from hrapp.models.notification import Notification
+from hrapp.models.notification import (
+    DeliveryStatus,
+    GroupRobot,
+    Notification,
+    NotificationRoute,
+    OutwardChannel,
+    OutwardDelivery,
+    RobotPlatform,
+)
 from hrapp.models.org import (
     JOB_DESCRIPTION_TEXT_FIELDS,
     CompanySettings,
@@ -148,7 +156,7 @@ __all__ = [
     "utcnow",
     # rostering
     "CalendarFeedToken", "CompanyHoliday", "DayKind", "DayOffRequest", "DayOffStatus",
-    "HolidaySource", "Notification",
+    "HolidaySource", "Notification", "NotificationRoute", "OutwardChannel", "OutwardDelivery", "RobotPlatform", "GroupRobot", "DeliveryStatus",
     "PeriodKind", "RestOwedEntry", "RestOwedReason", "Roster", "RosterCell", "RosterMember", "RosterChange", "RosterDemand",
     "RosterRuleSettings", "RosterWorkTerms", "RosterStatus", "ShiftKind", "ShiftSwap", "ShiftType", "SwapStatus",
     # signed reports

@@ -4,8 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from hrapp.core.pinyin import name_initials, name_pinyin
 from hrapp.extensions import db
 from hrapp.models.base import TimestampMixin, enum_column
 from hrapp.models.org import Department, Position
@@ -33,6 +34,14 @@ class EventKind(enum.StrEnum):
     PAY_CHANGE = "pay_change"
 
 
+def _pinyin_default(context) -> str:
+    return name_pinyin(context.get_current_parameters().get("name_zh") or "")
+
+
+def _initials_default(context) -> str:
+    return name_initials(context.get_current_parameters().get("name_zh") or "")
+
+
 class StaffMember(TimestampMixin, db.Model):
     __tablename__ = "staff_members"
 
@@ -40,6 +49,10 @@ class StaffMember(TimestampMixin, db.Model):
     staff_number: Mapped[str] = mapped_column(sa.String(20), unique=True)
     name_zh: Mapped[str] = mapped_column(sa.String(40), index=True)
     name_en: Mapped[str] = mapped_column(sa.String(80), default="")
+    # The name's pinyin and initials for search (hrapp.core.pinyin), kept in step with name_zh: by the
+    # validator below for ORM writes, by the column defaults for bulk inserts that leave them out.
+    name_pinyin: Mapped[str] = mapped_column(sa.String(255), default=_pinyin_default, server_default="", index=True)
+    name_initials: Mapped[str] = mapped_column(sa.String(255), default=_initials_default, server_default="", index=True)
     gender: Mapped[Gender] = mapped_column(enum_column(Gender))
     birth_on: Mapped[date | None]
     id_number: Mapped[str] = mapped_column(sa.String(18), default="")
@@ -57,6 +70,10 @@ class StaffMember(TimestampMixin, db.Model):
     )
     status_since_on: Mapped[date | None]
     left_on: Mapped[date | None]
+    # When the probation period ends (None: not on probation or not recorded) and the current labour
+    # contract's end (None: open-ended or not recorded); HR's home lists those ending soon.
+    probation_ends_on: Mapped[date | None] = mapped_column(index=True)
+    contract_ends_on: Mapped[date | None] = mapped_column(index=True)
     daily_wage_amount: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     monthly_base_amount: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
     emergency_contact_name: Mapped[str] = mapped_column(sa.String(40), default="")
@@ -71,6 +88,11 @@ class StaffMember(TimestampMixin, db.Model):
     events: Mapped[list["EmploymentEvent"]] = relationship(
         back_populates="staff", order_by="EmploymentEvent.effective_on.desc(), EmploymentEvent.id.desc()"
     )
+
+    @validates("name_zh")
+    def _keep_pinyin(self, _key, value):
+        self.name_pinyin, self.name_initials = name_pinyin(value or ""), name_initials(value or "")
+        return value
 
     @property
     def display_name(self) -> str:

@@ -29,7 +29,7 @@ UNTIMED = {"static", "bootstrap.static"}
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login; anything else goes home."""
-    return local_path(target) or url_for("main.home")
+    return local_path(target) or url_for("home.home")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -37,7 +37,7 @@ def _safe_next(target: str | None) -> str:
 def login():
     """Log in; the session is emptied first so nothing from before survives the login."""
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(url_for("home.home"))
     form = LoginForm()
     if form.validate_on_submit():
         result = authenticate(form.identifier.data, form.password.data)
@@ -83,7 +83,7 @@ def change_password_page():
                 db.session.commit()
                 login_user(current_user._get_current_object())  # the rotated token must reach this cookie
                 flash(_("Your password has been changed."), "success")
-                return redirect(url_for("main.home"))
+                return redirect(url_for("home.home"))
     return render_template("auth/password.html", form=form, title=_("Change password"))
 
 

@@ -1,4 +1,4 @@
-"""The home page."""
+"""Vendor files and the health probe."""
 from hrapp.core.module import Module
 
 from .routes import bp

@@ -1,0 +1,6 @@
+"""Home — head home: placeholder (the part's helper replaces it)."""
+from hrapp.core.module import Module
+
+from .routes import bp
+
+PART = Module(name="home.head_home", blueprints=(bp,))

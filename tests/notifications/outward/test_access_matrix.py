@@ -1,0 +1,14 @@
+"""Every route of the outward notifications part as every role (tests/access_matrix.py)."""
+from tests import access_matrix
+from tests.access_matrix import Route, walk, web_callers
+
+people = access_matrix.people  # the fixture
+
+#                                                                  anon staff other head hk_head hr admin
+TABLE = {
+    "deliveries": Route("GET", "/notifications/outward/deliveries", "L    403   403   403  403     403 200"),
+}
+
+
+def test_access_matrix(app, people):
+    walk(app, "notification_outward", TABLE, web_callers(app))

@@ -1,14 +1,60 @@
-"""Home — staff home: placeholder page."""
-from flask import Blueprint, render_template
+"""The staff home (我的一天): the person's day on one page, phone first."""
+from datetime import timedelta
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from hrapp.blueprints.attendance.access import AttendancePerm
+from hrapp.blueprints.attendance.board.rules import month_days as days_of_month
+from hrapp.blueprints.attendance.capture.forms import PunchForm
+from hrapp.blueprints.attendance.capture.rules import address_allowed
+from hrapp.blueprints.attendance.labels import MARKS
+from hrapp.blueprints.leave.balances import balances_of
+from hrapp.blueprints.roster.services import my_schedule
+from hrapp.company import request_zone_name
+from hrapp.core.localtime import to_zone
+from hrapp.models import DayStatus
+from hrapp.models.base import utcnow
+from hrapp.naming import english_ui
+from hrapp.permissions import has_perm
+
 from ..access import STAFF_HOME, allowed_if, can_open_staff_home
+from . import queries, rules
 
 bp = Blueprint("home_staff", __name__, url_prefix="/home/me")
+
+SCHEDULE_DAYS = 14  # how far ahead the page looks for the next shifts
+WAITING_LABELS = {
+    queries.NOTICE: _l("A violation notice to acknowledge or appeal"),
+    queries.SELF_ASSESSMENT: _l("Your self-assessment is due"),
+    queries.RESULT: _l("An appraisal result to acknowledge"),
+    queries.TRAINING: _l("A training session you are enrolled in"),
+    queries.SWAP: _l("A shift swap asked of you"),
+}
 
 
 @bp.route("/")
 @allowed_if(can_open_staff_home)
 def show():
-    """Placeholder."""
-    return render_template("home/staff_home/home.html", home=STAFF_HOME, user=current_user, title=STAFF_HOME.label)
+    """Today's and the next shifts, the punch button, the month's marks, balances, what waits, fines and rewards."""
+    now = utcnow()
+    today = to_zone(now, request_zone_name()).date()
+    person = queries.person_of(current_user.staff_id, today.strftime("%Y-%m"))
+    if person is None:
+        abort(404)
+    staff = person.staff
+    month = days_of_month(today.replace(day=1))
+    days = queries.month_days(staff.id, month[0], month[-1])
+    todays, upcoming = rules.split_shifts(my_schedule(staff.id, today, today + timedelta(days=SCHEDULE_DAYS)),
+                                          today)
+    can_punch = has_perm(current_user, AttendancePerm.VIEW)
+    return render_template(
+        "home/staff_home/home.html", home=STAFF_HOME, title=STAFF_HOME.label, staff=staff, today=today,
+        todays=todays, upcoming=upcoming, can_punch=can_punch,
+        punch_allowed=can_punch and address_allowed(request.remote_addr, person.punch_networks),
+        punch_form=PunchForm(formdata=None), marks=rules.month_marks(days.values()),
+        strip=rules.month_strip(today, {d: DayStatus(f.status) for d, f in days.items()}), day_marks=MARKS,
+        balances=[b for b in balances_of(staff, today) if b.balance is not None],
+        waiting=rules.waiting_order(queries.waiting_items(staff.id, now, english_ui()), today),
+        waiting_labels=WAITING_LABELS, money=person.money)

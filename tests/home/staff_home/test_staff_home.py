@@ -131,9 +131,9 @@ def scene(me, leave_types, make_entitlement, make_rule, make_violation, make_rew
 def test_shifts_today_and_next(app, client, scene):
     today = company_today()
     page = html(login(client, "hsme").get(URL))
-    cells = dict(db.session.execute(sa.text(
+    cells = {str(day): code for day, code in db.session.execute(sa.text(
         "SELECT c.day, t.code FROM roster_cells c JOIN shift_types t ON t.id = c.shift_type_id "
-        "WHERE c.staff_id = :s"), {"s": scene.me.id}).all())
+        "WHERE c.staff_id = :s"), {"s": scene.me.id})}  # str: a date on PostgreSQL, text on SQLite
     todays = panel(page, "home-today")
     assert f'data-code="{cells[today.isoformat()]}"' in todays
     upcoming = panel(page, "home-next-shifts")

@@ -4,6 +4,7 @@ from the roster's and the leave module's own functions."""
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -69,10 +70,10 @@ def _money(value) -> Decimal:
     return Decimal(value or 0).quantize(CENT)
 
 
-def person_of(staff_id: int, month: str) -> Person | None:
-    """The staff member with their `month` ("YYYY-MM") on the conduct ledger and the web punch networks, in one
-    statement. The money follows the ledger (compute_ledger): final violations and approved rewards of the
-    ledger month, compensation (rules of the compensation kind) apart from fines."""
+@cache
+def _person_statement() -> sa.Select:
+    # Built once (bound parameters staff_id and month): composing it costs more than running it.
+    month = sa.bindparam("month", type_=sa.String)
     final = sa.and_(Violation.staff_id == StaffMember.id, Violation.ledger_month == month,
                     Violation.state == ViolationState.FINAL)
     compensation = ConductRuleVersion.kind == RuleKind.COMPENSATION
@@ -85,7 +86,7 @@ def person_of(staff_id: int, month: str) -> Person | None:
 
     approved = sa.and_(Reward.staff_id == StaffMember.id, Reward.ledger_month == month,
                        Reward.state == RewardState.APPROVED)
-    row = db.session.execute(sa.select(
+    return sa.select(
         StaffMember,
         violation_sum(sa.case((compensation, zero), else_=Violation.amount)),
         violation_sum(sa.case((compensation, Violation.amount), else_=zero)),
@@ -93,7 +94,14 @@ def person_of(staff_id: int, month: str) -> Person | None:
         sa.select(sa.func.count()).select_from(Violation).where(final).scalar_subquery(),
         sa.select(sa.func.count()).select_from(Reward).where(approved).scalar_subquery(),
         sa.select(AttendanceSettings.web_punch_networks).limit(1).scalar_subquery(),
-    ).where(StaffMember.id == staff_id)).first()
+    ).where(StaffMember.id == sa.bindparam("staff_id", type_=sa.Integer))
+
+
+def person_of(staff_id: int, month: str) -> Person | None:
+    """The staff member with their `month` ("YYYY-MM") on the conduct ledger and the web punch networks, in one
+    statement. The money follows the ledger (compute_ledger): final violations and approved rewards of the
+    ledger month, compensation (rules of the compensation kind) apart from fines."""
+    row = db.session.execute(_person_statement(), {"staff_id": staff_id, "month": month}).first()
     if row is None:
         return None
     staff, fines, paid_back, rewards, fine_count, reward_count, networks = row
@@ -122,12 +130,11 @@ def _branch(kind: str, item_id, parent_id, title, title_en, due_on, starts_at) -
             _typed(starts_at, sa.DateTime).label("starts_at")]
 
 
-def waiting_items(staff_id: int, now: datetime, english: bool = False) -> list[WaitingItem]:
-    """What waits for the person, in one statement: violation notices to acknowledge (or appeal), their
-    self-assessment while the cycle asks for it, a published appraisal result to acknowledge, training
-    sessions they hold a place in that have not ended (`now`: naive UTC), and swaps colleagues proposed to them.
-    The same states the modules' own rules act on (can_self_assess, can_respond, the swap's partner step)."""
-    null = None
+@cache
+def _waiting_statement() -> sa.CompoundSelect:
+    # Built once (bound parameters staff_id and now), like _person_statement.
+    null, staff_id = None, sa.bindparam("staff_id", type_=sa.Integer)
+    now = sa.bindparam("now", type_=sa.DateTime)
     notices = sa.select(*_branch(NOTICE, Violation.id, null, Violation.number, Violation.number,
                                  Violation.respond_by, null)).where(
         Violation.staff_id == staff_id, Violation.state == ViolationState.SUBMITTED)
@@ -151,6 +158,14 @@ def waiting_items(staff_id: int, now: datetime, english: bool = False) -> list[W
                                ShiftSwap.partner_day, null)) \
         .join(StaffMember, StaffMember.id == ShiftSwap.requester_id).where(
             ShiftSwap.partner_id == staff_id, ShiftSwap.status == SwapStatus.PROPOSED)
-    rows = db.session.execute(sa.union_all(notices, self_reviews, results, sessions, swaps))
+    return sa.union_all(notices, self_reviews, results, sessions, swaps)
+
+
+def waiting_items(staff_id: int, now: datetime, english: bool = False) -> list[WaitingItem]:
+    """What waits for the person, in one statement: violation notices to acknowledge (or appeal), their
+    self-assessment while the cycle asks for it, a published appraisal result to acknowledge, training
+    sessions they hold a place in that have not ended (`now`: naive UTC), and swaps colleagues proposed to them.
+    The same states the modules' own rules act on (can_self_assess, can_respond, the swap's partner step)."""
+    rows = db.session.execute(_waiting_statement(), {"staff_id": staff_id, "now": now})
     return [WaitingItem(r.kind, r.item_id, r.parent_id, (r.title_en if english and r.title_en else r.title) or "",
                         r.due_on, r.starts_at) for r in rows]

@@ -14,6 +14,7 @@ from hrapp.blueprints.leave.balances import balances_of
 from hrapp.blueprints.roster.services import my_schedule
 from hrapp.company import request_zone_name
 from hrapp.core.localtime import to_zone
+from hrapp.labels import label
 from hrapp.models import DayStatus
 from hrapp.models.base import utcnow
 from hrapp.naming import english_ui
@@ -49,12 +50,14 @@ def show():
     todays, upcoming = rules.split_shifts(my_schedule(staff.id, today, today + timedelta(days=SCHEDULE_DAYS)),
                                           today)
     can_punch = has_perm(current_user, AttendancePerm.VIEW)
+    statuses = {d: DayStatus(f.status) for d, f in days.items()}
     return render_template(
         "home/staff_home/home.html", home=STAFF_HOME, title=STAFF_HOME.label, staff=staff, today=today,
         todays=todays, upcoming=upcoming, can_punch=can_punch,
         punch_allowed=can_punch and address_allowed(request.remote_addr, person.punch_networks),
         punch_form=PunchForm(formdata=None), marks=rules.month_marks(days.values()),
-        strip=rules.month_strip(today, {d: DayStatus(f.status) for d, f in days.items()}), day_marks=MARKS,
+        strip=rules.month_strip(today, statuses), day_marks=MARKS,
+        status_labels={s: label(s) for s in set(statuses.values())},
         balances=[b for b in balances_of(staff, today) if b.balance is not None],
         waiting=rules.waiting_order(queries.waiting_items(staff.id, now, english_ui()), today),
         waiting_labels=WAITING_LABELS, money=person.money)

@@ -2,7 +2,6 @@
 month's demand, appraisal and training tasks and this month's figures, in FO and the same in housekeeping
 (HK, out of the head's scope: nothing of it may appear). Rows are written directly, as the modules leave them."""
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa

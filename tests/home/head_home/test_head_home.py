@@ -2,10 +2,11 @@
 states and the statement budget (≤ 10 per request)."""
 import re
 
+from hrapp.blueprints.home.head_home.rules import month_of
 from hrapp.models import Role
 from tests.access_matrix import login
 
-from .conftest import OUTSIDER, StatementLog, people  # noqa: F401  (people: the fixture)
+from .conftest import OUTSIDER, StatementLog
 
 MAX_STATEMENTS = 10
 
@@ -70,8 +71,7 @@ def test_next_month_rosters_state_and_gaps_against_demand(app, head_day):
     fo = re.search(rf'data-department-id="{o.front.id}" data-roster-state="draft">(.*?)</tr>', rosters, re.S)
     assert fo, rosters
     assert f'href="/roster/{o.next_roster.id}"' in fo.group(1)
-    days = ((o.following.replace(day=28) + __import__("datetime").timedelta(days=4)).replace(day=1)
-            - o.following).days
+    days = month_of(o.following)[1].day
     # every day short of 2 people but the first (2 rostered); the second short of 1
     assert f"{days - 1}" in fo.group(1) and f"{2 * (days - 1) - 1}" in fo.group(1)
     assert f'data-department-id="{o.front_desk.id}" data-roster-state="none"' in rosters

@@ -70,6 +70,14 @@ def _starts(day: date, starts) -> datetime | None:
 
 
 @dataclass(frozen=True)
+class ShiftCode:
+    """A shift type as the demand table reads it."""
+
+    id: int
+    code: str
+
+
+@dataclass(frozen=True)
 class DepartmentMonth:
     """A department's next month: its rosters' state, the first of them (to link) and the gaps against demand."""
 
@@ -90,34 +98,37 @@ def next_month_rosters(user, first: date, last: date) -> list[DepartmentMonth]:
     Two statements: the rosters with their cells counted per day and shift, and the demand."""
     scope = department_scope(user)
     rows = db.session.execute(
-        sa.select(Department.id, Department.name, Roster.id, Roster.status, RosterCell.day, ShiftType.code,
-                  sa.func.count(RosterCell.id))
+        sa.select(Department.id, Department.name, Roster.id, Roster.status, RosterCell.day, RosterCell.shift_type_id,
+                  sa.func.count())  # count(*): the cells' (roster, day, type) index covers it
         .select_from(Department)
         .outerjoin(Roster, sa.and_(Roster.department_id == Department.id, Roster.starts_on <= last,
                                    Roster.ends_on >= first))
         .outerjoin(RosterCell, sa.and_(RosterCell.roster_id == Roster.id, RosterCell.day.between(first, last)))
-        .outerjoin(ShiftType, ShiftType.id == RosterCell.shift_type_id)
         .where(Department.id.in_(scope))
         .group_by(Department.id, Department.name, Department.path, Roster.id, Roster.status, RosterCell.day,
-                  ShiftType.code)
+                  RosterCell.shift_type_id)
         .order_by(Department.path, Roster.id)).all()
     demand_rows = db.session.execute(
-        sa.select(RosterDemand, ShiftType).join(ShiftType, ShiftType.id == RosterDemand.shift_type_id)
+        sa.select(RosterDemand.department_id, RosterDemand.shift_type_id, RosterDemand.weekday, RosterDemand.on_date,
+                  RosterDemand.required, ShiftType.code)
+        .join(ShiftType, ShiftType.id == RosterDemand.shift_type_id)
         .where(RosterDemand.department_id.in_(scope),
                sa.or_(RosterDemand.on_date.is_(None), RosterDemand.on_date.between(first, last)))).all()
     demand_of: dict[int, tuple[list, dict]] = {}
-    for demand, shift in demand_rows:
-        entries, shifts = demand_of.setdefault(demand.department_id, ([], {}))
-        entries.append(demand)
-        shifts[shift.id] = shift
+    for row in demand_rows:  # rows read like RosterDemand (and ShiftCode like ShiftType) for `demand_table`
+        entries, shifts = demand_of.setdefault(row.department_id, ([], {}))
+        entries.append(row)
+        shifts[row.shift_type_id] = ShiftCode(row.shift_type_id, row.code)
     names, rosters, counts = {}, {}, {}
-    for department_id, name, roster_id, status, day, code, number in rows:
+    for department_id, name, roster_id, status, day, shift_type_id, number in rows:
         names[department_id] = name
         department_rosters = rosters.setdefault(department_id, {})
         if roster_id is not None:
             department_rosters[roster_id] = _value(status)
-        if day is not None:
-            counts.setdefault(department_id, {})[(day, code)] = number
+        shift = demand_of.get(department_id, ([], {}))[1].get(shift_type_id)
+        if day is not None and shift is not None:  # a shift without demand has no gaps
+            key = (day, shift.code)
+            counts.setdefault(department_id, {})[key] = counts.get(department_id, {}).get(key, 0) + number
     out = []
     for department_id, name in names.items():
         entries, shifts = demand_of.get(department_id, ([], {}))

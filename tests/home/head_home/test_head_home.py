@@ -99,6 +99,12 @@ def test_month_at_a_glance(app, head_day):
     assert re.search(r'id="head-month-rewards">1<', month)
 
 
+def test_the_root_shows_the_heads_home(app, head_day):
+    html = login(app, "head").get("/").get_data(as_text=True)
+    assert 'id="head-board"' in html and "李前台" in _section(html, "head-board")
+    assert 'id="home-tab-head"' in html
+
+
 def test_statement_budget(app, head_day):
     client = login(app, "head")
     client.get("/home/head/")

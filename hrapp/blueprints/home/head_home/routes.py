@@ -20,8 +20,8 @@ ROSTER_STATE_LABELS = {NONE: _l("No roster"), DRAFT: _l("Draft"), PUBLISHED: _l(
 ROSTER_STATE_STYLES = {NONE: "danger", DRAFT: "warning", PUBLISHED: "success"}
 
 
-@bp.context_processor
 def _wording() -> dict:
+    """The page's labels and link makers, passed with the page (`/` renders it from another blueprint)."""
     return {"state_labels": STATE_LABELS, "state_styles": STATE_STYLES, "approval_labels": APPROVAL_LABELS,
             "roster_state_labels": ROSTER_STATE_LABELS, "roster_state_styles": ROSTER_STATE_STYLES,
             "approval_url": approval_url, "approval_list_url": approval_list_url}
@@ -38,7 +38,7 @@ def show():
         board=queries.day_board(current_user, today), approvals=waiting.approvals(current_user, today),
         rosters=queries.next_month_rosters(current_user, first, last),
         tasks=waiting.tasks(current_user, today, utcnow()),
-        month=queries.month_glance(current_user, *month_of(today)))
+        month=queries.month_glance(current_user, *month_of(today)), **_wording())
 
 
 _LISTS = {"leave": "leave_requests.list_approvals", "correction": "attendance_corrections.list_corrections",

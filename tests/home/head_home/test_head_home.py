@@ -1,0 +1,125 @@
+"""The head's home through HTTP: each panel with its figures and links, nothing of another department, the empty
+states and the statement budget (≤ 10 per request)."""
+import re
+
+from hrapp.blueprints.home.head_home.rules import month_of
+from hrapp.models import Role
+from tests.access_matrix import login
+
+from .conftest import OUTSIDER, StatementLog
+
+MAX_STATEMENTS = 10
+
+
+def _page(app, username="head") -> str:
+    response = login(app, username).get("/home/head/")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def _section(html: str, element_id: str) -> str:
+    start = html.index(f'id="{element_id}"')
+    return html[start:html.index("</section>", start)]
+
+
+def _state(html: str, state: str) -> str:
+    match = re.search(rf'<li class="mb-2" data-state="{state}">(.*?)</li>', html, re.S)
+    assert match, state
+    return match.group(1)
+
+
+def test_empty_home_says_so(app, people):
+    html = _page(app)
+    for empty in ("head-board-empty", "head-approvals-empty", "head-tasks-empty"):
+        assert f'id="{empty}"' in html
+    assert 'data-roster-state="none"' in html
+    assert re.search(r'id="head-month-rate">\s*—', html)
+
+
+def test_day_board_counts_and_names_of_my_departments_only(app, head_day):
+    board = _section(_page(app), "head-board")
+    assert "head-board-empty" not in board
+    assert "王经理" in _state(board, "in") and "周打卡" in _state(board, "in")
+    assert '<span class="head-count">2</span>' in _state(board, "in")
+    assert "李前台" in _state(board, "late")
+    assert "钱缺勤" in _state(board, "absent")
+    assert "孙请假" in _state(board, "leave")
+    assert '<span class="head-count">0</span>' in _state(board, "missing")
+    assert OUTSIDER not in board
+    assert 'href="/attendance/today"' in board
+
+
+def test_approvals_count_and_link_oldest_never_own_or_other_departments(app, head_day):
+    o = head_day
+    approvals = _section(_page(app), "head-approvals")
+    assert OUTSIDER not in approvals
+    leave = re.search(r'data-kind="leave">(.*?)</div>', approvals, re.S).group(1)
+    assert 'head-count">2<' in leave  # the head's own request is not theirs to decide
+    assert leave.index(f"/leave/requests/{o.leave.id}") < leave.index("钱缺勤")  # the oldest first
+    assert 'href="/leave/requests/approvals"' in leave
+    assert f'href="/attendance/corrections/{o.correction.id}"' in approvals
+    assert f'href="/roster/{o.swap.roster_id}/swaps/{o.swap.id}"' in approvals
+    assert f'href="/conduct/violations/{o.proposal.id}"' in approvals
+    assert 'data-kind="day_off"' in approvals and "孙请假" in approvals
+    for kind in ("correction", "swap", "proposal", "day_off"):
+        assert re.search(rf'data-kind="{kind}">.*?head-count">1<', approvals, re.S), kind
+
+
+def test_next_month_rosters_state_and_gaps_against_demand(app, head_day):
+    o = head_day
+    rosters = _section(_page(app), "head-rosters")
+    fo = re.search(rf'data-department-id="{o.front.id}" data-roster-state="draft">(.*?)</tr>', rosters, re.S)
+    assert fo, rosters
+    assert f'href="/roster/{o.next_roster.id}"' in fo.group(1)
+    days = month_of(o.following)[1].day
+    # every day short of 2 people but the first (2 rostered); the second short of 1
+    assert f'data-gap-columns="{days - 1}" data-gap-people="{2 * (days - 1) - 1}"' in fo.group(1)
+    assert f'data-department-id="{o.front_desk.id}" data-roster-state="none"' in rosters
+    assert f'data-department-id="{o.housekeeping.id}"' not in rosters
+
+
+def test_tasks_with_deadlines(app, head_day):
+    o = head_day
+    tasks = _section(_page(app), "head-tasks")
+    assert OUTSIDER not in tasks
+    assert f"/appraisals/to-score?cycle={o.cycle.id}" in tasks
+    assert f'href="/training/sessions/{o.past_session.id}"' in tasks
+    assert f'href="/training/sessions/{o.next_session.id}"' in tasks
+    assert f'href="/training/plans/{o.plan.id}"' in tasks and "消防演练" in tasks
+    assert len(re.findall(r"data-task=", tasks)) == 4
+
+
+def test_month_at_a_glance(app, head_day):
+    month = _section(_page(app), "head-month")
+    earlier = min(3, head_day.today.day - 1)
+    attended, expected = 2 + earlier, 3 + earlier  # present + late (+ earlier days) of present, late, absent
+    assert re.search(rf'id="head-month-rate">{100 * attended / expected:.1f}%', month)
+    assert re.search(r'id="head-month-late">1<', month)
+    assert re.search(r'id="head-month-violations">2<', month)  # final and submitted; void and HK's left out
+    assert re.search(r'id="head-month-rewards">1<', month)
+
+
+def test_the_root_shows_the_heads_home(app, head_day):
+    html = login(app, "head").get("/").get_data(as_text=True)
+    assert 'id="head-board"' in html and "李前台" in _section(html, "head-board")
+    assert 'id="home-tab-head"' in html
+
+
+def test_statement_budget(app, head_day):
+    client = login(app, "head")
+    client.get("/home/head/")
+    with StatementLog() as log:
+        assert client.get("/home/head/").status_code == 200
+    assert len(log.statements) <= MAX_STATEMENTS, "\n".join(log.statements)
+
+
+def test_a_head_of_another_department_sees_only_theirs(app, head_day, make_user):
+    html = _page(app, "hkhead")
+    board = _section(html, "head-board")
+    assert "王经理" not in board and "李前台" not in html
+    assert OUTSIDER in board
+
+
+def test_a_head_without_departments_has_no_head_home(app, people, make_user):
+    make_user(Role.HEAD, "nohead")
+    assert login(app, "nohead").get("/home/head/").status_code == 403

@@ -21,15 +21,6 @@ def month_to_close(today: date, closed_records: int, expected_records: int) -> P
     return previous
 
 
-def count_state(count: int) -> str:
-    """A check counting what still blocks the close: OK at zero, to do otherwise."""
-    return OK if not count else TODO
-
-
-def closed_state(is_closed: bool) -> str:
-    return OK if is_closed else TODO
-
-
 def sheet_state(is_issued: bool, is_pending: bool) -> str:
     """The signed sheet: issued with every signature (OK), issued and waiting for signatures, or not issued."""
     if is_issued:

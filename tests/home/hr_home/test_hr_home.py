@@ -81,6 +81,7 @@ def test_readiness_shows_closes_pending_days_flags_and_waiting_violations(client
                    ledger_month=month.name)  # 30% of the wage: over the guard rail
     make_violation(org.hk_staff, rule, state=ViolationState.SUBMITTED,
                    occurred_at=datetime.combine(month.first, time(3)), ledger_month=month.name)
+    make_violation(org.hk_staff, rule, state=ViolationState.APPEALED)  # listed with its time: the worst case
     db.session.commit()
     auth.login("hr")
     page = desk(client)

@@ -2,8 +2,9 @@
 expiring, unmapped clock ids, probation periods and contracts ending, and the appraisal cycle's progress."""
 from flask import Blueprint, render_template
 
-from hrapp.company import company_today
-from hrapp.models import AppraisalStatus, CycleStage
+from hrapp.company import request_zone_name
+from hrapp.core.localtime import to_zone
+from hrapp.models import AppraisalStatus, CycleStage, utcnow
 from hrapp.period_close import closable_modules, module_label
 
 from ..access import HR_HOME, allowed_if, can_open_hr_home
@@ -16,7 +17,7 @@ bp = Blueprint("home_hr", __name__, url_prefix="/home/hr")
 @allowed_if(can_open_hr_home)
 def show():
     """The HR desk: a handful of statements for the whole page (see desk and readiness)."""
-    today = company_today()
+    today = to_zone(utcnow(), request_zone_name()).date()  # the company's today; the zone read once per request
     loaded = desk.load_desk(today)
     modules = [m.name for m in closable_modules()]
     month = rules.month_to_close(today, loaded.counts["previous_closed"], loaded.counts["departments"] * len(modules))

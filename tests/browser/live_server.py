@@ -29,6 +29,7 @@ from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.home_staff_seed import seed_home_staff_department
 from tests.browser.home_head_seed import seed_home_head_department
+from tests.browser.home_hr_seed import seed_home_hr
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
 from tests.browser.training_seed import seed_training_department
@@ -80,6 +81,7 @@ def seed() -> None:
     seed_training_department(staff)
     seed_appraisal_department(staff)
     seed_home_head_department(staff)
+    seed_home_hr(staff)
     seed_catalogue(None)
     seed_home_staff_department(staff)
     db.session.commit()

@@ -18,7 +18,8 @@ from tests.conftest import count
 from tests.fixtures import make_id_number
 
 HEADERS = ["工号", "姓名", "英文名", "性别", "出生日期", "身份证号", "电话", "邮箱", "部门编码", "岗位编码",
-           "直接上级工号", "入职日期", "状态", "离职日期", "参加工作日期", "日工资", "月基本工资", "紧急联系人", "紧急联系电话", "备注"]
+           "直接上级工号", "入职日期", "状态", "离职日期", "参加工作日期", "试用期结束日期", "合同到期日期", "日工资",
+           "月基本工资", "紧急联系人", "紧急联系电话", "备注"]
 COL = {name: i for i, name in enumerate(HEADERS)}
 BAD_LINES = {2 + 100: "入职日期", 2 + 500: "部门编码", 2 + 900: "日工资"}  # spreadsheet rows (header is row 1)
 
@@ -33,7 +34,7 @@ def staff_rows(n: int = 1000, departments=("FO", "HK"), position: str = "P-REC")
         rows.append([
             f"T{i:05d}", f"员工{i}", f"Person {i}", "男" if i % 2 else "female", birth, make_id_number(birth, i),
             f"138{i:08d}", f"p{i}@example.com", departments[i % 2], position if i % 6 == 0 else "", superior,
-            date(2020, 1, 1) + timedelta(days=i), "在职" if i % 4 else "probation", None, None,
+            date(2020, 1, 1) + timedelta(days=i), "在职" if i % 4 else "probation", None, None, None, None,
             200 + (i % 7) + 0.5, "4500.00", f"联系人{i}", "13900000000", "",
         ])
     return rows
@@ -160,7 +161,7 @@ def test_duplicates_loops_and_unheaded_values_are_errors(company):
         (3, "工号", "This staff number also appears on row 2."),
         (4, "直接上级工号", "The superiors given in this file form a loop."),
         (5, "直接上级工号", "The superiors given in this file form a loop."),
-        (2, "U", "A value in a column without a header."),
+        (2, "W", "A value in a column without a header."),
     }
 
 

@@ -135,6 +135,10 @@ class StaffSchema(Schema):
     left_on = fields.Date(allow_none=True, load_default=None)
     career_started_on = fields.Date(allow_none=True, load_default=None, metadata={
         "description": "参加工作日期: when cumulative service for annual leave starts (null: the hire date)."})
+    probation_ends_on = fields.Date(allow_none=True, load_default=None, metadata={
+        "description": "The last day of the probation period (not before the hire date)."})
+    contract_ends_on = fields.Date(allow_none=True, load_default=None, metadata={
+        "description": "The last day of the labour contract (null: open-ended; not before the hire date)."})
     daily_wage_amount = Money(load_default=Decimal("0.00"),
                               metadata={"description": "Sensitive: absent unless you may see it."})
     monthly_base_amount = Money(load_default=Decimal("0.00"),

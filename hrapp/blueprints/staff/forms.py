@@ -28,6 +28,9 @@ class StaffForm(VersionedForm):
     career_started_on = DateField(_l("Career start date"), validators=[Optional()],
                                   description=_l("When cumulative service for annual leave starts; empty: the hire "
                                                  "date."))
+    probation_ends_on = DateField(_l("Probation ends on"), validators=[Optional()])
+    contract_ends_on = DateField(_l("Contract ends on"), validators=[Optional()],
+                                 description=_l("Empty: an open-ended contract."))
     daily_wage_amount = MoneyField(_l("Daily wage (CNY)"), default=0, validators=[InputRequired()])
     monthly_base_amount = MoneyField(_l("Monthly base pay (CNY)"), default=0, validators=[InputRequired()])
     emergency_contact_name = StringField(_l("Emergency contact"), validators=[Optional(), Length(max=40)])

@@ -44,6 +44,8 @@ class StaffData:
     emergency_contact_phone: str = ""
     notes: str = ""
     career_started_on: date | None = None  # 参加工作日期: cumulative service for annual leave (None: the hire date)
+    probation_ends_on: date | None = None  # the last day of the probation period
+    contract_ends_on: date | None = None  # the last day of the current labour contract (None: open-ended)
 
 
 STAFF_FIELDS = tuple(f.name for f in fields(StaffData))
@@ -118,7 +120,8 @@ def staff_problems(data: StaffData, today: date, staff_id: int | None = None,
 
 def _date_problems(data: StaffData, today: date) -> list[tuple[str, str]]:
     """(field, code) for implausible dates: born in the future, hired before 1950, before birth, under the
-    legal working age of 16 or more than a year ahead, left before being hired."""
+    legal working age of 16 or more than a year ahead, left before being hired, probation or contract ending before
+    the hire."""
     found = []
     birth, hire = data.birth_on, data.hire_on
     if birth and birth > today:
@@ -133,6 +136,9 @@ def _date_problems(data: StaffData, today: date) -> list[tuple[str, str]]:
         found.append(("hire_on", "hire_future"))
     if hire and data.left_on and data.left_on < hire:
         found.append(("left_on", "left_before_hire"))
+    for field in ("probation_ends_on", "contract_ends_on"):
+        if hire and getattr(data, field) and getattr(data, field) < hire:
+            found.append((field, "ends_before_hire"))
     return found
 
 

@@ -46,6 +46,7 @@ TRANSLATED = {
     "left_needs_date": _l("A leaving date is required when the status is 'left'."),
     "left_without_status": _l("A leaving date is only allowed when the status is 'left'."),
     "left_before_hire": _l("Leaving date cannot be before the hire date."),
+    "ends_before_hire": _l("This date cannot be before the hire date."),
     "superior_self": _l("A person cannot be their own superior."),
     "duplicate_number": _l("This staff number is already used."),
     "unknown_department": _l("Unknown department."),

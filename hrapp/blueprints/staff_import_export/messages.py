@@ -57,6 +57,8 @@ COLUMN_HELP = {
                  "(new staff: probation)."),
     "left_on": _l("Leaving date; required when the status is 'left'."),
     "career_started_on": _l("Career start date (参加工作日期) for annual leave; empty: the hire date."),
+    "probation_ends_on": _l("Last day of the probation period; not before the hire date."),
+    "contract_ends_on": _l("Last day of the labour contract (empty: open-ended); not before the hire date."),
     "daily_wage": _l("Daily wage in yuan, at most 2 decimals; empty keeps the current amount. A new person "
                      "needs the daily wage, the monthly base pay or both."),
     "monthly_base": _l("Monthly base pay in yuan, at most 2 decimals; empty keeps the current amount. A new "

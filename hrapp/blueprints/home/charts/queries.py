@@ -8,6 +8,7 @@ metrics do (class hours of sessions where the person was present) against approv
 """
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 
@@ -15,7 +16,7 @@ from hrapp.blueprints.appraisals import rules as appraisal_rules
 from hrapp.blueprints.appraisals.calibration.overview import Section, overview
 from hrapp.blueprints.appraisals.metrics.compute import ATTENDED, LATE
 from hrapp.blueprints.training.plans import rules as plan_rules
-from hrapp.company import local_day, utc_bounds
+from hrapp.company import utc_bounds
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalCycle,
@@ -107,17 +108,19 @@ class LatenessCell:
 
 def lateness_by_weekday(departments: frozenset[int] | None, period: MonthRange) -> tuple[list[LatenessCell], dict]:
     """Late days and attended days per weekday and shift type (grouped by day in SQL, folded by weekday here),
-    and shift type id -> ShiftType for those shown."""
+    and shift type id -> ShiftType (id, code, name, name_en) of those shown."""
     rows = db.session.execute(
-        sa.select(AttendanceDay.day, AttendanceDay.shift_type_id, _count_if(AttendanceDay.status.in_(LATE)),
-                  _count_if(AttendanceDay.status.in_(ATTENDED)))
+        sa.select(AttendanceDay.day, AttendanceDay.shift_type_id, ShiftType.code, ShiftType.name, ShiftType.name_en,
+                  _count_if(AttendanceDay.status.in_(LATE)), _count_if(AttendanceDay.status.in_(ATTENDED)))
+        .outerjoin(ShiftType, ShiftType.id == AttendanceDay.shift_type_id)
         .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
                AttendanceDay.status.in_(ATTENDED), _within(AttendanceDay.department_id, departments))
-        .group_by(AttendanceDay.day, AttendanceDay.shift_type_id)).all()
-    totals = rules.weekday_totals(rows)
+        .group_by(AttendanceDay.day, AttendanceDay.shift_type_id, ShiftType.code, ShiftType.name,
+                  ShiftType.name_en)).all()
+    totals = rules.weekday_totals((day, shift, late, attended) for day, shift, *_n, late, attended in rows)
     cells = [LatenessCell(weekday, shift, late, attended) for (weekday, shift), (late, attended) in totals.items()]
-    ids = {cell.shift_type_id for cell in cells if cell.shift_type_id is not None}
-    shifts = {s.id: s for s in db.session.scalars(sa.select(ShiftType).where(ShiftType.id.in_(ids)))} if ids else {}
+    shifts = {shift: SimpleNamespace(id=shift, code=code, name=name, name_en=name_en or "")
+              for _day, shift, code, name, name_en, *_counts in rows if shift is not None}
     return cells, shifts
 
 
@@ -216,17 +219,16 @@ def training_against_plan(departments: frozenset[int] | None, period: MonthRange
         .join(TrainingPlan, TrainingPlan.id == PlanItem.plan_id)
         .where(TrainingPlan.status == PlanStatus.APPROVED, TrainingPlan.year.in_(years),
                _within(TrainingPlan.department_id, departments))).all()
-    first, _ = rules.quarter_bounds(*quarters[0])
-    _, last = rules.quarter_bounds(*quarters[-1])
-    start, end = utc_bounds(first, last)
+    quarter = sa.case(*((sa.and_(TrainingSession.starts_at >= start, TrainingSession.starts_at < end), f"{y}-{q}")
+                        for y, q in quarters for start, end in [utc_bounds(*rules.quarter_bounds(y, q))]),
+                      else_=sa.null())
     sessions = db.session.execute(
-        sa.select(TrainingSession.starts_at, sa.type_coerce(sa.func.sum(TrainingSession.hours), HOURS))
+        sa.select(quarter, sa.type_coerce(sa.func.sum(TrainingSession.hours), HOURS))
         .join(Enrolment, Enrolment.session_id == TrainingSession.id)
         .join(StaffMember, StaffMember.id == Enrolment.staff_id)
         .where(Enrolment.presence == Presence.PRESENT, Enrolment.status == EnrolmentStatus.ENROLLED,
-               TrainingSession.starts_at >= start, TrainingSession.starts_at < end,
-               _within(StaffMember.department_id, departments))
-        .group_by(TrainingSession.starts_at)).all()
+               quarter.is_not(None), _within(StaffMember.department_id, departments))
+        .group_by(quarter)).all()
     return _training_rows(quarters, items, sessions)
 
 
@@ -234,9 +236,6 @@ def _training_rows(quarters, items, sessions) -> list[TrainingRow]:
     planned = {year: plan_rules.plan_totals((plan_rules.Line(q, people, hours, ZERO)
                                              for y, q, people, hours in items if y == year), ZERO, ZERO).quarters
                for year in {y for y, _q in quarters}}
-    actual: dict[tuple[int, int], Decimal] = {}
-    for starts_at, hours in sessions:
-        key = rules.quarter_of(local_day(starts_at))
-        actual[key] = actual.get(key, Decimal("0")) + Decimal(hours or 0)
-    return [TrainingRow(year, quarter, planned[year][quarter].person_hours, actual.get((year, quarter), Decimal("0")))
+    actual = {key: Decimal(hours or 0) for key, hours in sessions}
+    return [TrainingRow(year, quarter, planned[year][quarter].person_hours, actual.get(f"{year}-{quarter}", Decimal("0")))
             for year, quarter in quarters]

@@ -11,7 +11,7 @@ from hrapp.models import Department
 from hrapp.permissions import can_view_department, get_or_404, visible_departments
 
 from ..access import allowed_if, can_view_charts
-from . import catalogue, queries
+from . import catalogue
 from .rules import month_range
 
 bp = Blueprint("home_charts", __name__, url_prefix="/charts")
@@ -32,10 +32,10 @@ def _filters():
 def index():
     """Every chart with its table, for the chosen months and department."""
     period, department, departments = _filters()
-    names = queries.department_names(departments)
+    choices = visible_departments(current_user)
+    names = {d.id: d for d in choices if departments is None or d.id in departments}
     return render_template("home/charts/index.html", title=_("Charts"), period=period, department=department,
-                           choices=visible_departments(current_user),
-                           figures=catalogue.build(current_user, departments, period, names))
+                           choices=choices, figures=catalogue.build(current_user, departments, period, names))
 
 
 @bp.route("/<name>.<fmt>")

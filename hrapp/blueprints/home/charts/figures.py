@@ -61,11 +61,11 @@ def attendance_figure(rows: list[queries.AttendanceRow], departments: dict, peri
     late = [sum(by_key[(d, m)].late_days for d in shown if (d, m) in by_key) for m in months]
     series.append({"name": _("Late days (all)"), "type": "bar", "yAxisIndex": 1, "data": late})
     option = _grid({"xAxis": {"type": "category", "data": months},
-                    "yAxis": [{"type": "value", "name": _("Attendance rate (%)"), "max": 100},
+                    "yAxis": [{"type": "value", "name": _("Attendance rate (percent)"), "max": 100},
                               {"type": "value", "name": _("Late days"), "minInterval": 1}],
                     "series": series})
     headers = [_("Department"), _("Month"), _("Attended days"), _("Absent days"), _("Missing punch days"),
-               _("Attendance rate (%)"), _("Late days"), _("Late minutes")]
+               _("Attendance rate (percent)"), _("Late days"), _("Late minutes")]
     table = [[_name(departments, d), m, r.attended, r.absent, r.missing_punch, _rate(r), r.late_days,
               r.late_minutes] for d in shown for m in months if (r := by_key.get((d, m)))]
     return Figure("attendance", _("Attendance rate and lateness by department and month"), option, headers, table)
@@ -93,7 +93,7 @@ def lateness_figure(cells: list[queries.LatenessCell], shifts: dict) -> Figure:
               "visualMap": {"min": 0, "max": max([v for *_k, v in data] or [1]) or 1, "calculable": True,
                             "orient": "horizontal", "left": "center", "bottom": 0},
               "series": [{"name": _("Late days"), "type": "heatmap", "data": data, "label": {"show": True}}]}
-    headers = [_("Shift"), _("Weekday"), _("Late days"), _("Attended days"), _("Late (%)")]
+    headers = [_("Shift"), _("Weekday"), _("Late days"), _("Attended days"), _("Late (percent)")]
     table = [[names[y], days[w], c.late_days, c.attended, share(c.late_days, c.attended)]
              for y, k in enumerate(keys) for w in WEEKDAYS if (c := by_key.get((w, k)))]
     return Figure("lateness", _("Lateness by weekday and shift"), option, headers, table)
@@ -140,7 +140,7 @@ def grades_figure(section: Section | None, cycle: AppraisalCycle | None) -> Figu
     buckets = [[names[b["bucket"]], b["count"], b["share"], Decimal(b["guide"]), _("Over the guide") if b["over"]
                 else ""] for b in chart["buckets"]]
     figure = Figure("grades", f"{caption} ({cycle.name})", chart["option"], chart["headers"], chart["rows"])
-    figure.notes = [[_("Guide bucket"), _("People"), _("Share (%)"), _("Guide (%)"), ""], buckets]
+    figure.notes = [[_("Guide bucket"), _("People"), _("Share (percent)"), _("Guide (percent)"), ""], buckets]
     return figure
 
 
@@ -152,7 +152,7 @@ def training_figure(rows: list[queries.TrainingRow]) -> Figure:
                     "series": [{"name": _("Planned person-hours"), "type": "bar",
                                 "data": [plain(r.planned) for r in rows]},
                                {"name": _("Hours attended"), "type": "bar", "data": [plain(r.actual) for r in rows]}]})
-    headers = [_("Quarter"), _("Planned person-hours"), _("Hours attended"), _("Of plan (%)")]
+    headers = [_("Quarter"), _("Planned person-hours"), _("Hours attended"), _("Of plan (percent)")]
     table = [[q, r.planned, r.actual, _of_plan(r)] for q, r in zip(quarters, rows, strict=True)]
     return Figure("training", _("Training hours against plan"), option, headers, table)
 

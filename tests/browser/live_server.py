@@ -26,6 +26,7 @@ from hrapp.models import Gender, Role
 from tests.browser.appraisal_seed import seed_appraisal_department
 from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
+from tests.browser.charts_seed import seed_charts_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
@@ -77,6 +78,7 @@ def seed() -> None:
     seed_attendance_department(staff)
     seed_training_department(staff)
     seed_appraisal_department(staff)
+    seed_charts_department(staff)
     seed_catalogue(None)
     db.session.commit()
 

@@ -67,8 +67,10 @@ def _reward(staff, rule, month_first, amount: str, state=RewardState.APPROVED, n
     return row
 
 
-def write_scene(first: StaffMember, second: StaffMember, prefix: str = "CH") -> SimpleNamespace:
-    """Last month's figures for `first` and `second` (each in their own department); commits."""
+def write_scene(first: StaffMember, second: StaffMember, prefix: str = "CH",
+                template_department_id: int | None = None) -> SimpleNamespace:
+    """Last month's figures for `first` and `second` (each in their own department); the appraisal template is
+    company-wide unless `template_department_id` is given. Commits."""
     today = company_today()
     month = add_months(today.replace(day=1), -1)
     name = month.strftime("%Y-%m")
@@ -92,7 +94,7 @@ def write_scene(first: StaffMember, second: StaffMember, prefix: str = "CH") -> 
     _violation(second, fine, name, "30.50", n=4)
     _reward(first, bonus, month, "200.00", n=1)
     _reward(second, bonus, month, "80.00", state=RewardState.PROPOSED, n=2)  # not approved
-    template = write_template(code=f"{prefix}-T")
+    template = write_template(code=f"{prefix}-T", department_id=template_department_id)
     cycle = write_cycle(name=f"{prefix}-cycle", first_on=add_months(month, -2))
     cycle.first_on, cycle.last_on = add_months(month, -2), add_months(month, 1) - timedelta(days=1)
     write_appraisal(cycle, first, template, status=AppraisalStatus.SCORED, total=Decimal("95"), grade=Grade.EXCELLENT)

@@ -18,7 +18,7 @@ def scene(app, org):
 def test_attendance_by_month_counts_per_department(scene):
     org, s = scene
     period = default_range(company_today())
-    rows = {(r.department_id, r.month): r for r in queries.attendance_by_month(None, period)}
+    rows = {(r.department_id, r.month): r for r in queries.attendance_by_month(queries.attendance_counts(None, period))}
     desk = rows[(org.front_desk.id, s.month)]
     assert (desk.attended, desk.absent, desk.missing_punch, desk.late_days, desk.late_minutes) == (2, 1, 0, 1, 12)
     hk = rows[(org.housekeeping.id, s.month)]
@@ -28,13 +28,14 @@ def test_attendance_by_month_counts_per_department(scene):
 
 def test_attendance_scope_leaves_other_departments_out(scene):
     org, s = scene
-    rows = queries.attendance_by_month(frozenset({org.front.id, org.front_desk.id}), default_range(company_today()))
+    counts = queries.attendance_counts(frozenset({org.front.id, org.front_desk.id}), default_range(company_today()))
+    rows = queries.attendance_by_month(counts)
     assert {r.department_id for r in rows} == {org.front_desk.id}
 
 
 def test_lateness_by_weekday_and_shift(scene):
     org, s = scene
-    cells, shifts = queries.lateness_by_weekday(None, default_range(company_today()))
+    cells, shifts = queries.lateness_by_weekday(queries.attendance_counts(None, default_range(company_today())))
     found = {(c.weekday, c.shift_type_id): (c.late_days, c.attended) for c in cells}
     assert found[(0, s.shift.id)] == (1, 1)  # Monday, early shift: late
     assert found[(1, s.shift.id)] == (0, 1)

@@ -7,6 +7,7 @@ month; fines leave out compensation for damage), appraisal results as calibratio
 metrics do (class hours of sessions where the person was present) against approved plans' person-hours.
 """
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -58,17 +59,52 @@ def _count_if(condition) -> sa.ColumnElement:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
-def month_of(column, period: MonthRange) -> sa.ColumnElement:
-    """A date column's month as "YYYY-MM" (portable SQL: one CASE branch per month of the range)."""
-    return sa.case(*((sa.and_(column >= start, column <= rules.month_end(start)), rules.month_name(start))
-                     for start in rules.month_starts(period.first, period.last)), else_=sa.null())
-
-
 def department_names(departments: frozenset[int] | None) -> dict[int, Department]:
     """id -> Department of the departments in scope, in tree order (one query)."""
     rows = db.session.scalars(sa.select(Department).where(_within(Department.id, departments))
                               .order_by(Department.path))
     return {department.id: department for department in rows}
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    """The reconciled days of one local day, department and shift type: how many were attended, absent, missing a
+    punch and late (with the minutes late)."""
+
+    day: date
+    department_id: int
+    shift: SimpleNamespace | None  # id, code, name, name_en of the shift type (None: no shift)
+    attended: int
+    absent: int
+    missing_punch: int
+    late_days: int
+    late_minutes: int
+
+
+def attendance_counts(departments: frozenset[int] | None, period: MonthRange) -> list[DayCounts]:
+    """One pass over the period's reconciled days, grouped by day, department and shift type: what both attendance
+    charts fold (by department and month, by weekday and shift)."""
+    rows = db.session.execute(
+        sa.select(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id, ShiftType.code,
+                  ShiftType.name, ShiftType.name_en, _count_if(AttendanceDay.status.in_(ATTENDED)),
+                  _count_if(AttendanceDay.status == DayStatus.ABSENT),
+                  _count_if(AttendanceDay.status == DayStatus.MISSING_PUNCH),
+                  _count_if(AttendanceDay.status.in_(LATE)),
+                  sa.func.coalesce(sa.func.sum(sa.case((AttendanceDay.status.in_(LATE), AttendanceDay.late_minutes),
+                                                       else_=0)), 0))
+        .outerjoin(ShiftType, ShiftType.id == AttendanceDay.shift_type_id)
+        .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
+               AttendanceDay.status.in_((*ATTENDED, DayStatus.ABSENT, DayStatus.MISSING_PUNCH)),
+               _within(AttendanceDay.department_id, departments))
+        .group_by(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id, ShiftType.code,
+                  ShiftType.name, ShiftType.name_en))
+    shifts: dict[int, SimpleNamespace] = {}
+    found = []
+    for day, department_id, shift_id, code, name, name_en, *counts in rows:
+        shift = None if shift_id is None else shifts.setdefault(
+            shift_id, SimpleNamespace(id=shift_id, code=code, name=name, name_en=name_en or ""))
+        found.append(DayCounts(day, department_id, shift, *(int(n) for n in counts)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -82,20 +118,14 @@ class AttendanceRow:
     late_minutes: int
 
 
-def attendance_by_month(departments: frozenset[int] | None, period: MonthRange) -> list[AttendanceRow]:
-    """Per department and month: reconciled days attended, absent, missing a punch, late (and minutes late)."""
-    month = month_of(AttendanceDay.day, period)
-    rows = db.session.execute(
-        sa.select(AttendanceDay.department_id, month, _count_if(AttendanceDay.status.in_(ATTENDED)),
-                  _count_if(AttendanceDay.status == DayStatus.ABSENT),
-                  _count_if(AttendanceDay.status == DayStatus.MISSING_PUNCH),
-                  _count_if(AttendanceDay.status.in_(LATE)),
-                  sa.func.coalesce(sa.func.sum(sa.case((AttendanceDay.status.in_(LATE), AttendanceDay.late_minutes),
-                                                       else_=0)), 0))
-        .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
-               _within(AttendanceDay.department_id, departments))
-        .group_by(AttendanceDay.department_id, month))
-    return [AttendanceRow(d, m, int(a), int(ab), int(mp), int(ld), int(lm)) for d, m, a, ab, mp, ld, lm in rows]
+def attendance_by_month(counts: list[DayCounts]) -> list[AttendanceRow]:
+    """Per department and month: days attended, absent, missing a punch, late (and minutes late)."""
+    totals: dict[tuple[int, str], list[int]] = {}
+    for c in counts:
+        sums = totals.setdefault((c.department_id, rules.month_name(c.day)), [0] * 5)
+        for n, value in enumerate((c.attended, c.absent, c.missing_punch, c.late_days, c.late_minutes)):
+            sums[n] += value
+    return [AttendanceRow(department_id, month, *sums) for (department_id, month), sums in totals.items()]
 
 
 @dataclass(frozen=True)
@@ -106,21 +136,13 @@ class LatenessCell:
     attended: int
 
 
-def lateness_by_weekday(departments: frozenset[int] | None, period: MonthRange) -> tuple[list[LatenessCell], dict]:
-    """Late days and attended days per weekday and shift type (grouped by day in SQL, folded by weekday here),
-    and shift type id -> ShiftType (id, code, name, name_en) of those shown."""
-    rows = db.session.execute(
-        sa.select(AttendanceDay.day, AttendanceDay.shift_type_id, ShiftType.code, ShiftType.name, ShiftType.name_en,
-                  _count_if(AttendanceDay.status.in_(LATE)), _count_if(AttendanceDay.status.in_(ATTENDED)))
-        .outerjoin(ShiftType, ShiftType.id == AttendanceDay.shift_type_id)
-        .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
-               AttendanceDay.status.in_(ATTENDED), _within(AttendanceDay.department_id, departments))
-        .group_by(AttendanceDay.day, AttendanceDay.shift_type_id, ShiftType.code, ShiftType.name,
-                  ShiftType.name_en)).all()
-    totals = rules.weekday_totals((day, shift, late, attended) for day, shift, *_n, late, attended in rows)
+def lateness_by_weekday(counts: list[DayCounts]) -> tuple[list[LatenessCell], dict]:
+    """Late days and attended days per weekday and shift type, and shift type id -> the shift type (id, code,
+    name, name_en) of those shown."""
+    totals = rules.weekday_totals((c.day, c.shift.id if c.shift else None, c.late_days, c.attended)
+                                  for c in counts if c.attended)
     cells = [LatenessCell(weekday, shift, late, attended) for (weekday, shift), (late, attended) in totals.items()]
-    shifts = {shift: SimpleNamespace(id=shift, code=code, name=name, name_en=name_en or "")
-              for _day, shift, code, name, name_en, *_counts in rows if shift is not None}
+    shifts = {c.shift.id: c.shift for c in counts if c.shift is not None}
     return cells, shifts
 
 

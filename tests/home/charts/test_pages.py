@@ -75,3 +75,11 @@ def test_page_runs_a_handful_of_queries(app, scene):
     finally:
         counter.close()
     assert len(statements) <= MAX_STATEMENTS, "\n".join(statements)
+
+
+def test_grades_xlsx_has_the_guide_sheet(app, scene):
+    response = login(app, "hr").get("/charts/grades.xlsx")
+    book = load_workbook(io.BytesIO(response.data))
+    grades, guide = (list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets)
+    assert [row[1] for row in grades[1:]] == [1, 0, 1, 0, 0]  # excellent, good, pass, needs improvement, fail
+    assert [row[1] for row in guide[1:]] == [1, 1, 0]  # top, middle, bottom

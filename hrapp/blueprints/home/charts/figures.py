@@ -36,6 +36,13 @@ class Figure:
         return Table(self.caption[:31], [str(h) for h in self.headers],
                      [[None if cell == NONE else cell for cell in row] for row in self.rows])
 
+    def extra_tables(self) -> list[Table]:
+        """The second small table as a further sheet (XLSX only), if there is one."""
+        if not self.notes:
+            return []
+        headers, rows = self.notes
+        return [Table(str(headers[0])[:31], [str(h) for h in headers], rows)]
+
     @property
     def shown_rows(self) -> list:
         return [[NONE if cell is None else cell for cell in row] for row in self.rows]

@@ -45,7 +45,7 @@ def export_chart(name: str, fmt: str):
     if name not in catalogue.CHARTS or fmt not in FORMATS:
         abort(404)
     period, _department, departments = _filters()
-    table = catalogue.build_one(name, current_user, departments, period).table()
-    body = csv_bytes(table) if fmt == "csv" else workbook_bytes(table)
+    figure = catalogue.build_one(name, current_user, departments, period)
+    body = csv_bytes(figure.table()) if fmt == "csv" else workbook_bytes(figure.table(), *figure.extra_tables())
     return send_file(io.BytesIO(body), mimetype=FORMATS[fmt], as_attachment=True,
                      download_name=f"chart-{name}-{period.first_month}-{period.last_month}.{fmt}")

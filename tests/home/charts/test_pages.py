@@ -83,3 +83,9 @@ def test_grades_xlsx_has_the_guide_sheet(app, scene):
     grades, guide = (list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets)
     assert [row[1] for row in grades[1:]] == [1, 0, 1, 0, 0]  # excellent, good, pass, needs improvement, fail
     assert [row[1] for row in guide[1:]] == [1, 1, 0]  # top, middle, bottom
+
+
+@pytest.mark.parametrize(("username", "shown"), [("head", True), ("hr", True), ("admin", True), ("staff", False)])
+def test_the_charts_link_in_the_navigation(app, people, username, shown):
+    page = login(app, username).get("/charts/" if shown else "/").get_data(as_text=True)
+    assert ('id="nav-charts"' in page) is shown

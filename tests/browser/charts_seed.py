@@ -1,10 +1,12 @@
 """The charts journey's company part: CH (图表部) with two sub-departments, a person in each, a head of CH (chhead)
 and last month's figures (tests/home/charts/scene.py): attendance, violations, rewards, an appraisal cycle's
 results and a training plan with a session."""
+import sqlalchemy as sa
+
 from hrapp.blueprints.auth.services import create_user
 from hrapp.blueprints.org.services import save_department
 from hrapp.extensions import db
-from hrapp.models import Role
+from hrapp.models import AppraisalTemplate, Role
 from tests.conftest import PASSWORD
 from tests.home.charts.scene import write_scene
 
@@ -23,3 +25,5 @@ def seed_charts_department(make_staff) -> None:
     create_user(CHARTS["head"], PASSWORD, Role.HEAD, None, departments=[parent], must_change_password=False)
     db.session.flush()
     write_scene(first, second, prefix="CH", template_department_id=parent.id)
+    # The scene's template retires, so that the appraisal journey's new cycle gives CH nobody to score.
+    db.session.execute(sa.update(AppraisalTemplate).where(AppraisalTemplate.code == "CH-T").values(active=False))

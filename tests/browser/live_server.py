@@ -26,6 +26,7 @@ from hrapp.models import Gender, Role
 from tests.browser.appraisal_seed import seed_appraisal_department
 from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
+from tests.browser.charts_seed import seed_charts_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.home_staff_seed import seed_home_staff_department
 from tests.browser.home_head_seed import seed_home_head_department
@@ -82,6 +83,7 @@ def seed() -> None:
     seed_appraisal_department(staff)
     seed_home_head_department(staff)
     seed_home_hr(staff)
+    seed_charts_department(staff)
     seed_catalogue(None)
     seed_home_staff_department(staff)
     db.session.commit()

@@ -29,6 +29,7 @@ from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
+from tests.browser.search_seed import seed_search_department
 from tests.browser.training_seed import seed_training_department
 
 PASSWORD = "Correct-Horse-Battery-9"
@@ -77,6 +78,7 @@ def seed() -> None:
     seed_attendance_department(staff)
     seed_training_department(staff)
     seed_appraisal_department(staff)
+    seed_search_department(staff)
     seed_catalogue(None)
     db.session.commit()
 

@@ -12,7 +12,7 @@
   var status = document.getElementById("people-search-status");
   var timer = null, controller = null, active = -1;
 
-  function options() { return list.querySelectorAll("[role=option]"); }
+  function options() { return list.querySelectorAll("[role=option]:not([aria-disabled])"); }
 
   function close() {
     list.classList.remove("show");
@@ -66,7 +66,12 @@
       list.appendChild(option("people-search-option-all", data.more_url, [line("small", form.dataset.all)]));
       status.textContent = form.dataset.found.replace("{n}", data.results.length);
     } else {
-      list.appendChild(line("dropdown-item-text text-muted small", form.dataset.none));
+      var none = document.createElement("li");
+      none.setAttribute("role", "option");
+      none.setAttribute("aria-disabled", "true");
+      none.className = "dropdown-item-text text-muted small";
+      none.textContent = form.dataset.none;
+      list.appendChild(none);
       status.textContent = form.dataset.none;
     }
     list.classList.add("show");

@@ -77,3 +77,13 @@ def test_suggestions_in_the_english_ui(head: Page):
     expect(head.locator(f"{LIST} [role=option]").first).to_contain_text(SEARCH["department_en"])
     with head.expect_navigation():
         head.click("form[action='/auth/locale/zh'] button")
+
+
+def test_no_one_found_is_shown_and_said(head: Page):
+    head.goto("/")
+    head.locator(BOX).press_sequentially("qqxxzz", delay=30)
+    none = head.locator("#people-search").get_attribute("data-none")
+    expect(head.locator(LIST)).to_contain_text(none)
+    expect(head.locator("#people-search-status")).to_have_text(none)
+    head.locator(BOX).press("ArrowDown")  # nothing to choose
+    expect(head.locator(BOX)).not_to_have_attribute("aria-activedescendant", re.compile(".+"))

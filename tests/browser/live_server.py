@@ -33,6 +33,7 @@ from tests.browser.home_head_seed import seed_home_head_department
 from tests.browser.home_hr_seed import seed_home_hr
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
+from tests.browser.search_seed import seed_search_department
 from tests.browser.training_seed import seed_training_department
 
 PASSWORD = "Correct-Horse-Battery-9"
@@ -84,6 +85,7 @@ def seed() -> None:
     seed_home_head_department(staff)
     seed_home_hr(staff)
     seed_charts_department(staff)
+    seed_search_department(staff)
     seed_catalogue(None)
     seed_home_staff_department(staff)
     db.session.commit()

@@ -4,9 +4,10 @@ from tests.access_matrix import Route, walk, web_callers
 
 people = access_matrix.people  # the fixture
 
-#                                                   anon staff other head hk_head hr admin
+#                                                           anon staff other head hk_head hr  admin
 TABLE = {
-    "show": Route("GET", "/search/",                    "L    403   403   200  200     200 200"),
+    "search": Route("GET", "/search/?q=zhang",                  "L    403   403   200  200     200 200"),
+    "people": Route("GET", "/search/people?q=zhang",            "L    403   403   200  200     200 200"),
 }
 
 

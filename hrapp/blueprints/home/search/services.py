@@ -1,0 +1,36 @@
+"""The people search's queries: the few best matches (as the user types) and the paginated results page,
+always within the user's scope (`staff_scope_clause`)."""
+import sqlalchemy as sa
+from sqlalchemy.orm import contains_eager, joinedload
+
+from hrapp.core.listing import Listing
+from hrapp.extensions import db
+from hrapp.models import Department, StaffMember
+from hrapp.permissions import staff_scope_clause
+
+from .match import PeopleMatch
+
+SUGGESTIONS = 10
+
+
+def matching_people(user, match: PeopleMatch) -> sa.Select:
+    """The staff `user` may see that `match` finds, best first, with department and position loaded."""
+    return (sa.select(StaffMember).join(StaffMember.department)
+            .options(contains_eager(StaffMember.department), joinedload(StaffMember.position))
+            .where(staff_scope_clause(user), match.clause)
+            .order_by(*match.order_by))
+
+
+def suggestions(user, match: PeopleMatch, limit: int = SUGGESTIONS) -> list[StaffMember]:
+    """At most `limit` people `match` finds within `user`'s scope, best first (one statement)."""
+    return list(db.session.scalars(matching_people(user, match).limit(limit)).unique())
+
+
+def results_listing(match: PeopleMatch) -> Listing:
+    """The results page's listing: by relevance (the match's order) unless a column is asked for."""
+    return Listing(sorts={
+        "relevance": match.rank,
+        "staff_number": StaffMember.staff_number,
+        "name": StaffMember.name_pinyin,
+        "department": Department.code,
+    }, default_sort="relevance", tiebreak=(match.still_employed_first, StaffMember.staff_number, StaffMember.id))

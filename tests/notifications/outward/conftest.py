@@ -10,6 +10,16 @@ from tests.auth.test_password_reset import Inbox
 from tests.notifications.outward.robot_server import RobotServer
 
 
+class RefusingInbox(Inbox):
+    """The inbox of the password-reset tests, refusing recipients at refused.example as a real server would."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's hook)
+        if address.endswith("@refused.example"):
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -19,7 +29,7 @@ def _free_port() -> int:
 @pytest.fixture
 def inbox(app, monkeypatch):
     """A local SMTP server for the test, and the app configured to send to it."""
-    box, port = Inbox(), _free_port()
+    box, port = RefusingInbox(), _free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
     monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")

@@ -27,6 +27,7 @@ from tests.browser.appraisal_seed import seed_appraisal_department
 from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.document_seed import seed_document_roster
+from tests.browser.outward_seed import seed_outward_failure
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
 from tests.browser.training_seed import seed_training_department
@@ -78,6 +79,7 @@ def seed() -> None:
     seed_training_department(staff)
     seed_appraisal_department(staff)
     seed_catalogue(None)
+    seed_outward_failure()
     db.session.commit()
 
 

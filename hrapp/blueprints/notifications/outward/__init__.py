@@ -7,6 +7,7 @@ from hrapp.core.module import Module, NavEntry, TickTask
 from hrapp.models import GroupRobot, OutwardDelivery
 
 from . import (
+    demo,
     labels,  # noqa: F401  (registers the enum labels)
     outbox,
 )
@@ -24,6 +25,7 @@ PART = Module(
     name="notifications.outward",
     blueprints=(bp,),
     audit=AUDIT,
+    seed_demo=demo.seed_demo,
     tick_tasks=(TickTask("notifications.send_outward", send_due),),
     visibility={GroupRobot: lambda user, robot: can_manage_outward(user),
                 OutwardDelivery: lambda user, delivery: can_watch_deliveries(user)},

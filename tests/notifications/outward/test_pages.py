@@ -30,8 +30,9 @@ def test_hr_routes_kinds_by_channel(client, auth, org):
     client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|group_robot"]})
     routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
     assert routes == {(GENERAL, OutwardChannel.GROUP_ROBOT)}
-    assert db.session.scalar(sa.select(sa.func.count(AuditEntry.id)).where(
-        AuditEntry.action == "notification_routes.update")) == 2
+    actions = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action.like("notification_route.%"))
+                                 .order_by(AuditEntry.id)).all()
+    assert actions == ["notification_route.add", "notification_route.add", "notification_route.remove"]
 
 
 def test_hr_adds_a_robot_and_its_address_is_masked(client, auth, org):

@@ -26,6 +26,7 @@ PART = Module(
     blueprints=(bp,),
     audit=AUDIT,
     seed_demo=demo.seed_demo,
+    benches=("bench.notifications_outward",),
     tick_tasks=(TickTask("notifications.send_outward", send_due),),
     visibility={GroupRobot: lambda user, robot: can_manage_outward(user),
                 OutwardDelivery: lambda user, delivery: can_watch_deliveries(user)},

@@ -7,14 +7,15 @@ from .forms import RobotForm
 
 AUDIT = AuditVocabulary(
     actions={
-        "notification_routes.update": _l("Outward notification settings changed"),
+        "notification_route.add": _l("Notification kind routed outward"),
+        "notification_route.remove": _l("Outward route of a notification kind removed"),
         "group_robot.create": _l("Group robot added"),
         "group_robot.update": _l("Group robot changed"),
         "group_robot.deactivate": _l("Group robot deactivated"),
         "group_robot.reactivate": _l("Group robot reactivated"),
         "notification_delivery.retry": _l("Outward delivery retried"),
     },
-    record_types={"GroupRobot": _l("Group robot"), "OutwardDelivery": _l("Outward delivery")},
+    record_types={"NotificationRoute": _l("Outward notification route"), "GroupRobot": _l("Group robot"), "OutwardDelivery": _l("Outward delivery")},
     fields={**form_field_labels(RobotForm), "active": _l("Active"), "webhook_changed": _l("Webhook address replaced"),
-            "routes": _l("Routes"), "status": _l("Status")},
+            "kind": _l("Kind of notification"), "channel": _l("Channel"), "status": _l("Status")},
 )

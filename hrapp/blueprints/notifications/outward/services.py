@@ -50,20 +50,23 @@ def current_routes() -> set[tuple[str, OutwardChannel]]:
 
 
 def save_routes(actor, wanted: set[tuple[str, OutwardChannel]], kinds) -> tuple[int, int]:
-    """Make the routes of the known `kinds` exactly `wanted` (routes of other kinds stay); returns (added,
-    removed)."""
+    """Make the routes of the known `kinds` exactly `wanted` (routes of other kinds stay), each added or removed
+    route audited; returns (added, removed)."""
     wanted = {(kind, channel) for kind, channel in wanted if kind in kinds}
-    have = {(kind, channel) for kind, channel in current_routes() if kind in kinds}
-    added, removed = wanted - have, have - wanted
-    for kind, channel in sorted(added):
-        db.session.add(NotificationRoute(kind=kind, channel=channel, created_by_id=actor.id))
-    for kind, channel in removed:
-        db.session.execute(sa.delete(NotificationRoute).where(NotificationRoute.kind == kind,
-                                                              NotificationRoute.channel == channel))
-    if added or removed:
-        audit.record(actor, "notification_routes.update", None,
-                     {"routes": sorted(f"{k}:{c.value}" for k, c in removed)},
-                     {"routes": sorted(f"{k}:{c.value}" for k, c in added)}, label=_("Outward notifications"))
+    existing = {(route.kind, route.channel): route for route in db.session.scalars(sa.select(NotificationRoute))
+                if route.kind in kinds}
+    added = sorted(wanted - set(existing))
+    removed = [route for key, route in existing.items() if key not in wanted]
+    for kind, channel in added:
+        route = NotificationRoute(kind=kind, channel=channel, created_by_id=actor.id)
+        db.session.add(route)
+        audit.record(actor, "notification_route.add", route, None, {"kind": kind, "channel": channel.value},
+                     label=kind)
+    for route in removed:
+        audit.record(actor, "notification_route.remove", route, {"kind": route.kind, "channel": route.channel.value},
+                     None, label=route.kind)
+        db.session.delete(route)
+    db.session.flush()
     return len(added), len(removed)
 
 

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -102,11 +103,15 @@ def check_message(platform: str, body: dict, query: dict, secret: str) -> str:
         return ""
     if platform == "dingtalk":
         stamp = query.get("timestamp", "")
+        if not stamp.isdigit() or abs(int(stamp) / 1000 - time.time()) > 3600:
+            return "timestamp is not within one hour"
         expected = base64.b64encode(hmac.new(secret.encode(), f"{stamp}\n{secret}".encode(),
                                              hashlib.sha256).digest()).decode()
         return "" if query.get("sign") == expected else "sign not match"
     if platform == "feishu":
         stamp = body.get("timestamp", "")
+        if not stamp.isdigit() or abs(int(stamp) - time.time()) > 3600:
+            return "timestamp is not within one hour"
         expected = base64.b64encode(hmac.new(f"{stamp}\n{secret}".encode(), b"", hashlib.sha256).digest()).decode()
         return "" if body.get("sign") == expected else "sign match fail or timestamp is not within one hour"
     return ""

@@ -66,6 +66,12 @@ def test_feishu_signs_in_the_body():
     assert call.payload == {"timestamp": stamp, "sign": expected, "msg_type": "text", "content": {"text": "hi"}}
 
 
+def test_a_naive_time_is_utc():
+    naive = NOW.replace(tzinfo=None)
+    call = robot_request("feishu", "https://open.feishu.example/hook/x", "s", "hi", naive)
+    assert call.payload["timestamp"] == str(int(NOW.timestamp()))
+
+
 def test_unknown_platform_is_refused():
     with pytest.raises(ValueError):
         robot_request("slack", "https://x", "", "hi", NOW)

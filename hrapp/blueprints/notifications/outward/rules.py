@@ -7,7 +7,7 @@ import hmac
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 WECOM, DINGTALK, FEISHU = "wecom", "dingtalk", "feishu"
 DEFAULT_BACKOFF_MINUTES = (1, 5, 15, 60)
@@ -60,8 +60,9 @@ def robot_request(platform: str, webhook_url: str, secret: str, text: str, now: 
     WeCom and DingTalk take {"msgtype": "text", "text": {"content": ...}}; DingTalk signs in the query string
     (`timestamp` in milliseconds, `sign`). Feishu takes {"msg_type": "text", "content": {"text": ...}} and signs
     in the body (`timestamp` in seconds, `sign`).
-    :raise ValueError: an unknown platform.
+    `now` naive is UTC (as the database stores times). :raise ValueError: an unknown platform.
     """
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now
     if platform in (WECOM, DINGTALK):
         payload = {"msgtype": "text", "text": {"content": text}}
         if platform == DINGTALK and secret:

@@ -56,11 +56,15 @@ def email_deliveries(rows: list[Notification], kind: str, text: Callable[[], str
         sa.select(User).join(User.staff).options(joinedload(User.staff))
         .where(User.id.in_([row.user_id for row in rows]), StaffMember.email != "")).all()
     by_user = {row.user_id: row for row in rows}
+    texts: dict[str, tuple[str, str]] = {}  # locale -> (subject, body): the text is made once per language
     deliveries = []
     for user in users:
-        with force_locale(user.locale or default_locale()):
-            subject = _("%(kind)s: a new notification", kind=kind_label(kind))
-            body = message_body(str(text()), link)
+        locale = user.locale or default_locale()
+        if locale not in texts:
+            with force_locale(locale):
+                texts[locale] = (_("%(kind)s: a new notification", kind=kind_label(kind)),
+                                 message_body(str(text()), link))
+        subject, body = texts[locale]
         deliveries.append(OutwardDelivery(
             notification_id=by_user[user.id].id, kind=kind, channel=OutwardChannel.EMAIL,
             recipient=user.staff.email, subject=subject[:200], body=body))

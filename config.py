@@ -101,6 +101,13 @@ class Config:
     JOB_STALE_MINUTES = 10  # a running job silent this long was cut off; `tick` marks it failed
     TICK_LEASE_SECONDS = 600  # a tick task not finished by then may be taken over by the next tick
     REPORTS_VERIFY_MAX_BYTES = 20 * 1024 * 1024
+    # Outward notifications (e-mail, group robots), sent by `flask tick`: minutes to wait before each retry
+    # (after the last one a delivery is FAILED), how long a claimed delivery is held, the robots' HTTP timeout
+    # in seconds, and how many deliveries one tick sends at most.
+    OUTWARD_RETRY_MINUTES = (1, 5, 15, 60)
+    OUTWARD_CLAIM_SECONDS = 300
+    OUTWARD_HTTP_TIMEOUT = 10
+    OUTWARD_BATCH = 200
     API_TITLE = "hrapp API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"

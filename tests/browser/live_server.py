@@ -31,6 +31,7 @@ from tests.browser.document_seed import seed_document_roster
 from tests.browser.home_staff_seed import seed_home_staff_department
 from tests.browser.home_head_seed import seed_home_head_department
 from tests.browser.home_hr_seed import seed_home_hr
+from tests.browser.outward_seed import seed_outward_failure
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department
 from tests.browser.search_seed import seed_search_department
@@ -88,6 +89,7 @@ def seed() -> None:
     seed_search_department(staff)
     seed_catalogue(None)
     seed_home_staff_department(staff)
+    seed_outward_failure()
     db.session.commit()
 
 

@@ -8,9 +8,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from hrapp.core.module import Module, NotificationKind, combine
+from hrapp.models import Role
 from hrapp.notifications import GENERAL, unread_count
 
 from .outward import PART as OUTWARD
+from .outward import OutwardPerm
 from .routes import bp
 
 
@@ -24,4 +26,5 @@ MODULE = combine(
     (Module(name="notifications.inbox", blueprints=(bp,), notification_kinds=(NotificationKind(GENERAL, _l("Notice")),),
             template_globals={"unread_notifications": unread_notifications}),
      OUTWARD),
+    grants={Role.HR: {OutwardPerm.MANAGE}, Role.ADMIN: {OutwardPerm.MANAGE}},
 )

@@ -1,0 +1,79 @@
+"""Fixtures of the outward notification tests: a local SMTP server, the robot emulator, robots, routes."""
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from hrapp.extensions import db
+from hrapp.models import GroupRobot, NotificationRoute, OutwardChannel, RobotPlatform, StaffMember
+from tests.auth.test_password_reset import Inbox
+from tests.notifications.outward.robot_server import RobotServer
+
+
+class RefusingInbox(Inbox):
+    """The inbox of the password-reset tests, refusing recipients at refused.example as a real server would."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's hook)
+        if address.endswith("@refused.example"):
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def inbox(app, monkeypatch):
+    """A local SMTP server for the test, and the app configured to send to it."""
+    box, port = RefusingInbox(), _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", port)
+    monkeypatch.setitem(app.config, "MAIL_FROM", "hr@hotel.example")
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://hr.hotel.example")
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def robots(monkeypatch):
+    """The robot emulator, running for the test (no proxy between the app and it)."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    server = RobotServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_robot(org):
+    def make(department, platform=RobotPlatform.WECOM, name=None, url="http://127.0.0.1:9/none", secret="",
+             active=True) -> GroupRobot:
+        robot = GroupRobot(department_id=department.id, platform=platform, name=name or f"{department.code} robot",
+                           webhook_url=url, secret=secret, active=active)
+        db.session.add(robot)
+        db.session.commit()
+        return robot
+    return make
+
+
+@pytest.fixture
+def route(app):
+    def add(kind: str, *channels: OutwardChannel) -> None:
+        db.session.add_all(NotificationRoute(kind=kind, channel=channel) for channel in channels)
+        db.session.commit()
+    return add
+
+
+@pytest.fixture
+def addresses(org):
+    """E-mail addresses on the desk clerk's and the housekeeper's staff records (the head has none)."""
+    db.session.get(StaffMember, org.desk_staff.id).email = "li.desk@hotel.example"
+    db.session.get(StaffMember, org.hk_staff.id).email = "zhao.hk@hotel.example"
+    db.session.commit()
+    return org

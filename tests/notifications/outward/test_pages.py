@@ -1,0 +1,147 @@
+"""The outward pages through the HTTP client: HR routes kinds, keeps robots (masked addresses, edit with
+version, deactivate, test message queued), the administrator filters the outbox and retries a failure."""
+import sqlalchemy as sa
+
+from hrapp.blueprints.notifications.outward import failed_delivery_count
+from hrapp.extensions import db
+from hrapp.models import (
+    AuditEntry,
+    DeliveryStatus,
+    GroupRobot,
+    NotificationRoute,
+    OutwardChannel,
+    OutwardDelivery,
+    RobotPlatform,
+)
+from hrapp.notifications import GENERAL
+
+SECRET_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"
+
+
+def test_hr_routes_kinds_by_channel(client, auth, org):
+    auth.login("hr")
+    page = client.get("/notifications/outward/routes").get_data(as_text=True)
+    assert "外发通知" in page and f'value="{GENERAL}|email"' in page
+    client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|email", f"{GENERAL}|group_robot",
+                                                                 "unknown.kind|email", f"{GENERAL}|fax"]})
+    routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
+    assert routes == {(GENERAL, OutwardChannel.EMAIL), (GENERAL, OutwardChannel.GROUP_ROBOT)}
+    assert 'checked' in client.get("/notifications/outward/routes").get_data(as_text=True)
+    client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|group_robot"]})
+    routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
+    assert routes == {(GENERAL, OutwardChannel.GROUP_ROBOT)}
+    actions = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action.like("notification_route.%"))
+                                 .order_by(AuditEntry.id)).all()
+    assert actions == ["notification_route.add", "notification_route.add", "notification_route.remove"]
+
+
+def test_hr_adds_a_robot_and_its_address_is_masked(client, auth, org):
+    auth.login("hr")
+    response = client.post("/notifications/outward/robots/new", data={
+        "department_id": org.front.id, "platform": "wecom", "name": "前厅群", "webhook_url": SECRET_URL})
+    assert response.status_code == 302
+    robot = db.session.scalars(sa.select(GroupRobot)).one()
+    assert (robot.department_id, robot.platform, robot.webhook_url) == (org.front.id, RobotPlatform.WECOM, SECRET_URL)
+    page = client.get("/notifications/outward/robots").get_data(as_text=True)
+    assert "https://qyapi.weixin.qq.com/…5aaa" in page and "693a91f6" not in page
+    edit = client.get(f"/notifications/outward/robots/{robot.id}/edit").get_data(as_text=True)
+    assert "693a91f6" not in edit and "…5aaa" in edit
+
+
+def test_a_robot_needs_a_department_an_address_and_a_unique_name(client, auth, org, make_robot):
+    make_robot(org.front, name="前厅群")
+    auth.login("hr")
+    page = client.post("/notifications/outward/robots/new", data={"platform": "wecom", "name": "x",
+                                                                  "webhook_url": "ftp://x"}).get_data(as_text=True)
+    assert "请选择部门。" in page and "https://" in page
+    page = client.post("/notifications/outward/robots/new", data={
+        "department_id": org.front.id, "platform": "wecom", "name": "前厅群",
+        "webhook_url": SECRET_URL}).get_data(as_text=True)
+    assert "该部门已有同名机器人。" in page
+    assert db.session.scalar(sa.select(sa.func.count(GroupRobot.id))) == 1
+
+
+def test_editing_keeps_the_address_and_secret_unless_replaced(client, auth, org, make_robot):
+    robot = make_robot(org.front, platform=RobotPlatform.DINGTALK, url=SECRET_URL, secret="SEC1")
+    auth.login("hr")
+    data = {"department_id": org.housekeeping.id, "platform": "dingtalk", "name": "客房群",
+            "version_id": robot.version_id}
+    assert client.post(f"/notifications/outward/robots/{robot.id}/edit", data=data).status_code == 302
+    robot = db.session.get(GroupRobot, robot.id, populate_existing=True)
+    assert (robot.name, robot.department_id, robot.webhook_url, robot.secret) == ("客房群", org.housekeeping.id,
+                                                                                 SECRET_URL, "SEC1")
+    stale = client.post(f"/notifications/outward/robots/{robot.id}/edit", data=data | {"name": "旧页面"})
+    assert "该记录已被他人修改" in stale.get_data(as_text=True)
+    assert db.session.get(GroupRobot, robot.id, populate_existing=True).name == "客房群"
+    data = data | {"version_id": robot.version_id, "webhook_url": "https://oapi.dingtalk.com/robot/send?x=1",
+                   "clear_secret": "y"}
+    client.post(f"/notifications/outward/robots/{robot.id}/edit", data=data)
+    robot = db.session.get(GroupRobot, robot.id, populate_existing=True)
+    assert (robot.webhook_url, robot.secret) == ("https://oapi.dingtalk.com/robot/send?x=1", "")
+
+
+def test_deactivating_and_a_test_message(client, auth, org, make_robot):
+    robot = make_robot(org.front)
+    auth.login("hr")
+    client.post(f"/notifications/outward/robots/{robot.id}/test", data={"version_id": robot.version_id})
+    test = db.session.scalars(sa.select(OutwardDelivery)).one()
+    assert (test.robot_id, test.status, test.channel) == (robot.id, DeliveryStatus.PENDING, OutwardChannel.GROUP_ROBOT)
+    assert "群机器人" in test.body and robot.name in test.body
+    client.post(f"/notifications/outward/robots/{robot.id}/deactivate", data={"version_id": robot.version_id})
+    robot = db.session.get(GroupRobot, robot.id, populate_existing=True)
+    assert robot.active is False
+    assert client.post(f"/notifications/outward/robots/{robot.id}/deactivate",
+                       data={"version_id": robot.version_id - 1}).status_code == 409
+    client.post(f"/notifications/outward/robots/{robot.id}/reactivate", data={"version_id": robot.version_id})
+    assert db.session.get(GroupRobot, robot.id, populate_existing=True).active is True
+
+
+def _deliveries(org, make_robot):
+    robot = make_robot(org.front)
+    rows = [OutwardDelivery(kind=GENERAL, channel=OutwardChannel.GROUP_ROBOT, robot_id=robot.id, recipient="前厅群",
+                            body="x", status=DeliveryStatus.FAILED, attempts=5, last_error="errcode 93000: invalid"),
+            OutwardDelivery(kind=GENERAL, channel=OutwardChannel.EMAIL, recipient="a@hotel.example", body="y",
+                            status=DeliveryStatus.SENT, attempts=1),
+            OutwardDelivery(kind="roster.published", channel=OutwardChannel.EMAIL, recipient="b@hotel.example",
+                            body="z")]
+    db.session.add_all(rows)
+    db.session.commit()
+    return rows
+
+
+def test_the_administrator_sees_failures_and_filters(client, auth, org, make_robot):
+    failed, sent, pending = _deliveries(org, make_robot)
+    assert failed_delivery_count() == 1
+    auth.login("admin")
+    page = client.get("/notifications/outward/deliveries").get_data(as_text=True)
+    assert all(f'data-delivery="{d.id}"' in page for d in (failed, sent, pending))
+    assert "errcode 93000: invalid" in page and "1 条消息在最后一次尝试后仍发送失败" in page
+    only_failed = client.get("/notifications/outward/deliveries?status=failed").get_data(as_text=True)
+    assert f'data-delivery="{failed.id}"' in only_failed and f'data-delivery="{sent.id}"' not in only_failed
+    emails = client.get("/notifications/outward/deliveries?channel=email&kind=general").get_data(as_text=True)
+    assert f'data-delivery="{sent.id}"' in emails and f'data-delivery="{pending.id}"' not in emails
+    assert client.get("/notifications/outward/deliveries?status=bogus&page=x").status_code == 200
+
+
+def test_the_administrator_retries_a_failure(client, auth, org, make_robot):
+    failed, sent, _pending = _deliveries(org, make_robot)
+    auth.login("admin")
+    url = f"/notifications/outward/deliveries/{failed.id}/retry"
+    assert client.post(url, data={"version_id": failed.version_id - 1}).status_code == 409
+    assert client.post(url, data={"version_id": failed.version_id}).status_code == 302
+    failed = db.session.get(OutwardDelivery, failed.id, populate_existing=True)
+    assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 0)
+    assert failed_delivery_count() == 0
+    client.post(f"/notifications/outward/deliveries/{sent.id}/retry", data={"version_id": sent.version_id})
+    assert db.session.get(OutwardDelivery, sent.id, populate_existing=True).status == DeliveryStatus.SENT
+
+
+def test_pages_are_chinese_first_and_english_on_request(client, auth, org, make_robot):
+    make_robot(org.front, platform=RobotPlatform.FEISHU)
+    auth.login("hr")
+    page = client.get("/notifications/outward/robots").get_data(as_text=True)
+    assert "添加群机器人" in page and "飞书" in page and "发送测试消息" in page
+    assert "按通知类型设置" in client.get("/notifications/outward/routes").get_data(as_text=True)
+    client.post("/auth/locale/en")
+    page = client.get("/notifications/outward/robots").get_data(as_text=True)
+    assert "Add a group robot" in page and "Feishu" in page and "Send a test message" in page

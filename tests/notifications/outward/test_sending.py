@@ -1,0 +1,148 @@
+"""Sending from the tick: e-mails to a local SMTP server, robot messages to the local emulator of the three
+platforms (payloads and signatures checked there), retries with backoff, FAILED after the last attempt with
+the error kept, and a delivery claimed once."""
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from hrapp.blueprints.notifications.outward.sending import claim, send_due
+from hrapp.core.tick import registered_tasks, run_tick
+from hrapp.extensions import db
+from hrapp.models import DeliveryStatus, OutwardChannel, OutwardDelivery, RobotPlatform, utcnow
+from hrapp.notifications import GENERAL, notify
+
+
+def queue(**kw) -> OutwardDelivery:
+    fields = {"kind": GENERAL, "channel": OutwardChannel.GROUP_ROBOT, "recipient": "r", "body": "hello"} | kw
+    delivery = OutwardDelivery(**fields)
+    db.session.add(delivery)
+    db.session.commit()
+    return delivery
+
+
+def fresh(delivery: OutwardDelivery) -> OutwardDelivery:
+    return db.session.get(OutwardDelivery, delivery.id, populate_existing=True)
+
+
+def test_the_tick_task_is_registered(app):
+    assert "notifications.send_outward" in {task.name for task in registered_tasks(app)}
+
+
+def test_notified_mail_goes_out_on_the_next_tick(app, addresses, route, inbox):
+    route(GENERAL, OutwardChannel.EMAIL)
+    with app.test_request_context():
+        notify([addresses.staff], lambda: "排班已发布", link="/roster/1", kind=GENERAL)
+        db.session.commit()
+    assert inbox.messages == []  # nothing is sent in the request
+    outcomes = run_tick(tasks=[t for t in registered_tasks(app) if t.name == "notifications.send_outward"])
+    assert [(o.status, o.count) for o in outcomes] == [("ran", 1)]
+    [mail] = inbox.messages
+    assert mail["To"] == "li.desk@hotel.example" and mail["Subject"] == "通知：新通知"
+    assert mail.get_content().replace("\r\n", "\n").strip() == "排班已发布\nhttps://hr.hotel.example/roster/1"
+    delivery = db.session.scalars(sa.select(OutwardDelivery)).one()
+    assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 1 and delivery.sent_at
+
+
+@pytest.mark.parametrize(("platform", "secret"), [
+    (RobotPlatform.WECOM, ""), (RobotPlatform.DINGTALK, ""), (RobotPlatform.DINGTALK, "SEC123"),
+    (RobotPlatform.FEISHU, ""), (RobotPlatform.FEISHU, "fs-secret"),
+])
+def test_each_platform_gets_its_payload_signed(app, org, robots, make_robot, platform, secret):
+    key = f"{platform.value}{len(secret)}"
+    robots.secrets[key] = secret
+    robot = make_robot(org.front, platform=platform, url=robots.url(platform.value, key), secret=secret)
+    delivery = queue(robot_id=robot.id, body="新排班已发布")
+    assert send_due(utcnow()) == 1
+    assert robots.received == [(platform.value, key, "新排班已发布")]
+    assert fresh(delivery).status == DeliveryStatus.SENT
+
+
+def test_a_wrong_secret_is_the_platforms_error(app, org, robots, make_robot):
+    robots.secrets["k"] = "right"
+    robot = make_robot(org.front, platform=RobotPlatform.DINGTALK, url=robots.url("dingtalk", "k"), secret="wrong")
+    delivery = queue(robot_id=robot.id)
+    assert send_due(utcnow()) == 0
+    delivery = fresh(delivery)
+    assert delivery.status == DeliveryStatus.PENDING and delivery.last_error == "errcode 310000: sign not match"
+
+
+def test_failures_back_off_then_fail_for_good_with_the_error(app, org, robots, make_robot):
+    robots.fail("k", 99)
+    robot = make_robot(org.front, url=robots.url("wecom", "k"))
+    delivery = queue(robot_id=robot.id)
+    now = utcnow()
+    waits = []
+    for _ in range(5):
+        assert send_due(now) == 0
+        delivery = fresh(delivery)
+        if delivery.status == DeliveryStatus.PENDING:
+            waits.append(round((delivery.next_attempt_at.replace(tzinfo=None) - now.replace(tzinfo=None))
+                               .total_seconds() / 60))
+            assert send_due(now) == 0  # not due yet: nothing tried
+            assert fresh(delivery).attempts == len(waits)
+            now = delivery.next_attempt_at
+    assert waits == [1, 5, 15, 60]
+    assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == 5
+    assert delivery.last_error == "errcode 45009: api freq out of limit"
+    assert robots.received == []
+
+
+def test_a_failure_then_success(app, org, robots, make_robot):
+    robots.fail("k", 1)
+    robot = make_robot(org.front, platform=RobotPlatform.FEISHU, url=robots.url("feishu", "k"))
+    delivery = queue(robot_id=robot.id)
+    now = utcnow()
+    send_due(now)
+    assert fresh(delivery).last_error == "code 45009: api freq out of limit"
+    assert send_due(now + timedelta(minutes=1)) == 1
+    delivery = fresh(delivery)
+    assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 2 and delivery.last_error == ""
+
+
+def test_http_errors_and_unreachable_robots_are_failures(app, org, robots, make_robot):
+    robots.down("k")
+    broken = queue(robot_id=make_robot(org.front, url=robots.url("wecom", "k")).id)
+    unreachable = queue(robot_id=make_robot(org.housekeeping, url="http://127.0.0.1:9/nothing").id)
+    send_due(utcnow())
+    assert fresh(broken).last_error == "HTTP 500"
+    assert fresh(unreachable).last_error.startswith("ConnectionError")
+
+
+def test_a_deactivated_robot_is_not_sent_to(app, org, robots, make_robot):
+    robot = make_robot(org.front, url=robots.url("wecom", "k"), active=False)
+    delivery = queue(robot_id=robot.id)
+    send_due(utcnow())
+    assert fresh(delivery).last_error == "the group robot was removed or deactivated"
+    assert robots.received == []
+
+
+def test_mail_without_a_server_is_a_failure(app, org):
+    delivery = queue(channel=OutwardChannel.EMAIL, recipient="a@b.example", subject="s")
+    send_due(utcnow())
+    assert fresh(delivery).last_error == "no mail server is configured (MAIL_SERVER)"
+
+
+def test_a_refused_recipient_is_a_failure(app, org, inbox):
+    delivery = queue(channel=OutwardChannel.EMAIL, recipient="nobody@refused.example", subject="s")
+    send_due(utcnow())
+    delivery = fresh(delivery)
+    assert delivery.status == DeliveryStatus.PENDING and delivery.last_error.startswith("SMTPRecipientsRefused")
+    assert inbox.messages == []
+
+
+def test_a_delivery_is_claimed_once(app, org):
+    delivery = queue()
+    now = utcnow()
+    assert claim(delivery.id, now) is True
+    assert claim(delivery.id, now) is False  # a second tick at the same moment finds it taken
+    assert fresh(delivery).attempts == 1
+
+
+def test_a_sent_delivery_is_not_sent_again(app, org, robots, make_robot):
+    robot = make_robot(org.front, url=robots.url("wecom", "k"))
+    queue(robot_id=robot.id)
+    now = utcnow()
+    assert send_due(now) == 1
+    assert send_due(now + timedelta(hours=2)) == 0
+    assert len(robots.received) == 1

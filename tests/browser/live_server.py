@@ -28,9 +28,9 @@ from tests.browser.attendance_seed import seed_attendance_department
 from tests.browser.big_roster_seed import seed_big_department
 from tests.browser.charts_seed import seed_charts_department
 from tests.browser.document_seed import seed_document_roster
-from tests.browser.home_staff_seed import seed_home_staff_department
 from tests.browser.home_head_seed import seed_home_head_department
 from tests.browser.home_hr_seed import seed_home_hr
+from tests.browser.home_staff_seed import seed_home_staff_department
 from tests.browser.outward_seed import seed_outward_failure
 from tests.browser.phone_seed import seed_phone_department
 from tests.browser.roster_seed import seed_roster_department

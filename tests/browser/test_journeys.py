@@ -60,9 +60,10 @@ def test_head_sees_only_their_departments(session, live_server):
     assert page.locator("a[href='/staff/new']").count() == 0  # heads do not edit records
 
 
-def test_staff_lands_on_own_record_only(session, live_server):
+def test_staff_lands_on_own_home_and_sees_only_own_record(session, live_server):
     page = session.login("staff")
-    assert page.url.endswith("/staff/me")
+    assert page.url.endswith("/")  # their own home page (home/staff_home)
+    page.goto("/staff/me")
     profile = page.locator("#staff-profile")
     expect(profile).to_contain_text(live_server.names["desk"])
     expect(profile).to_contain_text(live_server.names["desk_number"])
@@ -74,7 +75,8 @@ def test_staff_lands_on_own_record_only(session, live_server):
 
 def test_staff_can_log_in_with_staff_number(session, live_server):
     page = session.login(live_server.names["desk_number"])
-    assert page.url.endswith("/staff/me")
+    assert page.url.endswith("/")
+    expect(page.locator("#home-staff, main")).not_to_have_count(0)
 
 
 def test_failed_login_shows_an_error_and_stays(session):

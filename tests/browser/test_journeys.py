@@ -200,5 +200,5 @@ def test_hr_imports_staff_after_a_preview(session, live_server):
     page.goto(f"/staff/?q={number}")
     expect(page.locator("#staff-table tbody tr")).to_have_count(1)
     expect(page.locator("#staff-table")).to_contain_text("导入新员工")
-    page.goto("/staff/?q=E0003")
+    page.goto("/staff/?q=赵服务员")
     expect(page.locator("#staff-table tbody tr")).to_contain_text("13900139000")

@@ -1,52 +1,26 @@
 """Forgotten passwords, through the pages: a link by mail (to a local SMTP server the tests start) or issued
 by HR on the account page; links are signed, expire, work once, apply the password policy and end every
 session of the account. The request page answers the same whether or not the account exists."""
-import email
 import re
-import socket
-from email.policy import default as default_policy
 
 import pytest
 import sqlalchemy as sa
-from aiosmtpd.controller import Controller
 
 from hrapp.blueprints.auth import reset
 from hrapp.extensions import db
 from hrapp.models import AuditEntry, SecurityEvent, SecurityEventKind, StaffMember, User, utcnow
 from tests.conftest import PASSWORD
+from tests.mail_server import Inbox, local_smtp
 
 NEW = "A-Much-Better-Pass-7"
 LINK = re.compile(r"http://localhost/auth/reset/[\w.-]+")
 
 
-class Inbox:
-    """An aiosmtpd handler keeping every mail it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(app, monkeypatch):
     """A local SMTP server for the test, and the app configured to send to it."""
-    box, port = Inbox(), _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
-    monkeypatch.setitem(app.config, "MAIL_PORT", port)
-    monkeypatch.setitem(app.config, "MAIL_FROM", "hr@hotel.example")
-    yield box
-    controller.stop()
+    with local_smtp(app, monkeypatch, Inbox()) as box:
+        yield box
 
 
 @pytest.fixture

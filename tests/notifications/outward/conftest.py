@@ -1,12 +1,9 @@
 """Fixtures of the outward notification tests: a local SMTP server, the robot emulator, robots, routes."""
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
 
 from hrapp.extensions import db
 from hrapp.models import GroupRobot, NotificationRoute, OutwardChannel, RobotPlatform, StaffMember
-from tests.auth.test_password_reset import Inbox
+from tests.mail_server import Inbox, local_smtp
 from tests.notifications.outward.robot_server import RobotServer
 
 
@@ -20,24 +17,12 @@ class RefusingInbox(Inbox):
         return "250 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(app, monkeypatch):
     """A local SMTP server for the test, and the app configured to send to it."""
-    box, port = RefusingInbox(), _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
-    monkeypatch.setitem(app.config, "MAIL_PORT", port)
-    monkeypatch.setitem(app.config, "MAIL_FROM", "hr@hotel.example")
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://hr.hotel.example")
-    yield box
-    controller.stop()
+    with local_smtp(app, monkeypatch, RefusingInbox()) as box:
+        yield box
 
 
 @pytest.fixture

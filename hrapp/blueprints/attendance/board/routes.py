@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from hrapp.blueprints.attendance.access import AttendancePerm, can_view_attendance_of
@@ -13,22 +12,12 @@ from hrapp.core.listing import iso_date
 from hrapp.models import StaffMember
 from hrapp.permissions import get_or_404, permission_required, visible_departments
 
-from . import queries, rules, settings_views
+from . import queries, settings_views
 from .paging import MonthPager
 from .rules import month_days, parse_month
+from .wording import STATE_LABELS, STATE_STYLES
 
 bp = Blueprint("attendance_board", __name__, url_prefix="/attendance")
-
-STATE_LABELS = {
-    rules.IN: _l("In"), rules.LATE: _l("Late"), rules.MISSING: _l("Missing punch"), rules.ABSENT: _l("Absent"),
-    rules.LEAVE: _l("On leave"), rules.NOT_YET: _l("Not yet in"), rules.OVERDUE: _l("Not in, shift started"),
-    rules.REST: _l("Rest day"),
-}
-STATE_STYLES = {
-    rules.IN: "success", rules.LATE: "warning", rules.MISSING: "warning", rules.ABSENT: "danger",
-    rules.LEAVE: "info", rules.NOT_YET: "secondary", rules.OVERDUE: "danger", rules.REST: "light",
-}
-
 
 @bp.context_processor
 def _board_wording() -> dict:

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from hrapp.blueprints.attendance.board.queries import local_now
-from hrapp.blueprints.attendance.board.routes import STATE_LABELS, STATE_STYLES
+from hrapp.blueprints.attendance.board.wording import STATE_LABELS, STATE_STYLES
 from hrapp.models.base import utcnow
 
 from ..access import HEAD_HOME, allowed_if, can_open_head_home

@@ -60,6 +60,17 @@ def test_staff_list_keeps_its_filters(client, auth, org):
     assert names == [org.desk_staff.display_name]
 
 
+def test_staff_list_search_box_finds_pinyin_and_initials_within_scope(client, auth, org):
+    auth.login("hr")
+    for typed in ("lqt", "LiQianTai", "liqian"):  # 李前台 by initials, by whole pinyin in any case, by its start
+        assert column(client.get("/staff/", query_string={"q": typed}), "staff-table", 1) == [
+            org.desk_staff.display_name], typed
+    assert column(client.get("/staff/", query_string={"q": "zfwy"}), "staff-table", 1) == [org.hk_staff.display_name]
+    auth.logout()
+    auth.login("head")  # the head of the front office: housekeeping is not theirs, its pinyin finds nobody
+    assert column(client.get("/staff/", query_string={"q": "zfwy"}), "staff-table", 1) == []
+
+
 def test_accounts_sort_and_search_matches_text_literally(client, auth, org):
     auth.login("admin")
     names = links(client.get("/accounts/?sort=-username"), "account-table")

@@ -14,6 +14,7 @@ from hrapp.core.errors import StaleRecord
 from hrapp.core.listing import Listing, like_escape
 from hrapp.core.money_fields import MONEY_MESSAGES, money_message
 from hrapp.core.pay import BELOW_MINIMUM, PayPolicy
+from hrapp.core.people_match import people_match
 from hrapp.core.uniqueness import unique_field
 from hrapp.core.validation import ValidationFailed
 from hrapp.extensions import db
@@ -238,6 +239,17 @@ def department_subtree_ids(department_id: int) -> sa.Select:
     return sa.select(Department.id).where(Department.path.startswith(root_path))
 
 
+def staff_text_match(typed: str) -> sa.ColumnElement[bool]:
+    """The list's search box: what the people search finds (name, pinyin and initials, staff number or phone;
+    `hrapp.core.people_match`), or any of the number, names and phone holding the text as typed (one letter, two
+    digits)."""
+    like = f"%{like_escape(typed.strip())}%"
+    clauses = [column.ilike(like, escape="\\") for column in (
+        StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en, StaffMember.phone)]
+    match = people_match(typed)
+    return sa.or_(*clauses, *([match.clause] if match else []))
+
+
 def staff_query(user, filters: StaffFilters) -> sa.Select:
     """Staff visible to `user` matching `filters`, with department and position loaded eagerly.
 
@@ -247,9 +259,7 @@ def staff_query(user, filters: StaffFilters) -> sa.Select:
              .options(contains_eager(StaffMember.department), joinedload(StaffMember.position))
              .where(staff_scope_clause(user)))
     if filters.q:
-        like = f"%{like_escape(filters.q.strip())}%"
-        query = query.where(sa.or_(*(column.ilike(like, escape="\\") for column in (
-            StaffMember.staff_number, StaffMember.name_zh, StaffMember.name_en, StaffMember.phone))))
+        query = query.where(staff_text_match(filters.q))
     if filters.department_id:
         query = query.where(StaffMember.department_id.in_(department_subtree_ids(filters.department_id)))
     if filters.position_id:

@@ -3,7 +3,7 @@ records a query finds and in what order, run against the database."""
 import pytest
 import sqlalchemy as sa
 
-from hrapp.blueprints.home.search.match import fold, people_match, query_kind
+from hrapp.core.people_match import fold, people_match, query_kind
 from hrapp.extensions import db
 from hrapp.models import EmploymentStatus, StaffMember
 

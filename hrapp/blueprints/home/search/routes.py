@@ -4,10 +4,10 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from hrapp.core.people_match import MAX_QUERY, people_match
 from hrapp.naming import display_name
 
 from ..access import allowed_if, can_search_people
-from .match import MAX_QUERY, people_match
 from .services import matching_people, results_listing, suggestions
 
 bp = Blueprint("home_search", __name__, url_prefix="/search")

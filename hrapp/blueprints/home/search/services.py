@@ -4,11 +4,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager, joinedload
 
 from hrapp.core.listing import Listing
+from hrapp.core.people_match import PeopleMatch
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
 from hrapp.permissions import staff_scope_clause
-
-from .match import PeopleMatch
 
 SUGGESTIONS = 10
 

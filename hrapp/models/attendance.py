@@ -182,7 +182,10 @@ class AttendanceDay(db.Model):
 
     __tablename__ = "attendance_days"
     __table_args__ = (sa.UniqueConstraint("staff_id", "day", name="attendance_day_once"),
-                      sa.Index("ix_attendance_days_day", "day"))
+                      # A range of days counted by department, shift and status from the index alone (the charts,
+                      # the attendance rates); any lookup by day uses it too.
+                      sa.Index("ix_attendance_days_day_counts", "day", "department_id", "shift_type_id", "status",
+                               "late_minutes"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id"))

@@ -170,7 +170,11 @@ class Violation(TimestampMixin, db.Model):
         sa.UniqueConstraint("recorded_by_id", "idempotency_key", name="violation_idempotency_key"),
         sa.Index("ix_violations_department_occurred", "department_id", "occurred_at"),
         sa.Index("ix_violations_staff_rule_occurred", "staff_id", "rule_id", "occurred_at"),
-        sa.Index("ix_violations_ledger_month", "ledger_month", "state"),
+        # A month's violations in a state, counted per department and rule version from the index alone (the
+        # ledger's sums, the charts).
+        sa.Index("ix_violations_month_state_department", "ledger_month", "state", "department_id", "rule_version_id"),
+        # The review queue's count and its oldest (HR's home) from the index alone.
+        sa.Index("ix_violations_state_updated", "state", "updated_at"),
         # A month's list in time order (HR's list, the API): walked in index order, no sort of the month.
         sa.Index("ix_violations_ledger_month_occurred", "ledger_month", "occurred_at"),
     )

@@ -21,6 +21,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from hrapp.blueprints.conduct.ledger.queries import fine_amount, reward_on_ledger, violation_on_ledger
 from hrapp.company import company_today, utc_bounds
 from hrapp.extensions import db
 from hrapp.models import (
@@ -34,11 +35,8 @@ from hrapp.models import (
     Metric,
     Presence,
     Reward,
-    RewardState,
-    RuleKind,
     TrainingSession,
     Violation,
-    ViolationState,
 )
 from hrapp.models.conduct import POINTS
 from hrapp.models.staff import MONEY
@@ -124,13 +122,11 @@ def _attendance(out: dict, first: date, last: date, people) -> None:
 
 def _conduct(out: dict, first: date, last: date, people) -> None:
     start, end = utc_bounds(first, last)
-    fine = sa.case((ConductRuleVersion.kind == RuleKind.COMPENSATION, sa.literal(ZERO, MONEY)),
-                   else_=Violation.amount)
     rows = db.session.execute(
         sa.select(Violation.staff_id, sa.func.count(), sa.type_coerce(sa.func.sum(Violation.points), POINTS),
-                  sa.type_coerce(sa.func.sum(fine), MONEY))
+                  sa.type_coerce(sa.func.sum(fine_amount()), MONEY))
         .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
-        .where(Violation.state == ViolationState.FINAL, Violation.occurred_at >= start, Violation.occurred_at < end,
+        .where(violation_on_ledger(), Violation.occurred_at >= start, Violation.occurred_at < end,
                _in(Violation.staff_id, people))
         .group_by(Violation.staff_id))
     for staff_id, count, points, fines in rows:
@@ -141,7 +137,7 @@ def _conduct(out: dict, first: date, last: date, people) -> None:
 def _rewards(out: dict, first: date, last: date, people) -> None:
     rows = db.session.execute(
         sa.select(Reward.staff_id, sa.func.count())
-        .where(Reward.state == RewardState.APPROVED, Reward.awarded_on >= first, Reward.awarded_on <= last,
+        .where(reward_on_ledger(), Reward.awarded_on >= first, Reward.awarded_on <= last,
                _in(Reward.staff_id, people))
         .group_by(Reward.staff_id))
     for staff_id, count in rows:

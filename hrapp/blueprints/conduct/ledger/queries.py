@@ -76,15 +76,42 @@ class Ledger:
         return [x.staff_id for x in self.lines.values() if x.flagged]
 
 
+def violation_on_ledger(month=None) -> sa.ColumnElement[bool]:
+    """SQL condition on Violation: it counts on the ledger (final), of ledger month `month` when given (a month
+    name or a bound parameter). The one definition the ledger, the home pages, the charts and the metrics use."""
+    final = Violation.state == ViolationState.FINAL
+    return final if month is None else sa.and_(Violation.ledger_month == month, final)
+
+
+def reward_on_ledger(month=None) -> sa.ColumnElement[bool]:
+    """SQL condition on Reward: it counts on the ledger (approved), of ledger month `month` when given."""
+    approved = Reward.state == RewardState.APPROVED
+    return approved if month is None else sa.and_(Reward.ledger_month == month, approved)
+
+
+_ZERO_MONEY = sa.literal(Decimal("0.00"), MONEY)
+
+
+def fine_amount() -> sa.ColumnElement:
+    """SQL expression: what a violation fines (its amount, nothing for compensation for damage). Needs the
+    violation's ConductRuleVersion joined (`Violation.rule_version_id`)."""
+    return sa.case((ConductRuleVersion.kind == RuleKind.COMPENSATION, _ZERO_MONEY), else_=Violation.amount)
+
+
+def compensation_amount() -> sa.ColumnElement:
+    """SQL expression: what a violation charges as compensation for damage (at cost, apart from fines). Needs the
+    violation's ConductRuleVersion joined."""
+    return sa.case((ConductRuleVersion.kind == RuleKind.COMPENSATION, Violation.amount), else_=_ZERO_MONEY)
+
+
 def final_violations(month: str):
-    """SELECT of the violations a ledger month carries (final, of that ledger month)."""
-    return sa.select(Violation.staff_id).where(Violation.ledger_month == month,
-                                               Violation.state == ViolationState.FINAL)
+    """SELECT of the people with violations a ledger month carries."""
+    return sa.select(Violation.staff_id).where(violation_on_ledger(month))
 
 
 def approved_rewards(month: str):
-    """SELECT of the rewards a ledger month carries (approved, of that ledger month)."""
-    return sa.select(Reward.staff_id).where(Reward.ledger_month == month, Reward.state == RewardState.APPROVED)
+    """SELECT of the people with rewards a ledger month carries."""
+    return sa.select(Reward.staff_id).where(reward_on_ledger(month))
 
 
 def month_people(month: str) -> sa.ColumnElement[bool]:
@@ -99,16 +126,13 @@ def in_department_tree(department: Department) -> sa.ColumnElement[bool]:
 
 
 def _violation_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]:
-    is_compensation = ConductRuleVersion.kind == RuleKind.COMPENSATION
-    zero = sa.literal(Decimal("0.00"), MONEY)
     rows = db.session.execute(
-        sa.select(Violation.staff_id,
-                  sa.type_coerce(sa.func.sum(sa.case((is_compensation, zero), else_=Violation.amount)), MONEY),
-                  sa.type_coerce(sa.func.sum(sa.case((is_compensation, Violation.amount), else_=zero)), MONEY),
+        sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(fine_amount()), MONEY),
+                  sa.type_coerce(sa.func.sum(compensation_amount()), MONEY),
                   sa.type_coerce(sa.func.sum(Violation.points), POINTS), sa.func.count())
         .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
         .join(StaffMember, StaffMember.id == Violation.staff_id)
-        .where(Violation.ledger_month == month, Violation.state == ViolationState.FINAL, people)
+        .where(violation_on_ledger(month), people)
         .group_by(Violation.staff_id))
     return {staff_id: (fines, compensation, points, n) for staff_id, fines, compensation, points, n in rows}
 
@@ -117,7 +141,7 @@ def _reward_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]
     rows = db.session.execute(
         sa.select(Reward.staff_id, sa.type_coerce(sa.func.sum(Reward.amount), MONEY), sa.func.count())
         .join(StaffMember, StaffMember.id == Reward.staff_id)
-        .where(Reward.ledger_month == month, Reward.state == RewardState.APPROVED, people)
+        .where(reward_on_ledger(month), people)
         .group_by(Reward.staff_id))
     return {staff_id: (amount, n) for staff_id, amount, n in rows}
 

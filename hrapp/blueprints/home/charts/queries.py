@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from hrapp.blueprints.appraisals import rules as appraisal_rules
 from hrapp.blueprints.appraisals.calibration.overview import Section, overview
 from hrapp.blueprints.appraisals.metrics.compute import ATTENDED, LATE
+from hrapp.blueprints.conduct.ledger.queries import fine_amount, reward_on_ledger, violation_on_ledger
 from hrapp.blueprints.training.plans import rules as plan_rules
 from hrapp.company import utc_bounds
 from hrapp.extensions import db
@@ -33,14 +34,11 @@ from hrapp.models import (
     PlanStatus,
     Presence,
     Reward,
-    RewardState,
-    RuleKind,
     ShiftType,
     StaffMember,
     TrainingPlan,
     TrainingSession,
     Violation,
-    ViolationState,
 )
 from hrapp.models.staff import MONEY
 from hrapp.models.training import HOURS
@@ -164,7 +162,7 @@ def violations_by_rule(departments: frozenset[int] | None, period: MonthRange) -
                   sa.func.count(Violation.id))
         .join(ConductRule, ConductRule.id == Violation.rule_id)
         .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
-        .where(Violation.state == ViolationState.FINAL, Violation.ledger_month.in_(period.months),
+        .where(violation_on_ledger(), Violation.ledger_month.in_(period.months),
                _within(Violation.department_id, departments))
         .group_by(Violation.ledger_month, Violation.department_id, ConductRule.code)
         .order_by(Violation.ledger_month, ConductRule.code))
@@ -181,16 +179,15 @@ class MoneyRow:
 def rewards_against_fines(departments: frozenset[int] | None, period: MonthRange) -> list[MoneyRow]:
     """Per ledger month: the amounts of approved rewards and of final violations' fines (two grouped queries
     in one statement: a UNION of the two sides)."""
-    fine = sa.case((ConductRuleVersion.kind == RuleKind.COMPENSATION, sa.literal(ZERO, MONEY)), else_=Violation.amount)
     fines = (sa.select(Violation.ledger_month.label("month"), sa.literal("fine").label("side"),
-                       sa.type_coerce(sa.func.sum(fine), MONEY).label("amount"))
+                       sa.type_coerce(sa.func.sum(fine_amount()), MONEY).label("amount"))
              .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
-             .where(Violation.state == ViolationState.FINAL, Violation.ledger_month.in_(period.months),
+             .where(violation_on_ledger(), Violation.ledger_month.in_(period.months),
                     _within(Violation.department_id, departments))
              .group_by(Violation.ledger_month))
     rewards = (sa.select(Reward.ledger_month.label("month"), sa.literal("reward").label("side"),
                          sa.type_coerce(sa.func.sum(Reward.amount), MONEY).label("amount"))
-               .where(Reward.state == RewardState.APPROVED, Reward.ledger_month.in_(period.months),
+               .where(reward_on_ledger(), Reward.ledger_month.in_(period.months),
                       _within(Reward.department_id, departments))
                .group_by(Reward.ledger_month))
     found: dict[tuple[str, str], Decimal] = {}

@@ -9,6 +9,7 @@ from hrapp.blueprints.attendance.access import day_scope
 from hrapp.blueprints.attendance.board.queries import local_now
 from hrapp.blueprints.attendance.board.rules import board_state
 from hrapp.blueprints.conduct.access import STAFF_VISIBLE_STATES, reward_scope, violation_scope
+from hrapp.blueprints.conduct.ledger.queries import reward_on_ledger
 from hrapp.blueprints.roster.services.facts import demand_table
 from hrapp.company import utc_bounds
 from hrapp.extensions import db
@@ -17,7 +18,6 @@ from hrapp.models import (
     Department,
     Punch,
     Reward,
-    RewardState,
     Roster,
     RosterCell,
     RosterDemand,
@@ -153,7 +153,7 @@ def month_glance(user, first: date, last: date) -> MonthFigures:
                          Violation.department_id.in_(scope), violation_scope(user)))
     rewards = (sa.select(sa.literal("rewards", sa.String(24)).label("key"), sa.func.count().label("n"))
                .select_from(Reward)
-               .where(Reward.ledger_month == month, Reward.state == RewardState.APPROVED,
+               .where(reward_on_ledger(month),
                       Reward.department_id.in_(scope), reward_scope(user)))
     counts = {key: int(n) for key, n in db.session.execute(sa.union_all(days, violations, rewards))}
     violation_count, reward_count = counts.pop("violations", 0), counts.pop("rewards", 0)

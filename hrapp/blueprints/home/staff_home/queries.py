@@ -9,6 +9,12 @@ from functools import cache
 import sqlalchemy as sa
 
 from hrapp.blueprints.attendance.board.rules import DayFigures
+from hrapp.blueprints.conduct.ledger.queries import (
+    compensation_amount,
+    fine_amount,
+    reward_on_ledger,
+    violation_on_ledger,
+)
 from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
@@ -23,8 +29,6 @@ from hrapp.models import (
     Enrolment,
     EnrolmentStatus,
     Reward,
-    RewardState,
-    RuleKind,
     SessionStatus,
     ShiftSwap,
     StaffMember,
@@ -33,7 +37,6 @@ from hrapp.models import (
     Violation,
     ViolationState,
 )
-from hrapp.models.staff import MONEY
 
 from .rules import WaitingItem
 
@@ -74,22 +77,18 @@ def _money(value) -> Decimal:
 def _person_statement() -> sa.Select:
     # Built once (bound parameters staff_id and month): composing it costs more than running it.
     month = sa.bindparam("month", type_=sa.String)
-    final = sa.and_(Violation.staff_id == StaffMember.id, Violation.ledger_month == month,
-                    Violation.state == ViolationState.FINAL)
-    compensation = ConductRuleVersion.kind == RuleKind.COMPENSATION
-    zero = sa.literal(Decimal("0.00"), MONEY)
+    final = sa.and_(Violation.staff_id == StaffMember.id, violation_on_ledger(month))
 
     def violation_sum(expression):
         return (sa.select(sa.func.sum(expression)).join(ConductRuleVersion,
                                                         ConductRuleVersion.id == Violation.rule_version_id)
                 .where(final).scalar_subquery())
 
-    approved = sa.and_(Reward.staff_id == StaffMember.id, Reward.ledger_month == month,
-                       Reward.state == RewardState.APPROVED)
+    approved = sa.and_(Reward.staff_id == StaffMember.id, reward_on_ledger(month))
     return sa.select(
         StaffMember,
-        violation_sum(sa.case((compensation, zero), else_=Violation.amount)),
-        violation_sum(sa.case((compensation, Violation.amount), else_=zero)),
+        violation_sum(fine_amount()),
+        violation_sum(compensation_amount()),
         sa.select(sa.func.sum(Reward.amount)).where(approved).scalar_subquery(),
         sa.select(sa.func.count()).select_from(Violation).where(final).scalar_subquery(),
         sa.select(sa.func.count()).select_from(Reward).where(approved).scalar_subquery(),

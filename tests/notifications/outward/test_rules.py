@@ -11,10 +11,10 @@ from hrapp.blueprints.notifications.outward.rules import (
     mask_webhook,
     nearest_robot_department,
     next_attempt,
-    path_ids,
     robot_reply_error,
     robot_request,
 )
+from hrapp.core.tree import path_ids
 
 pytestmark = pytest.mark.unit
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -91,6 +91,7 @@ def test_reply_error(platform, reply, error):
 
 def test_nearest_robot_department_walks_up():
     assert path_ids("/1/4/9/") == [1, 4, 9]
+    assert path_ids("") == path_ids(None) == []
     assert nearest_robot_department([1, 4, 9], {1, 4}) == 4
     assert nearest_robot_department([1, 4, 9], {9, 1}) == 9
     assert nearest_robot_department([1, 4, 9], set()) is None

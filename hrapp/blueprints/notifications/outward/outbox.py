@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
+from hrapp.core.tree import path_ids
 from hrapp.extensions import db
 from hrapp.models import (
     Department,
@@ -23,7 +24,7 @@ from hrapp.models import (
 )
 from hrapp.notifications import kind_label, notifications_added
 
-from .rules import nearest_robot_department, path_ids
+from .rules import nearest_robot_department
 
 
 def routed_channels(kind: str) -> set[OutwardChannel]:

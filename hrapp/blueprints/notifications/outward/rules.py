@@ -97,8 +97,3 @@ def nearest_robot_department(path_ids: Sequence[int], with_robot: set[int] | fro
     """The department nearest to the recipient's (the last of `path_ids`, root first) that has an active
     robot, walking up the tree; None when no department on the way has one."""
     return next((dept for dept in reversed(path_ids) if dept in with_robot), None)
-
-
-def path_ids(path: str) -> list[int]:
-    """A materialised path "/1/4/9/" as ids, root first."""
-    return [int(part) for part in path.strip("/").split("/") if part]

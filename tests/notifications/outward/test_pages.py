@@ -1,5 +1,7 @@
 """The outward pages through the HTTP client: HR routes kinds, keeps robots (masked addresses, edit with
 version, deactivate, test message queued), the administrator filters the outbox and retries a failure."""
+import re
+
 import sqlalchemy as sa
 
 from hrapp.blueprints.notifications.outward import failed_delivery_count
@@ -14,25 +16,60 @@ from hrapp.models import (
     RobotPlatform,
 )
 from hrapp.notifications import GENERAL
+from tests.conftest import AuthActions
 
 SECRET_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"
+
+
+def routes_version_on(page: str) -> str:
+    """The routes version the routes page carries in its hidden field."""
+    found = re.search(r'name="routes_version" value="([^"]*)"', page)
+    assert found, "the routes page carries no version"
+    return found.group(1)
+
+
+def save_routes(client, routes: list[str]):
+    """Open the routes page, then post `routes` with the version it showed."""
+    version = routes_version_on(client.get("/notifications/outward/routes").get_data(as_text=True))
+    return client.post("/notifications/outward/routes", data={"route": routes, "routes_version": version})
 
 
 def test_hr_routes_kinds_by_channel(client, auth, org):
     auth.login("hr")
     page = client.get("/notifications/outward/routes").get_data(as_text=True)
     assert "外发通知" in page and f'value="{GENERAL}|email"' in page
-    client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|email", f"{GENERAL}|group_robot",
-                                                                 "unknown.kind|email", f"{GENERAL}|fax"]})
+    save_routes(client, [f"{GENERAL}|email", f"{GENERAL}|group_robot", "unknown.kind|email", f"{GENERAL}|fax"])
     routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
     assert routes == {(GENERAL, OutwardChannel.EMAIL), (GENERAL, OutwardChannel.GROUP_ROBOT)}
     assert 'checked' in client.get("/notifications/outward/routes").get_data(as_text=True)
-    client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|group_robot"]})
+    save_routes(client, [f"{GENERAL}|group_robot"])
     routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
     assert routes == {(GENERAL, OutwardChannel.GROUP_ROBOT)}
     actions = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action.like("notification_route.%"))
                                  .order_by(AuditEntry.id)).all()
     assert actions == ["notification_route.add", "notification_route.add", "notification_route.remove"]
+
+
+def test_two_clerks_saving_the_routes_do_not_overwrite_each_other(app, client, auth, org):
+    auth.login("hr")
+    other = app.test_client()
+    AuthActions(other).login("admin")
+    first = routes_version_on(client.get("/notifications/outward/routes").get_data(as_text=True))
+    second = routes_version_on(other.get("/notifications/outward/routes").get_data(as_text=True))
+    assert first == second
+    saved = client.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|email"],
+                                                               "routes_version": first})
+    assert saved.status_code == 302
+    stale = other.post("/notifications/outward/routes", data={"route": [f"{GENERAL}|group_robot"],
+                                                              "routes_version": second})
+    assert stale.status_code == 409 and "该记录已被他人修改" in stale.get_data(as_text=True)
+    routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
+    assert routes == {(GENERAL, OutwardChannel.EMAIL)}  # the first save stands
+    unversioned = other.post("/notifications/outward/routes", data={"route": []})
+    assert unversioned.status_code == 409
+    assert save_routes(other, [f"{GENERAL}|group_robot"]).status_code == 302  # after a reload it saves
+    routes = set(db.session.execute(sa.select(NotificationRoute.kind, NotificationRoute.channel)))
+    assert routes == {(GENERAL, OutwardChannel.GROUP_ROBOT)}
 
 
 def test_hr_adds_a_robot_and_its_address_is_masked(client, auth, org):

@@ -67,37 +67,71 @@ def test_a_wrong_secret_is_the_platforms_error(app, org, robots, make_robot):
     assert delivery.status == DeliveryStatus.PENDING and delivery.last_error == "errcode 310000: sign not match"
 
 
-def test_failures_back_off_then_fail_for_good_with_the_error(app, org, robots, make_robot):
+def test_failures_back_off_then_fail_for_good_with_the_error(app, org, robots, make_robot, clock):
     robots.fail("k", 99)
     robot = make_robot(org.front, url=robots.url("wecom", "k"))
     delivery = queue(robot_id=robot.id)
-    now = utcnow()
     waits = []
     for _ in range(5):
-        assert send_due(now) == 0
+        assert send_due(clock()) == 0
         delivery = fresh(delivery)
         if delivery.status == DeliveryStatus.PENDING:
-            waits.append(round((delivery.next_attempt_at.replace(tzinfo=None) - now.replace(tzinfo=None))
-                               .total_seconds() / 60))
-            assert send_due(now) == 0  # not due yet: nothing tried
+            waits.append(round((delivery.next_attempt_at - clock()).total_seconds() / 60))
+            assert send_due(clock()) == 0  # not due yet: nothing tried
             assert fresh(delivery).attempts == len(waits)
-            now = delivery.next_attempt_at
+            clock.now = delivery.next_attempt_at
     assert waits == [1, 5, 15, 60]
     assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == 5
     assert delivery.last_error == "errcode 45009: api freq out of limit"
     assert robots.received == []
 
 
-def test_a_failure_then_success(app, org, robots, make_robot):
+def test_a_failure_then_success(app, org, robots, make_robot, clock):
     robots.fail("k", 1)
     robot = make_robot(org.front, platform=RobotPlatform.FEISHU, url=robots.url("feishu", "k"))
     delivery = queue(robot_id=robot.id)
-    now = utcnow()
-    send_due(now)
+    send_due(clock())
     assert fresh(delivery).last_error == "code 45009: api freq out of limit"
-    assert send_due(now + timedelta(minutes=1)) == 1
+    assert send_due(clock.advance(seconds=59)) == 0  # not yet
+    assert send_due(clock.advance(seconds=1)) == 1
     delivery = fresh(delivery)
     assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 2 and delivery.last_error == ""
+    assert delivery.sent_at == clock()
+
+
+def test_a_slow_batch_backs_off_from_each_attempt_not_from_the_tick(app, org, robots, make_robot, clock):
+    """Each message takes the platform 3 minutes: the retries are scheduled from when each attempt ended (the
+    second delivery's not yet due when the batch ends), not from when the tick started (both long due)."""
+    robots.fail("k", 2)
+    robots.on_message = lambda: clock.advance(minutes=3)
+    robot = make_robot(org.front, url=robots.url("wecom", "k"))
+    first, second = queue(robot_id=robot.id), queue(robot_id=robot.id)
+    tick_started = clock()
+    assert send_due(tick_started) == 0
+    first, second = fresh(first), fresh(second)
+    assert clock() == tick_started + timedelta(minutes=6)
+    assert first.next_attempt_at == tick_started + timedelta(minutes=3 + 1)
+    assert second.next_attempt_at == tick_started + timedelta(minutes=6 + 1)
+    robots.on_message = None
+    assert send_due(clock()) == 1  # the next tick, at +6: the first is due again (since +4), the second is not
+    assert (fresh(first).status, fresh(second).attempts) == (DeliveryStatus.SENT, 1)
+
+
+def test_the_sender_stops_taking_deliveries_before_its_lease_ends(app, org, robots, make_robot, clock,
+                                                                    monkeypatch):
+    """Lease 10 minutes, claim window 5: no delivery is taken once less than 5 minutes of the lease remain;
+    the rest waits, untouched, for the next tick."""
+    monkeypatch.setitem(app.config, "TICK_LEASE_SECONDS", 600)
+    monkeypatch.setitem(app.config, "OUTWARD_CLAIM_SECONDS", 300)
+    robots.on_message = lambda: clock.advance(minutes=4)
+    robot = make_robot(org.front, url=robots.url("wecom", "k"))
+    deliveries = [queue(robot_id=robot.id, body=f"m{n}") for n in range(3)]
+    lease_taken = clock()
+    assert send_due(lease_taken) == 2  # taken at +0 and +4 minutes; at +8 the sender stops
+    assert [fresh(d).attempts for d in deliveries] == [1, 1, 0]
+    assert fresh(deliveries[2]).status == DeliveryStatus.PENDING
+    assert send_due(clock()) == 1  # the next tick's lease
+    assert robots.texts("k") == ["m0", "m1", "m2"]
 
 
 def test_http_errors_and_unreachable_robots_are_failures(app, org, robots, make_robot):
@@ -113,7 +147,9 @@ def test_a_deactivated_robot_is_not_sent_to(app, org, robots, make_robot):
     robot = make_robot(org.front, url=robots.url("wecom", "k"), active=False)
     delivery = queue(robot_id=robot.id)
     send_due(utcnow())
-    assert fresh(delivery).last_error == "the group robot was removed or deactivated"
+    delivery = fresh(delivery)
+    assert delivery.last_error == "the group robot was removed or deactivated"
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, 1)  # at once: retrying cannot help
     assert robots.received == []
 
 

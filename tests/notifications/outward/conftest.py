@@ -3,6 +3,7 @@ sender's clock moved by the test."""
 from datetime import datetime, timedelta
 
 import pytest
+from aiosmtpd.smtp import AuthResult
 
 from hrapp.blueprints.notifications.outward import sending
 from hrapp.extensions import db
@@ -26,6 +27,14 @@ def inbox(app, monkeypatch):
     """A local SMTP server for the test, and the app configured to send to it."""
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://hr.hotel.example")
     with local_smtp(app, monkeypatch, RefusingInbox()) as box:
+        yield box
+
+
+@pytest.fixture
+def auth_inbox(app, monkeypatch):
+    """A local SMTP server offering AUTH over plain SMTP (accepting any login), the app configured to send to it."""
+    with local_smtp(app, monkeypatch, Inbox(), auth_require_tls=False,
+                    authenticator=lambda *args: AuthResult(success=True)) as box:
         yield box
 
 

@@ -1,12 +1,15 @@
 """Sending from the tick: e-mails to a local SMTP server, robot messages to the local emulator of the three
 platforms (payloads and signatures checked there), retries with backoff, FAILED after the last attempt with
 the error kept, and a delivery claimed once."""
+import logging
+import socket
+import threading
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
-from hrapp.blueprints.notifications.outward.sending import claim, send_due
+from hrapp.blueprints.notifications.outward.sending import WEBHOOK_REFUSED, claim, send_due
 from hrapp.core.tick import registered_tasks, run_tick
 from hrapp.extensions import db
 from hrapp.models import DeliveryStatus, OutwardChannel, OutwardDelivery, RobotPlatform, utcnow
@@ -182,3 +185,98 @@ def test_a_sent_delivery_is_not_sent_again(app, org, robots, make_robot):
     assert send_due(now) == 1
     assert send_due(now + timedelta(hours=2)) == 0
     assert len(robots.received) == 1
+
+
+SECRETS = ("SECRETKEY-693a91f6", "TOKEN-5aaa", "SIGN-SECRET-77")
+
+
+def test_an_unreachable_robots_error_keeps_no_secret(app, client, auth, org, make_robot, caplog):
+    """requests repeats the whole address in its errors (key, access_token, DingTalk's sign in the query):
+    the delivery's error, the outbox page and the log keep only the class and the host."""
+    url = f"http://127.0.0.1:9/robot/send?access_token={SECRETS[1]}&key={SECRETS[0]}"  # a closed local port
+    robot = make_robot(org.front, platform=RobotPlatform.DINGTALK, url=url, secret=SECRETS[2])
+    delivery = queue(robot_id=robot.id)
+    with caplog.at_level(logging.DEBUG):
+        send_due(utcnow())
+    error = fresh(delivery).last_error
+    assert error == "ConnectionError (127.0.0.1)"
+    auth.login("admin")
+    page = client.get("/notifications/outward/deliveries").get_data(as_text=True)
+    assert "ConnectionError (127.0.0.1)" in page
+    for secret in SECRETS:
+        assert secret not in error and secret not in page and secret not in caplog.text
+    assert "sign=" not in caplog.text and "access_token" not in caplog.text
+
+
+def test_a_dropped_connection_keeps_no_secret(app, org, make_robot, caplog):
+    """A server that accepts and closes at once: the error names the class and host only."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        stop = threading.Event()
+
+        def drop():
+            listener.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                conn.close()
+
+        thread = threading.Thread(target=drop, daemon=True)
+        thread.start()
+        robot = make_robot(org.front, url=f"http://127.0.0.1:{port}/cgi-bin/webhook/send?key={SECRETS[0]}")
+        delivery = queue(robot_id=robot.id)
+        with caplog.at_level(logging.DEBUG):
+            send_due(utcnow())
+        stop.set()
+        thread.join()
+    error = fresh(delivery).last_error
+    assert error == "ConnectionError (127.0.0.1)"
+    assert SECRETS[0] not in caplog.text
+
+
+def test_any_exception_of_one_delivery_is_a_failure_and_the_batch_goes_on(app, org, robots, make_robot,
+                                                                           auth_inbox, monkeypatch, clock):
+    """smtplib cannot encode a non-ASCII password (UnicodeEncodeError, not an SMTP error): the mail backs off
+    like any failure, FAILED after its last attempt, and the robot message queued after it still goes out."""
+    monkeypatch.setitem(app.config, "MAIL_USERNAME", "hr")
+    monkeypatch.setitem(app.config, "MAIL_PASSWORD", "密码-secret")
+    mail = queue(channel=OutwardChannel.EMAIL, recipient="li@hotel.example", subject="s")
+    robot = queue(robot_id=make_robot(org.front, url=robots.url("wecom", "k")).id, body="after the mail")
+    assert send_due(clock()) == 1
+    assert robots.texts("k") == ["after the mail"] and fresh(robot).status == DeliveryStatus.SENT
+    mail = fresh(mail)
+    assert (mail.status, mail.last_error) == (DeliveryStatus.PENDING, "UnicodeEncodeError")
+    assert mail.next_attempt_at == clock() + timedelta(minutes=1)
+    for _ in range(4):
+        clock.now = fresh(mail).next_attempt_at
+        send_due(clock())
+    mail = fresh(mail)
+    assert (mail.status, mail.attempts, mail.last_error) == (DeliveryStatus.FAILED, 5, "UnicodeEncodeError")
+    assert auth_inbox.messages == []
+
+
+def test_only_https_webhooks_are_posted_to(app, org, robots, make_robot, monkeypatch):
+    """A plain-http address is refused at once (FAILED, nothing posted), unless it is the loopback emulator and
+    OUTWARD_ALLOW_HTTP_LOOPBACK is on (the tests' config)."""
+    monkeypatch.setitem(app.config, "OUTWARD_ALLOW_HTTP_LOOPBACK", False)
+    delivery = queue(robot_id=make_robot(org.front, url=robots.url("wecom", "k")).id)
+    send_due(utcnow())
+    delivery = fresh(delivery)
+    assert (delivery.status, delivery.last_error) == (DeliveryStatus.FAILED, WEBHOOK_REFUSED)
+    assert robots.received == []
+    monkeypatch.setitem(app.config, "OUTWARD_ALLOW_HTTP_LOOPBACK", True)
+    elsewhere = queue(robot_id=make_robot(org.housekeeping, url="http://hooks.example/wecom/k").id)
+    send_due(utcnow())
+    assert (fresh(elsewhere).status, fresh(elsewhere).last_error) == (DeliveryStatus.FAILED, WEBHOOK_REFUSED)
+
+
+def test_a_redirect_is_not_followed(app, org, robots, make_robot):
+    robots.move("k", robots.url("wecom", "elsewhere"))
+    delivery = queue(robot_id=make_robot(org.front, url=robots.url("wecom", "k")).id)
+    assert send_due(utcnow()) == 0
+    assert fresh(delivery).last_error == "HTTP 307"
+    assert robots.received == []

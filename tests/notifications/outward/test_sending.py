@@ -2,6 +2,7 @@
 platforms (payloads and signatures checked there), retries with backoff, FAILED after the last attempt with
 the error kept, and a delivery claimed once."""
 import logging
+import smtplib
 import socket
 import threading
 from datetime import timedelta
@@ -9,7 +10,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from hrapp.blueprints.notifications.outward.sending import WEBHOOK_REFUSED, claim, send_due
+from hrapp.blueprints.notifications.outward.sending import WEBHOOK_REFUSED, claim, error_text, send_due
 from hrapp.core.tick import registered_tasks, run_tick
 from hrapp.extensions import db
 from hrapp.models import DeliveryStatus, OutwardChannel, OutwardDelivery, RobotPlatform, utcnow
@@ -280,3 +281,9 @@ def test_a_redirect_is_not_followed(app, org, robots, make_robot):
     assert send_due(utcnow()) == 0
     assert fresh(delivery).last_error == "HTTP 307"
     assert robots.received == []
+
+
+def test_an_error_is_kept_as_its_class_host_and_smtp_code():
+    refused = smtplib.SMTPAuthenticationError(535, b"5.7.8 bad credentials for hr:P4ssw0rd")
+    assert error_text(refused, "mail.hotel.example") == "SMTPAuthenticationError (mail.hotel.example) 535"
+    assert error_text(ValueError("https://x/?key=SECRET")) == "ValueError"

@@ -91,7 +91,8 @@ class Config:
     PKI_AUTO_ISSUE = True
     REPORTS_VERIFY_URL = os.environ.get("REPORTS_VERIFY_URL", "")
     # Where people reach this app from outside ("https://hr.example.com"): printed with a QR code on
-    # every signed document's footer so that its verify page opens from paper.
+    # every signed document's footer so that its verify page opens from paper. Outward e-mails and robot
+    # messages link to it too; unset, they carry no link (never one built from a request's Host header).
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
     VERIFY_RATE_LIMIT = "20 per minute"  # the public verify page, per client address
     # Background jobs (hrapp.core.jobs): "thread" in this process, "rq" on REDIS_URL for several servers.
@@ -108,6 +109,9 @@ class Config:
     OUTWARD_CLAIM_SECONDS = 300
     OUTWARD_HTTP_TIMEOUT = 10
     OUTWARD_BATCH = 200
+    # Webhook addresses must be https; plain http only to a loopback host, and only when this is on (the tests'
+    # local robot emulator: TestingConfig). Never turn it on in production.
+    OUTWARD_ALLOW_HTTP_LOOPBACK = False
     API_TITLE = "hrapp API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -134,6 +138,7 @@ class TestingConfig(Config):
     PASSWORD_RESET_RATE_LIMIT = "1000 per minute"
     VERIFY_RATE_LIMIT = "1000 per minute"
     JOB_RUNNER = "inline"
+    OUTWARD_ALLOW_HTTP_LOOPBACK = True  # the outward tests' robot emulator is plain http on 127.0.0.1
     # Keys made by tests (seed-demo's demo PKI) never land in the developer's instance/ folder.
     PKI_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-pki-{os.getpid()}")
     ATTACHMENTS_DIR = os.path.join(tempfile.gettempdir(), f"hrapp-test-attachments-{os.getpid()}")

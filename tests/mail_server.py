@@ -25,10 +25,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def local_smtp(app, monkeypatch, box: Inbox):
-    """Run `box` as an SMTP server on a free local port while the block runs, with the app's MAIL_* pointing at it."""
+def local_smtp(app, monkeypatch, box: Inbox, **server_options):
+    """Run `box` as an SMTP server on a free local port while the block runs, with the app's MAIL_* pointing at it.
+    `server_options` go to aiosmtpd's SMTP server (e.g. an `authenticator`, to offer AUTH)."""
     port = _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller = Controller(box, hostname="127.0.0.1", port=port, **server_options)
     controller.start()
     monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
     monkeypatch.setitem(app.config, "MAIL_PORT", port)

@@ -9,13 +9,14 @@ is not flooded with every department's routine requests.
 """
 import sqlalchemy as sa
 
+from hrapp.core.tree import path_ids
 from hrapp.extensions import db
 from hrapp.models import Department, Role, StaffMember, User, department_heads
 
 
 def department_chain(department: Department) -> list[int]:
     """Ids of the department and its ancestors, nearest first (from the materialised path "/1/4/9/")."""
-    ids = [int(part) for part in (department.path or "").strip("/").split("/") if part]
+    ids = path_ids(department.path)
     if department.id not in ids:
         ids.append(department.id)
     return list(reversed(ids))

@@ -1,9 +1,10 @@
 """Outward notifications in a real browser: HR routes a kind to e-mail, adds a DingTalk robot (its address shown
-masked), queues a test message and deactivates the robot after confirming; the administrator filters the outbox
-to the failures, reads the error and retries it. No script errors. Assertions use ids and data attributes."""
+masked), queues a test message and deactivates the robot after confirming (the queued message fails with it); the
+administrator filters the outbox to the failures, reads the errors and retries the seeded one. No script errors. Assertions use ids and data attributes."""
 import pytest
 from playwright.sync_api import expect
 
+from hrapp.blueprints.notifications.outward.services import ROBOT_DEACTIVATED
 from tests.browser.conftest import Session
 from tests.browser.outward_seed import OUTWARD
 
@@ -53,11 +54,13 @@ def test_routes_robot_test_message_deactivate_and_retry(browser, live_server):
         admin.select_option("#status", "failed")
         admin.click("#delivery-filters button[type=submit]")
         failed = admin.locator("#delivery-table tr[data-status='failed']")
-        expect(failed).to_have_count(1)
-        expect(failed).to_contain_text(OUTWARD["error"])
-        failed.locator("button", has_text="重试").click()
+        expect(failed).to_have_count(2)  # the seeded failure, and the test message its robot's deactivation failed
+        expect(failed.filter(has_text="前厅群")).to_contain_text(ROBOT_DEACTIVATED)
+        seeded = failed.filter(has_text=OUTWARD["error"])
+        expect(seeded).to_have_count(1)
+        seeded.locator("button", has_text="重试").click()
         expect(admin.locator(".alert-success")).to_contain_text("已重新排队")
-        expect(admin.locator("#delivery-table tr[data-status='failed']")).to_have_count(0)
+        expect(admin.locator("#delivery-table tr[data-status='failed']")).to_have_count(1)
     finally:
         for context in contexts:
             context.close()

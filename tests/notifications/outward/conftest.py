@@ -1,8 +1,13 @@
-"""Fixtures of the outward notification tests: a local SMTP server, the robot emulator, robots, routes."""
-import pytest
+"""Fixtures of the outward notification tests: a local SMTP server, the robot emulator, robots, routes, and the
+sender's clock moved by the test."""
+from datetime import datetime, timedelta
 
+import pytest
+from aiosmtpd.smtp import AuthResult
+
+from hrapp.blueprints.notifications.outward import sending
 from hrapp.extensions import db
-from hrapp.models import GroupRobot, NotificationRoute, OutwardChannel, RobotPlatform, StaffMember
+from hrapp.models import GroupRobot, NotificationRoute, OutwardChannel, RobotPlatform, StaffMember, utcnow
 from tests.mail_server import Inbox, local_smtp
 from tests.notifications.outward.robot_server import RobotServer
 
@@ -22,6 +27,14 @@ def inbox(app, monkeypatch):
     """A local SMTP server for the test, and the app configured to send to it."""
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://hr.hotel.example")
     with local_smtp(app, monkeypatch, RefusingInbox()) as box:
+        yield box
+
+
+@pytest.fixture
+def auth_inbox(app, monkeypatch):
+    """A local SMTP server offering AUTH over plain SMTP (accepting any login), the app configured to send to it."""
+    with local_smtp(app, monkeypatch, Inbox(), auth_require_tls=False,
+                    authenticator=lambda *args: AuthResult(success=True)) as box:
         yield box
 
 
@@ -62,3 +75,26 @@ def addresses(org):
     db.session.get(StaffMember, org.hk_staff.id).email = "zhao.hk@hotel.example"
     db.session.commit()
     return org
+
+
+class Clock:
+    """The sender's clock, standing still until the test (or a slow robot) moves it."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    """The clock `sending` reads at each claim and attempt, moved by the test (no sleeping). It starts a minute
+    ahead, so what the test queues (due at the real time it is written) is due."""
+    moved = Clock(utcnow() + timedelta(minutes=1))
+    monkeypatch.setattr(sending, "clock", moved)
+    return moved

@@ -3,8 +3,9 @@
 Paths: /wecom/<key>, /dingtalk/<key>, /feishu/<key>. Each checks the platform's text payload and, when the
 test gave the key a secret, its signature (DingTalk: `timestamp` and `sign` in the query string; Feishu: in the
 body), and answers the platform's JSON: errcode/errmsg (WeCom, DingTalk) or code/msg (Feishu). `fail(key, n)`
-makes the next n messages to a key fail with a platform error; `down(key)` answers HTTP 500. Every accepted
-message is kept in `received` as (platform, key, text)."""
+makes the next n messages to a key fail with a platform error; `down(key)` answers HTTP 500; `move(key, url)`
+answers a redirect there. `on_message`, when set, is called as each message arrives (before the answer: a slow
+platform moves the test's clock there). Every accepted message is kept in `received` as (platform, key, text)."""
 import base64
 import hashlib
 import hmac
@@ -21,6 +22,8 @@ class RobotServer:
         self.secrets: dict[str, str] = {}
         self.failures: dict[str, int] = {}
         self.broken: set[str] = set()
+        self.moved: dict[str, str] = {}
+        self.on_message = None
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -37,6 +40,9 @@ class RobotServer:
 
     def down(self, key: str) -> None:
         self.broken.add(key)
+
+    def move(self, key: str, location: str) -> None:
+        self.moved[key] = location
 
     def texts(self, key: str | None = None) -> list[str]:
         return [text for _platform, k, text in self.received if key is None or k == key]
@@ -78,6 +84,14 @@ class RobotServer:
                 except ValueError:
                     body = {}
                 query = dict(urllib.parse.parse_qsl(parts.query))
+                if server.on_message is not None:
+                    server.on_message()
+                if key in server.moved:
+                    self.send_response(307)
+                    self.send_header("Location", server.moved[key])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 status, reply = server.answer(platform, key, query, body)
                 data = json.dumps(reply).encode()
                 self.send_response(status)

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 import pytest
 import sqlalchemy as sa
 
+from hrapp.blueprints.notifications.outward.services import routes_version
 from hrapp.extensions import db
 from hrapp.models import DeliveryStatus, GroupRobot, OutwardChannel, OutwardDelivery, RobotPlatform
 from tests import access_matrix
@@ -13,23 +14,28 @@ from tests.access_matrix import Route, walk, web_callers
 people = access_matrix.people  # the fixture
 
 
-class CurrentVersion(Mapping):
-    """Form data carrying a record's version as it is when the request is sent (each role posts a fresh page,
-    so an earlier role's change does not make a later one stale)."""
+class Fresh(Mapping):
+    """Form data of one field read when the request is sent (each role posts a fresh page, so an earlier role's
+    change does not make a later one stale)."""
 
-    def __init__(self, model, record_id: int):
-        self.model, self.record_id = model, record_id
+    def __init__(self, key: str, read):
+        self.key, self.read = key, read
 
     def __getitem__(self, key):
-        if key != "version_id":
+        if key != self.key:
             raise KeyError(key)
-        return str(db.session.scalar(sa.select(self.model.version_id).where(self.model.id == self.record_id)))
+        return str(self.read())
 
     def __iter__(self):
-        return iter(["version_id"])
+        return iter([self.key])
 
     def __len__(self):
         return 1
+
+
+def current_version(model, record_id: int) -> Fresh:
+    """The record's version_id as it is when the request is sent."""
+    return Fresh("version_id", lambda: db.session.scalar(sa.select(model.version_id).where(model.id == record_id)))
 
 
 @pytest.fixture
@@ -49,12 +55,15 @@ def site(people):
 def table(o) -> dict[str, Route]:
     base = "/notifications/outward"
     robot, delivery = f"{base}/robots/{o.robot.id}", f"{base}/deliveries/{o.failed.id}"
-    robot_version, delivery_version = CurrentVersion(GroupRobot, o.robot.id), CurrentVersion(OutwardDelivery,
-                                                                                             o.failed.id)
+    robot_version, delivery_version = current_version(GroupRobot, o.robot.id), current_version(OutwardDelivery,
+                                                                                               o.failed.id)
     #                                                                          anon staff other head hk_head hr admin
     return {
         "routes": Route("GET", f"{base}/routes",                               "L    403   403   403  403     200 200"),
-        "save_routes": Route("POST", f"{base}/routes",                         "L    403   403   403  403     302 302"),
+        "save_routes": Route("POST", f"{base}/routes",                         "L    403   403   403  403     302 302",
+                             Fresh("routes_version", routes_version)),
+        "stale_routes": Route("POST", f"{base}/routes",                        "L    403   403   403  403     409 409",
+                              {"routes_version": "an older page"}),
         "robots": Route("GET", f"{base}/robots",                               "L    403   403   403  403     200 200"),
         "new_robot": Route("GET", f"{base}/robots/new",                        "L    403   403   403  403     200 200"),
         "create_robot": Route("POST", f"{base}/robots/new",                    "L    403   403   403  403     200 200"),

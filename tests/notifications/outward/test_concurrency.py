@@ -1,7 +1,6 @@
 """Two senders at once (two ticks whose leases overlapped, or two servers): every delivery goes out once. Two
 threads, each with its own app and connection on a SQLite file (or the suite's PostgreSQL), wait at a barrier
 and then send the same due deliveries; the atomic claim decides who sends each one."""
-import threading
 
 import pytest
 import sqlalchemy as sa
@@ -9,7 +8,7 @@ import sqlalchemy as sa
 from hrapp.blueprints.notifications.outward.sending import send_due
 from hrapp.extensions import db
 from hrapp.models import DeliveryStatus, Department, GroupRobot, OutwardChannel, OutwardDelivery, utcnow
-from tests.race_apps import separate_app
+from tests.race_apps import run_together, separate_app
 
 pytestmark = pytest.mark.committed
 COUNT = 12
@@ -33,25 +32,11 @@ def race_app(app, tmp_path, robots):
 
 
 def test_two_senders_at_once_send_each_delivery_once(race_app, robots):
-    barrier, outcomes = threading.Barrier(2), []
-    now = utcnow()
+    def send(ready) -> int:
+        ready()
+        return send_due(utcnow())
 
-    def send() -> None:
-        with race_app.app_context():
-            barrier.wait()
-            try:
-                outcomes.append(send_due(now))
-            except Exception as exc:  # noqa: BLE001 - the test reports any failure as an outcome
-                db.session.rollback()
-                outcomes.append(repr(exc))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes = run_together(race_app, send)
     assert all(isinstance(o, int) for o in outcomes) and sum(outcomes) == COUNT, outcomes
     assert sorted(robots.texts()) == sorted(f"message {n}" for n in range(COUNT))
     with race_app.app_context():

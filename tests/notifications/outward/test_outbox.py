@@ -55,7 +55,7 @@ def test_one_message_per_robot_of_the_nearest_department(app, addresses, route, 
     send_notice(app, [addresses.staff, addresses.head, addresses.other_staff])
     messages = deliveries(ROBOT)
     assert [(d.robot_id, d.recipient) for d in messages] == [(front.id, "前厅群")]  # once for two recipients
-    assert messages[0].body == "通知\nhttp://localhost/staff/me"
+    assert messages[0].body == "通知"  # no PUBLIC_BASE_URL (no `inbox` fixture here): no link
 
 
 def test_a_department_robot_wins_over_its_parents(app, addresses, route, make_robot):
@@ -73,7 +73,7 @@ def test_robot_text_is_in_the_company_language_whatever_the_recipient(app, addre
     db.session.get(User, addresses.staff.id).locale = "en"
     db.session.commit()
     send_notice(app, [addresses.staff])
-    assert deliveries(ROBOT)[0].body.startswith("通知\n")
+    assert deliveries(ROBOT)[0].body == "通知"
 
 
 def test_the_outbox_is_rolled_back_with_the_notification(app, addresses, route, make_robot):
@@ -88,9 +88,21 @@ def test_the_outbox_is_rolled_back_with_the_notification(app, addresses, route, 
     assert db.session.scalar(sa.select(sa.func.count(Notification.id))) == 0
 
 
-def test_without_a_public_address_the_link_comes_from_the_request(app, addresses, route):
-    route(GENERAL, EMAIL)
-    with app.test_request_context(base_url="http://hr.local:5000"):
+def test_without_a_public_address_no_link_goes_out(app, addresses, route, make_robot, monkeypatch):
+    """The request's host (a Host header the client may forge) never makes an outward link."""
+    route(GENERAL, EMAIL, ROBOT)
+    make_robot(addresses.front)
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "")
+    with app.test_request_context(base_url="http://evil.example:5000", headers={"Host": "evil.example"}):
         notify([addresses.staff], lambda: "x", link="/leave/1", kind=GENERAL)
         db.session.commit()
-    assert deliveries(EMAIL)[0].body == "x\nhttp://hr.local:5000/leave/1"
+    assert [d.body for d in deliveries()] == ["x", "x"]
+
+
+def test_with_a_public_address_links_ignore_the_request(app, addresses, route, monkeypatch):
+    route(GENERAL, EMAIL)
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://hr.hotel.example/")
+    with app.test_request_context(base_url="http://evil.example:5000"):
+        notify([addresses.staff], lambda: "x", link="/leave/1", kind=GENERAL)
+        db.session.commit()
+    assert deliveries(EMAIL)[0].body == "x\nhttps://hr.hotel.example/leave/1"

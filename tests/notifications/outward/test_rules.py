@@ -11,10 +11,12 @@ from hrapp.blueprints.notifications.outward.rules import (
     mask_webhook,
     nearest_robot_department,
     next_attempt,
-    path_ids,
     robot_reply_error,
     robot_request,
+    webhook_allowed,
+    webhook_host,
 )
+from hrapp.core.tree import path_ids
 
 pytestmark = pytest.mark.unit
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -91,6 +93,31 @@ def test_reply_error(platform, reply, error):
 
 def test_nearest_robot_department_walks_up():
     assert path_ids("/1/4/9/") == [1, 4, 9]
+    assert path_ids("") == path_ids(None) == []
     assert nearest_robot_department([1, 4, 9], {1, 4}) == 4
     assert nearest_robot_department([1, 4, 9], {9, 1}) == 9
     assert nearest_robot_department([1, 4, 9], set()) is None
+
+
+@pytest.mark.parametrize(("url", "allow_loopback", "allowed"), [
+    ("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", False, True),
+    ("https://open.feishu.cn/open-apis/bot/v2/hook/x", True, True),
+    ("http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", False, False),
+    ("http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", True, False),  # http only to loopback
+    ("http://127.0.0.1:8080/wecom/k", False, False),
+    ("http://127.0.0.1:8080/wecom/k", True, True),
+    ("http://localhost/wecom/k", True, True),
+    ("http://[::1]:8080/wecom/k", True, True),
+    ("http://127.0.0.1.evil.example/wecom/k", True, False),
+    ("ftp://example.com/x", True, False),
+    ("https:///no-host", False, False),
+    ("https://[broken/x", False, False),
+    ("", False, False),
+])
+def test_webhook_allowed(url, allow_loopback, allowed):
+    assert webhook_allowed(url, allow_loopback) is allowed
+
+
+def test_webhook_host_is_all_an_error_shows():
+    assert webhook_host("https://oapi.dingtalk.com/robot/send?access_token=SECRET") == "oapi.dingtalk.com"
+    assert webhook_host("https://[broken/x") == ""

@@ -1,7 +1,6 @@
 """The hire's signal and the catch-up tick assigning the same person's inductions at the same moment: each
 assignment is stored once and neither fails. Two threads, each with its own app and connection on a SQLite file
 (or the suite's PostgreSQL), wait at a barrier and then assign; the unique constraint decides."""
-import threading
 from datetime import date
 from decimal import Decimal
 
@@ -21,7 +20,7 @@ from hrapp.models import (
     PositionCourse,
     StaffMember,
 )
-from tests.race_apps import separate_app
+from tests.race_apps import run_together, separate_app
 
 pytestmark = pytest.mark.committed
 
@@ -49,26 +48,14 @@ def race_app(app, tmp_path):
 
 
 def test_two_assignments_at_once_store_each_course_once(race_app):
-    barrier, outcomes = threading.Barrier(2), []
+    def assign(ready) -> int:
+        staff = StaffMember.numbered("E1")
+        ready()
+        assigned = assign_inductions(staff, staff.position_id, staff.hire_on, InductionReason.HIRE)
+        db.session.commit()
+        return assigned
 
-    def assign() -> None:
-        with race_app.app_context():
-            staff = StaffMember.numbered("E1")
-            barrier.wait()
-            try:
-                outcomes.append(assign_inductions(staff, staff.position_id, staff.hire_on, InductionReason.HIRE))
-                db.session.commit()
-            except Exception as exc:  # noqa: BLE001 - the test reports any failure as an outcome
-                db.session.rollback()
-                outcomes.append(repr(exc))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=assign) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes = run_together(race_app, assign)
     assert sorted(outcomes) == [0, 3]
     with race_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(InductionAssignment)) == 3

@@ -7,6 +7,7 @@ from wtforms.validators import Length, Optional
 from hrapp.forms import CreateForm, VersionedForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import RobotPlatform
+from hrapp.naming import coded_name
 
 from .services import RobotDraft
 
@@ -32,7 +33,7 @@ class RobotForm(VersionedForm):
         self.platform.choices = choices(RobotPlatform)
 
     def set_departments(self, departments) -> None:
-        self.department_id.choices = [(d.id, f"{d.code} {d.name}") for d in departments]
+        self.department_id.choices = [(d.id, coded_name(d)) for d in departments]
 
     def draft(self) -> RobotDraft:
         return RobotDraft(department_id=self.department_id.data, platform=self.platform.data or "",

@@ -1,15 +1,17 @@
 """The outbox: when `notify` adds notifications, write the outward deliveries HR routes for their kind, in the
 same transaction (they are rolled back with it). An e-mail per recipient whose staff record has an address, in
 their language; one message per group robot of the recipients' departments (the nearest department up the
-tree with an active robot), in the company's default language. Nothing is sent here: the tick sends."""
+tree with an active robot), in the company's default language. Links go out only under PUBLIC_BASE_URL.
+Nothing is sent here: the tick sends."""
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, request
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
+from hrapp.core.tree import path_ids
 from hrapp.extensions import db
 from hrapp.models import (
     Department,
@@ -23,7 +25,7 @@ from hrapp.models import (
 )
 from hrapp.notifications import kind_label, notifications_added
 
-from .rules import nearest_robot_department, path_ids
+from .rules import nearest_robot_department
 
 
 def routed_channels(kind: str) -> set[OutwardChannel]:
@@ -32,17 +34,19 @@ def routed_channels(kind: str) -> set[OutwardChannel]:
 
 
 def absolute_link(link: str) -> str:
-    """`link` as an address people can open from outside: PUBLIC_BASE_URL (else the current request's host)
-    before a site path; "" for no link; an already absolute link as it is."""
+    """`link` as an address people can open from outside: PUBLIC_BASE_URL before a site path; an already
+    absolute link as it is; "" (no link) for no link, or a site path when PUBLIC_BASE_URL is unset: a request's
+    host is never used (its Host header is the client's to forge)."""
     if not link or "://" in link:
         return link
-    base = current_app.config.get("PUBLIC_BASE_URL", "") or (request.host_url if has_request_context() else "")
-    return f"{base.rstrip('/')}{link}" if base else link
+    base = current_app.config.get("PUBLIC_BASE_URL", "")
+    return f"{base.rstrip('/')}{link}" if base else ""
 
 
 def message_body(text: str, link: str) -> str:
-    """The text, then the link on its own line."""
-    return f"{text}\n{absolute_link(link)}" if link else text
+    """The text, then the absolute link on its own line (none without one)."""
+    address = absolute_link(link)
+    return f"{text}\n{address}" if address else text
 
 
 def default_locale() -> str:

@@ -24,19 +24,20 @@ bp = Blueprint("notification_outward", __name__, url_prefix="/notifications/outw
 @bp.route("/routes", methods=["GET", "POST"])
 @permission_required(OutwardPerm.MANAGE)
 def edit_routes():
-    """Per notification kind: also by e-mail, also to the department's group robot."""
+    """Per notification kind: also by e-mail, also to the department's group robot (a stale page answers 409)."""
     form = ConfirmForm()
     if form.validate_on_submit():
         wanted = {tuple(value.split("|", 1)) for value in request.form.getlist("route") if "|" in value}
         wanted = {(kind, OutwardChannel(channel)) for kind, channel in wanted
                   if channel in OutwardChannel._value2member_map_}
-        services.save_routes(current_user, wanted, notification_kinds())
+        services.save_routes(current_user, wanted, notification_kinds(), request.form.get("routes_version", ""))
         db.session.commit()
         flash(_("Outward notification settings saved."), "success")
         return redirect(url_for("notification_outward.edit_routes"))
+    routes = services.current_routes()
     return render_template("notifications/outward/route_settings.html", form=form, kinds=queries.kinds_in_order(),
-                           routes=services.current_routes(), channels=list(OutwardChannel),
-                           title=_("Outward notifications"))
+                           routes=routes, routes_version=services.routes_version(routes),
+                           channels=list(OutwardChannel), title=_("Outward notifications"))
 
 
 @bp.route("/robots")
@@ -127,9 +128,7 @@ def reactivate_robot(robot_id: int):
 def send_test_message(robot_id: int):
     """Queue a test message to a robot; the next tick sends it."""
     robot = _posted_robot(robot_id)
-    if posted_version(request.form.get("version_id")) != robot.version_id:
-        raise StaleRecord()
-    services.queue_test_message(current_user, robot)
+    services.queue_test_message(current_user, robot, posted_version(request.form.get("version_id")))
     db.session.commit()
     flash(_("A test message to %(name)s is queued; it goes out within a minute.", name=robot.name), "success")
     return redirect(url_for("notification_outward.list_robots"))
@@ -156,7 +155,7 @@ def retry_delivery(delivery_id: int):
     try:
         services.retry_delivery(current_user, delivery, posted_version(request.form.get("version_id")))
     except ValidationFailed as exc:
-        flash(" ".join(str(m) for messages in exc.errors.values() for m in messages), "warning")
+        flash(" ".join(exc.messages()), "warning")
         return redirect(url_for("notification_outward.list_deliveries", status="failed"))
     db.session.commit()
     flash(_("The delivery to %(recipient)s is queued again.", recipient=delivery.recipient), "success")

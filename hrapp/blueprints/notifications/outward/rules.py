@@ -4,6 +4,7 @@ No Flask, no database."""
 import base64
 import hashlib
 import hmac
+import ipaddress
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,39 @@ def mask_webhook(url: str) -> str:
     tail = rest[-4:] if len(rest) > 8 else ""
     head = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     return f"{head}/…{tail}"
+
+
+def webhook_host(url: str) -> str:
+    """The host of a webhook address, the only part of it an error message or a log may show."""
+    try:
+        return urllib.parse.urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def is_loopback_host(host: str) -> bool:
+    """"localhost" or a loopback address (127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def webhook_allowed(url: str, allow_http_loopback: bool = False) -> bool:
+    """Whether messages may be posted to `url`: https with a host; plain http only to a loopback host, and only
+    when `allow_http_loopback` (the tests' local robot emulator; never in production)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    host = webhook_host(url)
+    if not host:
+        return False
+    if parts.scheme == "https":
+        return True
+    return parts.scheme == "http" and allow_http_loopback and is_loopback_host(host)
 
 
 @dataclass(frozen=True)
@@ -97,8 +131,3 @@ def nearest_robot_department(path_ids: Sequence[int], with_robot: set[int] | fro
     """The department nearest to the recipient's (the last of `path_ids`, root first) that has an active
     robot, walking up the tree; None when no department on the way has one."""
     return next((dept for dept in reversed(path_ids) if dept in with_robot), None)
-
-
-def path_ids(path: str) -> list[int]:
-    """A materialised path "/1/4/9/" as ids, root first."""
-    return [int(part) for part in path.strip("/").split("/") if part]

@@ -1,6 +1,7 @@
 """HR's outward settings and the administrator's outbox: which kinds go out by which channel, the departments'
 group robots (add, edit, deactivate, a test message), and a failed delivery's retry. Never commits; the actor
 is passed in; changes are audited."""
+import hashlib
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -10,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from hrapp import audit
-from hrapp.core.errors import check_version
+from hrapp.core.errors import StaleRecord, check_version
 from hrapp.core.uniqueness import unique_field
 from hrapp.core.validation import FORM, ValidationFailed
 from hrapp.extensions import db
@@ -26,6 +27,9 @@ from hrapp.models import (
 )
 from hrapp.notifications import GENERAL
 
+from .rules import webhook_allowed
+
+ROBOT_DEACTIVATED = "the group robot was deactivated"  # a delivery's error: kept untranslated, like the channels'
 ROBOT_FIELDS = ("department_id", "platform", "name", "active")  # never the webhook address or the secret
 DUPLICATE_ROBOT = unique_field("uq_group_robots_department_name", "name",
                                _l("This department already has a robot of that name."))
@@ -49,9 +53,22 @@ def current_routes() -> set[tuple[str, OutwardChannel]]:
         sa.select(NotificationRoute.kind, NotificationRoute.channel))}
 
 
-def save_routes(actor, wanted: set[tuple[str, OutwardChannel]], kinds) -> tuple[int, int]:
+def routes_version(routes: set[tuple[str, OutwardChannel]] | None = None) -> str:
+    """The version of the routes as a page shows them (routes have no version row): a fingerprint of every
+    (kind, channel), which any change made meanwhile changes."""
+    routes = current_routes() if routes is None else routes
+    text = "\n".join(sorted(f"{kind}|{channel.value}" for kind, channel in routes))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def save_routes(actor, wanted: set[tuple[str, OutwardChannel]], kinds, expected_version: str | None) -> tuple[int, int]:
     """Make the routes of the known `kinds` exactly `wanted` (routes of other kinds stay), each added or removed
-    route audited; returns (added, removed)."""
+    route audited; returns (added, removed).
+
+    :raise StaleRecord: the routes changed since the page showed `expected_version` (None: no page, e.g. the CLI).
+    """
+    if expected_version is not None and expected_version != routes_version():
+        raise StaleRecord()
     wanted = {(kind, channel) for kind, channel in wanted if kind in kinds}
     existing = {(route.kind, route.channel): route for route in db.session.scalars(sa.select(NotificationRoute))
                 if route.kind in kinds}
@@ -80,7 +97,8 @@ def _check(draft: RobotDraft, robot: GroupRobot | None) -> None:
         errors["name"] = [_("Give the robot a name.")]
     if robot is None and not draft.webhook_url:
         errors["webhook_url"] = [_("Paste the robot's webhook address.")]
-    if draft.webhook_url and not draft.webhook_url.startswith(("https://", "http://")):
+    if draft.webhook_url and not webhook_allowed(draft.webhook_url,
+                                                 current_app.config.get("OUTWARD_ALLOW_HTTP_LOOPBACK", False)):
         errors["webhook_url"] = [_("A webhook address starts with https://.")]
     if errors:
         raise ValidationFailed(errors)
@@ -121,17 +139,33 @@ def update_robot(actor, robot: GroupRobot, draft: RobotDraft, expected_version: 
 
 
 def set_robot_active(actor, robot: GroupRobot, active: bool, expected_version: int) -> None:
-    """Deactivate (messages stop; pending ones fail) or reactivate a robot. :raise StaleRecord: a stale page."""
+    """Deactivate (messages stop: its pending deliveries fail at once, and reactivating does not resend them)
+    or reactivate a robot. :raise StaleRecord: a stale page."""
     check_version(robot, expected_version)
     if robot.active != active:
         robot.active = active
         audit.record(actor, "group_robot.reactivate" if active else "group_robot.deactivate", robot,
                      {"active": not active}, {"active": active}, label=robot.name)
+        if not active:
+            fail_pending_deliveries(robot)
         db.session.flush()
 
 
-def queue_test_message(actor, robot: GroupRobot) -> OutwardDelivery:
-    """Queue a test message to `robot` (sent by the next tick like any delivery), in the company's language."""
+def fail_pending_deliveries(robot: GroupRobot) -> int:
+    """Every pending delivery to `robot` becomes FAILED now, without retries (one UPDATE); how many."""
+    result = db.session.execute(
+        sa.update(OutwardDelivery)
+        .where(OutwardDelivery.robot_id == robot.id, OutwardDelivery.status == DeliveryStatus.PENDING)
+        .values(status=DeliveryStatus.FAILED, last_error=ROBOT_DEACTIVATED,
+                version_id=OutwardDelivery.version_id + 1)
+        .execution_options(synchronize_session="fetch"))
+    return result.rowcount
+
+
+def queue_test_message(actor, robot: GroupRobot, expected_version: int) -> OutwardDelivery:
+    """Queue a test message to `robot` (sent by the next tick like any delivery), in the company's language.
+    :raise StaleRecord: the robot changed since the page was loaded."""
+    check_version(robot, expected_version)
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "zh")):
         body = _("Test message from the HR system: this group robot (%(name)s) is connected.", name=robot.name)
     delivery = OutwardDelivery(kind=GENERAL, channel=OutwardChannel.GROUP_ROBOT, robot_id=robot.id,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from hrapp.core.tree import path_ids, root_path
 from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
@@ -40,7 +41,7 @@ def template_for(staff: StaffMember, templates: Iterable[AppraisalTemplate]) -> 
             company = template
     if staff.position_id in by_position:
         return by_position[staff.position_id]
-    for department_id in reversed([int(i) for i in staff.department.path.strip("/").split("/") if i]):
+    for department_id in reversed(path_ids(staff.department.path)):
         if department_id in by_department:
             return by_department[department_id]
     return company
@@ -73,7 +74,7 @@ def scorer_for(staff: StaffMember, heads: dict[int, set[str]], headed: set[str] 
     that place — no head account up the person's department chain, or none on the top department for a head —
     so that every appraisal has someone who may score it."""
     paths = heads.get(staff.id)
-    top = "/" + staff.department.path.strip("/").split("/")[0] + "/"
+    top = root_path(staff.department.path)
     if paths:
         if top in paths or (headed is not None and top not in headed):
             return Scorer.HR

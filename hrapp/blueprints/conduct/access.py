@@ -11,6 +11,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 
+from hrapp.core.tree import path_ids
 from hrapp.extensions import db
 from hrapp.models import Department, Reward, RewardState, Role, StaffMember, User, Violation, ViolationState
 from hrapp.permissions import department_scope, has_perm, heads_department, is_self, sees_everything
@@ -43,7 +44,7 @@ def _headed_paths(user) -> list[str]:
 
 def root_department_id(department: Department) -> int:
     """The id of the top department above `department` (itself when it has no parent), from its path."""
-    parts = [int(p) for p in (department.path or "").strip("/").split("/") if p]
+    parts = path_ids(department.path)
     return parts[0] if parts else department.id
 
 

@@ -58,3 +58,12 @@ def test_staff_list_search_still_scoped_for_a_head(app, named):
     department's people, whatever the search."""
     html = login(app, "head").get("/staff/?q=py-").text
     assert _names(html, "staff-table", 1) == []
+
+
+def test_the_search_box_says_it_matches_name_pinyin_number_and_phone(app, named):
+    client = login(app, "hr")
+    box = lxml.html.fromstring(client.get("/staff/").text).get_element_by_id("q")
+    assert box.get("placeholder") == "姓名、拼音、工号或电话"
+    client.post("/auth/locale/en", data={"next": "/"})
+    box = lxml.html.fromstring(client.get("/staff/").text).get_element_by_id("q")
+    assert box.get("placeholder") == "Name, pinyin, staff number or phone"

@@ -183,21 +183,27 @@ def visible_departments(user) -> list[Department]:
 
 
 
-def permission_required(perm: str) -> Callable:
-    """View decorator: anonymous users go to the login page, others without `perm` get 403."""
+def rule_required(rule: Callable[[object], bool]) -> Callable:
+    """View decorator: anonymous users go to the login page (`login_manager.unauthorized`), others for whom
+    `rule(current_user)` is false get 403; the rule is checked on every request, before the view runs."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
-            if not has_perm(current_user, perm):
+            if not rule(current_user):
                 abort(403)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def permission_required(perm: str) -> Callable:
+    """View decorator: anonymous users go to the login page, others without `perm` get 403 (`rule_required`)."""
+    return rule_required(lambda user: has_perm(user, perm))
 
 
 def declare_visibility(rules: Mapping[type, Callable]) -> None:

@@ -4,14 +4,11 @@ A person may have several homes: a head or an HR clerk with a staff record also 
 administrator also has HR's. `/` shows the first of `homes_for(user)` (the role's own page first).
 """
 from dataclasses import dataclass
-from functools import wraps
 
-from flask import abort
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required
 
 from hrapp.models import Role
-from hrapp.permissions import Perm, department_scope, has_perm, sees_everything
+from hrapp.permissions import Perm, department_scope, has_perm, rule_required, sees_everything
 
 
 @dataclass(frozen=True)
@@ -71,17 +68,5 @@ def can_search_people(user) -> bool:
 TEMPLATE_GLOBALS = {"homes_for": homes_for, "can_view_charts": can_view_charts, "can_search_people": can_search_people}
 
 
-def allowed_if(rule):
-    """View decorator: guests go to the login page, anyone for whom `rule(user)` fails gets 403."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(*args, **kwargs):
-            if not rule(current_user):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
+# The home pages' views are guarded by their rule through the one decorator (guests to the login page, 403 otherwise).
+allowed_if = rule_required

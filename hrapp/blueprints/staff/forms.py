@@ -54,7 +54,9 @@ class StaffFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Search"), validators=[Optional(), Length(max=40)])
+    # What staff_text_match finds, shown as the box's placeholder.
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=40)],
+                    description=_l("Name, pinyin, staff number or phone"))
     department = SelectField(_l("Department"), coerce=optional_int, validators=[Optional()])
     status = SelectField(_l("Status"), choices=[("", _l("All statuses")), *choices(EmploymentStatus)],
                          validators=[Optional()])

@@ -6,8 +6,9 @@ from flask_login import current_user
 
 from hrapp.core.people_match import MAX_QUERY, people_match
 from hrapp.naming import display_name
+from hrapp.permissions import rule_required
 
-from ..access import allowed_if, can_search_people
+from ..access import can_search_people
 from .services import matching_people, results_listing, suggestions
 
 bp = Blueprint("home_search", __name__, url_prefix="/search")
@@ -18,7 +19,7 @@ def _typed() -> str:
 
 
 @bp.route("/")
-@allowed_if(can_search_people)
+@rule_required(can_search_people)
 def search():
     """The people a query finds, best first, a page at a time."""
     query = _typed()
@@ -34,7 +35,7 @@ def _suggestion(staff) -> dict:
 
 
 @bp.route("/people")
-@allowed_if(can_search_people)
+@rule_required(can_search_people)
 def people():
     """JSON: at most ten people the query finds, best first; `searched` is false (and no one found) for a query
     too short to search."""

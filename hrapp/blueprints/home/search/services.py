@@ -1,23 +1,19 @@
 """The people search's queries: the few best matches (as the user types) and the paginated results page,
-always within the user's scope (`staff_scope_clause`)."""
+always within the user's scope (`visible_staff`, shared with the staff list)."""
 import sqlalchemy as sa
-from sqlalchemy.orm import contains_eager, joinedload
 
+from hrapp.blueprints.staff.services import NAME_ORDER, visible_staff
 from hrapp.core.listing import Listing
 from hrapp.core.people_match import PeopleMatch
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
-from hrapp.permissions import staff_scope_clause
 
 SUGGESTIONS = 10
 
 
 def matching_people(user, match: PeopleMatch) -> sa.Select:
     """The staff `user` may see that `match` finds, best first, with department and position loaded."""
-    return (sa.select(StaffMember).join(StaffMember.department)
-            .options(contains_eager(StaffMember.department), joinedload(StaffMember.position))
-            .where(staff_scope_clause(user), match.clause)
-            .order_by(*match.order_by))
+    return visible_staff(user).where(match.clause).order_by(*match.order_by)
 
 
 def suggestions(user, match: PeopleMatch, limit: int = SUGGESTIONS) -> list[StaffMember]:
@@ -30,6 +26,6 @@ def results_listing(match: PeopleMatch) -> Listing:
     return Listing(sorts={
         "relevance": match.rank,
         "staff_number": StaffMember.staff_number,
-        "name": StaffMember.name_pinyin,
+        "name": NAME_ORDER,
         "department": Department.code,
     }, default_sort="relevance", tiebreak=(match.still_employed_first, StaffMember.staff_number, StaffMember.id))

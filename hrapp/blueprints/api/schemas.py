@@ -10,6 +10,7 @@ from hrapp.blueprints.staff.access import can_edit_staff, can_view_sensitive
 from hrapp.blueprints.staff.services import STAFF_LISTING
 from hrapp.core.listing import MAX_PAGE
 from hrapp.core.money_fields import parse_money_or_message
+from hrapp.core.people_match import MAX_QUERY
 from hrapp.models import EmploymentStatus, Gender, Role
 
 MAX_PER_PAGE = 200
@@ -183,7 +184,8 @@ SORT_KEYS = [*STAFF_LISTING.sorts, *(f"-{key}" for key in STAFF_LISTING.sorts)]
 
 
 class StaffListArgs(PageArgs):
-    q = _text(100, load_default="", metadata={"description": "Staff number, name or phone contains this."})
+    q = _text(MAX_QUERY, load_default="", metadata={
+        "description": "Name, pinyin or its initials, staff number or phone (as the staff list's search box)."})
     department_id = fields.Integer(load_default=None, metadata={"description": "Includes sub-departments."})
     position_id = fields.Integer(load_default=None)
     status = fields.Enum(EmploymentStatus, by_value=True, load_default=None)

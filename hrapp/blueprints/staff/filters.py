@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from hrapp.blueprints.staff.forms import StaffFilterForm
 from hrapp.blueprints.staff.services import StaffFilters
+from hrapp.core.people_match import MAX_QUERY
 from hrapp.models import EmploymentStatus
 from hrapp.permissions import visible_departments
 
@@ -15,7 +16,7 @@ def list_filters(args) -> tuple[StaffFilterForm, StaffFilters]:
     form.validate()
     status = form.status.data if form.status.data in EmploymentStatus._value2member_map_ else None
     department = form.department.data if not form.department.errors else None
-    filters = StaffFilters(q=(form.q.data or "")[:40], department_id=department,
+    filters = StaffFilters(q=(form.q.data or "")[:MAX_QUERY], department_id=department,
                            status=EmploymentStatus(status) if status else None,
                            sort=args.get("sort", "staff_number")[:20])
     return form, filters

@@ -5,6 +5,7 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from hrapp.core.money_fields import MoneyField
+from hrapp.core.people_match import MAX_QUERY
 from hrapp.forms import CreateForm, VersionedForm, optional_int
 from hrapp.labels import choices
 from hrapp.models import EmploymentStatus, Gender
@@ -55,7 +56,7 @@ class StaffFilterForm(FlaskForm):
         csrf = False
 
     # What staff_text_match finds, shown as the box's placeholder.
-    q = StringField(_l("Search"), validators=[Optional(), Length(max=40)],
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=MAX_QUERY)],
                     description=_l("Name, pinyin, staff number or phone"))
     department = SelectField(_l("Department"), coerce=optional_int, validators=[Optional()])
     status = SelectField(_l("Status"), choices=[("", _l("All statuses")), *choices(EmploymentStatus)],

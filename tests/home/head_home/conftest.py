@@ -1,19 +1,17 @@
 """The head's home world: `people` (the head heads FO and its FO-DESK) with today's rosters, approvals, next
 month's demand, appraisal and training tasks and this month's figures, in FO and the same in housekeeping
 (HK, out of the head's scope: nothing of it may appear). Rows are written directly, as the modules leave them."""
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
-import sqlalchemy as sa
 
 from hrapp.blueprints.roster.rules import LEAVE, WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import save_shift_type
-from hrapp.company import company_today, utc_of_local
+from hrapp.company import company_today
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalStatus,
     AttendanceCorrection,
-    AttendanceDay,
     CorrectionKind,
     CycleStage,
     DayOffRequest,
@@ -22,8 +20,6 @@ from hrapp.models import (
     PeriodKind,
     PlanItem,
     PlanStatus,
-    Punch,
-    PunchSource,
     RewardState,
     Roster,
     RosterCell,
@@ -38,29 +34,12 @@ from hrapp.models import (
 from hrapp.models.base import utcnow
 from tests import access_matrix
 from tests.appraisals.fixtures import write_appraisal, write_cycle, write_template
-from tests.conftest import is_savepoint
 from tests.leave.fixtures import write_leave
 from tests.training.fixtures import write_course, write_enrolment, write_session
 
 people = access_matrix.people  # the fixture
 
 OUTSIDER = "外部门人"  # every HK person's name starts so: never on the head's page
-
-
-class StatementLog:
-    """The SQL statements run while the block is open, less the test transaction's SAVEPOINTs."""
-
-    def __enter__(self):
-        self.statements = []
-        sa.event.listen(db.engine, "before_cursor_execute", self._seen)
-        return self
-
-    def _seen(self, conn, cursor, statement, *args):  # noqa: ARG002
-        if not is_savepoint(statement):
-            self.statements.append(statement)
-
-    def __exit__(self, *exc):
-        sa.event.remove(db.engine, "before_cursor_execute", self._seen)
 
 
 def _month_roster(department, day: date, status=RosterStatus.PUBLISHED) -> Roster:
@@ -77,13 +56,8 @@ def _cell(roster, staff, day, shift):
     db.session.add(RosterCell(roster_id=roster.id, staff_id=staff.id, day=day, shift_type_id=shift.id))
 
 
-def _day(staff, day, status, late=0):
-    db.session.add(AttendanceDay(staff_id=staff.id, day=day, department_id=staff.department_id, status=status,
-                                 late_minutes=late))
-
-
 @pytest.fixture
-def head_day(people, make_staff, make_rule, make_violation, make_reward):
+def head_day(people, make_staff, make_day, make_punch, make_rule, make_violation, make_reward):
     """`people` plus, for today (company day): FO and HK published rosters; in FO 王经理 (the head) present,
     李前台 late, 钱缺勤 absent, 孙请假 on leave, 周打卡 punched in (no reconciled day yet); approvals of FO-DESK
     people; next month: FO's draft roster short of its early-shift demand; tasks and this month's figures."""
@@ -105,12 +79,11 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     hk = _month_roster(o.housekeeping, today)
     for staff in o.hk_people:
         _cell(hk, staff, today, o.hk_early)
-    _day(o.head_staff, today, DayStatus.PRESENT)
-    _day(o.desk_staff, today, DayStatus.LATE, late=12)
-    _day(o.absent_staff, today, DayStatus.ABSENT)
-    _day(o.hk_people[1], today, DayStatus.ABSENT)
-    db.session.add(Punch(clock_id="P1", staff_id=o.punched_staff.id, punched_at=utc_of_local(
-        datetime.combine(today, time(0, 5))), source=PunchSource.DEMO))
+    make_day(o.head_staff, today, DayStatus.PRESENT)
+    make_day(o.desk_staff, today, DayStatus.LATE, late_minutes=12)
+    make_day(o.absent_staff, today, DayStatus.ABSENT)
+    make_day(o.hk_people[1], today, DayStatus.ABSENT)
+    make_punch(o.punched_staff, today, time(0, 5))
     # approvals: FO-DESK people's, the head's own and HK's
     long_ago = utcnow() - timedelta(days=3)
     o.leave = write_leave(o.desk_staff, today + timedelta(days=5), today + timedelta(days=6),
@@ -181,6 +154,6 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     # this month's days before today: FO 3 present, 1 late, 1 absent (today's count too)
     earlier = [today - timedelta(days=n) for n in range(1, 4) if (today - timedelta(days=n)).month == today.month]
     for day in earlier:
-        _day(o.punched_staff, day, DayStatus.PRESENT)
+        make_day(o.punched_staff, day, DayStatus.PRESENT)
     db.session.commit()
     return o

@@ -6,7 +6,7 @@ from hrapp.blueprints.home.head_home.rules import month_of
 from hrapp.models import Role
 from tests.access_matrix import login
 
-from .conftest import OUTSIDER, StatementLog
+from .conftest import OUTSIDER
 
 MAX_STATEMENTS = 10
 
@@ -105,12 +105,12 @@ def test_the_root_shows_the_heads_home(app, head_day):
     assert 'id="home-tab-head"' in html
 
 
-def test_statement_budget(app, head_day):
+def test_statement_budget(app, head_day, statements):
     client = login(app, "head")
     client.get("/home/head/")
-    with StatementLog() as log:
+    with statements() as seen:
         assert client.get("/home/head/").status_code == 200
-    assert len(log.statements) <= MAX_STATEMENTS, "\n".join(log.statements)
+    assert len(seen) <= MAX_STATEMENTS, "\n".join(seen)
 
 
 def test_a_head_of_another_department_sees_only_theirs(app, head_day, make_user):

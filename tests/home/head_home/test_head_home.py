@@ -3,7 +3,9 @@ states and the statement budget (≤ 10 per request)."""
 import re
 
 from hrapp.blueprints.home.head_home.rules import month_of
-from hrapp.models import Role
+from hrapp.extensions import db
+from hrapp.models import Role, ShiftSwap, SwapStatus, ViolationState
+from hrapp.models.base import utcnow
 from tests.access_matrix import login
 
 from .conftest import OUTSIDER
@@ -123,3 +125,23 @@ def test_a_head_of_another_department_sees_only_theirs(app, head_day, make_user)
 def test_a_head_without_departments_has_no_head_home(app, people, make_user):
     make_user(Role.HEAD, "nohead")
     assert login(app, "nohead").get("/home/head/").status_code == 403
+
+
+def test_approvals_leave_out_the_heads_own_swap_and_proposed_violation(app, head_day, make_rule, make_violation):
+    o = head_day
+    own_swap = ShiftSwap(roster_id=o.swap.roster_id, requester_id=o.head_staff.id, partner_id=o.desk_staff.id,
+                         requester_day=o.today, partner_day=o.today, status=SwapStatus.ACCEPTED)
+    partner_swap = ShiftSwap(roster_id=o.swap.roster_id, requester_id=o.desk_staff.id, partner_id=o.head_staff.id,
+                             requester_day=o.today, partner_day=o.today, status=SwapStatus.ACCEPTED)
+    db.session.add_all([own_swap, partner_swap])
+    db.session.commit()
+    own_proposal = make_violation(o.head_staff, make_rule(), state=ViolationState.PROPOSED, occurred_at=utcnow(),
+                                  department_id=o.front.id)
+    approvals = _section(_page(app), "head-approvals")
+    assert f"/swaps/{own_swap.id}\"" not in approvals and f"/swaps/{partner_swap.id}\"" not in approvals
+    assert f'href="/conduct/violations/{own_proposal.id}"' not in approvals
+    # a colleague's are still there, and only they are counted
+    assert f'href="/roster/{o.swap.roster_id}/swaps/{o.swap.id}"' in approvals
+    assert f'href="/conduct/violations/{o.proposal.id}"' in approvals
+    for kind in ("swap", "proposal"):
+        assert re.search(rf'data-kind="{kind}">.*?head-count">1<', approvals, re.S), kind

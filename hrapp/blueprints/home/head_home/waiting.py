@@ -86,9 +86,10 @@ def _kind(kind: str, model, staff_column, since, parent=None) -> sa.Select:
 
 
 def approvals(user, today: date) -> list[Waiting]:
-    """Per kind, what waits for the head's decision (never their own): pending leave (leave's request scope),
-    pending corrections (attendance's scope), swaps both people accepted on their departments' rosters, days
-    off asked from today on, violations attendance proposed (conduct's scope); counts and the oldest few."""
+    """Per kind, what waits for the head's decision (never their own, nor a swap they are party to): pending
+    leave (leave's request scope), pending corrections (attendance's scope), swaps both people accepted on their
+    departments' rosters, days off asked from today on, violations attendance proposed (conduct's scope); counts
+    and the oldest few."""
     scope = department_scope(user)
     branches = []
     if has_perm(user, LeavePerm.APPROVE):
@@ -102,13 +103,14 @@ def approvals(user, today: date) -> list[Waiting]:
     if has_perm(user, RosterPerm.ROSTER_EDIT):
         branches.append(_kind("swap", ShiftSwap, ShiftSwap.requester_id, ShiftSwap.created_at, ShiftSwap.roster_id)
                         .join(Roster, Roster.id == ShiftSwap.roster_id)
-                        .where(ShiftSwap.status == SwapStatus.ACCEPTED, Roster.department_id.in_(scope)))
+                        .where(ShiftSwap.status == SwapStatus.ACCEPTED, Roster.department_id.in_(scope),
+                               _not_own(user, ShiftSwap.requester_id), _not_own(user, ShiftSwap.partner_id)))
         branches.append(_kind("day_off", DayOffRequest, DayOffRequest.staff_id, DayOffRequest.created_at).where(
             DayOffRequest.status == DayOffStatus.REQUESTED, DayOffRequest.day >= today,
             StaffMember.department_id.in_(scope), _not_own(user, DayOffRequest.staff_id)))
     if has_perm(user, ConductPerm.RECORD):
         branches.append(_kind("proposal", Violation, Violation.staff_id, Violation.created_at).where(
-            Violation.state == ViolationState.PROPOSED, violation_scope(user)))
+            Violation.state == ViolationState.PROPOSED, violation_scope(user), _not_own(user, Violation.staff_id)))
     found = {kind: Waiting(kind) for kind in APPROVAL_KINDS}
     if not branches:
         return list(found.values())

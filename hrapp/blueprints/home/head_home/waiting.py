@@ -41,9 +41,10 @@ from hrapp.models import (
     Violation,
     ViolationState,
 )
+from hrapp.naming import display_name
 from hrapp.permissions import department_scope, has_perm
 
-from .rules import quarter_ends
+from .rules import quarter_ends, quarter_number
 
 OLDEST = 3  # items shown per kind of approval
 TASKS_PER_KIND = 5
@@ -58,7 +59,7 @@ class Item:
 
     ref_id: int
     parent_id: int | None
-    name: str
+    name: str  # in the UI language
     since: datetime  # when it was asked (UTC)
 
 
@@ -80,7 +81,7 @@ def _kind(kind: str, model, staff_column, since, parent=None) -> sa.Select:
     order = (since, model.id)
     return (sa.select(sa.literal(kind, sa.String(16)).label("kind"), model.id.label("ref_id"),
                       sa.cast(parent if parent is not None else sa.null(), sa.Integer).label("parent_id"),
-                      StaffMember.name_zh.label("name"), since.label("since"),
+                      StaffMember.name_zh.label("name"), StaffMember.name_en, since.label("since"),
                       sa.func.count().over().label("total"), sa.func.row_number().over(order_by=order).label("rn"))
             .join(StaffMember, StaffMember.id == staff_column))
 
@@ -118,7 +119,7 @@ def approvals(user, today: date) -> list[Waiting]:
     for row in db.session.execute(sa.select(union).where(union.c.rn <= OLDEST).order_by(union.c.kind, union.c.rn)):
         waiting = found[row.kind]
         waiting.count = int(row.total)
-        waiting.oldest.append(Item(row.ref_id, row.parent_id, row.name, row.since))
+        waiting.oldest.append(Item(row.ref_id, row.parent_id, display_name(row), row.since))
     return list(found.values())
 
 
@@ -181,7 +182,7 @@ def tasks(user, today: date, now: datetime) -> list[Task]:
             .where(runs, TrainingSession.status == SessionStatus.SCHEDULED, TrainingSession.starts_at > now,
                    TrainingSession.starts_at <= now + COMING_WITHIN)
             .order_by(TrainingSession.starts_at, TrainingSession.id)))
-        quarter = (today.month - 1) // 3 + 1
+        quarter = quarter_number(today)
         has_session = sa.exists().where(TrainingSession.plan_item_id == PlanItem.id,
                                         TrainingSession.status == SessionStatus.SCHEDULED)
         branches.append(_limited(

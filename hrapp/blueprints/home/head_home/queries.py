@@ -58,11 +58,15 @@ def day_board(user, day: date) -> list[StateGroup]:
         .where(RosterCell.day == day, Roster.status.in_(VISIBLE), Roster.department_id.in_(department_scope(user)))
         .order_by(ShiftType.start_time, StaffMember.staff_number, RosterCell.id)).all()
     windows = windows_by_shift_type()
+    shift_windows: dict[int, tuple[datetime, datetime]] = {}
     cells: dict[int, tuple] = {}
     for row in rows:  # one row per cell and punch of the span
-        window = punch_window(day, row.start_time, row.end_time, windows.get(row.shift, windows[None]))
+        if row.shift not in shift_windows:
+            shift_windows[row.shift] = punch_window(day, row.start_time, row.end_time,
+                                                    windows.get(row.shift, windows[None]))
         seen, punches = cells.get(row.id, (row, 0))
-        cells[row.id] = (seen, punches + (row.punched_at is not None and in_window(window, row.punched_at)))
+        own = row.punched_at is not None and in_window(shift_windows[row.shift], row.punched_at)
+        cells[row.id] = (seen, punches + own)
     now = local_now()
     return board_groups(
         (board_state(_value(row.status) if row.status is not None else None, _value(row.kind), punches,
@@ -127,15 +131,16 @@ def next_month_rosters(user, month: Period) -> list[DepartmentMonth]:
         shifts[row.shift_type_id] = ShiftCode(row.shift_type_id, row.code)
     names, rosters, counts = {}, {}, {}
     for row in rows:
-        department_id = row.department_id
-        names[department_id] = display_name(row)
+        department_id, _name, _name_en, roster_id, status, day, shift_type_id, number = row
+        if department_id not in names:
+            names[department_id] = display_name(row)
         department_rosters = rosters.setdefault(department_id, {})
-        if row.roster_id is not None:
-            department_rosters[row.roster_id] = row.status in VISIBLE
-        shift = demand_of.get(department_id, ([], {}))[1].get(row.shift_type_id)
-        if row.day is not None and shift is not None:  # a shift without demand has no gaps
-            key = (row.day, shift.code)
-            counts.setdefault(department_id, {})[key] = counts.get(department_id, {}).get(key, 0) + row.number
+        if roster_id is not None:
+            department_rosters[roster_id] = status in VISIBLE
+        shift = demand_of.get(department_id, ([], {}))[1].get(shift_type_id)
+        if day is not None and shift is not None:  # a shift without demand has no gaps
+            key = (day, shift.code)
+            counts.setdefault(department_id, {})[key] = counts.get(department_id, {}).get(key, 0) + number
     out = []
     for department_id, name in names.items():
         entries, shifts = demand_of.get(department_id, ([], {}))

@@ -5,9 +5,11 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from hrapp.blueprints.home.head_home.rules import quarter_number
 from hrapp.blueprints.roster.rules import LEAVE, WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import save_shift_type
 from hrapp.company import company_today
+from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalStatus,
@@ -43,8 +45,7 @@ OUTSIDER = "外部门人"  # every HK person's name starts so: never on the head
 
 
 def _month_roster(department, day: date, status=RosterStatus.PUBLISHED) -> Roster:
-    first = day.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    first, last = period_of(MONTH, day).bounds
     roster = Roster(department_id=department.id, period_kind=PeriodKind.MONTH, starts_on=first, ends_on=last,
                     status=status)
     db.session.add(roster)
@@ -109,8 +110,9 @@ def head_day(people, make_staff, make_day, make_punch, make_rule, make_violation
     o.proposal = make_violation(o.absent_staff, rule, state=ViolationState.PROPOSED, occurred_at=utcnow(),
                                 department_id=o.front_desk.id)
     make_violation(o.hk_staff, rule, state=ViolationState.PROPOSED, occurred_at=utcnow())
-    # this month's figures: FO 2 final violations (1 void left out), 1 approved reward; HK more of each
-    month = today.strftime("%Y-%m")
+    # this month's figures: FO one violation final (on the ledger), one submitted (awaiting a decision), one void;
+    # 1 approved reward; HK more of each
+    month = period_of(MONTH, today).name
     for state in (ViolationState.FINAL, ViolationState.SUBMITTED, ViolationState.VOID):
         make_violation(o.desk_staff, rule, state=state, occurred_at=utcnow(), ledger_month=month)
     for _ in range(3):
@@ -120,7 +122,7 @@ def head_day(people, make_staff, make_day, make_punch, make_rule, make_violation
     make_reward(o.desk_staff, reward_rule, state=RewardState.PROPOSED, awarded_on=today, ledger_month=month)
     make_reward(o.hk_staff, reward_rule, awarded_on=today, ledger_month=month)
     # next month: FO wants 2 on the early shift every day; its draft roster has 2 on the 1st, 1 on the 2nd
-    following = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    following = period_of(MONTH, today).next().first
     o.next_roster = _month_roster(o.front, following, RosterStatus.DRAFT)
     for weekday in range(7):
         db.session.add(RosterDemand(department_id=o.front.id, shift_type_id=o.early.id, weekday=weekday, required=2))
@@ -147,7 +149,7 @@ def head_day(people, make_staff, make_day, make_punch, make_rule, make_violation
     hk_plan = TrainingPlan(department_id=o.housekeeping.id, year=today.year, status=PlanStatus.APPROVED)
     db.session.add_all([plan, hk_plan])
     db.session.flush()
-    quarter = (today.month - 1) // 3 + 1
+    quarter = quarter_number(today)
     db.session.add_all([PlanItem(plan_id=plan.id, title="消防演练", quarter=quarter),
                         PlanItem(plan_id=hk_plan.id, title=f"{OUTSIDER}计划", quarter=quarter)])
     o.plan = plan

@@ -1,5 +1,6 @@
 """What the head's home reads about their departments (department_scope): today's day board, next month's rosters
-against demand and the month at a glance, one statement per panel (two for the rosters)."""
+against demand and the month at a glance, one statement per panel (two for the board, with the attendance
+windows, and two for the rosters)."""
 from dataclasses import dataclass
 from datetime import date, datetime
 

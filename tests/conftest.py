@@ -210,3 +210,27 @@ def is_savepoint(statement: str) -> bool:
     """Whether a SQL statement is the SAVEPOINT bookkeeping of the test's transaction (statement counts
     leave it out: outside tests a commit emits none)."""
     return statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT"))
+
+
+@contextmanager
+def counted_statements():
+    """Collect the SQL statements the engine runs while the block is open, less `is_savepoint` ones:
+    `with counted_statements() as seen: ...` then `len(seen)` (the statements' text, in order)."""
+    seen: list[str] = []
+
+    def on_execute(conn, cursor, statement, *args):  # noqa: ARG001
+        if not is_savepoint(statement):
+            seen.append(statement)
+
+    sa.event.listen(_db.engine, "before_cursor_execute", on_execute)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(_db.engine, "before_cursor_execute", on_execute)
+
+
+@pytest.fixture
+def statements(app):
+    """The statement counter for pages' query budgets: `with statements() as seen: client.get(url)`, then
+    `assert len(seen) <= 10, "\\n".join(seen)`."""
+    return counted_statements

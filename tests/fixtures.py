@@ -1,15 +1,27 @@
 """Factory fixtures (indico style): each returns a callable that builds one persisted object."""
 import itertools
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
 
 from hrapp.blueprints.auth.services import hash_password
 from hrapp.blueprints.org.services import save_department
+from hrapp.company import utc_of_local
 from hrapp.core.idcard import check_digit
 from hrapp.extensions import db
-from hrapp.models import Department, Gender, Position, Role, StaffMember, User
+from hrapp.models import (
+    AttendanceDay,
+    DayStatus,
+    Department,
+    Gender,
+    Position,
+    Punch,
+    PunchSource,
+    Role,
+    StaffMember,
+    User,
+)
 
 PASSWORD = "Correct-Horse-Battery-9"
 _seq = itertools.count(1)
@@ -68,6 +80,32 @@ def make_user(app):
         db.session.add(user)
         db.session.commit()
         return user
+    return make
+
+
+@pytest.fixture
+def make_day(app):
+    """A reconciled attendance day written directly (as reconciliation leaves it): `make_day(staff, day, status,
+    department=None, **columns)`; the department is the person's unless given."""
+    def make(staff, day: date, status: DayStatus, department=None, **kw) -> AttendanceDay:
+        row = AttendanceDay(staff_id=staff.id, day=day, department_id=(department or staff.department).id,
+                            status=status, **kw)
+        db.session.add(row)
+        db.session.commit()
+        return row
+    return make
+
+
+@pytest.fixture
+def make_punch(app):
+    """A clock punch at a company-local time: `make_punch(staff, day, at, clock_id=None)`; `staff` None makes one
+    whose clock id maps to no one."""
+    def make(staff, day: date, at: time, clock_id: str | None = None) -> Punch:
+        punch = Punch(clock_id=clock_id or (staff.staff_number if staff else "X999"), staff_id=staff.id if staff else None,
+                      punched_at=utc_of_local(datetime.combine(day, at)), source=PunchSource.DEMO)
+        db.session.add(punch)
+        db.session.commit()
+        return punch
     return make
 
 

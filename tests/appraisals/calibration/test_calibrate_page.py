@@ -6,7 +6,6 @@ import re
 from hrapp.blueprints.appraisals.calibration.overview import overview
 from hrapp.extensions import db
 from hrapp.models import AppraisalStatus, CycleStage
-from tests.attendance.board.conftest import StatementLog
 
 from .conftest import score
 
@@ -102,12 +101,12 @@ def test_empty_cycle(client, auth, scene, make_cycle):
     assert response.status_code == 200 and b'id="no-results"' in response.data
 
 
-def test_statement_budget(client, auth, scene, scored_people):
+def test_statement_budget(client, auth, scene, scored_people, statements):
     scored_people(scene.housekeeping, [str(60 + n) for n in range(30)], scene.hk_head)
     for who in ("hr", "hkhead"):
         auth.login(who)
         client.get(f"/appraisals/calibration/cycles/{scene.cycle.id}")  # warm up (the login's user is cached)
-        with StatementLog() as log:
+        with statements() as seen:
             assert client.get(f"/appraisals/calibration/cycles/{scene.cycle.id}").status_code == 200
-        assert len(log.statements) <= 10, "\n".join(log.statements)
+        assert len(seen) <= 10, "\n".join(seen)
         auth.logout()

@@ -6,16 +6,16 @@ import sqlalchemy as sa
 from hrapp.extensions import db
 from hrapp.models import DayStatus, Department, RosterCell, RosterMember, ShiftType
 
-from .conftest import DAY, MONTH, StatementLog
+from .conftest import DAY, MONTH
 
 MAX_STATEMENTS = 12  # the login's user, scope and nav included
 
 
-def _statements(client, url: str) -> list[str]:
-    with StatementLog() as log:
+def _statements(statements, client, url: str) -> list[str]:
+    with statements() as seen:
         response = client.get(url)
     assert response.status_code == 200
-    return log.statements
+    return seen
 
 
 def _grow(o, make_staff, make_day, make_punch, n: int = 12):
@@ -33,21 +33,21 @@ def _grow(o, make_staff, make_day, make_punch, n: int = 12):
     return people
 
 
-def test_day_board_statements_do_not_grow(client, auth, rostered, make_staff, make_day, make_punch):
+def test_day_board_statements_do_not_grow(client, auth, rostered, make_staff, make_day, make_punch, statements):
     auth.login("head")
     url = f"/attendance/today?department_id={rostered.front.id}&day={DAY.isoformat()}"
-    small = _statements(client, url)
+    small = _statements(statements, client, url)
     people = _grow(rostered, make_staff, make_day, make_punch)
-    large = _statements(client, url)
+    large = _statements(statements, client, url)
     body = client.get(url).get_data(as_text=True)
     assert all(f'data-staff="{p.id}" data-state="late"' in body for p in people)
     assert len(large) == len(small) <= MAX_STATEMENTS, large
 
 
-def test_month_statements_do_not_grow(client, auth, rostered, make_staff, make_day, make_punch):
+def test_month_statements_do_not_grow(client, auth, rostered, make_staff, make_day, make_punch, statements):
     auth.login("head")
     url = f"/attendance/month?department_id={rostered.front.id}&month={MONTH}"
-    small = _statements(client, url)
+    small = _statements(statements, client, url)
     _grow(rostered, make_staff, make_day, make_punch)
-    large = _statements(client, url)
+    large = _statements(statements, client, url)
     assert len(large) == len(small) <= MAX_STATEMENTS, large

@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from hrapp.blueprints.attendance.settings import attendance_settings
 from hrapp.extensions import db
 from hrapp.models import PenaltyRoute
-from tests.attendance.board.conftest import StatementLog
 
 from .conftest import MONTH_TEXT, close_month
 
@@ -131,11 +130,11 @@ def test_payroll_page(sheet_month, client, auth):
     assert "/attendance/sheet/payroll/2026-05/xlsx?department=FO" in page
 
 
-def test_sheet_page_query_budget(sheet_month, client, auth):
+def test_sheet_page_query_budget(sheet_month, client, auth, statements):
     auth.login("head")
-    with StatementLog() as log:
+    with statements() as seen:
         assert client.get(SHEET).status_code == 200
-    assert len(log.statements) <= 10, "\n".join(log.statements)
+    assert len(seen) <= 10, "\n".join(seen)
 
 
 def test_board_pages_link_to_the_sheet(sheet_month, client, auth):

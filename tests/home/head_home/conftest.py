@@ -1,19 +1,19 @@
 """The head's home world: `people` (the head heads FO and its FO-DESK) with today's rosters, approvals, next
 month's demand, appraisal and training tasks and this month's figures, in FO and the same in housekeeping
 (HK, out of the head's scope: nothing of it may appear). Rows are written directly, as the modules leave them."""
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
-import sqlalchemy as sa
 
+from hrapp.blueprints.home.head_home.rules import quarter_number
 from hrapp.blueprints.roster.rules import LEAVE, WORK, ShiftTypeData
 from hrapp.blueprints.roster.services import save_shift_type
-from hrapp.company import company_today, utc_of_local
+from hrapp.company import company_today
+from hrapp.core.periods import MONTH, period_of
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalStatus,
     AttendanceCorrection,
-    AttendanceDay,
     CorrectionKind,
     CycleStage,
     DayOffRequest,
@@ -22,8 +22,6 @@ from hrapp.models import (
     PeriodKind,
     PlanItem,
     PlanStatus,
-    Punch,
-    PunchSource,
     RewardState,
     Roster,
     RosterCell,
@@ -38,7 +36,6 @@ from hrapp.models import (
 from hrapp.models.base import utcnow
 from tests import access_matrix
 from tests.appraisals.fixtures import write_appraisal, write_cycle, write_template
-from tests.conftest import is_savepoint
 from tests.leave.fixtures import write_leave
 from tests.training.fixtures import write_course, write_enrolment, write_session
 
@@ -47,25 +44,8 @@ people = access_matrix.people  # the fixture
 OUTSIDER = "外部门人"  # every HK person's name starts so: never on the head's page
 
 
-class StatementLog:
-    """The SQL statements run while the block is open, less the test transaction's SAVEPOINTs."""
-
-    def __enter__(self):
-        self.statements = []
-        sa.event.listen(db.engine, "before_cursor_execute", self._seen)
-        return self
-
-    def _seen(self, conn, cursor, statement, *args):  # noqa: ARG002
-        if not is_savepoint(statement):
-            self.statements.append(statement)
-
-    def __exit__(self, *exc):
-        sa.event.remove(db.engine, "before_cursor_execute", self._seen)
-
-
 def _month_roster(department, day: date, status=RosterStatus.PUBLISHED) -> Roster:
-    first = day.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    first, last = period_of(MONTH, day).bounds
     roster = Roster(department_id=department.id, period_kind=PeriodKind.MONTH, starts_on=first, ends_on=last,
                     status=status)
     db.session.add(roster)
@@ -77,13 +57,8 @@ def _cell(roster, staff, day, shift):
     db.session.add(RosterCell(roster_id=roster.id, staff_id=staff.id, day=day, shift_type_id=shift.id))
 
 
-def _day(staff, day, status, late=0):
-    db.session.add(AttendanceDay(staff_id=staff.id, day=day, department_id=staff.department_id, status=status,
-                                 late_minutes=late))
-
-
 @pytest.fixture
-def head_day(people, make_staff, make_rule, make_violation, make_reward):
+def head_day(people, make_staff, make_day, make_punch, make_rule, make_violation, make_reward):
     """`people` plus, for today (company day): FO and HK published rosters; in FO 王经理 (the head) present,
     李前台 late, 钱缺勤 absent, 孙请假 on leave, 周打卡 punched in (no reconciled day yet); approvals of FO-DESK
     people; next month: FO's draft roster short of its early-shift demand; tasks and this month's figures."""
@@ -105,12 +80,11 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     hk = _month_roster(o.housekeeping, today)
     for staff in o.hk_people:
         _cell(hk, staff, today, o.hk_early)
-    _day(o.head_staff, today, DayStatus.PRESENT)
-    _day(o.desk_staff, today, DayStatus.LATE, late=12)
-    _day(o.absent_staff, today, DayStatus.ABSENT)
-    _day(o.hk_people[1], today, DayStatus.ABSENT)
-    db.session.add(Punch(clock_id="P1", staff_id=o.punched_staff.id, punched_at=utc_of_local(
-        datetime.combine(today, time(0, 5))), source=PunchSource.DEMO))
+    make_day(o.head_staff, today, DayStatus.PRESENT)
+    make_day(o.desk_staff, today, DayStatus.LATE, late_minutes=12)
+    make_day(o.absent_staff, today, DayStatus.ABSENT)
+    make_day(o.hk_people[1], today, DayStatus.ABSENT)
+    make_punch(o.punched_staff, today, time(0, 5))
     # approvals: FO-DESK people's, the head's own and HK's
     long_ago = utcnow() - timedelta(days=3)
     o.leave = write_leave(o.desk_staff, today + timedelta(days=5), today + timedelta(days=6),
@@ -136,8 +110,9 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     o.proposal = make_violation(o.absent_staff, rule, state=ViolationState.PROPOSED, occurred_at=utcnow(),
                                 department_id=o.front_desk.id)
     make_violation(o.hk_staff, rule, state=ViolationState.PROPOSED, occurred_at=utcnow())
-    # this month's figures: FO 2 final violations (1 void left out), 1 approved reward; HK more of each
-    month = today.strftime("%Y-%m")
+    # this month's figures: FO one violation final (on the ledger), one submitted (awaiting a decision), one void;
+    # 1 approved reward; HK more of each
+    month = period_of(MONTH, today).name
     for state in (ViolationState.FINAL, ViolationState.SUBMITTED, ViolationState.VOID):
         make_violation(o.desk_staff, rule, state=state, occurred_at=utcnow(), ledger_month=month)
     for _ in range(3):
@@ -147,7 +122,7 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     make_reward(o.desk_staff, reward_rule, state=RewardState.PROPOSED, awarded_on=today, ledger_month=month)
     make_reward(o.hk_staff, reward_rule, awarded_on=today, ledger_month=month)
     # next month: FO wants 2 on the early shift every day; its draft roster has 2 on the 1st, 1 on the 2nd
-    following = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    following = period_of(MONTH, today).next().first
     o.next_roster = _month_roster(o.front, following, RosterStatus.DRAFT)
     for weekday in range(7):
         db.session.add(RosterDemand(department_id=o.front.id, shift_type_id=o.early.id, weekday=weekday, required=2))
@@ -174,13 +149,13 @@ def head_day(people, make_staff, make_rule, make_violation, make_reward):
     hk_plan = TrainingPlan(department_id=o.housekeeping.id, year=today.year, status=PlanStatus.APPROVED)
     db.session.add_all([plan, hk_plan])
     db.session.flush()
-    quarter = (today.month - 1) // 3 + 1
+    quarter = quarter_number(today)
     db.session.add_all([PlanItem(plan_id=plan.id, title="消防演练", quarter=quarter),
                         PlanItem(plan_id=hk_plan.id, title=f"{OUTSIDER}计划", quarter=quarter)])
     o.plan = plan
     # this month's days before today: FO 3 present, 1 late, 1 absent (today's count too)
     earlier = [today - timedelta(days=n) for n in range(1, 4) if (today - timedelta(days=n)).month == today.month]
     for day in earlier:
-        _day(o.punched_staff, day, DayStatus.PRESENT)
+        make_day(o.punched_staff, day, DayStatus.PRESENT)
     db.session.commit()
     return o

@@ -1,12 +1,20 @@
 """The head's home through HTTP: each panel with its figures and links, nothing of another department, the empty
 states and the statement budget (≤ 10 per request)."""
+import csv
+import io
 import re
+from datetime import time
 
-from hrapp.blueprints.home.head_home.rules import month_of
-from hrapp.models import Role
+from hrapp.blueprints.roster.rules import WORK, ShiftTypeData
+from hrapp.blueprints.roster.services import save_shift_type
+from hrapp.company import company_today
+from hrapp.core.periods import MONTH, period_of
+from hrapp.extensions import db
+from hrapp.models import DayStatus, Role, ShiftSwap, SwapStatus, User, ViolationState
+from hrapp.models.base import utcnow
 from tests.access_matrix import login
 
-from .conftest import OUTSIDER, StatementLog
+from .conftest import OUTSIDER, _cell, _month_roster
 
 MAX_STATEMENTS = 10
 
@@ -71,7 +79,7 @@ def test_next_month_rosters_state_and_gaps_against_demand(app, head_day):
     fo = re.search(rf'data-department-id="{o.front.id}" data-roster-state="draft">(.*?)</tr>', rosters, re.S)
     assert fo, rosters
     assert f'href="/roster/{o.next_roster.id}"' in fo.group(1)
-    days = month_of(o.following)[1].day
+    days = period_of(MONTH, o.following).last.day
     # every day short of 2 people but the first (2 rostered); the second short of 1
     assert f'data-gap-columns="{days - 1}" data-gap-people="{2 * (days - 1) - 1}"' in fo.group(1)
     assert f'data-department-id="{o.front_desk.id}" data-roster-state="none"' in rosters
@@ -92,11 +100,26 @@ def test_tasks_with_deadlines(app, head_day):
 def test_month_at_a_glance(app, head_day):
     month = _section(_page(app), "head-month")
     earlier = min(3, head_day.today.day - 1)
-    attended, expected = 2 + earlier, 3 + earlier  # present + late (+ earlier days) of present, late, absent
-    assert re.search(rf'id="head-month-rate">{100 * attended / expected:.1f}%', month)
+    attended, absent = 2 + earlier, 1  # present + late (+ earlier days); absent
+    assert re.search(rf'id="head-month-rate">{100 * attended / (attended + absent):.2f}%', month)
     assert re.search(r'id="head-month-late">1<', month)
-    assert re.search(r'id="head-month-violations">2<', month)  # final and submitted; void and HK's left out
+    # the ledger's count (final only) and, apart, the submitted one still to decide; void and HK's left out
+    assert re.search(r'id="head-month-violations">1<', month)
+    assert re.search(r'id="head-month-open-violations">1<', month)
     assert re.search(r'id="head-month-rewards">1<', month)
+
+
+def test_attendance_rate_is_the_charts_a_missing_punch_is_due_and_not_attended(app, people, make_day):
+    o = people
+    first = period_of(MONTH, company_today()).first
+    for n in range(9):
+        make_day(o.desk_staff, first.replace(day=n + 1), DayStatus.PRESENT)
+    make_day(o.desk_staff, first.replace(day=10), DayStatus.MISSING_PUNCH)
+    month = _section(_page(app), "head-month")
+    assert re.search(r'id="head-month-rate">90.00%', month), month
+    export = login(app, "head").get(f"/charts/attendance.csv?department={o.front_desk.id}")
+    rows = list(csv.reader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [first.strftime("%Y-%m"), "9", "0", "1", "90.00"] in [row[1:6] for row in rows], rows
 
 
 def test_the_root_shows_the_heads_home(app, head_day):
@@ -105,12 +128,12 @@ def test_the_root_shows_the_heads_home(app, head_day):
     assert 'id="home-tab-head"' in html
 
 
-def test_statement_budget(app, head_day):
+def test_statement_budget(app, head_day, statements):
     client = login(app, "head")
     client.get("/home/head/")
-    with StatementLog() as log:
+    with statements() as seen:
         assert client.get("/home/head/").status_code == 200
-    assert len(log.statements) <= MAX_STATEMENTS, "\n".join(log.statements)
+    assert len(seen) <= MAX_STATEMENTS, "\n".join(seen)
 
 
 def test_a_head_of_another_department_sees_only_theirs(app, head_day, make_user):
@@ -123,3 +146,51 @@ def test_a_head_of_another_department_sees_only_theirs(app, head_day, make_user)
 def test_a_head_without_departments_has_no_head_home(app, people, make_user):
     make_user(Role.HEAD, "nohead")
     assert login(app, "nohead").get("/home/head/").status_code == 403
+
+
+def test_approvals_leave_out_the_heads_own_swap_and_proposed_violation(app, head_day, make_rule, make_violation):
+    o = head_day
+    own_swap = ShiftSwap(roster_id=o.swap.roster_id, requester_id=o.head_staff.id, partner_id=o.desk_staff.id,
+                         requester_day=o.today, partner_day=o.today, status=SwapStatus.ACCEPTED)
+    partner_swap = ShiftSwap(roster_id=o.swap.roster_id, requester_id=o.desk_staff.id, partner_id=o.head_staff.id,
+                             requester_day=o.today, partner_day=o.today, status=SwapStatus.ACCEPTED)
+    db.session.add_all([own_swap, partner_swap])
+    db.session.commit()
+    own_proposal = make_violation(o.head_staff, make_rule(), state=ViolationState.PROPOSED, occurred_at=utcnow(),
+                                  department_id=o.front.id)
+    approvals = _section(_page(app), "head-approvals")
+    assert f"/swaps/{own_swap.id}\"" not in approvals and f"/swaps/{partner_swap.id}\"" not in approvals
+    assert f'href="/conduct/violations/{own_proposal.id}"' not in approvals
+    # a colleague's are still there, and only they are counted
+    assert f'href="/roster/{o.swap.roster_id}/swaps/{o.swap.id}"' in approvals
+    assert f'href="/conduct/violations/{o.proposal.id}"' in approvals
+    for kind in ("swap", "proposal"):
+        assert re.search(rf'data-kind="{kind}">.*?head-count">1<', approvals, re.S), kind
+
+
+def test_names_follow_the_ui_language(app, head_day):
+    o = head_day
+    o.front.name_en = "Front Office"
+    o.desk_staff.name_en = "Li Desk"
+    db.session.get(User, o.head.id).locale = "en"
+    db.session.commit()
+    html = _page(app)
+    assert "Li Desk" in _state(_section(html, "head-board"), "late")
+    assert "Li Desk" in _section(html, "head-approvals")
+    rosters = _section(html, "head-rosters")
+    assert "Front Office" in rosters and "前厅部" not in rosters
+
+
+def test_a_night_shift_reads_only_its_own_windows_punches_as_the_board_does(app, people, make_punch):
+    o = people
+    today = company_today()
+    night = save_shift_type(o.hr, o.front, ShiftTypeData("夜", "夜班", WORK, time(22, 0), time(6, 0), 0))
+    _cell(_month_roster(o.front, today), o.desk_staff, today, night)
+    db.session.commit()
+    make_punch(o.desk_staff, today, time(6, 0))  # last night's check-out: not tonight's shift
+    board = _section(_page(app), "head-board")
+    assert "李前台" not in _state(board, "in")
+    states = re.findall(r'data-state="(\w+)">(.*?)</li>', board, re.S)
+    head_state = next(state for state, names in states if "李前台" in names)
+    day_board = login(app, "head").get(f"/attendance/today?department_id={o.front.id}&day={today.isoformat()}")
+    assert f'data-staff="{o.desk_staff.id}" data-state="{head_state}"' in day_board.get_data(as_text=True)

@@ -1,17 +1,12 @@
-"""The head home's pure rules: months, the board's groups, a roster's state and gaps, deadlines, the month's rate."""
+"""The head home's pure rules: the board's groups, a roster's state and gaps, deadlines, the month's rate."""
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from hrapp.blueprints.home.head_home import rules
 
 pytestmark = pytest.mark.unit
-
-
-def test_months_around_a_day():
-    assert rules.month_of(date(2026, 2, 14)) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert rules.next_month(date(2026, 1, 31)) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert rules.next_month(date(2026, 12, 3)) == (date(2027, 1, 1), date(2027, 1, 31))
 
 
 def test_board_groups_keep_the_main_states_and_the_used_others_in_board_order():
@@ -21,10 +16,10 @@ def test_board_groups_keep_the_main_states_and_the_used_others_in_board_order():
     assert groups[2].count == 0
 
 
-@pytest.mark.parametrize(("statuses", "state"), [
-    ((), "none"), (("draft",), "draft"), (("published", "draft"), "draft"), (("published", "locked"), "published")])
-def test_roster_state(statuses, state):
-    assert rules.roster_state(statuses) == state
+@pytest.mark.parametrize(("visible", "state"), [
+    ((), "none"), ((False,), "draft"), ((True, False), "draft"), ((True, True), "published")])
+def test_roster_state(visible, state):
+    assert rules.roster_state(visible) == state
 
 
 def test_roster_gaps_are_the_columns_below_demand():
@@ -42,9 +37,14 @@ def test_a_plan_item_is_due_at_its_quarters_end():
     assert rules.quarter_ends(2026, 4) == date(2026, 12, 31)
 
 
-def test_month_figures():
-    figures = rules.month_figures({"present": 7, "late": 2, "late_and_early": 1, "absent": 2, "rest": 4,
-                                   "leave": 1}, 3, 1)
-    assert (figures.attended, figures.expected, figures.late) == (10, 12, 3)
-    assert figures.attendance_rate == 83.3
-    assert rules.month_figures({}, 0, 0).attendance_rate is None
+@pytest.mark.parametrize(("day", "quarter"), [(date(2026, 1, 1), 1), (date(2026, 3, 31), 1), (date(2026, 4, 1), 2),
+                                              (date(2026, 9, 30), 3), (date(2026, 12, 31), 4)])
+def test_quarter_number(day, quarter):
+    assert rules.quarter_number(day) == quarter
+
+
+def test_month_rate_is_the_appraisal_metrics_a_missing_punch_is_due_but_not_attended():
+    figures = rules.MonthFigures(attended=9, missing_punch=1)
+    assert figures.attendance_rate == Decimal("90.00")
+    assert rules.MonthFigures(attended=2, absent=1).attendance_rate == Decimal("66.67")
+    assert rules.MonthFigures().attendance_rate is None

@@ -1,6 +1,6 @@
 """What the board pages read, each in a fixed, small number of queries whatever the department's size."""
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask_babel import get_timezone
@@ -37,18 +37,31 @@ def subtree_ids(department: Department) -> sa.Select:
     return sa.select(Department.id).where(Department.path.startswith(department.path))
 
 
-def _punch_window(day: date, shift: ShiftType, windows: Windows) -> tuple[datetime, datetime]:
-    """The naive UTC span whose punches belong to a shift on `day`: from its check-in opening to its check-out
-    closing; the local day for a cell without times (rest, leave)."""
-    if shift.start_time is None or shift.end_time is None:
+def punch_span(day: date) -> tuple[datetime, datetime]:
+    """The naive UTC span whose punches may belong to a shift on `day`: a night shift's check-out falls on the
+    next day, an early shift's check-in may be the evening before. Read it, then keep each shift's own with
+    `punch_window` (the day board and the head's home both do)."""
+    return utc_bounds(day - timedelta(days=1), day + timedelta(days=1))
+
+
+def punch_window(day: date, start_time: time | None, end_time: time | None, windows: Windows
+                 ) -> tuple[datetime, datetime]:
+    """The naive UTC span [first, last) whose punches belong to a shift of these times on `day`: from its
+    check-in opening to its check-out closing (a shift ending at or before its start ends the next day); the
+    local day for a cell without times (rest, leave)."""
+    if start_time is None or end_time is None:
         return utc_bounds(day, day)
     zone = get_timezone()
-    starts = datetime.combine(day, shift.start_time, zone)
-    ends = datetime.combine(day + timedelta(days=1) if shift.end_time <= shift.start_time else day, shift.end_time,
-                            zone)
+    starts = datetime.combine(day, start_time, zone)
+    ends = datetime.combine(day + timedelta(days=1) if end_time <= start_time else day, end_time, zone)
     first = starts - timedelta(minutes=windows.checkin_opens)
     last = ends + timedelta(minutes=windows.checkout_closes)
     return first.astimezone(UTC).replace(tzinfo=None), last.astimezone(UTC).replace(tzinfo=None)
+
+
+def in_window(window: tuple[datetime, datetime], punched_at: datetime) -> bool:
+    """Whether a punch (naive UTC) falls in a shift's `punch_window`."""
+    return window[0] <= punched_at < window[1]
 
 
 @dataclass
@@ -68,7 +81,7 @@ class Board:
 
 def day_board(department: Department, day: date) -> Board:
     """Who is rostered on `day` in the department (and its sub-departments) on published rosters, with their
-    shift, the punches within its windows and their state (five queries)."""
+    shift, the punches within its windows and their state (four queries)."""
     cells = db.session.execute(
         sa.select(RosterCell, ShiftType, StaffMember)
         .join(Roster, Roster.id == RosterCell.roster_id).join(ShiftType, ShiftType.id == RosterCell.shift_type_id)
@@ -81,8 +94,7 @@ def day_board(department: Department, day: date) -> Board:
         sa.select(AttendanceDay).where(AttendanceDay.staff_id.in_(ids), AttendanceDay.day == day))} if ids else {}
     punches: dict[int, list[Punch]] = {}
     if ids:
-        # a night shift's check-out falls on the next day, an early shift's check-in may be the evening before
-        start, end = utc_bounds(day - timedelta(days=1), day + timedelta(days=1))
+        start, end = punch_span(day)
         for punch in db.session.scalars(sa.select(Punch).where(
                 Punch.staff_id.in_(ids), Punch.excluded_at.is_(None), Punch.punched_at >= start,
                 Punch.punched_at < end).order_by(Punch.punched_at)):
@@ -92,8 +104,8 @@ def day_board(department: Department, day: date) -> Board:
     rows = []
     for _cell, shift, staff in cells:
         reconciled = days.get(staff.id)
-        first, last = _punch_window(day, shift, windows.get(shift.id, windows[None]))
-        own = [p for p in punches.get(staff.id, ()) if first <= p.punched_at < last]
+        window = punch_window(day, shift.start_time, shift.end_time, windows.get(shift.id, windows[None]))
+        own = [p for p in punches.get(staff.id, ()) if in_window(window, p.punched_at)]
         starts_at = datetime.combine(day, shift.start_time) if shift.start_time else None
         state = board_state(reconciled.status.value if reconciled else None, shift.kind.value, len(own), starts_at,
                             now, reconciled.late_minutes if reconciled else 0)

@@ -5,11 +5,12 @@ from flask_login import current_user
 
 from hrapp.blueprints.attendance.board.queries import local_now
 from hrapp.blueprints.attendance.board.wording import STATE_LABELS, STATE_STYLES
+from hrapp.core.periods import MONTH, period_of
 from hrapp.models.base import utcnow
 
 from ..access import HEAD_HOME, allowed_if, can_open_head_home
 from . import queries, waiting
-from .rules import DRAFT, NONE, PUBLISHED, month_of, next_month
+from .rules import DRAFT, NONE, PUBLISHED
 
 bp = Blueprint("home_head", __name__, url_prefix="/home/head")
 
@@ -32,13 +33,14 @@ def _wording() -> dict:
 def show():
     """Today's board, what waits for the head, next month's rosters, their tasks and the month so far."""
     today = local_now().date()
-    first, last = next_month(today)
+    this_month = period_of(MONTH, today)
+    following = this_month.next()
     return render_template(
-        "home/head_home/home.html", home=HEAD_HOME, title=HEAD_HOME.label, today=today, next_first=first,
+        "home/head_home/home.html", home=HEAD_HOME, title=HEAD_HOME.label, today=today, next_month=following,
         board=queries.day_board(current_user, today), approvals=waiting.approvals(current_user, today),
-        rosters=queries.next_month_rosters(current_user, first, last),
+        rosters=queries.next_month_rosters(current_user, following),
         tasks=waiting.tasks(current_user, today, utcnow()),
-        month=queries.month_glance(current_user, *month_of(today)), **_wording())
+        month=queries.month_glance(current_user, this_month), **_wording())
 
 
 _LISTS = {"leave": "leave_requests.list_approvals", "correction": "attendance_corrections.list_corrections",

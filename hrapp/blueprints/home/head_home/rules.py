@@ -1,37 +1,19 @@
-"""Pure rules of the head's home: the months it looks at, the day board's groups, a roster's state and gaps, a
-plan item's deadline and the month's attendance rate. No flask, no sqlalchemy."""
+"""Pure rules of the head's home: the day board's groups, a roster's state and gaps, a plan item's deadline and
+the month's figures (the attendance rate is the appraisal metrics' rule). No flask, no sqlalchemy."""
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from decimal import Decimal
 
-from hrapp.blueprints.attendance.board.rules import (
-    ABSENT,
-    BOARD_STATES,
-    IN,
-    LATE,
-    LEAVE,
-    MISSING,
-    WORKED,
-)
+from hrapp.blueprints.appraisals.metrics.rules import attendance_rate
+from hrapp.blueprints.attendance.board.rules import ABSENT, BOARD_STATES, IN, LATE, LEAVE, MISSING
 from hrapp.blueprints.roster.rules.checks import check_roster
 from hrapp.blueprints.roster.rules.specs import RosterFacts
+from hrapp.core.periods import QUARTER, period_of
 
 # The states the board always shows (even at 0); the others only when someone is in them.
 MAIN_STATES = (IN, LATE, ABSENT, MISSING, LEAVE)
 NONE, DRAFT, PUBLISHED = "none", "draft", "published"
-LATE_STATUSES = frozenset({"late", "late_and_early"})
-
-
-def month_of(today: date) -> tuple[date, date]:
-    """The first and the last day of `today`'s month."""
-    first = today.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
-
-
-def next_month(today: date) -> tuple[date, date]:
-    """The first and the last day of the month after `today`'s."""
-    return month_of((today.replace(day=1) + timedelta(days=32)).replace(day=1))
 
 
 @dataclass(frozen=True)
@@ -55,12 +37,13 @@ def board_groups(rows: Iterable[tuple[str, str]]) -> list[StateGroup]:
             if state in MAIN_STATES or names[state]]
 
 
-def roster_state(statuses: Iterable[str]) -> str:
-    """A department's next month from its rosters' statuses: none, draft (any not yet published) or published."""
-    statuses = set(statuses)
-    if not statuses:
+def roster_state(visible: Iterable[bool]) -> str:
+    """A department's next month from whether each of its rosters is visible (the roster module's VISIBLE:
+    published or locked): none without rosters, published when all are, else draft."""
+    visible = list(visible)
+    if not visible:
         return NONE
-    return PUBLISHED if statuses <= {"published", "locked"} else DRAFT
+    return PUBLISHED if all(visible) else DRAFT
 
 
 @dataclass(frozen=True)
@@ -88,28 +71,29 @@ def roster_gaps(first: date, last: date, demand: Mapping[tuple[date, str], int],
 
 def quarter_ends(year: int, quarter: int) -> date:
     """The last day of a plan item's quarter (its deadline)."""
-    return month_of(date(year, quarter * 3, 1))[1]
+    return period_of(QUARTER, date(year, quarter * 3, 1)).last
+
+
+def quarter_number(day: date) -> int:
+    """The quarter (1-4) that `day` falls in."""
+    return period_of(QUARTER, day).first.month // 3 + 1
 
 
 @dataclass(frozen=True)
 class MonthFigures:
-    """The departments' month so far."""
+    """The departments' month so far: reconciled days (attended, absent, missing punch, late as the appraisal
+    metrics count them), violations on the ledger and still waiting for a decision, rewards on the ledger."""
 
-    attended: int
-    expected: int
-    late: int
-    violations: int
-    rewards: int
+    attended: int = 0
+    absent: int = 0
+    missing_punch: int = 0
+    late: int = 0
+    violations: int = 0
+    open_violations: int = 0
+    rewards: int = 0
 
     @property
-    def attendance_rate(self) -> float | None:
-        """Days attended over days due (attended or absent), in %, one decimal; None without any."""
-        return round(100 * self.attended / self.expected, 1) if self.expected else None
-
-
-def month_figures(status_counts: Mapping[str, int], violations: int, rewards: int) -> MonthFigures:
-    """The month's figures from the reconciled days counted by status (the board's WORKED set attends)."""
-    attended = sum(n for status, n in status_counts.items() if status in WORKED)
-    absent = status_counts.get(ABSENT, 0)
-    late = sum(n for status, n in status_counts.items() if status in LATE_STATUSES)
-    return MonthFigures(attended, attended + absent, late, violations, rewards)
+    def attendance_rate(self) -> Decimal | None:
+        """The appraisal metrics' attendance rate (in %, 2 places; None without a rostered working day), the
+        figure the charts show too."""
+        return attendance_rate(self.attended, self.absent, self.missing_punch)

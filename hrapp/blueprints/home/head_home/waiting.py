@@ -41,9 +41,10 @@ from hrapp.models import (
     Violation,
     ViolationState,
 )
+from hrapp.naming import display_name
 from hrapp.permissions import department_scope, has_perm
 
-from .rules import quarter_ends
+from .rules import quarter_ends, quarter_number
 
 OLDEST = 3  # items shown per kind of approval
 TASKS_PER_KIND = 5
@@ -58,7 +59,7 @@ class Item:
 
     ref_id: int
     parent_id: int | None
-    name: str
+    name: str  # in the UI language
     since: datetime  # when it was asked (UTC)
 
 
@@ -80,15 +81,16 @@ def _kind(kind: str, model, staff_column, since, parent=None) -> sa.Select:
     order = (since, model.id)
     return (sa.select(sa.literal(kind, sa.String(16)).label("kind"), model.id.label("ref_id"),
                       sa.cast(parent if parent is not None else sa.null(), sa.Integer).label("parent_id"),
-                      StaffMember.name_zh.label("name"), since.label("since"),
+                      StaffMember.name_zh.label("name"), StaffMember.name_en, since.label("since"),
                       sa.func.count().over().label("total"), sa.func.row_number().over(order_by=order).label("rn"))
             .join(StaffMember, StaffMember.id == staff_column))
 
 
 def approvals(user, today: date) -> list[Waiting]:
-    """Per kind, what waits for the head's decision (never their own): pending leave (leave's request scope),
-    pending corrections (attendance's scope), swaps both people accepted on their departments' rosters, days
-    off asked from today on, violations attendance proposed (conduct's scope); counts and the oldest few."""
+    """Per kind, what waits for the head's decision (never their own, nor a swap they are party to): pending
+    leave (leave's request scope), pending corrections (attendance's scope), swaps both people accepted on their
+    departments' rosters, days off asked from today on, violations attendance proposed (conduct's scope); counts
+    and the oldest few."""
     scope = department_scope(user)
     branches = []
     if has_perm(user, LeavePerm.APPROVE):
@@ -102,13 +104,14 @@ def approvals(user, today: date) -> list[Waiting]:
     if has_perm(user, RosterPerm.ROSTER_EDIT):
         branches.append(_kind("swap", ShiftSwap, ShiftSwap.requester_id, ShiftSwap.created_at, ShiftSwap.roster_id)
                         .join(Roster, Roster.id == ShiftSwap.roster_id)
-                        .where(ShiftSwap.status == SwapStatus.ACCEPTED, Roster.department_id.in_(scope)))
+                        .where(ShiftSwap.status == SwapStatus.ACCEPTED, Roster.department_id.in_(scope),
+                               _not_own(user, ShiftSwap.requester_id), _not_own(user, ShiftSwap.partner_id)))
         branches.append(_kind("day_off", DayOffRequest, DayOffRequest.staff_id, DayOffRequest.created_at).where(
             DayOffRequest.status == DayOffStatus.REQUESTED, DayOffRequest.day >= today,
             StaffMember.department_id.in_(scope), _not_own(user, DayOffRequest.staff_id)))
     if has_perm(user, ConductPerm.RECORD):
         branches.append(_kind("proposal", Violation, Violation.staff_id, Violation.created_at).where(
-            Violation.state == ViolationState.PROPOSED, violation_scope(user)))
+            Violation.state == ViolationState.PROPOSED, violation_scope(user), _not_own(user, Violation.staff_id)))
     found = {kind: Waiting(kind) for kind in APPROVAL_KINDS}
     if not branches:
         return list(found.values())
@@ -116,7 +119,7 @@ def approvals(user, today: date) -> list[Waiting]:
     for row in db.session.execute(sa.select(union).where(union.c.rn <= OLDEST).order_by(union.c.kind, union.c.rn)):
         waiting = found[row.kind]
         waiting.count = int(row.total)
-        waiting.oldest.append(Item(row.ref_id, row.parent_id, row.name, row.since))
+        waiting.oldest.append(Item(row.ref_id, row.parent_id, display_name(row), row.since))
     return list(found.values())
 
 
@@ -179,7 +182,7 @@ def tasks(user, today: date, now: datetime) -> list[Task]:
             .where(runs, TrainingSession.status == SessionStatus.SCHEDULED, TrainingSession.starts_at > now,
                    TrainingSession.starts_at <= now + COMING_WITHIN)
             .order_by(TrainingSession.starts_at, TrainingSession.id)))
-        quarter = (today.month - 1) // 3 + 1
+        quarter = quarter_number(today)
         has_session = sa.exists().where(TrainingSession.plan_item_id == PlanItem.id,
                                         TrainingSession.status == SessionStatus.SCHEDULED)
         branches.append(_limited(

@@ -68,6 +68,12 @@ def demand_for(department_id: int, first: date, last: date) -> dict[tuple[date, 
     return shift_types_and_demand(department_id, first, last)[1]
 
 
+def demand_within(first: date, last: date) -> sa.ColumnElement[bool]:
+    """SQL condition on RosterDemand: the rows that can set demand between `first` and `last` (the weekday
+    defaults, and the figures dated within); `demand_table` turns them into (day, code) -> required."""
+    return sa.or_(RosterDemand.on_date.is_(None), RosterDemand.on_date.between(first, last))
+
+
 def shift_types_and_demand(department_id: int, first: date, last: date
                            ) -> tuple[list[ShiftType], dict[tuple[date, str], int]]:
     """The department's shift types (in display order) and its demand between `first` and `last`: one query,
@@ -76,7 +82,7 @@ def shift_types_and_demand(department_id: int, first: date, last: date
         sa.select(ShiftType, RosterDemand)
         .outerjoin(RosterDemand, sa.and_(
             RosterDemand.shift_type_id == ShiftType.id, RosterDemand.department_id == department_id,
-            sa.or_(RosterDemand.on_date.is_(None), RosterDemand.on_date.between(first, last))))
+            demand_within(first, last)))
         .where(ShiftType.department_id == department_id)
         .order_by(ShiftType.sort_order, ShiftType.code, RosterDemand.id)).all()
     shift_types = list(dict.fromkeys(shift for shift, _ in rows))

@@ -28,10 +28,10 @@ def valid_expiring(today: date, days: int = SOON_DAYS, *, expired: bool = False)
     from `today` (today included); with `expired`, also those whose last valid day has passed (the overdue
     list). The expiry reminders, the overdue list and the HR desk all select with it."""
     until = Certificate.expires_on <= today + timedelta(days=days)
-    employed = sa.select(StaffMember.id).where(StaffMember.status != EmploymentStatus.LEFT)
+    employed = sa.exists().where(StaffMember.id == Certificate.staff_id, StaffMember.status != EmploymentStatus.LEFT)\
+        .correlate(Certificate)
     return sa.and_(Certificate.superseded.is_(False), Certificate.expires_on.is_not(None),
-                   until if expired else sa.and_(Certificate.expires_on >= today, until),
-                   Certificate.staff_id.in_(employed))
+                   until if expired else sa.and_(Certificate.expires_on >= today, until), employed)
 
 
 def _columns(days: int):

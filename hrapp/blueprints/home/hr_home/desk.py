@@ -169,9 +169,12 @@ def load_desk(today: date) -> Desk:
     """Every count and item of the desk, in one statement (a UNION ALL of counting and listing branches)."""
     staff_of = (StaffMember, StaffMember.id == Violation.staff_id)
     names = (StaffMember.name_zh, StaffMember.name_en)
+    # the oldest ids first (the state/updated_at index covers them), then only those rows are read and joined
+    oldest_reviews = (sa.select(Violation.id).where(Violation.state.in_(QUEUE_STATES))
+                      .order_by(Violation.updated_at, Violation.id).limit(OLDEST_SHOWN))
     parts = [
         _part(CONDUCT_REVIEW, Violation.id, Violation.number, names, None, Violation.updated_at,
-              joins=[staff_of], where=[Violation.state.in_(QUEUE_STATES)], order=[Violation.updated_at, Violation.id],
+              joins=[staff_of], where=[Violation.id.in_(oldest_reviews)], order=[Violation.updated_at, Violation.id],
               limit=OLDEST_SHOWN),
         _part(APPRAISAL_APPEAL, Appraisal.id, StaffMember.staff_number, names, None,
               Appraisal.appealed_at, joins=[(StaffMember, StaffMember.id == Appraisal.staff_id)],

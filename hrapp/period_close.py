@@ -36,12 +36,21 @@ def module_label(name: str) -> str:
     return str(found.label or found.name) if found is not None else name
 
 
+def period_closed(modules: str | Iterable[str], first, last, department_id=None) -> sa.ColumnElement[bool]:
+    """SQL condition on PeriodClose: a closed (not reopened) record of `modules` (a name or names) overlapping
+    [first, last], of `department_id` when given. The one "closed for a period" the close guard, the pages and
+    the HR desk use; the arguments may be columns."""
+    names = [modules] if isinstance(modules, str) else list(modules)
+    closed = sa.and_(PeriodClose.module.in_(names), PeriodClose.reopened_at.is_(None),
+                     PeriodClose.starts_on <= last, PeriodClose.ends_on >= first)
+    return closed if department_id is None else sa.and_(closed, PeriodClose.department_id == department_id)
+
+
 def overlapping_close(module: str, department_id, first, last) -> sa.ColumnElement[bool]:
     """SQL condition matching the closed (not reopened) records of `module` for `department_id` that overlap
     [first, last]; the arguments may be columns, so a page can outer-join its record's close in the same
     statement that loads the record."""
-    return sa.and_(PeriodClose.module == module, PeriodClose.department_id == department_id,
-                   PeriodClose.reopened_at.is_(None), PeriodClose.starts_on <= last, PeriodClose.ends_on >= first)
+    return period_closed(module, first, last, department_id)
 
 
 def _closing(module: str, department_id: int, first: date, last: date) -> list[PeriodClose]:

@@ -14,7 +14,7 @@ from hrapp.blueprints.training.results.certificates import (
 )
 from hrapp.company import company_today, utc_of_local
 from hrapp.extensions import db
-from hrapp.models import Certificate, Notification
+from hrapp.models import Certificate, EmploymentStatus, Notification
 from tests.access_matrix import login
 from tests.training.fixtures import write_attempt, write_course, write_session
 
@@ -75,6 +75,14 @@ def test_reminders_at_30_and_7_days_exactly_once(app, scene):
              for user in (scene.staff.id, scene.head.id)}
     assert links[scene.staff.id] == {"/training/records/mine"}  # the person's own record, a page they may open
     assert links[scene.head.id] == {f"/training/results/certificates?person={scene.desk_staff.staff_number}"}
+
+
+def test_no_reminder_for_a_person_who_left(app, scene):
+    expires = company_today() + timedelta(days=40)
+    certificate(scene, scene.desk_staff, expires, "TC-2026-00009")
+    scene.desk_staff.status = EmploymentStatus.LEFT
+    db.session.commit()
+    assert send_certificate_reminders(at_local(expires - timedelta(days=30))) == 0
 
 
 def test_the_tick_sends_the_reminders(app, runner, scene):

@@ -88,18 +88,36 @@ def department_counts(cycle: AppraisalCycle, user) -> list[tuple[Department, dic
     return [(d, by_department[d.id], sum(by_department[d.id].values())) for d in departments]
 
 
+# An overdue step: the appraisal's status waiting for it, the cycle's stage while it runs, its deadline.
+_STEPS = {"self": (AppraisalStatus.SELF_REVIEW, CycleStage.SELF_ASSESSMENT, AppraisalCycle.self_due_on),
+          "head": (AppraisalStatus.HEAD_REVIEW, CycleStage.HEAD_SCORING, AppraisalCycle.head_due_on)}
+
+
+def overdue_clause(cycle_id, today: date, step: str | None = None) -> sa.ColumnElement[bool]:
+    """SQL condition on Appraisal: of the cycle `cycle_id` (an id or a scalar SELECT), still waiting for a step
+    while the cycle is at that stage and past its deadline: the self-assessment ("self": past self_due_on during
+    the self-assessment) or the head's scoring ("head": past head_due_on during the scoring); `step` None: either."""
+    late = [sa.and_(Appraisal.status == status, AppraisalCycle.stage == stage, due_on < today)
+            for key, (status, stage, due_on) in _STEPS.items() if step in (None, key)]
+    return sa.and_(Appraisal.cycle_id == cycle_id,
+                   sa.exists().where(AppraisalCycle.id == Appraisal.cycle_id, sa.or_(*late)))
+
+
+def unacknowledged_clause(cycle_id, today: date) -> sa.ColumnElement[bool]:
+    """SQL condition on Appraisal: of the cycle `cycle_id`, published and not acknowledged (nor appealed) by its
+    `respond_by` day."""
+    return sa.and_(Appraisal.cycle_id == cycle_id, Appraisal.status == AppraisalStatus.PUBLISHED,
+                   Appraisal.respond_by < today)
+
+
 def overdue(cycle: AppraisalCycle, user, today: date | None = None) -> dict[str, list[Appraisal]]:
-    """"self": who has not self-assessed past self_due_on; "head": appraisals not scored past head_due_on."""
+    """"self": who has not self-assessed past self_due_on; "head": appraisals not scored past head_due_on
+    (overdue_clause: only while the cycle is at that stage)."""
     today = today or company_today()
-    answer: dict[str, list[Appraisal]] = {"self": [], "head": []}
-    checks = (("self", cycle.self_due_on, AppraisalStatus.SELF_REVIEW, CycleStage.SELF_ASSESSMENT),
-              ("head", cycle.head_due_on, AppraisalStatus.HEAD_REVIEW, CycleStage.HEAD_SCORING))
-    for key, due_on, status, stage in checks:
-        if due_on is None or today <= due_on or cycle.stage != stage:
-            continue
+    answer: dict[str, list[Appraisal]] = {}
+    for key in _STEPS:
         answer[key] = list(db.session.scalars(
-            sa.select(Appraisal).where(Appraisal.cycle_id == cycle.id, Appraisal.status == status,
-                                       progress_clause(user))
+            sa.select(Appraisal).where(overdue_clause(cycle.id, today, key), progress_clause(user))
             .options(joinedload(Appraisal.staff), joinedload(Appraisal.department))
             .outerjoin(StaffMember, StaffMember.id == Appraisal.staff_id)
             .order_by(Appraisal.department_id, StaffMember.staff_number, Appraisal.id).limit(500)))

@@ -10,7 +10,7 @@ from hrapp.core.periods import MONTH, Period, period_of
 from hrapp.extensions import db
 from hrapp.models import Department, StaffMember
 
-from .queries import compute_ledger, open_violations
+from .queries import flagged_ids, open_violations
 
 SHOWN = 5  # names or numbers listed in a message; the rest are counted
 
@@ -32,7 +32,7 @@ def months_between(first: date, last: date) -> list[Period]:
 def month_problems(department: Department, month: Period) -> list[str]:
     """Why `department`'s conduct `month` cannot close (translated), or [] when it may."""
     problems = []
-    flagged = compute_ledger(month, StaffMember.department_id == department.id).flagged_ids()
+    flagged = flagged_ids(month, StaffMember.department_id == department.id)
     if flagged:
         names = list(db.session.scalars(sa.select(StaffMember.name_zh).where(StaffMember.id.in_(flagged))
                                         .order_by(StaffMember.staff_number)))

@@ -21,7 +21,7 @@ from . import rules
 from .access import can_resolve_ledger_of
 from .forms import AdjustForm, DeferForm, OverrideForm
 from .labels import STATUS_STYLES, STATUSES, flag_text
-from .queries import OPEN_STATES, Ledger, month_records, person_line
+from .queries import Ledger, month_records, open_violation_clause, person_line
 from .services import MODULE, Change
 
 # What both ledger pages need to show a status and its flags.
@@ -89,8 +89,8 @@ def department_states(month: Period, department: Department | None, ledger: Ledg
     flagged = Counter(db.session.scalars(sa.select(StaffMember.department_id).where(
         StaffMember.id.in_(ledger.flagged_ids())))) if ledger.flagged_ids() else Counter()
     waiting = {department_id: n for department_id, n in db.session.execute(
-        sa.select(Violation.department_id, sa.func.count()).where(
-            Violation.ledger_month == month.name, Violation.state.in_(OPEN_STATES)).group_by(Violation.department_id))}
+        sa.select(Violation.department_id, sa.func.count()).where(open_violation_clause(month.name))
+        .group_by(Violation.department_id))}
     return [DepartmentState(d, records.get((MODULE, d.id)), flagged.get(d.id, 0), waiting.get(d.id, 0))
             for d in departments]
 

@@ -146,15 +146,20 @@ def _reward_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]
     return {staff_id: (amount, n) for staff_id, amount, n in rows}
 
 
-def wages_on(day, among) -> dict[int, Decimal]:
-    """staff id -> the monthly wage in force on `day` (the latest pay record effective on or before it), for
-    the staff ids `among` selects (a SELECT of ids); one query. The set twin of hrapp.pay.wage_on."""
+def wage_rows(day, among=None) -> sa.Select:
+    """SELECT of (staff_id, wage): the monthly wage in force on `day` (the latest pay record effective on or
+    before it) for the staff ids `among` selects (a SELECT of ids; None: everyone). The set twin of
+    hrapp.pay.wage_on."""
     latest = (sa.select(PayRate.staff_id, sa.func.max(PayRate.effective_on).label("effective_on"))
-              .where(PayRate.effective_on <= day, PayRate.staff_id.in_(among))
+              .where(PayRate.effective_on <= day, sa.true() if among is None else PayRate.staff_id.in_(among))
               .group_by(PayRate.staff_id).subquery())
-    rows = db.session.execute(sa.select(PayRate.staff_id, PayRate.monthly_wage_amount).join(
-        latest, sa.and_(PayRate.staff_id == latest.c.staff_id, PayRate.effective_on == latest.c.effective_on)))
-    return {staff_id: wage for staff_id, wage in rows}
+    return sa.select(PayRate.staff_id, PayRate.monthly_wage_amount.label("wage")).join(
+        latest, sa.and_(PayRate.staff_id == latest.c.staff_id, PayRate.effective_on == latest.c.effective_on))
+
+
+def wages_on(day, among) -> dict[int, Decimal]:
+    """staff id -> the monthly wage in force on `day` for the staff ids `among` selects; one query."""
+    return {staff_id: wage for staff_id, wage in db.session.execute(wage_rows(day, among))}
 
 
 def resolutions(month: str, staff_ids: Iterable[int] | None = None) -> dict[int, LedgerResolution]:
@@ -185,13 +190,47 @@ def compute_ledger(month: Period, people: sa.ColumnElement[bool] | None = None) 
         figures = MonthFigures(_money(fine), _money(compensation), _money(bonus),
                                Decimal(points or 0).quantize(Decimal("0.1")))
         wage = wages.get(staff_id)
-        flags = rules.guard_rail(figures.deductions, wage, share, minimum)
         resolution = found.get(staff_id)
-        override = Override(resolution.deductions_amount) \
+        overridden = resolution.deductions_amount \
             if resolution is not None and resolution.kind == LedgerResolutionKind.OVERRIDE else None
-        lines[staff_id] = LedgerLine(staff_id, figures, wage, flags,
-                                     rules.month_status(flags, figures.deductions, override), resolution, n, m)
+        flags, status = _judged(figures.deductions, wage, overridden, share, minimum)
+        lines[staff_id] = LedgerLine(staff_id, figures, wage, flags, status, resolution, n, m)
     return Ledger(month, lines)
+
+
+def _judged(deductions: Decimal, wage: Decimal | None, overridden: Decimal | None, share: Decimal,
+            minimum: Decimal | None) -> tuple[tuple[str, ...], str]:
+    """A month's (flags, status): the guard rail against the wage, then HR's override (the deductions it was
+    recorded for; None: no override)."""
+    flags = rules.guard_rail(deductions, wage, share, minimum)
+    return flags, rules.month_status(flags, deductions, None if overridden is None else Override(overridden))
+
+
+def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) -> list[tuple[int, int]]:
+    """(staff id, department id) of the people `people` selects (everyone by default) whose `month` is flagged
+    and unresolved: the same as `compute_ledger(month, people).flagged_ids()`, in one statement that reads only
+    what the guard rail needs (the deductions, i.e. fines plus compensation, which is every ledger violation's
+    amount; the wage on the month's last day; HR's override)."""
+    name = month.name
+    sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
+            .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
+    wages = wage_rows(month.last, None).subquery("wages")  # everyone's: cheaper than finding the people again
+    override = sa.and_(LedgerResolution.staff_id == sums.c.staff_id, LedgerResolution.month == name,
+                       LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
+    rows = db.session.execute(
+        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions, wages.c.wage,
+                  LedgerResolution.deductions_amount)
+        .join(StaffMember, StaffMember.id == sums.c.staff_id)
+        .outerjoin(wages, wages.c.staff_id == sums.c.staff_id).outerjoin(LedgerResolution, override)
+        .where(sa.true() if people is None else people)).all()
+    share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
+    return [(staff_id, department_id) for staff_id, department_id, deductions, wage, overridden in rows
+            if _judged(_money(deductions), wage, overridden, share, minimum)[1] == rules.FLAGGED]
+
+
+def flagged_ids(month: Period, people: sa.ColumnElement[bool] | None = None) -> list[int]:
+    """The staff ids of `flagged_people(month, people)`."""
+    return [staff_id for staff_id, _department_id in flagged_people(month, people)]
 
 
 def person_line(staff: StaffMember, month: Period) -> LedgerLine | None:
@@ -208,10 +247,16 @@ def month_records(staff: StaffMember, month: str) -> tuple[list[Violation], list
     return list(violations), list(rewards)
 
 
+def open_violation_clause(month) -> sa.ColumnElement[bool]:
+    """SQL condition on Violation: of ledger month `month` (a name or a bound parameter) and still waiting for
+    a decision, so the month cannot close (OPEN_STATES)."""
+    return sa.and_(Violation.ledger_month == month, Violation.state.in_(OPEN_STATES))
+
+
 def open_violations(month: str, department: Department | None = None) -> list[Violation]:
     """The violations of `month`'s ledger still waiting for a decision (of one department, by the
     department recorded on them, when given)."""
-    query = sa.select(Violation).where(Violation.ledger_month == month, Violation.state.in_(OPEN_STATES))
+    query = sa.select(Violation).where(open_violation_clause(month))
     if department is not None:
         query = query.where(Violation.department_id == department.id)
     return list(db.session.scalars(query.order_by(Violation.number)))

@@ -1,30 +1,41 @@
 """Month-close readiness per department, for the HR desk: for the month being closed, is each closable
-module closed (PeriodClose), is attendance reconciled (days still pending past their windows, as the
-attendance close check counts them), does the conduct ledger's guard rail flag anyone (the ledger's own
-computation), do violations still wait for a decision, and is the signed attendance sheet issued?
+module closed (PeriodClose), does attendance pass its close check (days still pending past their windows,
+corrections and leave waiting for a decision, punches mapped to no one: the conditions the attendance close
+check counts), does the conduct ledger's guard rail flag anyone (the ledger's own flagged people), do
+violations still wait for a decision, and is the signed attendance sheet issued?
 
-One statement for every department (grouped sub-selects joined to the departments), after the ledger's."""
+Two statements: the ledger's flagged people, then one for every department (grouped sub-selects joined to
+the departments)."""
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 
-from hrapp.blueprints.attendance.sheet.close import WINDOW_DAYS
+from hrapp.blueprints.attendance.sheet.close import (
+    pending_correction_clause,
+    pending_day_clause,
+    settled_until,
+    undecided_leave_clause,
+    unmapped_punch_clause,
+)
 from hrapp.blueprints.attendance.sheet.documents import SHEET_KIND
-from hrapp.blueprints.conduct.ledger.queries import OPEN_STATES, compute_ledger
+from hrapp.blueprints.conduct.ledger.queries import flagged_people, open_violation_clause
 from hrapp.core.periods import Period
 from hrapp.extensions import db
 from hrapp.models import (
+    AttendanceCorrection,
     AttendanceDay,
-    DayStatus,
     Department,
     DocumentStatus,
     IssuedDocument,
+    LeaveRequest,
     PeriodClose,
-    StaffMember,
+    Punch,
     Violation,
 )
-from hrapp.period_close import closable_modules
+from hrapp.naming import display_name
+from hrapp.period_close import closable_modules, period_closed
 
 from . import rules
 
@@ -38,22 +49,29 @@ class DepartmentReadiness:
     name: str
     closed: dict[str, bool]
     pending_days: int
+    pending_corrections: int
+    undecided_leave: int
+    unmapped_punches: int  # of the whole company: they may be anyone's
     flagged: int
     open_violations: int
     sheet: str  # rules.OK (signed), rules.WAITING (issued, signatures missing), rules.TODO (not issued)
 
     @property
+    def attendance_blocked(self) -> bool:
+        """The attendance close check would refuse the close (the same conditions it counts)."""
+        return bool(self.pending_days or self.pending_corrections or self.undecided_leave or self.unmapped_punches)
+
+    @property
     def is_ready(self) -> bool:
-        """Every module closed, nothing pending, nobody flagged, the sheet signed."""
-        return all(self.closed.values()) and not (self.pending_days or self.flagged or self.open_violations) \
+        """Every module closed, attendance's close check passes, nobody flagged, nothing waiting, the sheet
+        signed."""
+        return all(self.closed.values()) and not (self.attendance_blocked or self.flagged or self.open_violations) \
             and self.sheet == rules.OK
 
 
 def _closed(module: str, month: Period):
     return (sa.select(PeriodClose.department_id.label("department_id"), sa.literal(1).label("closed"))
-            .where(PeriodClose.module == module, PeriodClose.period_kind == month.kind,
-                   PeriodClose.starts_on == month.first, PeriodClose.reopened_at.is_(None))
-            .subquery(f"closed_{module}"))
+            .where(period_closed(module, month.first, month.last)).distinct().subquery(f"closed_{module}"))
 
 
 def _counted(name: str, column, *where):
@@ -71,23 +89,29 @@ def _sheets(month: Period):
 
 
 def month_readiness(month: Period, today: date) -> list[DepartmentReadiness]:
-    """Every department's readiness to close `month`, in tree order: the ledger's statements, then one."""
-    flagged_ids = compute_ledger(month).flagged_ids()
-    settled = min(month.last, today - timedelta(days=WINDOW_DAYS))
+    """Every department's readiness to close `month`, in tree order: two statements."""
+    flagged = Counter(department_id for _staff_id, department_id in flagged_people(month))
     modules = [m.name for m in closable_modules()]
     closes = {name: _closed(name, month) for name in modules}
-    pending = _counted("pending", AttendanceDay.department_id, AttendanceDay.status == DayStatus.PENDING,
-                       AttendanceDay.day.between(month.first, settled))
-    flagged = _counted("flagged", StaffMember.department_id, StaffMember.id.in_(flagged_ids or [-1]))
-    waiting = _counted("waiting", Violation.department_id, Violation.ledger_month == month.name,
-                       Violation.state.in_(OPEN_STATES))
+    counted = [
+        _counted("days", AttendanceDay.department_id,
+                 pending_day_clause(month.first, settled_until(month.last, today))),
+        _counted("corrections", AttendanceCorrection.department_id, pending_correction_clause(month.first, month.last)),
+        _counted("leave", LeaveRequest.department_id, undecided_leave_clause(month.first, month.last)),
+        _counted("waiting", Violation.department_id, open_violation_clause(month.name)),
+    ]
+    unmapped = sa.select(sa.func.count()).select_from(Punch).where(
+        unmapped_punch_clause(month.first, month.last)).scalar_subquery()
     sheets = _sheets(month)
-    query = sa.select(Department.id, Department.code, Department.name, pending.c.n, flagged.c.n, waiting.c.n,
-                      sheets.c.issued, sheets.c.pending, *(closes[m].c.closed for m in modules))
-    for sub in (pending, flagged, waiting, sheets, *closes.values()):
+    query = sa.select(Department.id, Department.code, Department.name, Department.name_en,
+                      unmapped.label("unmapped"), sheets.c.issued, sheets.c.pending,
+                      *(sub.c.n.label(sub.name) for sub in counted), *(closes[m].c.closed for m in modules))
+    for sub in (*counted, sheets, *closes.values()):
         query = query.outerjoin(sub, sub.c.department_id == Department.id)
-    rows = db.session.execute(query.order_by(Department.path)).all()
+    first_closed = len(query.selected_columns) - len(modules)
     return [DepartmentReadiness(
-        row[0], row[1], row[2], closed={m: bool(row[8 + i]) for i, m in enumerate(modules)},
-        pending_days=row[3] or 0, flagged=row[4] or 0, open_violations=row[5] or 0,
-        sheet=rules.sheet_state(bool(row[6]), bool(row[7]))) for row in rows]
+        row.id, row.code, display_name(row), closed={m: bool(row[first_closed + i]) for i, m in enumerate(modules)},
+        pending_days=row.days or 0, pending_corrections=row.corrections or 0, undecided_leave=row.leave or 0,
+        unmapped_punches=row.unmapped or 0, flagged=flagged.get(row.id, 0), open_violations=row.waiting or 0,
+        sheet=rules.sheet_state(bool(row.issued), bool(row.pending))) for row in db.session.execute(
+            query.order_by(Department.path))]

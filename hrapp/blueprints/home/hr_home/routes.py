@@ -2,6 +2,7 @@
 expiring, unmapped clock ids, probation periods and contracts ending, and the appraisal cycle's progress."""
 from flask import Blueprint, render_template
 
+from hrapp.blueprints.training.results.certificates import SOON_DAYS
 from hrapp.company import request_zone_name
 from hrapp.core.localtime import to_zone
 from hrapp.models import AppraisalStatus, CycleStage, utcnow
@@ -24,4 +25,5 @@ def show():
     return render_template(
         "home/hr_home/home.html", home=HR_HOME, title=HR_HOME.label, today=today, month=month, desk=loaded,
         counts=loaded.counts, departments=readiness.month_readiness(month, today), modules=modules,
-        module_label=module_label, statuses=list(AppraisalStatus), stage_of=CycleStage, rules=rules, kinds=desk)
+        module_label=module_label, statuses=list(AppraisalStatus), stage_of=CycleStage, rules=rules, kinds=desk,
+        soon_days=SOON_DAYS)

@@ -1,12 +1,11 @@
 """The HR desk's rules, pure (no request, no database): which month is being closed, what a readiness cell
-says, how far away a date is, and what counts as an overdue appraisal step."""
+says and how far away a date is (what is overdue or expiring is the owning modules' rule)."""
 from dataclasses import dataclass
 from datetime import date
 
 from hrapp.core.periods import MONTH, Period, period_of
 
-CERTIFICATE_SOON_DAYS = 30  # certificates expiring within this many days are marked urgent
-CERTIFICATE_HORIZON_DAYS = 60  # ... and within this many days listed
+CERTIFICATE_HORIZON_DAYS = 60  # certificates expiring within this many days are listed (training's SOON_DAYS: urgent)
 ENDING_HORIZON_DAYS = 30  # probation periods and contracts ending within this many days are listed
 
 OK, TODO, WAITING = "ok", "todo", "waiting"  # a readiness cell: done, to do, started but not finished

@@ -23,6 +23,17 @@ SOON_DAYS = max(rules.EXPIRY_REMINDER_DAYS)  # the overdue list shows certificat
 EXPIRED, EXPIRING = "expired", "expiring"
 
 
+def valid_expiring(today: date, days: int = SOON_DAYS, *, expired: bool = False) -> sa.ColumnElement[bool]:
+    """SQL condition on Certificate: not superseded, of a person still employed, expiring within `days` days
+    from `today` (today included); with `expired`, also those whose last valid day has passed (the overdue
+    list). The expiry reminders, the overdue list and the HR desk all select with it."""
+    until = Certificate.expires_on <= today + timedelta(days=days)
+    employed = sa.exists().where(StaffMember.id == Certificate.staff_id, StaffMember.status != EmploymentStatus.LEFT)\
+        .correlate(Certificate)
+    return sa.and_(Certificate.superseded.is_(False), Certificate.expires_on.is_not(None),
+                   until if expired else sa.and_(Certificate.expires_on >= today, until), employed)
+
+
 def _columns(days: int):
     return {30: Certificate.reminded_30_at, 7: Certificate.reminded_7_at}[days]
 
@@ -55,15 +66,14 @@ def due_reminder(expires_on: date, today: date, sent: dict[int, bool]) -> int | 
 
 
 def send_certificate_reminders(now: datetime) -> int:
-    """The tick task "training.certificate_reminders": 30 and 7 days (company-local) before a certificate that is
-    not superseded expires, its person and the heads of their department are told, once each. A reminder is
-    claimed with a conditional update first, so two ticks at once send it once. Never commits."""
+    """The tick task "training.certificate_reminders": 30 and 7 days (company-local) before a certificate expires
+    (valid_expiring: not superseded, of a person still employed), its person and the heads of their department are
+    told, once each. A reminder is claimed with a conditional update first, so two ticks at once send it once.
+    Never commits."""
     today = company_today(now)
-    horizon = today + timedelta(days=SOON_DAYS)
     rows = db.session.scalars(sa.select(Certificate)
                               .options(joinedload(Certificate.staff), joinedload(Certificate.course))
-                              .where(Certificate.superseded.is_(False), Certificate.expires_on.is_not(None),
-                                     Certificate.expires_on >= today, Certificate.expires_on <= horizon,
+                              .where(valid_expiring(today),
                                      sa.or_(Certificate.reminded_30_at.is_(None), Certificate.reminded_7_at.is_(None)))
                               .order_by(Certificate.id)).all()
     sent = 0
@@ -130,9 +140,7 @@ def overdue_query(user, today: date | None = None) -> sa.Select:
     return (sa.select(Certificate).join(Certificate.staff).join(Certificate.course)
             .options(contains_eager(Certificate.staff).joinedload(StaffMember.department),
                      contains_eager(Certificate.course))
-            .where(scope, Certificate.superseded.is_(False),
-                   Certificate.expires_on.is_not(None), Certificate.expires_on <= today + timedelta(days=SOON_DAYS),
-                   StaffMember.status != EmploymentStatus.LEFT))
+            .where(scope, valid_expiring(today, expired=True)))
 
 
 def certifying_courses() -> list[Course]:

@@ -8,17 +8,10 @@ import pytest
 from hrapp.extensions import db
 from hrapp.models import StaffMember
 from tests.routes.test_staff_routes import form
+from tests.staff.test_form_errors import english, invalid_fields
 
 BEFORE_HIRE = "This date cannot be before the hire date."
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.post("/auth/locale/en")
-
-
-def invalid_fields(html: str) -> set[str]:
-    return {el.get("name") for el in lxml.html.fromstring(html).xpath("//*[contains(@class, 'is-invalid')]")}
+pytestmark = pytest.mark.usefixtures(english.__name__)  # the form's messages in English
 
 
 def test_the_dates_are_saved_and_shown_on_the_staff_page(client, auth, org):

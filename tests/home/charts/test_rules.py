@@ -21,8 +21,8 @@ def test_month_range_reads_swaps_and_bounds():
 
 def test_quarters_of_a_range():
     period = rules.month_range("2025-11", "2026-04", date(2026, 5, 1))
-    assert rules.quarters_of(period) == [(2025, 4), (2026, 1), (2026, 2)]
-    assert rules.quarter_bounds(2026, 1) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert [q.name for q in period.quarters] == ["2025-Q4", "2026-Q1", "2026-Q2"]
+    assert period.quarters[1].bounds == (date(2026, 1, 1), date(2026, 3, 31))
 
 
 def test_weekday_totals_fold_days():

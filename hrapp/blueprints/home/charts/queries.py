@@ -19,7 +19,7 @@ from hrapp.blueprints.appraisals.metrics.compute import ATTENDED, LATE
 from hrapp.blueprints.conduct.ledger.queries import fine_amount, reward_on_ledger, violation_on_ledger
 from hrapp.blueprints.training.plans import rules as plan_rules
 from hrapp.company import utc_bounds
-from hrapp.core.periods import MONTH, period_of
+from hrapp.core.periods import MONTH, Period, period_of
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalCycle,
@@ -234,15 +234,15 @@ class TrainingRow:
 def training_against_plan(departments: frozenset[int] | None, period: MonthRange) -> list[TrainingRow]:
     """Per quarter the range touches (whole quarters): approved plans' person-hours against the class hours people
     of the departments were present for."""
-    quarters = rules.quarters_of(period)
-    years = sorted({year for year, _q in quarters})
+    quarters = period.quarters
+    years = sorted({q.first.year for q in quarters})
     items = db.session.execute(
         sa.select(TrainingPlan.year, PlanItem.quarter, PlanItem.people, PlanItem.hours)
         .join(TrainingPlan, TrainingPlan.id == PlanItem.plan_id)
         .where(TrainingPlan.status == PlanStatus.APPROVED, TrainingPlan.year.in_(years),
                _within(TrainingPlan.department_id, departments))).all()
-    quarter = sa.case(*((sa.and_(TrainingSession.starts_at >= start, TrainingSession.starts_at < end), f"{y}-{q}")
-                        for y, q in quarters for start, end in [utc_bounds(*rules.quarter_bounds(y, q))]),
+    quarter = sa.case(*((sa.and_(TrainingSession.starts_at >= start, TrainingSession.starts_at < end), q.name)
+                        for q in quarters for start, end in [utc_bounds(q.first, q.last)]),
                       else_=sa.null())
     sessions = db.session.execute(
         sa.select(quarter, sa.type_coerce(sa.func.sum(TrainingSession.hours), HOURS))
@@ -254,10 +254,10 @@ def training_against_plan(departments: frozenset[int] | None, period: MonthRange
     return _training_rows(quarters, items, sessions)
 
 
-def _training_rows(quarters, items, sessions) -> list[TrainingRow]:
+def _training_rows(quarters: list[Period], items, sessions) -> list[TrainingRow]:
     planned = {year: plan_rules.plan_totals((plan_rules.Line(q, people, hours, ZERO)
                                              for y, q, people, hours in items if y == year), ZERO, ZERO).quarters
-               for year in {y for y, _q in quarters}}
-    actual = {key: Decimal(hours or 0) for key, hours in sessions}
-    return [TrainingRow(year, quarter, planned[year][quarter].person_hours, actual.get(f"{year}-{quarter}", Decimal("0")))
-            for year, quarter in quarters]
+               for year in {q.first.year for q in quarters}}
+    actual = {name: Decimal(hours or 0) for name, hours in sessions}
+    return [TrainingRow(q.first.year, q.number, planned[q.first.year][q.number].person_hours,
+                        actual.get(q.name, Decimal("0"))) for q in quarters]

@@ -14,6 +14,7 @@ from hrapp.blueprints.leave.balances import balances_of
 from hrapp.blueprints.roster.services import my_schedule
 from hrapp.company import request_zone_name
 from hrapp.core.localtime import to_zone
+from hrapp.core.periods import MONTH, period_of
 from hrapp.labels import label
 from hrapp.models import DayStatus
 from hrapp.models.base import utcnow
@@ -41,11 +42,12 @@ def show():
     """Today's and the next shifts, the punch button, the month's marks, balances, what waits, fines and rewards."""
     now = utcnow()
     today = to_zone(now, request_zone_name()).date()
-    person = queries.person_of(current_user.staff_id, today.strftime("%Y-%m"))
+    this_month = period_of(MONTH, today)
+    person = queries.person_of(current_user.staff_id, this_month.name)
     if person is None:
         abort(404)
     staff = person.staff
-    month = days_of_month(today.replace(day=1))
+    month = days_of_month(this_month.first)
     days = queries.month_days(staff.id, month[0], month[-1])
     todays, upcoming = rules.split_shifts(my_schedule(staff.id, today, today + timedelta(days=SCHEDULE_DAYS)),
                                           today)

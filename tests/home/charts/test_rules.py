@@ -1,6 +1,5 @@
 """The charts' pure rules: the month range, quarters and the weekday fold."""
 from datetime import date
-from decimal import Decimal
 
 from hrapp.blueprints.home.charts import rules
 
@@ -29,6 +28,3 @@ def test_weekday_totals_fold_days():
     rows = [(date(2026, 3, 2), 1, 1, 1), (date(2026, 3, 9), 1, 0, 1), (date(2026, 3, 3), None, 2, 4)]
     assert rules.weekday_totals(rows) == {(0, 1): (1, 2), (1, None): (2, 4)}
 
-
-def test_share():
-    assert rules.share(1, 3) == Decimal("33.3") and rules.share(1, 0) is None

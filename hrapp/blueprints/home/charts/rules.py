@@ -3,7 +3,6 @@ it, and the figures worked out from counts. No Flask, no database."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from hrapp.blueprints.attendance.sheet.rules import parse_month
 from hrapp.blueprints.training.rules import add_months
@@ -67,9 +66,3 @@ def weekday_totals(days: Iterable[tuple[date, object, int, int]]) -> dict[tuple[
         totals[key] = (old_late + int(late), old_attended + int(attended))
     return totals
 
-
-def share(part: int, whole: int) -> Decimal | None:
-    """`part` of `whole` in %, 1 decimal place; None when `whole` is 0."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))

@@ -10,6 +10,7 @@ from bench.staff_list import StatementCounter
 from hrapp.extensions import db
 from tests import access_matrix
 from tests.access_matrix import login
+from tests.conftest import is_savepoint
 from tests.home.charts.scene import write_scene
 
 people = access_matrix.people  # the fixture
@@ -71,7 +72,7 @@ def test_page_runs_a_handful_of_queries(app, scene):
     counter = StatementCounter(db.engine)
     try:
         assert client.get("/charts/").status_code == 200
-        statements = counter.take()
+        statements = [s for s in counter.take() if not is_savepoint(s)]
     finally:
         counter.close()
     assert len(statements) <= MAX_STATEMENTS, "\n".join(statements)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from bench.staff_list import StatementCounter
 from hrapp.blueprints.attendance.settings import attendance_settings
+from hrapp.blueprints.home.staff_home import routes as staff_home_routes
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster, save_shift_type
 from hrapp.company import company_today
 from hrapp.extensions import db
@@ -218,3 +219,15 @@ def test_punch_refused_outside_the_company_network(app, client, me, auth):
     auth.login("hsme")
     page = html(client.get(URL))
     assert 'id="home-punch-refused"' in page and 'id="home-punch-button"' not in page
+
+
+def test_last_nights_shift_shows_today_while_under_way(app, client, me, auth, monkeypatch):
+    """At 02:00 during last night's 22:00-06:00 shift, "Today" shows that shift (today itself is a rest day)."""
+    publish_month(me, date(2026, 3, 1))  # the rotation gives the person 夜 on 5 March, 休 on the 6th
+    monkeypatch.setattr(staff_home_routes, "utcnow", lambda: datetime(2026, 3, 5, 18))  # 6 March 02:00 in China
+    auth.login("hsme")
+    todays = panel(html(client.get(URL)), "home-today")
+    assert 'data-code="夜"' in todays and 'data-code="休"' in todays
+    monkeypatch.setattr(staff_home_routes, "utcnow", lambda: datetime(2026, 3, 5, 23))  # 07:00: the shift is over
+    todays = panel(html(client.get(URL)), "home-today")
+    assert 'data-code="夜"' not in todays and 'data-code="休"' in todays

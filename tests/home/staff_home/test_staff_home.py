@@ -231,3 +231,19 @@ def test_last_nights_shift_shows_today_while_under_way(app, client, me, auth, mo
     monkeypatch.setattr(staff_home_routes, "utcnow", lambda: datetime(2026, 3, 5, 23))  # 07:00: the shift is over
     todays = panel(html(client.get(URL)), "home-today")
     assert 'data-code="夜"' not in todays and 'data-code="休"' in todays
+
+
+def test_english_ui_names_shifts_and_departments_in_english(app, client, scene, auth):
+    scene.front.name_en = "Front Office"
+    db.session.commit()
+    english = {t.code: t.name_en for t in TYPES}
+    chinese = {t.code: t.name for t in TYPES}
+    auth.login("hsme")
+    client.post("/auth/locale/en", data={"next": "/"})
+    page = html(client.get(URL))
+    code = re.search(r'<li data-code="([^"]+)"', panel(page, "home-today")).group(1)
+    todays = panel(page, "home-today")
+    assert english[code] in todays and "Front Office" in todays
+    assert chinese[code] not in todays.replace(f'data-code="{code}"', "") and scene.front.name not in todays
+    upcoming = panel(page, "home-next-shifts")
+    assert all(name not in upcoming for name in chinese.values())

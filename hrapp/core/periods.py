@@ -2,7 +2,8 @@
 
 Names: "2026-05" (a calendar month), "2026-W19" (an ISO week, Monday to Sunday), "2026-Q2" (a quarter)
 and "2026" (a year). `parse_period` reads a name, `Period.name` writes it back, `period_of` finds the
-period of a kind that contains a day, `Period.previous()`/`Period.next()` step through them.
+period of a kind that contains a day, `periods_between` those a range of days touches,
+`Period.previous()`/`Period.next()` step through them.
 """
 import calendar
 import re
@@ -48,6 +49,15 @@ class Period(NamedTuple):
         return period_label(self.kind, self.first)
 
     @property
+    def number(self) -> int:
+        """Its number within its year: the ISO week (1..53), the month (1..12), the quarter (1..4); 1 for a year."""
+        if self.kind == WEEK:
+            return iso_week(self.first)[1]
+        if self.kind == MONTH:
+            return self.first.month
+        return (self.first.month - 1) // 3 + 1 if self.kind == QUARTER else 1
+
+    @property
     def bounds(self) -> tuple[date, date]:
         """(first day, last day)."""
         return self.first, self.last
@@ -84,6 +94,20 @@ def period_of(kind: str, day: date) -> Period:
         first_month = 3 * ((day.month - 1) // 3) + 1
         return Period(kind, date(day.year, first_month, 1), _month_end(day.year, first_month + 2))
     return Period(kind, date(day.year, 1, 1), date(day.year, 12, 31))
+
+
+def periods_between(kind: str, first: date, last: date) -> list[Period]:
+    """The periods of `kind` from the one containing `first` to the one containing `last`, oldest first (empty
+    when `last` is before `first`): the months or quarters a range of days touches.
+
+    :raise PeriodError: an unknown kind.
+    """
+    found: list[Period] = []
+    period = period_of(kind, first)
+    while period.first <= last:
+        found.append(period)
+        period = period.next()
+    return found
 
 
 def parse_period(value: str, kinds: tuple[str, ...] = tuple(PeriodKind)) -> Period:

@@ -14,6 +14,7 @@ from hrapp.core.periods import (
     parse_period,
     period_label,
     period_of,
+    periods_between,
 )
 
 
@@ -121,3 +122,21 @@ def test_unknown_kinds_are_refused():
         period_of("fortnight", date(2026, 5, 1))
     with pytest.raises(PeriodError):
         period_label("decade", date(2026, 5, 1))
+
+
+def test_periods_between_are_those_a_range_of_days_touches():
+    months = periods_between(MONTH, date(2025, 11, 20), date(2026, 2, 3))
+    assert [m.name for m in months] == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert months[0].first == date(2025, 11, 1) and months[-1].last == date(2026, 2, 28)
+    quarters = periods_between(QUARTER, date(2025, 11, 1), date(2026, 4, 30))
+    assert [q.name for q in quarters] == ["2025-Q4", "2026-Q1", "2026-Q2"]
+    assert periods_between(MONTH, date(2026, 3, 5), date(2026, 3, 5)) == [period_of(MONTH, date(2026, 3, 1))]
+    assert periods_between(MONTH, date(2026, 3, 5), date(2026, 2, 5)) == []
+    with pytest.raises(PeriodError):
+        periods_between("fortnight", date(2026, 5, 1), date(2026, 6, 1))
+
+
+@pytest.mark.parametrize(("name", "number"), [("2026-W19", 19), ("2026-05", 5), ("2026-Q2", 2), ("2026-Q4", 4),
+                                              ("2026", 1)])
+def test_number_within_the_year(name, number):
+    assert parse_period(name).number == number

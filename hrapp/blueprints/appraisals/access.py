@@ -118,12 +118,25 @@ def can_view_result(user, appraisal: Appraisal) -> bool:
     return True
 
 
+# The states in which the person self-assesses, and responds to a published result: the Python predicates below
+# and their SQL forms (for lists of what waits) read them from here.
+SELF_ASSESS_STATUS, SELF_ASSESS_STAGE = AppraisalStatus.SELF_REVIEW, CycleStage.SELF_ASSESSMENT
+RESPOND_STATUS = AppraisalStatus.PUBLISHED
+
+
 def can_self_assess(user, appraisal: Appraisal) -> bool:
     """The person, while their appraisal waits for the self-assessment in the cycle's self-assessment stage (the
     deadline is the service's check, with its own message)."""
     return (_is_own(user, appraisal) and has_perm(user, AppraisalPerm.VIEW)
-            and appraisal.status == AppraisalStatus.SELF_REVIEW
-            and appraisal.cycle.stage == CycleStage.SELF_ASSESSMENT and appraisal.template.self_assessment)
+            and appraisal.status == SELF_ASSESS_STATUS and appraisal.cycle.stage == SELF_ASSESS_STAGE
+            and appraisal.template.self_assessment)
+
+
+def self_assessable_by(staff_id) -> sa.ColumnElement[bool]:
+    """SQL condition on Appraisal joined to its AppraisalCycle and AppraisalTemplate: `can_self_assess` for the
+    person `staff_id` (a value or a bound parameter), whose account holds AppraisalPerm.VIEW (every role)."""
+    return sa.and_(Appraisal.staff_id == staff_id, Appraisal.status == SELF_ASSESS_STATUS,
+                   AppraisalCycle.stage == SELF_ASSESS_STAGE, AppraisalTemplate.self_assessment.is_(True))
 
 
 def can_score(user, appraisal: Appraisal) -> bool:
@@ -144,7 +157,12 @@ def can_calibrate(user, appraisal: Appraisal | None = None) -> bool:
 
 def can_respond(user, appraisal: Appraisal) -> bool:
     """Acknowledging or appealing a published result: the person (the deadline is the service's check)."""
-    return _is_own(user, appraisal) and appraisal.status == AppraisalStatus.PUBLISHED
+    return _is_own(user, appraisal) and appraisal.status == RESPOND_STATUS
+
+
+def respondable_by(staff_id) -> sa.ColumnElement[bool]:
+    """SQL condition on Appraisal: `can_respond` for the person `staff_id` (a value or a bound parameter)."""
+    return sa.and_(Appraisal.staff_id == staff_id, Appraisal.status == RESPOND_STATUS)
 
 
 def can_decide_appeal(user, appraisal: Appraisal) -> bool:

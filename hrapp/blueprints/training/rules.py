@@ -89,10 +89,3 @@ def session_refusal(starts_at: datetime | None, ends_at: datetime | None, capaci
 
 def seats_left(capacity: int, enrolled: int) -> int:
     return max(capacity - enrolled, 0)
-
-
-def rate(part: int, whole: int) -> Decimal | None:
-    """part / whole as a percentage with one decimal, None when there is no whole."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))

@@ -1,6 +1,5 @@
 """The charts' pure rules: the month range, quarters and the weekday fold."""
 from datetime import date
-from decimal import Decimal
 
 from hrapp.blueprints.home.charts import rules
 
@@ -21,14 +20,11 @@ def test_month_range_reads_swaps_and_bounds():
 
 def test_quarters_of_a_range():
     period = rules.month_range("2025-11", "2026-04", date(2026, 5, 1))
-    assert rules.quarters_of(period) == [(2025, 4), (2026, 1), (2026, 2)]
-    assert rules.quarter_bounds(2026, 1) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert [q.name for q in period.quarters] == ["2025-Q4", "2026-Q1", "2026-Q2"]
+    assert period.quarters[1].bounds == (date(2026, 1, 1), date(2026, 3, 31))
 
 
 def test_weekday_totals_fold_days():
     rows = [(date(2026, 3, 2), 1, 1, 1), (date(2026, 3, 9), 1, 0, 1), (date(2026, 3, 3), None, 2, 4)]
     assert rules.weekday_totals(rows) == {(0, 1): (1, 2), (1, None): (2, 4)}
 
-
-def test_share():
-    assert rules.share(1, 3) == Decimal("33.3") and rules.share(1, 0) is None

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from bench.staff_list import StatementCounter
 from hrapp.blueprints.attendance.settings import attendance_settings
+from hrapp.blueprints.home.staff_home import routes as staff_home_routes
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster, save_shift_type
 from hrapp.company import company_today
 from hrapp.extensions import db
@@ -26,17 +27,11 @@ from hrapp.models import (
     ViolationState,
 )
 from hrapp.models.base import utcnow
-from tests.conftest import PASSWORD
+from tests.conftest import is_savepoint
 from tests.roster.fixtures import ROTATION, TYPES
 
 URL = "/home/me/"
 BUDGET = 10
-
-
-def login(client, username):
-    response = client.post("/auth/login", data={"identifier": username, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
 
 
 def html(response) -> str:
@@ -72,8 +67,9 @@ def publish_month(o, first: date):
     return roster
 
 
-def test_empty_states(app, client, me):
-    page = html(login(client, "hsme").get(URL))
+def test_empty_states(app, client, me, auth):
+    auth.login("hsme")
+    page = html(client.get(URL))
     assert 'id="today-no-shift"' in page and 'id="no-next-shifts"' in page
     assert 'id="nothing-waiting"' in page and 'id="no-money"' in page and 'id="month-empty"' in page
     assert 'id="home-punch-button"' in page
@@ -128,9 +124,10 @@ def scene(me, leave_types, make_entitlement, make_rule, make_violation, make_rew
     return o
 
 
-def test_shifts_today_and_next(app, client, scene):
+def test_shifts_today_and_next(app, client, scene, auth):
     today = company_today()
-    page = html(login(client, "hsme").get(URL))
+    auth.login("hsme")
+    page = html(client.get(URL))
     cells = {str(day): code for day, code in db.session.execute(sa.text(
         "SELECT c.day, t.code FROM roster_cells c JOIN shift_types t ON t.id = c.shift_type_id "
         "WHERE c.staff_id = :s"), {"s": scene.me.id})}  # str: a date on PostgreSQL, text on SQLite
@@ -143,8 +140,9 @@ def test_shifts_today_and_next(app, client, scene):
     assert listed == work[:len(listed)]
 
 
-def test_month_marks_and_strip(app, client, scene):
-    page = html(login(client, "hsme").get(URL))
+def test_month_marks_and_strip(app, client, scene, auth):
+    auth.login("hsme")
+    page = html(client.get(URL))
     month = panel(page, "home-month")
     counts = {k: re.search(rf'id="marks-{k}">(\d+)<', month).group(1) for k in ("late", "early", "absent", "missing")}
     assert counts == {"late": "2", "early": "2", "absent": "1", "missing": "1"}  # late-and-early counts in both
@@ -153,14 +151,16 @@ def test_month_marks_and_strip(app, client, scene):
     assert "/attendance/me" in month and 'id="month-empty"' not in month
 
 
-def test_balances(app, client, scene):
-    balances = panel(html(login(client, "hsme").get(URL)), "home-balances")
+def test_balances(app, client, scene, auth):
+    auth.login("hsme")
+    balances = panel(html(client.get(URL)), "home-balances")
     annual = re.search(r'data-type="annual".*?class="balance-available">([^<]+)<', balances, re.S)
     assert annual and annual.group(1).startswith("5")
 
 
-def test_waiting_items_with_links_and_deadlines(app, client, scene):
-    waiting = panel(html(login(client, "hsme").get(URL)), "home-waiting")
+def test_waiting_items_with_links_and_deadlines(app, client, scene, auth):
+    auth.login("hsme")
+    waiting = panel(html(client.get(URL)), "home-waiting")
     kinds = re.findall(r'data-kind="(\w+)" data-id="(\d+)"', waiting)
     assert sorted(kinds) == sorted([("notice", str(scene.notice.id)), ("self_assessment", str(scene.self_review.id)),
                                     ("result", str(scene.result.id)), ("training", str(scene.session.id)),
@@ -172,36 +172,38 @@ def test_waiting_items_with_links_and_deadlines(app, client, scene):
     assert "消防演练" in waiting and scene.notice.number in waiting and "邓同事" in waiting
 
 
-def test_fines_and_rewards_of_the_month(app, client, scene):
-    money = panel(html(login(client, "hsme").get(URL)), "home-money")
+def test_fines_and_rewards_of_the_month(app, client, scene, auth):
+    auth.login("hsme")
+    money = panel(html(client.get(URL)), "home-money")
     assert re.search(r'id="money-fines">50\.00<', money)
     assert re.search(r'id="money-compensation">30\.50<', money)
     assert re.search(r'id="money-rewards">200\.00<', money)
 
 
-def test_others_see_their_own_day(app, client, scene):
-    page = html(login(client, "hsmate").get(URL))
+def test_others_see_their_own_day(app, client, scene, auth):
+    auth.login("hsmate")
+    page = html(client.get(URL))
     assert 'id="nothing-waiting"' in page
     assert re.search(r'id="money-fines">77\.00<', page)
     assert re.search(r'id="marks-absent">1<', page)
 
 
-def test_statement_budget(app, client, scene):
-    login(client, "hsme")
+def test_statement_budget(app, client, scene, auth):
+    auth.login("hsme")
     with app.app_context():
         counter = StatementCounter(db.engine)
     try:
         client.get(URL)
         counter.take()
         html(client.get(URL))
-        statements = [s for s in counter.take() if not s.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO"))]  # the tests' own nesting
+        statements = [s for s in counter.take() if not is_savepoint(s)]
     finally:
         counter.close()
     assert len(statements) <= BUDGET, "\n".join(" ".join(s.split())[:120] for s in statements)
 
 
-def test_punch_from_the_home_goes_through_the_capture_endpoint(app, client, me):
-    login(client, "hsme")
+def test_punch_from_the_home_goes_through_the_capture_endpoint(app, client, me, auth):
+    auth.login("hsme")
     page = html(client.get(URL))
     assert 'action="/attendance/punch"' in page
     response = client.post("/attendance/punch", data={})
@@ -209,10 +211,39 @@ def test_punch_from_the_home_goes_through_the_capture_endpoint(app, client, me):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Punch).where(Punch.staff_id == me.me.id)) == 1
 
 
-def test_punch_refused_outside_the_company_network(app, client, me):
+def test_punch_refused_outside_the_company_network(app, client, me, auth):
     settings = attendance_settings()
     settings.web_punch_networks = "10.9.0.0/16"
     db.session.add(settings)
     db.session.commit()
-    page = html(login(client, "hsme").get(URL))
+    auth.login("hsme")
+    page = html(client.get(URL))
     assert 'id="home-punch-refused"' in page and 'id="home-punch-button"' not in page
+
+
+def test_last_nights_shift_shows_today_while_under_way(app, client, me, auth, monkeypatch):
+    """At 02:00 during last night's 22:00-06:00 shift, "Today" shows that shift (today itself is a rest day)."""
+    publish_month(me, date(2026, 3, 1))  # the rotation gives the person 夜 on 5 March, 休 on the 6th
+    monkeypatch.setattr(staff_home_routes, "utcnow", lambda: datetime(2026, 3, 5, 18))  # 6 March 02:00 in China
+    auth.login("hsme")
+    todays = panel(html(client.get(URL)), "home-today")
+    assert 'data-code="夜"' in todays and 'data-code="休"' in todays
+    monkeypatch.setattr(staff_home_routes, "utcnow", lambda: datetime(2026, 3, 5, 23))  # 07:00: the shift is over
+    todays = panel(html(client.get(URL)), "home-today")
+    assert 'data-code="夜"' not in todays and 'data-code="休"' in todays
+
+
+def test_english_ui_names_shifts_and_departments_in_english(app, client, scene, auth):
+    scene.front.name_en = "Front Office"
+    db.session.commit()
+    english = {t.code: t.name_en for t in TYPES}
+    chinese = {t.code: t.name for t in TYPES}
+    auth.login("hsme")
+    client.post("/auth/locale/en", data={"next": "/"})
+    page = html(client.get(URL))
+    code = re.search(r'<li data-code="([^"]+)"', panel(page, "home-today")).group(1)
+    todays = panel(page, "home-today")
+    assert english[code] in todays and "Front Office" in todays
+    assert chinese[code] not in todays.replace(f'data-code="{code}"', "") and scene.front.name not in todays
+    upcoming = panel(page, "home-next-shifts")
+    assert all(name not in upcoming for name in chinese.values())

@@ -37,7 +37,7 @@ class Sources:
     names: dict  # department id -> Department, those in scope
 
     @cached_property
-    def attendance(self) -> list[queries.DayCounts]:
+    def attendance(self) -> queries.AttendanceCounts:
         return queries.attendance_counts(self.departments, self.period)
 
 

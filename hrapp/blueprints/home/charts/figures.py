@@ -10,12 +10,13 @@ from hrapp.blueprints.appraisals.calibration.charts import bucket_names, grade_c
 from hrapp.blueprints.appraisals.calibration.overview import Section
 from hrapp.blueprints.appraisals.metrics.rules import attendance_rate
 from hrapp.blueprints.training.effect.charts import plain
+from hrapp.core.percent import percent
 from hrapp.core.sheets import Table
 from hrapp.models import AppraisalCycle, Department
 from hrapp.naming import display_name
 
 from . import queries
-from .rules import WEEKDAYS, MonthRange, share
+from .rules import WEEKDAYS, MonthRange
 
 NONE = "—"
 
@@ -101,7 +102,7 @@ def lateness_figure(cells: list[queries.LatenessCell], shifts: dict) -> Figure:
                             "orient": "horizontal", "left": "center", "bottom": 0},
               "series": [{"name": _("Late days"), "type": "heatmap", "data": data, "label": {"show": True}}]}
     headers = [_("Shift"), _("Weekday"), _("Late days"), _("Attended days"), _("Late (percent)")]
-    table = [[names[y], days[w], c.late_days, c.attended, share(c.late_days, c.attended)]
+    table = [[names[y], days[w], c.late_days, c.attended, percent(c.late_days, c.attended)]
              for y, k in enumerate(keys) for w in WEEKDAYS if (c := by_key.get((w, k)))]
     return Figure("lateness", _("Lateness by weekday and shift"), option, headers, table)
 
@@ -160,11 +161,5 @@ def training_figure(rows: list[queries.TrainingRow]) -> Figure:
                                 "data": [plain(r.planned) for r in rows]},
                                {"name": _("Hours attended"), "type": "bar", "data": [plain(r.actual) for r in rows]}]})
     headers = [_("Quarter"), _("Planned person-hours"), _("Hours attended"), _("Of plan (percent)")]
-    table = [[q, r.planned, r.actual, _of_plan(r)] for q, r in zip(quarters, rows, strict=True)]
+    table = [[q, r.planned, r.actual, percent(r.actual, r.planned)] for q, r in zip(quarters, rows, strict=True)]
     return Figure("training", _("Training hours against plan"), option, headers, table)
-
-
-def _of_plan(row: queries.TrainingRow) -> Decimal | None:
-    if not row.planned:
-        return None
-    return (row.actual * 100 / row.planned).quantize(Decimal("0.1"))

@@ -19,6 +19,7 @@ from hrapp.blueprints.appraisals.metrics.compute import ATTENDED, LATE
 from hrapp.blueprints.conduct.ledger.queries import fine_amount, reward_on_ledger, violation_on_ledger
 from hrapp.blueprints.training.plans import rules as plan_rules
 from hrapp.company import utc_bounds
+from hrapp.core.periods import MONTH, Period, period_of
 from hrapp.extensions import db
 from hrapp.models import (
     AppraisalCycle,
@@ -53,10 +54,6 @@ def _within(column, departments: frozenset[int] | None) -> sa.ColumnElement[bool
     return sa.true() if departments is None else column.in_(departments)
 
 
-def _count_if(condition) -> sa.ColumnElement:
-    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
-
-
 def department_names(departments: frozenset[int] | None) -> dict[int, Department]:
     """id -> Department of the departments in scope, in tree order (one query)."""
     rows = db.session.scalars(sa.select(Department).where(_within(Department.id, departments))
@@ -65,44 +62,38 @@ def department_names(departments: frozenset[int] | None) -> dict[int, Department
 
 
 @dataclass(frozen=True)
-class DayCounts:
-    """The reconciled days of one local day, department and shift type: how many were attended, absent, missing a
-    punch and late (with the minutes late)."""
+class AttendanceCounts:
+    """The period's reconciled days counted per local day, department, shift type and status, as plain tuples
+    (day, department id, shift type id or None, status value, days, late minutes), and the shift types met (id ->
+    id, code, name, name_en): what both attendance charts fold (by department and month, by weekday and shift)."""
 
-    day: date
-    department_id: int
-    shift: SimpleNamespace | None  # id, code, name, name_en of the shift type (None: no shift)
-    attended: int
-    absent: int
-    missing_punch: int
-    late_days: int
-    late_minutes: int
+    rows: list[tuple]
+    shifts: dict[int, SimpleNamespace]
 
 
-def attendance_counts(departments: frozenset[int] | None, period: MonthRange) -> list[DayCounts]:
-    """One pass over the period's reconciled days, grouped by day, department and shift type: what both attendance
-    charts fold (by department and month, by weekday and shift)."""
+_COUNTED = (*ATTENDED, DayStatus.ABSENT, DayStatus.MISSING_PUNCH)
+# status value -> (attended, absent, missing punch, late) days it adds; late minutes count on late days only.
+_WEIGHTS = {status.value: (int(status in ATTENDED), int(status == DayStatus.ABSENT),
+                           int(status == DayStatus.MISSING_PUNCH), int(status in LATE)) for status in _COUNTED}
+
+
+def attendance_counts(departments: frozenset[int] | None, period: MonthRange) -> AttendanceCounts:
+    """One pass over the period's reconciled days: grouped by the columns of the day-counts index (day,
+    department, shift type, status), which it reads alone, then the few shift types joined to the groups."""
+    status = sa.type_coerce(AttendanceDay.status, sa.String).label("status")
+    grouped = (sa.select(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id, status,
+                         sa.func.count().label("days"), sa.func.sum(AttendanceDay.late_minutes).label("minutes"))
+               .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
+                      AttendanceDay.status.in_(_COUNTED), _within(AttendanceDay.department_id, departments))
+               .group_by(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id,
+                         AttendanceDay.status).subquery())
     rows = db.session.execute(
-        sa.select(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id, ShiftType.code,
-                  ShiftType.name, ShiftType.name_en, _count_if(AttendanceDay.status.in_(ATTENDED)),
-                  _count_if(AttendanceDay.status == DayStatus.ABSENT),
-                  _count_if(AttendanceDay.status == DayStatus.MISSING_PUNCH),
-                  _count_if(AttendanceDay.status.in_(LATE)),
-                  sa.func.coalesce(sa.func.sum(sa.case((AttendanceDay.status.in_(LATE), AttendanceDay.late_minutes),
-                                                       else_=0)), 0))
-        .outerjoin(ShiftType, ShiftType.id == AttendanceDay.shift_type_id)
-        .where(AttendanceDay.day >= period.first, AttendanceDay.day <= period.last,
-               AttendanceDay.status.in_((*ATTENDED, DayStatus.ABSENT, DayStatus.MISSING_PUNCH)),
-               _within(AttendanceDay.department_id, departments))
-        .group_by(AttendanceDay.day, AttendanceDay.department_id, AttendanceDay.shift_type_id, ShiftType.code,
-                  ShiftType.name, ShiftType.name_en))
-    shifts: dict[int, SimpleNamespace] = {}
-    found = []
-    for day, department_id, shift_id, code, name, name_en, *counts in rows:
-        shift = None if shift_id is None else shifts.setdefault(
-            shift_id, SimpleNamespace(id=shift_id, code=code, name=name, name_en=name_en or ""))
-        found.append(DayCounts(day, department_id, shift, *(int(n) for n in counts)))
-    return found
+        sa.select(grouped.c.day, grouped.c.department_id, grouped.c.shift_type_id, grouped.c.status, grouped.c.days,
+                  grouped.c.minutes, ShiftType.code, ShiftType.name, ShiftType.name_en)
+        .outerjoin(ShiftType, ShiftType.id == grouped.c.shift_type_id)).all()
+    shifts = {shift_id: SimpleNamespace(id=shift_id, code=code, name=name, name_en=name_en or "")
+              for _d, _dep, shift_id, _s, _n, _m, code, name, name_en in rows if shift_id is not None}
+    return AttendanceCounts([row[:6] for row in rows], shifts)
 
 
 @dataclass(frozen=True)
@@ -116,13 +107,20 @@ class AttendanceRow:
     late_minutes: int
 
 
-def attendance_by_month(counts: list[DayCounts]) -> list[AttendanceRow]:
+def attendance_by_month(counts: AttendanceCounts) -> list[AttendanceRow]:
     """Per department and month: days attended, absent, missing a punch, late (and minutes late)."""
+    months: dict[date, str] = {}
     totals: dict[tuple[int, str], list[int]] = {}
-    for c in counts:
-        sums = totals.setdefault((c.department_id, rules.month_name(c.day)), [0] * 5)
-        for n, value in enumerate((c.attended, c.absent, c.missing_punch, c.late_days, c.late_minutes)):
-            sums[n] += value
+    for day, department_id, _shift, status, days, minutes in counts.rows:
+        month = months.get(day) or months.setdefault(day, period_of(MONTH, day).name)
+        sums = totals.get((department_id, month)) or totals.setdefault((department_id, month), [0] * 5)
+        attended, absent, missing, late = _WEIGHTS[status]
+        sums[0] += attended * days
+        sums[1] += absent * days
+        sums[2] += missing * days
+        if late:
+            sums[3] += days
+            sums[4] += minutes or 0
     return [AttendanceRow(department_id, month, *sums) for (department_id, month), sums in totals.items()]
 
 
@@ -134,14 +132,14 @@ class LatenessCell:
     attended: int
 
 
-def lateness_by_weekday(counts: list[DayCounts]) -> tuple[list[LatenessCell], dict]:
+def lateness_by_weekday(counts: AttendanceCounts) -> tuple[list[LatenessCell], dict]:
     """Late days and attended days per weekday and shift type, and shift type id -> the shift type (id, code,
     name, name_en) of those shown."""
-    totals = rules.weekday_totals((c.day, c.shift.id if c.shift else None, c.late_days, c.attended)
-                                  for c in counts if c.attended)
+    attended_rows = ((day, shift, days * _WEIGHTS[status][3], days)
+                     for day, _department, shift, status, days, _minutes in counts.rows if _WEIGHTS[status][0])
+    totals = rules.weekday_totals(attended_rows)
     cells = [LatenessCell(weekday, shift, late, attended) for (weekday, shift), (late, attended) in totals.items()]
-    shifts = {c.shift.id: c.shift for c in counts if c.shift is not None}
-    return cells, shifts
+    return cells, counts.shifts
 
 
 @dataclass(frozen=True)
@@ -155,17 +153,22 @@ class ViolationRow:
 
 
 def violations_by_rule(departments: frozenset[int] | None, period: MonthRange) -> list[ViolationRow]:
-    """Final violations per ledger month, department and rule (the rule's latest title among those used)."""
+    """Final violations per ledger month, department and rule (the rule's latest title among those used):
+    counted per rule version from the month/state/department index alone, then the groups joined to the
+    versions and their rules."""
+    grouped = (sa.select(Violation.ledger_month, Violation.department_id, Violation.rule_version_id,
+                         sa.func.count().label("n"))
+               .where(violation_on_ledger(), Violation.ledger_month.in_(period.months),
+                      _within(Violation.department_id, departments))
+               .group_by(Violation.ledger_month, Violation.department_id, Violation.rule_version_id).subquery())
     rows = db.session.execute(
-        sa.select(Violation.ledger_month, Violation.department_id, ConductRule.code,
+        sa.select(grouped.c.ledger_month, grouped.c.department_id, ConductRule.code,
                   sa.func.max(ConductRuleVersion.title_zh), sa.func.max(ConductRuleVersion.title_en),
-                  sa.func.count(Violation.id))
-        .join(ConductRule, ConductRule.id == Violation.rule_id)
-        .join(ConductRuleVersion, ConductRuleVersion.id == Violation.rule_version_id)
-        .where(violation_on_ledger(), Violation.ledger_month.in_(period.months),
-               _within(Violation.department_id, departments))
-        .group_by(Violation.ledger_month, Violation.department_id, ConductRule.code)
-        .order_by(Violation.ledger_month, ConductRule.code))
+                  sa.func.sum(grouped.c.n))
+        .join(ConductRuleVersion, ConductRuleVersion.id == grouped.c.rule_version_id)
+        .join(ConductRule, ConductRule.id == ConductRuleVersion.rule_id)
+        .group_by(grouped.c.ledger_month, grouped.c.department_id, ConductRule.code)
+        .order_by(grouped.c.ledger_month, ConductRule.code))
     return [ViolationRow(m, d, code, zh or "", en or "", int(n)) for m, d, code, zh, en, n in rows]
 
 
@@ -231,15 +234,15 @@ class TrainingRow:
 def training_against_plan(departments: frozenset[int] | None, period: MonthRange) -> list[TrainingRow]:
     """Per quarter the range touches (whole quarters): approved plans' person-hours against the class hours people
     of the departments were present for."""
-    quarters = rules.quarters_of(period)
-    years = sorted({year for year, _q in quarters})
+    quarters = period.quarters
+    years = sorted({q.first.year for q in quarters})
     items = db.session.execute(
         sa.select(TrainingPlan.year, PlanItem.quarter, PlanItem.people, PlanItem.hours)
         .join(TrainingPlan, TrainingPlan.id == PlanItem.plan_id)
         .where(TrainingPlan.status == PlanStatus.APPROVED, TrainingPlan.year.in_(years),
                _within(TrainingPlan.department_id, departments))).all()
-    quarter = sa.case(*((sa.and_(TrainingSession.starts_at >= start, TrainingSession.starts_at < end), f"{y}-{q}")
-                        for y, q in quarters for start, end in [utc_bounds(*rules.quarter_bounds(y, q))]),
+    quarter = sa.case(*((sa.and_(TrainingSession.starts_at >= start, TrainingSession.starts_at < end), q.name)
+                        for q in quarters for start, end in [utc_bounds(q.first, q.last)]),
                       else_=sa.null())
     sessions = db.session.execute(
         sa.select(quarter, sa.type_coerce(sa.func.sum(TrainingSession.hours), HOURS))
@@ -251,10 +254,10 @@ def training_against_plan(departments: frozenset[int] | None, period: MonthRange
     return _training_rows(quarters, items, sessions)
 
 
-def _training_rows(quarters, items, sessions) -> list[TrainingRow]:
+def _training_rows(quarters: list[Period], items, sessions) -> list[TrainingRow]:
     planned = {year: plan_rules.plan_totals((plan_rules.Line(q, people, hours, ZERO)
                                              for y, q, people, hours in items if y == year), ZERO, ZERO).quarters
-               for year in {y for y, _q in quarters}}
-    actual = {key: Decimal(hours or 0) for key, hours in sessions}
-    return [TrainingRow(year, quarter, planned[year][quarter].person_hours, actual.get(f"{year}-{quarter}", Decimal("0")))
-            for year, quarter in quarters]
+               for year in {q.first.year for q in quarters}}
+    actual = {name: Decimal(hours or 0) for name, hours in sessions}
+    return [TrainingRow(q.first.year, q.number, planned[q.first.year][q.number].person_hours,
+                        actual.get(q.name, Decimal("0"))) for q in quarters]

@@ -3,10 +3,10 @@ it, and the figures worked out from counts. No Flask, no database."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-from hrapp.blueprints.attendance.sheet.rules import month_end, parse_month
+from hrapp.blueprints.attendance.sheet.rules import parse_month
 from hrapp.blueprints.training.rules import add_months
+from hrapp.core.periods import MONTH, QUARTER, Period, period_of, periods_between
 
 DEFAULT_MONTHS = 6
 MAX_MONTHS = 24
@@ -23,35 +23,26 @@ class MonthRange:
     @property
     def months(self) -> list[str]:
         """The months of the range as "YYYY-MM", oldest first."""
-        return [month_name(first) for first in month_starts(self.first, self.last)]
+        return [month.name for month in periods_between(MONTH, self.first, self.last)]
+
+    @property
+    def quarters(self) -> list[Period]:
+        """The quarters the range touches (whole), oldest first."""
+        return periods_between(QUARTER, self.first, self.last)
 
     @property
     def first_month(self) -> str:
-        return month_name(self.first)
+        return period_of(MONTH, self.first).name
 
     @property
     def last_month(self) -> str:
-        return month_name(self.last)
-
-
-def month_name(day: date) -> str:
-    """The month of `day` as "YYYY-MM"."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def month_starts(first: date, last: date) -> list[date]:
-    """The first day of every month from `first`'s to `last`'s."""
-    starts, month = [], first.replace(day=1)
-    while month <= last:
-        starts.append(month)
-        month = add_months(month, 1)
-    return starts
+        return period_of(MONTH, self.last).name
 
 
 def default_range(today: date, months: int = DEFAULT_MONTHS) -> MonthRange:
     """The last `months` months, the current one included."""
-    this_month = today.replace(day=1)
-    return MonthRange(add_months(this_month, 1 - months), month_end(this_month))
+    this_month = period_of(MONTH, today)
+    return MonthRange(add_months(this_month.first, 1 - months), this_month.last)
 
 
 def month_range(start_text: str | None, end_text: str | None, today: date) -> MonthRange:
@@ -63,27 +54,7 @@ def month_range(start_text: str | None, end_text: str | None, today: date) -> Mo
     if start > end:
         start, end = end, start
     start = max(start, add_months(end, 1 - MAX_MONTHS))
-    return MonthRange(start, month_end(end))
-
-
-def quarter_of(day: date) -> tuple[int, int]:
-    """(year, quarter 1..4) of `day`."""
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    """The first and last day of a quarter."""
-    first = date(year, 3 * quarter - 2, 1)
-    return first, month_end(add_months(first, 2))
-
-
-def quarters_of(period: MonthRange) -> list[tuple[int, int]]:
-    """The quarters the range touches, oldest first."""
-    found: list[tuple[int, int]] = []
-    for start in month_starts(period.first, period.last):
-        if quarter_of(start) not in found:
-            found.append(quarter_of(start))
-    return found
+    return MonthRange(start, period_of(MONTH, end).last)
 
 
 def weekday_totals(days: Iterable[tuple[date, object, int, int]]) -> dict[tuple[int, object], tuple[int, int]]:
@@ -95,9 +66,3 @@ def weekday_totals(days: Iterable[tuple[date, object, int, int]]) -> dict[tuple[
         totals[key] = (old_late + int(late), old_attended + int(attended))
     return totals
 
-
-def share(part: int, whole: int) -> Decimal | None:
-    """`part` of `whole` in %, 1 decimal place; None when `whole` is 0."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))

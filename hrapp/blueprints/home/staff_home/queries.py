@@ -8,6 +8,7 @@ from functools import cache
 
 import sqlalchemy as sa
 
+from hrapp.blueprints.appraisals.access import respondable_by, self_assessable_by
 from hrapp.blueprints.attendance.board.rules import DayFigures
 from hrapp.blueprints.conduct.ledger.queries import (
     compensation_amount,
@@ -19,13 +20,11 @@ from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
     AppraisalCycle,
-    AppraisalStatus,
     AppraisalTemplate,
     AttendanceDay,
     AttendanceSettings,
     ConductRuleVersion,
     Course,
-    CycleStage,
     Enrolment,
     EnrolmentStatus,
     Reward,
@@ -140,13 +139,10 @@ def _waiting_statement() -> sa.CompoundSelect:
     self_reviews = sa.select(*_branch(SELF_ASSESSMENT, Appraisal.id, null, AppraisalCycle.name, AppraisalCycle.name,
                                       AppraisalCycle.self_due_on, null)) \
         .join(AppraisalCycle, AppraisalCycle.id == Appraisal.cycle_id) \
-        .join(AppraisalTemplate, AppraisalTemplate.id == Appraisal.template_id).where(
-            Appraisal.staff_id == staff_id, Appraisal.status == AppraisalStatus.SELF_REVIEW,
-            AppraisalCycle.stage == CycleStage.SELF_ASSESSMENT, AppraisalTemplate.self_assessment.is_(True))
+        .join(AppraisalTemplate, AppraisalTemplate.id == Appraisal.template_id).where(self_assessable_by(staff_id))
     results = sa.select(*_branch(RESULT, Appraisal.id, null, AppraisalCycle.name, AppraisalCycle.name,
                                  Appraisal.respond_by, null)) \
-        .join(AppraisalCycle, AppraisalCycle.id == Appraisal.cycle_id).where(
-            Appraisal.staff_id == staff_id, Appraisal.status == AppraisalStatus.PUBLISHED)
+        .join(AppraisalCycle, AppraisalCycle.id == Appraisal.cycle_id).where(respondable_by(staff_id))
     sessions = sa.select(*_branch(TRAINING, TrainingSession.id, null, Course.title, Course.title_en, null,
                                   TrainingSession.starts_at)).select_from(Enrolment) \
         .join(TrainingSession, TrainingSession.id == Enrolment.session_id) \
@@ -164,7 +160,8 @@ def waiting_items(staff_id: int, now: datetime, english: bool = False) -> list[W
     """What waits for the person, in one statement: violation notices to acknowledge (or appeal), their
     self-assessment while the cycle asks for it, a published appraisal result to acknowledge, training
     sessions they hold a place in that have not ended (`now`: naive UTC), and swaps colleagues proposed to them.
-    The same states the modules' own rules act on (can_self_assess, can_respond, the swap's partner step)."""
+    The same states the modules' own rules act on (the appraisals' can_self_assess and can_respond in their SQL
+    form, the swap's partner step)."""
     rows = db.session.execute(_waiting_statement(), {"staff_id": staff_id, "now": now})
     return [WaitingItem(r.kind, r.item_id, r.parent_id, (r.title_en if english and r.title_en else r.title) or "",
                         r.due_on, r.starts_at) for r in rows]

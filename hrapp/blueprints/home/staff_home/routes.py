@@ -14,6 +14,7 @@ from hrapp.blueprints.leave.balances import balances_of
 from hrapp.blueprints.roster.services import my_schedule
 from hrapp.company import request_zone_name
 from hrapp.core.localtime import to_zone
+from hrapp.core.periods import MONTH, period_of
 from hrapp.labels import label
 from hrapp.models import DayStatus
 from hrapp.models.base import utcnow
@@ -25,7 +26,7 @@ from . import queries, rules
 
 bp = Blueprint("home_staff", __name__, url_prefix="/home/me")
 
-SCHEDULE_DAYS = 14  # how far ahead the page looks for the next shifts
+SCHEDULE_DAYS = 14  # how far ahead the page looks for the next shifts (and back one day: a night shift)
 WAITING_LABELS = {
     queries.NOTICE: _l("A violation notice to acknowledge or appeal"),
     queries.SELF_ASSESSMENT: _l("Your self-assessment is due"),
@@ -39,16 +40,18 @@ WAITING_LABELS = {
 @allowed_if(can_open_staff_home)
 def show():
     """Today's and the next shifts, the punch button, the month's marks, balances, what waits, fines and rewards."""
-    now = utcnow()
-    today = to_zone(now, request_zone_name()).date()
-    person = queries.person_of(current_user.staff_id, today.strftime("%Y-%m"))
+    now, zone = utcnow(), request_zone_name()
+    local_now = to_zone(now, zone).replace(tzinfo=None)
+    today = local_now.date()
+    this_month = period_of(MONTH, today)
+    person = queries.person_of(current_user.staff_id, this_month.name)
     if person is None:
         abort(404)
     staff = person.staff
-    month = days_of_month(today.replace(day=1))
+    month = days_of_month(this_month.first)
     days = queries.month_days(staff.id, month[0], month[-1])
-    todays, upcoming = rules.split_shifts(my_schedule(staff.id, today, today + timedelta(days=SCHEDULE_DAYS)),
-                                          today)
+    schedule = my_schedule(staff.id, today - timedelta(days=1), today + timedelta(days=SCHEDULE_DAYS))
+    todays, upcoming = rules.split_shifts(schedule, local_now)
     can_punch = has_perm(current_user, AttendancePerm.VIEW)
     statuses = {d: DayStatus(f.status) for d, f in days.items()}
     return render_template(
@@ -59,5 +62,5 @@ def show():
         strip=rules.month_strip(today, statuses), day_marks=MARKS,
         status_labels={s: label(s) for s in set(statuses.values())},
         balances=[b for b in balances_of(staff, today) if b.balance is not None],
-        waiting=rules.waiting_order(queries.waiting_items(staff.id, now, english_ui()), today),
+        waiting=rules.waiting_order(queries.waiting_items(staff.id, now, english_ui()), today, zone),
         waiting_labels=WAITING_LABELS, money=person.money)

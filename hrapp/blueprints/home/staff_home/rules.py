@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hrapp.blueprints.attendance.board.rules import DayFigures, month_days, month_totals
+from hrapp.core.localtime import to_zone
 
 NEXT_SHIFTS = 5  # the work shifts after today the page lists
 EARLY_STATUSES = frozenset({"early", "late_and_early"})
@@ -60,10 +61,13 @@ def month_strip(today: date, statuses: dict[date, str]) -> list[StripDay]:
     return strip
 
 
-def split_shifts(shifts: Sequence, today: date, limit: int = NEXT_SHIFTS) -> tuple[list, list]:
+def split_shifts(shifts: Sequence, now: datetime, limit: int = NEXT_SHIFTS) -> tuple[list, list]:
     """(today's entries, the next `limit` work entries after today) of a schedule ordered by day; entries have
-    `day` and `kind` ("work", "rest", ...). Rest days after today are left out of the next ones."""
-    todays = [s for s in shifts if s.day == today]
+    `day`, `kind` ("work", "rest", ...) and local `start`/`end` (None off work). `now` is the local wall-clock
+    time: today's entries include an earlier day's shift still under way (last night's 22:00-06:00 at 02:00).
+    Rest days after today are left out of the next ones."""
+    today = now.date()
+    todays = [s for s in shifts if s.day == today or (s.day < today and s.end is not None and s.end > now)]
     upcoming = [s for s in shifts if s.day > today and s.kind == "work"][:limit]
     return todays, upcoming
 
@@ -85,10 +89,10 @@ class WaitingItem:
         return self.due_on is not None and self.due_on < today
 
 
-def waiting_order(items: Iterable[WaitingItem], today: date) -> list[WaitingItem]:
-    """Most urgent first: by deadline day (a session by the day it starts), items without a date last, then by
-    kind and id for a stable order."""
+def waiting_order(items: Iterable[WaitingItem], today: date, zone: str | None) -> list[WaitingItem]:
+    """Most urgent first: by deadline day (a session by the local day, in `zone`, it starts), items without a date
+    last, then by kind and id for a stable order."""
     def key(item: WaitingItem):
-        when = item.due_on or (item.starts_at.date() if item.starts_at else None)
+        when = item.due_on or (to_zone(item.starts_at, zone).date() if item.starts_at else None)
         return (when is None, when or today, item.kind, item.item_id)
     return sorted(items, key=key)

@@ -3,6 +3,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 
@@ -42,6 +43,13 @@ class ScheduledShift:
     end: datetime | None
     colour: str
     is_night: bool
+    name_en: str = ""  # the shift type's English name ("" when it has none)
+    department_en: str = ""
+
+    @property
+    def department_names(self) -> SimpleNamespace:
+        """The department's names as `hrapp.naming.display_name` reads them (name, name_en)."""
+        return SimpleNamespace(name=self.department, name_en=self.department_en)
 
 
 def my_schedule(staff_id: int, first: date, last: date, include_drafts: bool = False) -> list[ScheduledShift]:
@@ -49,16 +57,16 @@ def my_schedule(staff_id: int, first: date, last: date, include_drafts: bool = F
     (drafts too if asked), by day. One query."""
     statuses = (*VISIBLE, RosterStatus.DRAFT) if include_drafts else VISIBLE
     rows = db.session.execute(
-        sa.select(RosterCell.day, RosterCell.roster_id, ShiftType, Department.name)
+        sa.select(RosterCell.day, RosterCell.roster_id, ShiftType, Department.name, Department.name_en)
         .join(ShiftType, ShiftType.id == RosterCell.shift_type_id).join(Roster, Roster.id == RosterCell.roster_id)
         .join(Department, Department.id == Roster.department_id)
         .where(RosterCell.staff_id == staff_id, RosterCell.day.between(first, last), Roster.status.in_(statuses))
         .order_by(RosterCell.day, ShiftType.start_time))
     out = []
-    for day, roster_id, shift, department in rows:
+    for day, roster_id, shift, department, department_en in rows:
         start, end = spec_of(shift).interval(day) if shift.kind == ShiftKind.WORK else (None, None)
         out.append(ScheduledShift(roster_id, department, day, shift.code, shift.name, shift.kind.value, start, end,
-                                  shift.colour, shift.is_night))
+                                  shift.colour, shift.is_night, shift.name_en or "", department_en or ""))
     return out
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS, rate
+from hrapp.blueprints.training.rules import EFFECT_WINDOW_DAYS
+from hrapp.core.percent import percent
 from hrapp.models import FeedbackRating, ViolationState
 
 ONE_DECIMAL = Decimal("0.1")
@@ -50,7 +51,7 @@ def reaction(ratings: Iterable[int], present: int) -> Reaction:
     for value in ratings:
         counts[FeedbackRating(value)] += 1
     return Reaction(distribution=tuple(counts.items()), responses=len(ratings), present=present,
-                    average=mean([Decimal(r) for r in ratings]), response_rate=rate(len(ratings), present))
+                    average=mean([Decimal(r) for r in ratings]), response_rate=percent(len(ratings), present))
 
 
 # --- learning ---------------------------------------------------------------------------------------------------
@@ -89,8 +90,8 @@ def learning(attempts: Iterable[AttemptRow]) -> Learning:
         if len(own) > 1:
             changes.append(own[-1].score - own[0].score)
     people = len(by_person)
-    return Learning(people=people, attempts=len(rows), pass_rate=rate(passed, people),
-                    first_pass_rate=rate(first_passed, people), average_score=mean([a.score for a in rows]),
+    return Learning(people=people, attempts=len(rows), pass_rate=percent(passed, people),
+                    first_pass_rate=percent(first_passed, people), average_score=mean([a.score for a in rows]),
                     retaken_by=len(changes), score_change=mean(changes))
 
 
@@ -128,7 +129,7 @@ class GroupBehaviour:
 
 
 def per_100(count: int, people: int) -> Decimal | None:
-    return rate(count, people)
+    return percent(count, people)
 
 
 def group_behaviour(anchors: Mapping[int, date], violation_days: Mapping[int, Iterable[date]],

@@ -173,6 +173,8 @@ class Violation(TimestampMixin, db.Model):
         # A month's violations in a state, counted per department and rule version from the index alone (the
         # ledger's sums, the charts).
         sa.Index("ix_violations_month_state_department", "ledger_month", "state", "department_id", "rule_version_id"),
+        # A month's deductions per person from the index alone (the guard rail's flagged people: HR's home, the close).
+        sa.Index("ix_violations_month_state_staff_amount", "ledger_month", "state", "staff_id", "amount"),
         # The review queue's count and its oldest (HR's home) from the index alone.
         sa.Index("ix_violations_state_updated", "state", "updated_at"),
         # A month's list in time order (HR's list, the API): walked in index order, no sort of the month.

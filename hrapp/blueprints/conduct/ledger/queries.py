@@ -217,7 +217,7 @@ def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) 
     wages = wage_rows(month.last, None).subquery("wages")  # everyone's: cheaper than finding the people again
     override = sa.and_(LedgerResolution.staff_id == sums.c.staff_id, LedgerResolution.month == name,
                        LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
-    rows = db.session.execute(
+    rows = db.session.connection().execute(  # plain rows: no ORM loading for thousands of them
         sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions, wages.c.wage,
                   LedgerResolution.deductions_amount)
         .join(StaffMember, StaffMember.id == sums.c.staff_id)

@@ -146,15 +146,18 @@ def _reward_sums(month: str, people: sa.ColumnElement[bool]) -> dict[int, tuple]
     return {staff_id: (amount, n) for staff_id, amount, n in rows}
 
 
-def wage_rows(day, among=None) -> sa.Select:
-    """SELECT of (staff_id, wage): the monthly wage in force on `day` (the latest pay record effective on or
-    before it) for the staff ids `among` selects (a SELECT of ids; None: everyone). The set twin of
-    hrapp.pay.wage_on."""
-    latest = (sa.select(PayRate.staff_id, sa.func.max(PayRate.effective_on).label("effective_on"))
-              .where(PayRate.effective_on <= day, sa.true() if among is None else PayRate.staff_id.in_(among))
-              .group_by(PayRate.staff_id).subquery())
-    return sa.select(PayRate.staff_id, PayRate.monthly_wage_amount.label("wage")).join(
-        latest, sa.and_(PayRate.staff_id == latest.c.staff_id, PayRate.effective_on == latest.c.effective_on))
+def wage_in_force(staff_id, day) -> sa.ScalarSelect:
+    """SQL scalar: the monthly wage in force on `day` for the person `staff_id` (a column or value): the latest pay
+    record effective on or before it (NULL: none). The SQL twin of hrapp.pay.wage_on; one index seek per person."""
+    return (sa.select(PayRate.monthly_wage_amount).where(PayRate.staff_id == staff_id, PayRate.effective_on <= day)
+            .order_by(PayRate.effective_on.desc()).limit(1).scalar_subquery())
+
+
+def wage_rows(day, among) -> sa.Select:
+    """SELECT of (staff_id, wage) for the staff ids `among` selects (a SELECT of ids) with a wage in force on `day`."""
+    wage = wage_in_force(StaffMember.id, day)
+    return (sa.select(StaffMember.id.label("staff_id"), wage.label("wage"))
+            .where(StaffMember.id.in_(among), wage.is_not(None)))
 
 
 def wages_on(day, among) -> dict[int, Decimal]:
@@ -214,14 +217,14 @@ def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) 
     name = month.name
     sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
             .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
-    wages = wage_rows(month.last, None).subquery("wages")  # everyone's: cheaper than finding the people again
     override = sa.and_(LedgerResolution.staff_id == sums.c.staff_id, LedgerResolution.month == name,
                        LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
     rows = db.session.connection().execute(  # plain rows: no ORM loading for thousands of them
-        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions, wages.c.wage,
+        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions,
+                  wage_in_force(sums.c.staff_id, month.last),
                   LedgerResolution.deductions_amount)
         .join(StaffMember, StaffMember.id == sums.c.staff_id)
-        .outerjoin(wages, wages.c.staff_id == sums.c.staff_id).outerjoin(LedgerResolution, override)
+        .outerjoin(LedgerResolution, override)
         .where(sa.true() if people is None else people)).all()
     share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
     return [(staff_id, department_id) for staff_id, department_id, deductions, wage, overridden in rows

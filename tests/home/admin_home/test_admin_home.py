@@ -1,11 +1,9 @@
 """The administrator's health page over HTTP: the tick, the job queue, the clocks, the signing certificate and
 the failed deliveries; a missing certificate is a problem shown, not an error."""
-from contextlib import contextmanager
 from datetime import timedelta
 
 import lxml.html
 import pytest
-import sqlalchemy as sa
 
 from hrapp.blueprints.home.admin_home import rules
 from hrapp.blueprints.reports.pki import ensure_demo_pki
@@ -21,27 +19,13 @@ from hrapp.models import (
     TickLease,
     utcnow,
 )
-from tests.conftest import is_savepoint
+from tests.conftest import counted_statements
 
 MAX_STATEMENTS = 8
 
 
-@contextmanager
-def counted():
-    seen = []
-
-    def on(conn, cursor, statement, *args):  # noqa: ARG001
-        if not is_savepoint(statement):
-            seen.append(statement)
-    sa.event.listen(db.engine, "before_cursor_execute", on)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", on)
-
-
 def health(client):
-    with counted() as seen:
+    with counted_statements() as seen:
         response = client.get("/home/admin/")
     assert response.status_code == 200, response.text
     assert len(seen) <= MAX_STATEMENTS, "\n".join(seen)

@@ -6,11 +6,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from bench.staff_list import StatementCounter
-from hrapp.extensions import db
 from tests import access_matrix
 from tests.access_matrix import login
-from tests.conftest import is_savepoint
 from tests.home.charts.scene import write_scene
 
 people = access_matrix.people  # the fixture
@@ -67,15 +64,11 @@ def test_xlsx_export_is_the_table(app, scene):
     assert len(rows) == 2 and rows[1][1] == s.month and rows[1][2:5] == (2, 1, 0)
 
 
-def test_page_runs_a_handful_of_queries(app, scene):
+def test_page_runs_a_handful_of_queries(app, scene, statements):
     client = login(app, "head")
-    counter = StatementCounter(db.engine)
-    try:
+    with statements() as seen:
         assert client.get("/charts/").status_code == 200
-        statements = [s for s in counter.take() if not is_savepoint(s)]
-    finally:
-        counter.close()
-    assert len(statements) <= MAX_STATEMENTS, "\n".join(statements)
+    assert len(seen) <= MAX_STATEMENTS, "\n".join(seen)
 
 
 def test_grades_xlsx_has_the_guide_sheet(app, scene):

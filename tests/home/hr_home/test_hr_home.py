@@ -1,10 +1,8 @@
 """The HR desk over HTTP: each panel shows what the database holds, and the page stays within its statements."""
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import lxml.html
-import sqlalchemy as sa
 
 from hrapp.company import company_today
 from hrapp.core.periods import MONTH, period_of
@@ -21,29 +19,14 @@ from hrapp.models import (
     ViolationState,
 )
 from tests.appraisals.fixtures import write_appraisal, write_cycle, write_template
-from tests.conftest import is_savepoint
+from tests.conftest import counted_statements
 from tests.training.fixtures import write_attempt, write_course, write_session
 
 MAX_STATEMENTS = 10  # the issue's budget for the HR home
 
 
-@contextmanager
-def counted():
-    """The SQL statements run inside the block (the test transaction's SAVEPOINTs left out)."""
-    seen = []
-
-    def on(conn, cursor, statement, *args):  # noqa: ARG001
-        if not is_savepoint(statement):
-            seen.append(statement)
-    sa.event.listen(db.engine, "before_cursor_execute", on)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", on)
-
-
 def desk(client):
-    with counted() as seen:
+    with counted_statements() as seen:
         response = client.get("/home/hr/")
     assert response.status_code == 200, response.text
     assert len(seen) <= MAX_STATEMENTS, "\n".join(seen)

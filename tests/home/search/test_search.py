@@ -2,8 +2,6 @@
 page and the statements one suggestion request costs."""
 import pytest
 
-from bench.staff_list import StatementCounter
-from hrapp.extensions import db
 from hrapp.models import Role
 from tests import access_matrix
 from tests.access_matrix import login
@@ -124,15 +122,10 @@ def test_navbar_box_shows_for_those_who_may_search(app, found_people):
     assert 'id="people-search-input"' not in login(app, "staff").get("/").text
 
 
-def test_a_suggestion_request_costs_few_statements(app, found_people, make_user):
+def test_a_suggestion_request_costs_few_statements(app, found_people, make_user, statements):
     make_user(Role.HEAD, "searchhead", departments=[found_people.front])
     client = login(app, "searchhead")
-    counter = StatementCounter(db.engine)
-    try:
-        counter.take()
+    with statements() as seen:
         assert numbers(client, "zhangsan") == ["SE-201"]
-        statements = [s for s in counter.take() if not s.startswith(("SAVEPOINT", "RELEASE"))]
-    finally:
-        counter.close()
     # The user (with the login), the head's departments, the people found with their departments and positions.
-    assert len(statements) <= 3, statements
+    assert len(seen) <= 3, seen

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from bench.staff_list import StatementCounter
 from hrapp.blueprints.attendance.settings import attendance_settings
 from hrapp.blueprints.home.staff_home import routes as staff_home_routes
 from hrapp.blueprints.roster.services import apply_pattern, create_roster, publish_roster, save_shift_type
@@ -27,7 +26,6 @@ from hrapp.models import (
     ViolationState,
 )
 from hrapp.models.base import utcnow
-from tests.conftest import is_savepoint
 from tests.roster.fixtures import ROTATION, TYPES
 
 URL = "/home/me/"
@@ -188,18 +186,12 @@ def test_others_see_their_own_day(app, client, scene, auth):
     assert re.search(r'id="marks-absent">1<', page)
 
 
-def test_statement_budget(app, client, scene, auth):
+def test_statement_budget(app, client, scene, auth, statements):
     auth.login("hsme")
-    with app.app_context():
-        counter = StatementCounter(db.engine)
-    try:
-        client.get(URL)
-        counter.take()
+    client.get(URL)
+    with statements() as seen:
         html(client.get(URL))
-        statements = [s for s in counter.take() if not is_savepoint(s)]
-    finally:
-        counter.close()
-    assert len(statements) <= BUDGET, "\n".join(" ".join(s.split())[:120] for s in statements)
+    assert len(seen) <= BUDGET, "\n".join(" ".join(s.split())[:120] for s in seen)
 
 
 def test_punch_from_the_home_goes_through_the_capture_endpoint(app, client, me, auth):

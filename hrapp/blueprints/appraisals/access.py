@@ -12,6 +12,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 
+from hrapp.core.tree import root_path
 from hrapp.extensions import db
 from hrapp.models import (
     Appraisal,
@@ -61,17 +62,11 @@ def leads_appraisals(user) -> bool:
     return has_perm(user, AppraisalPerm.LEAD)
 
 
-def root_path(department: Department) -> str:
-    """The path of the top department of `department`'s tree ("/1/" of "/1/4/9/")."""
-    first = department.path.strip("/").split("/")[0]
-    return f"/{first}/"
-
-
 def heads_top_department(user, department: Department) -> bool:
     """Whether `user` heads the top department of `department`'s tree (its general manager)."""
     if getattr(user, "role", None) != Role.HEAD or not getattr(user, "is_active", False):
         return False
-    top = root_path(department)
+    top = root_path(department.path)
     return any(headed.path == top for headed in user.headed_departments)
 
 

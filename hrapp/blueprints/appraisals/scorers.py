@@ -1,15 +1,14 @@
 """Whom an appraisal concerns as accounts, shared by the parts: who scores it (to tell and remind them, to send a
 returned result back) and the plain path of its page for notifications (sent outside requests too)."""
 from hrapp.core.approvers import department_approvers, hr_users
+from hrapp.core.tree import path_ids
 from hrapp.extensions import db
 from hrapp.models import Appraisal, Department, Scorer, User
-
-from .access import root_path
 
 
 def top_department(department: Department) -> Department | None:
     """The top department of `department`'s tree."""
-    return db.session.get(Department, int(root_path(department).strip("/")))
+    return db.session.get(Department, path_ids(department.path)[0])
 
 
 def scorer_users(appraisal: Appraisal) -> list[User]:

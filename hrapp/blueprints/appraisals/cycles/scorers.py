@@ -6,10 +6,9 @@ from collections import Counter
 import sqlalchemy as sa
 
 from hrapp.core.approvers import department_approvers, hr_users
+from hrapp.core.tree import root_path
 from hrapp.extensions import db
 from hrapp.models import Appraisal, Department, Scorer, User
-
-from ..access import root_path
 
 
 def scorer_users(rows: list[tuple[int, Scorer]]) -> dict[tuple[int, Scorer], list[User]]:
@@ -25,7 +24,7 @@ def scorer_users(rows: list[tuple[int, Scorer]]) -> dict[tuple[int, Scorer], lis
             hr = hr if hr is not None else hr_users()
             answer[(department_id, scorer)] = hr
         elif scorer == Scorer.GENERAL_MANAGER:
-            top = tops.get(root_path(department))
+            top = tops.get(root_path(department.path))
             answer[(department_id, scorer)] = department_approvers(top) if top else []
         else:
             answer[(department_id, scorer)] = department_approvers(department)

@@ -4,7 +4,6 @@ import pytest
 from flask_login import login_user
 from werkzeug.exceptions import Forbidden
 
-from hrapp.blueprints.home import access
 from hrapp.permissions import Perm, permission_required, rule_required
 
 
@@ -46,7 +45,3 @@ def test_permission_required_is_rule_required_over_has_perm(app, org):
         _call(app, guarded, org.head)
     assert _call(app, guarded).status_code == 302
     assert guarded.__name__ == "_view"
-
-
-def test_the_home_pages_use_the_same_decorator():
-    assert access.allowed_if is rule_required

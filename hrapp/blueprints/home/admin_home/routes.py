@@ -2,15 +2,16 @@
 from flask import Blueprint, render_template
 
 from hrapp.models import utcnow
+from hrapp.permissions import rule_required
 
-from ..access import ADMIN_HOME, allowed_if, can_open_admin_home
+from ..access import ADMIN_HOME, can_open_admin_home
 from . import health
 
 bp = Blueprint("home_admin", __name__, url_prefix="/home/admin")
 
 
 @bp.route("/")
-@allowed_if(can_open_admin_home)
+@rule_required(can_open_admin_home)
 def show():
     """The last tick per task, the job queue, the time clocks, the signing certificate, failed deliveries."""
     now = utcnow()

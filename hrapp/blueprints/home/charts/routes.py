@@ -8,9 +8,9 @@ from flask_login import current_user
 from hrapp.company import company_today
 from hrapp.core.sheets import MIMETYPE, csv_bytes, workbook_bytes
 from hrapp.models import Department
-from hrapp.permissions import can_view_department, get_or_404, visible_departments
+from hrapp.permissions import can_view_department, get_or_404, rule_required, visible_departments
 
-from ..access import allowed_if, can_view_charts
+from ..access import can_view_charts
 from . import catalogue
 from .rules import month_range
 
@@ -28,7 +28,7 @@ def _filters():
 
 
 @bp.route("/")
-@allowed_if(can_view_charts)
+@rule_required(can_view_charts)
 def index():
     """Every chart with its table, for the chosen months and department."""
     period, department, departments = _filters()
@@ -39,7 +39,7 @@ def index():
 
 
 @bp.route("/<name>.<fmt>")
-@allowed_if(can_view_charts)
+@rule_required(can_view_charts)
 def export_chart(name: str, fmt: str):
     """One chart's table as CSV or XLSX (the same filters as the page)."""
     if name not in catalogue.CHARTS or fmt not in FORMATS:

@@ -7,8 +7,9 @@ from hrapp.blueprints.attendance.board.queries import local_now
 from hrapp.blueprints.attendance.board.wording import STATE_LABELS, STATE_STYLES
 from hrapp.core.periods import MONTH, period_of
 from hrapp.models.base import utcnow
+from hrapp.permissions import rule_required
 
-from ..access import HEAD_HOME, allowed_if, can_open_head_home
+from ..access import HEAD_HOME, can_open_head_home
 from . import queries, waiting
 from .rules import DRAFT, NONE, PUBLISHED
 
@@ -29,7 +30,7 @@ def _wording() -> dict:
 
 
 @bp.route("/")
-@allowed_if(can_open_head_home)
+@rule_required(can_open_head_home)
 def show():
     """Today's board, what waits for the head, next month's rosters, their tasks and the month so far."""
     today = local_now().date()

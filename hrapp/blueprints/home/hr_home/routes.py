@@ -7,15 +7,16 @@ from hrapp.company import request_zone_name
 from hrapp.core.localtime import to_zone
 from hrapp.models import AppraisalStatus, CycleStage, utcnow
 from hrapp.period_close import closable_modules, module_label
+from hrapp.permissions import rule_required
 
-from ..access import HR_HOME, allowed_if, can_open_hr_home
+from ..access import HR_HOME, can_open_hr_home
 from . import desk, readiness, rules
 
 bp = Blueprint("home_hr", __name__, url_prefix="/home/hr")
 
 
 @bp.route("/")
-@allowed_if(can_open_hr_home)
+@rule_required(can_open_hr_home)
 def show():
     """The HR desk: a handful of statements for the whole page (see desk and readiness)."""
     today = to_zone(utcnow(), request_zone_name()).date()  # the company's today; the zone read once per request

@@ -19,9 +19,9 @@ from hrapp.labels import label
 from hrapp.models import DayStatus
 from hrapp.models.base import utcnow
 from hrapp.naming import english_ui
-from hrapp.permissions import has_perm
+from hrapp.permissions import has_perm, rule_required
 
-from ..access import STAFF_HOME, allowed_if, can_open_staff_home
+from ..access import STAFF_HOME, can_open_staff_home
 from . import queries, rules
 
 bp = Blueprint("home_staff", __name__, url_prefix="/home/me")
@@ -37,7 +37,7 @@ WAITING_LABELS = {
 
 
 @bp.route("/")
-@allowed_if(can_open_staff_home)
+@rule_required(can_open_staff_home)
 def show():
     """Today's and the next shifts, the punch button, the month's marks, balances, what waits, fines and rewards."""
     now, zone = utcnow(), request_zone_name()

@@ -224,3 +224,30 @@ def test_seed_rosters_publishes_two_months(org, make_department, make_staff):
                                                          (date(2026, 4, 1), RosterStatus.PUBLISHED)]
     assert db.session.scalar(sa.select(sa.func.count(ShiftType.id))) == 6  # 早中夜, 常, 休, 假
     assert report.cells >= 10 * (31 + 30) - 10 * 4  # every person on (nearly) every day
+
+
+def test_my_schedule_page_shows_shift_and_department_names_in_the_ui_language(client, auth, world):
+    """The schedule page names the shift and the department as the UI language reads them (zh first, en)."""
+    from datetime import timedelta
+
+    import lxml.html
+
+    from hrapp.blueprints.roster.services import create_roster
+    from hrapp.company import company_today
+    from hrapp.models import PeriodKind
+
+    today = company_today()
+    world.front.name_en = "Front Office"
+    roster = create_roster(world.head, world.front, PeriodKind.WEEK, today + timedelta(days=7))
+    fill_range(world.head, roster, [world.b.id], roster.starts_on, roster.starts_on, "早", None)
+    publish_roster(world.head, roster, None)
+    db.session.commit()
+    auth.login("zhangsan")
+
+    def department_cells():
+        page = lxml.html.fromstring(client.get("/roster/me").get_data(as_text=True))
+        return [row.xpath("./td")[3].text_content().strip() for row in page.xpath("//table[@id='my-shifts']/tbody/tr")]
+
+    assert department_cells() == [world.front.name]
+    client.post("/auth/locale/en")
+    assert department_cells() == ["Front Office"]

@@ -5,6 +5,7 @@ oldest reviews and appeals, the certificates, the unmapped clock ids, the people
 ends)."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -93,12 +94,12 @@ def _tally(name: str, model, *where, oldest=None):
     return query.select_from(model).where(*where)
 
 
-def _tallies(today: date) -> dict:
-    """name -> the UNION branch counting it."""
+def _tallies(today: date, modules: tuple[str, ...]) -> dict:
+    """name -> the UNION branch counting it (`modules`: the closable modules' names)."""
     previous = period_of(MONTH, today).previous()
     unmapped = sa.select(Punch.clock_id).where(Punch.staff_id.is_(None)).distinct().subquery()
     closed = sa.select(PeriodClose.module, PeriodClose.department_id).where(period_closed(
-        [m.name for m in closable_modules()], previous.first, previous.last)).distinct().subquery()
+        list(modules), previous.first, previous.last)).distinct().subquery()
     counted = {
         "conduct_reviews": (Violation, [Violation.state.in_(QUEUE_STATES)], Violation.updated_at),
         "appraisal_appeals": (Appraisal, [Appraisal.status == AppraisalStatus.APPEALED], Appraisal.appealed_at),
@@ -167,6 +168,20 @@ def _cycle(items: dict[str, list[Item]], overdue: int) -> rules.CycleProgress | 
 
 def load_desk(today: date) -> Desk:
     """Every count and item of the desk, in one statement (a UNION ALL of counting and listing branches)."""
+    tallies, statement = _desk_statement(today, tuple(m.name for m in closable_modules()))
+    items: dict[str, list[Item]] = {}
+    for row in db.session.execute(statement):
+        items.setdefault(row.kind, []).append(Item(*row))
+    counted = {name: items.pop(name)[0] for name in tallies}
+    counts = {name: item.ref_id or 0 for name, item in counted.items()}
+    return Desk(counts, {name: item.at for name, item in counted.items()}, items,
+                _cycle(items, counts["cycle_overdue"]))
+
+
+@lru_cache(maxsize=8)
+def _desk_statement(today: date, modules: tuple[str, ...]) -> tuple[tuple[str, ...], sa.CompoundSelect]:
+    """(the tallies' names, the desk's statement) for `today` and the closable `modules`: built once a day (it
+    depends on nothing else), as composing its twenty-odd branches costs more than running them."""
     staff_of = (StaffMember, StaffMember.id == Violation.staff_id)
     names = (StaffMember.name_zh, StaffMember.name_en)
     # the oldest ids first (the state/updated_at index covers them), then only those rows are read and joined
@@ -192,11 +207,5 @@ def load_desk(today: date) -> Desk:
         _part(CONTRACT, StaffMember.id, StaffMember.staff_number, names, StaffMember.contract_ends_on,
               None, where=[_contract_ending(today)], order=[StaffMember.contract_ends_on, StaffMember.id]),
     ]
-    tallies = _tallies(today)
-    items: dict[str, list[Item]] = {}
-    for row in db.session.execute(sa.union_all(*tallies.values(), *_cycle_parts(today), *parts)):
-        items.setdefault(row.kind, []).append(Item(*row))
-    counted = {name: items.pop(name)[0] for name in tallies}
-    counts = {name: item.ref_id or 0 for name, item in counted.items()}
-    return Desk(counts, {name: item.at for name, item in counted.items()}, items,
-                _cycle(items, counts["cycle_overdue"]))
+    tallies = _tallies(today, modules)
+    return tuple(tallies), sa.union_all(*tallies.values(), *_cycle_parts(today), *parts)

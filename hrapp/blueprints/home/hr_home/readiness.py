@@ -9,6 +9,7 @@ the departments)."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -91,7 +92,19 @@ def _sheets(month: Period):
 def month_readiness(month: Period, today: date) -> list[DepartmentReadiness]:
     """Every department's readiness to close `month`, in tree order: two statements."""
     flagged = Counter(department_id for _staff_id, department_id in flagged_people(month))
-    modules = [m.name for m in closable_modules()]
+    modules = tuple(m.name for m in closable_modules())
+    query, first_closed = _readiness_statement(month, today, modules)
+    return [DepartmentReadiness(
+        row.id, row.code, display_name(row), closed={m: bool(row[first_closed + i]) for i, m in enumerate(modules)},
+        pending_days=row.days or 0, pending_corrections=row.corrections or 0, undecided_leave=row.leave or 0,
+        unmapped_punches=row.unmapped or 0, flagged=flagged.get(row.id, 0), open_violations=row.waiting or 0,
+        sheet=rules.sheet_state(bool(row.issued), bool(row.pending))) for row in db.session.execute(query)]
+
+
+@lru_cache(maxsize=8)
+def _readiness_statement(month: Period, today: date, modules: tuple[str, ...]) -> tuple[sa.Select, int]:
+    """(the readiness statement of `month` on `today` for the closable `modules`, the index of its first "closed"
+    column): built once a day, as composing it costs more than running it."""
     closes = {name: _closed(name, month) for name in modules}
     counted = [
         _counted("days", AttendanceDay.department_id,
@@ -108,10 +121,4 @@ def month_readiness(month: Period, today: date) -> list[DepartmentReadiness]:
                       *(sub.c.n.label(sub.name) for sub in counted), *(closes[m].c.closed for m in modules))
     for sub in (*counted, sheets, *closes.values()):
         query = query.outerjoin(sub, sub.c.department_id == Department.id)
-    first_closed = len(query.selected_columns) - len(modules)
-    return [DepartmentReadiness(
-        row.id, row.code, display_name(row), closed={m: bool(row[first_closed + i]) for i, m in enumerate(modules)},
-        pending_days=row.days or 0, pending_corrections=row.corrections or 0, undecided_leave=row.leave or 0,
-        unmapped_punches=row.unmapped or 0, flagged=flagged.get(row.id, 0), open_violations=row.waiting or 0,
-        sheet=rules.sheet_state(bool(row.issued), bool(row.pending))) for row in db.session.execute(
-            query.order_by(Department.path))]
+    return query.order_by(Department.path), len(query.selected_columns) - len(modules)

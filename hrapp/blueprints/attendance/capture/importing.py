@@ -14,6 +14,7 @@ from hrapp.core.localtime import to_zone
 from hrapp.extensions import db
 from hrapp.models import PeriodClose, StaffMember
 from hrapp.models.base import utcnow
+from hrapp.period_close import period_closed
 
 from .file_import import ParsedFile
 from .rules import CLOSED_MONTH, LineError
@@ -63,8 +64,7 @@ def _closed_months(first, last) -> list[tuple[int, object, object]]:
     """(department id, first, last day) of the closed attendance months overlapping [first, last] (one query)."""
     return [tuple(row) for row in db.session.execute(
         sa.select(PeriodClose.department_id, PeriodClose.starts_on, PeriodClose.ends_on)
-        .where(PeriodClose.module == "attendance", PeriodClose.reopened_at.is_(None),
-               PeriodClose.starts_on <= last, PeriodClose.ends_on >= first))]
+        .where(period_closed("attendance", first, last)))]
 
 
 class ImportBlocked(ValueError):

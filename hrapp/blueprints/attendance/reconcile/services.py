@@ -33,6 +33,7 @@ from hrapp.models import (
 from hrapp.models.base import utcnow
 from hrapp.models.roster import RosterStatus
 from hrapp.models.shift import DayKind
+from hrapp.period_close import period_closed
 
 from . import rules
 
@@ -80,8 +81,7 @@ def _closed(first_day: date, last_day: date) -> dict[int, list[tuple[date, date]
     closes: dict[int, list[tuple[date, date]]] = defaultdict(list)
     for dept, starts, ends in db.session.execute(
             sa.select(PeriodClose.department_id, PeriodClose.starts_on, PeriodClose.ends_on)
-            .where(PeriodClose.module == "attendance", PeriodClose.reopened_at.is_(None),
-                   PeriodClose.starts_on <= last_day, PeriodClose.ends_on >= first_day)):
+            .where(period_closed("attendance", first_day, last_day))):
         closes[dept].append((starts, ends))
     return closes
 

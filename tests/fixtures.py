@@ -83,14 +83,21 @@ def make_user(app):
     return make
 
 
+def write_day(staff, day: date, status: DayStatus, department=None, **kw) -> AttendanceDay:
+    """A reconciled attendance day written directly (as reconciliation leaves it), flushed, not committed; the
+    department is the person's unless given."""
+    row = AttendanceDay(staff_id=staff.id, day=day, department_id=(department or staff.department).id,
+                        status=status, **kw)
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
 @pytest.fixture
 def make_day(app):
-    """A reconciled attendance day written directly (as reconciliation leaves it): `make_day(staff, day, status,
-    department=None, **columns)`; the department is the person's unless given."""
+    """`write_day`, committed: `make_day(staff, day, status, department=None, **columns)`."""
     def make(staff, day: date, status: DayStatus, department=None, **kw) -> AttendanceDay:
-        row = AttendanceDay(staff_id=staff.id, day=day, department_id=(department or staff.department).id,
-                            status=status, **kw)
-        db.session.add(row)
+        row = write_day(staff, day, status, department, **kw)
         db.session.commit()
         return row
     return make

@@ -7,20 +7,15 @@ import pytest
 
 from hrapp.core.periods import MONTH
 from hrapp.extensions import db
-from hrapp.models import AttendanceDay, DayStatus, PeriodClose
+from hrapp.models import DayStatus, PeriodClose
+from tests.fixtures import write_day
 from tests.leave.fixtures import write_leave
+
+add_day = write_day  # the sheet tests' name for it
 
 MONTH_TEXT = "2026-05"
 FIRST = date(2026, 5, 1)
 LAST = date(2026, 5, 31)
-
-
-def add_day(staff, day: date, status: DayStatus, department=None, **kw) -> AttendanceDay:
-    row = AttendanceDay(staff_id=staff.id, day=day, department_id=(department or staff.department).id,
-                        status=status, **kw)
-    db.session.add(row)
-    db.session.flush()
-    return row
 
 
 def close_month(o, department=None, first: date = FIRST, last: date = LAST) -> PeriodClose:

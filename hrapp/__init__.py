@@ -155,17 +155,19 @@ def register_template_globals(app: Flask) -> None:
 def visible_nav_entries() -> list:
     """The navigation links the current user may follow, from every registered module, in order; the entries
     of a menu come as one (label, [entries]) tuple where the menu's first entry stands."""
-    entries = sorted((e for module in modules() for e in module.nav
-                      if e.endpoint in current_app.view_functions and e.visible(current_user)), key=lambda e: e.order)
+    user, views = current_user._get_current_object(), current_app.view_functions
+    entries = sorted((e for module in modules() for e in module.nav if e.endpoint in views and e.visible(user)),
+                     key=lambda e: e.order)
     items, menus = [], {}
     for entry in entries:
-        if not entry.menu:
+        menu = str(entry.menu)  # translated once: every lazy string costs a catalogue lookup
+        if not menu:
             items.append(entry)
-        elif str(entry.menu) in menus:
-            menus[str(entry.menu)][1].append(entry)
+        elif menu in menus:
+            menus[menu][1].append(entry)
         else:
-            menus[str(entry.menu)] = (str(entry.menu), [entry])
-            items.append(menus[str(entry.menu)])
+            menus[menu] = (menu, [entry])
+            items.append(menus[menu])
     return [item[1][0] if isinstance(item, tuple) and len(item[1]) == 1 else item for item in items]
 
 

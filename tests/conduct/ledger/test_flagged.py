@@ -6,10 +6,12 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from hrapp.blueprints.conduct.ledger.queries import compute_ledger, flagged_ids, flagged_people
+from hrapp.blueprints.conduct.ledger import rules
+from hrapp.blueprints.conduct.ledger.queries import compute_ledger, flagged_ids, flagged_people, may_flag
 from hrapp.core.periods import parse_period
 from hrapp.extensions import db
 from hrapp.models import CompanySettings, LedgerResolution, LedgerResolutionKind, StaffMember, ViolationState
+from hrapp.models.staff import MONEY
 from tests.conftest import is_savepoint
 
 from .conftest import MONTH
@@ -83,3 +85,20 @@ def test_flagged_ids_read_the_month_in_one_statement(ledger, make_violation):
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", on)
     assert len(seen) == 1
+
+
+def test_the_sql_prefilter_keeps_everyone_the_guard_rail_flags(db):
+    """may_flag may keep too many (the exact judgement follows in Python) but never drops a flagged month:
+    checked on the share's and the minimum wage's edges, without a wage, with and without a minimum wage."""
+    share, minimum = Decimal("0.20"), Decimal("2690.00")
+    cases = [(d, w) for w in (None, Decimal("2690.00"), Decimal("3000.00"), Decimal("4350.00"), Decimal("4350.05"))
+             for d in (Decimal("0.00"), Decimal("0.01"), Decimal("309.99"), Decimal("310.00"), Decimal("310.01"),
+                       Decimal("869.99"), Decimal("870.00"), Decimal("870.01"), Decimal("870.02"), Decimal("5000.00"))]
+    for minimum_wage in (minimum, None):
+        kept = [bool(db.session.scalar(sa.select(may_flag(
+            sa.literal(d, MONEY), sa.null() if w is None else sa.literal(w, MONEY), share, minimum_wage))))
+            for d, w in cases]
+        flagged = [bool(rules.guard_rail(d, w, share, minimum_wage)) for d, w in cases]
+        assert all(k for k, f in zip(kept, flagged, strict=True) if f)
+        assert not kept[cases.index((Decimal("0.00"), Decimal("4350.00")))]  # nothing deducted: never a candidate
+        assert kept.count(True) < len(cases)  # a filter, not everyone

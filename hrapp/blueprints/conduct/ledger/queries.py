@@ -209,24 +209,37 @@ def _judged(deductions: Decimal, wage: Decimal | None, overridden: Decimal | Non
     return flags, rules.month_status(flags, deductions, None if overridden is None else Override(overridden))
 
 
+_SLACK = Decimal("0.01")
+
+
+def may_flag(deductions, wage, share: Decimal, minimum: Decimal | None) -> sa.ColumnElement[bool]:
+    """SQL condition: rules.guard_rail could raise a flag for these `deductions` against this `wage` (SQL
+    expressions) — a superset that errs towards flagging by a cent (SQLite sums money as floats), so that only
+    the few candidates reach the exact judgement in Python."""
+    could = [wage.is_(None), deductions > wage * sa.literal(share, MONEY) - _SLACK]
+    if minimum is not None:
+        could.append(wage - deductions < sa.literal(minimum, MONEY) + _SLACK)
+    return sa.and_(deductions > 0, sa.or_(*could))
+
+
 def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) -> list[tuple[int, int]]:
     """(staff id, department id) of the people `people` selects (everyone by default) whose `month` is flagged
     and unresolved: the same as `compute_ledger(month, people).flagged_ids()`, in one statement that reads only
     what the guard rail needs (the deductions, i.e. fines plus compensation, which is every ledger violation's
-    amount; the wage on the month's last day; HR's override)."""
+    amount; the wage on the month's last day; HR's override) for the people it may flag (may_flag)."""
     name = month.name
     sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
             .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
     override = sa.and_(LedgerResolution.staff_id == sums.c.staff_id, LedgerResolution.month == name,
                        LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
-    rows = db.session.connection().execute(  # plain rows: no ORM loading for thousands of them
-        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions,
-                  wage_in_force(sums.c.staff_id, month.last),
+    share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
+    wage = wage_in_force(sums.c.staff_id, month.last)
+    rows = db.session.connection().execute(  # plain rows: no ORM loading for the few candidates
+        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions, wage,
                   LedgerResolution.deductions_amount)
         .join(StaffMember, StaffMember.id == sums.c.staff_id)
         .outerjoin(LedgerResolution, override)
-        .where(sa.true() if people is None else people)).all()
-    share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
+        .where(sa.true() if people is None else people, may_flag(sums.c.deductions, wage, share, minimum))).all()
     return [(staff_id, department_id) for staff_id, department_id, deductions, wage, overridden in rows
             if _judged(_money(deductions), wage, overridden, share, minimum)[1] == rules.FLAGGED]
 

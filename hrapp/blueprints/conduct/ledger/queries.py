@@ -5,7 +5,9 @@ benchmark all compute it here.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -227,21 +229,30 @@ def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) 
     and unresolved: the same as `compute_ledger(month, people).flagged_ids()`, in one statement that reads only
     what the guard rail needs (the deductions, i.e. fines plus compensation, which is every ledger violation's
     amount; the wage on the month's last day; HR's override) for the people it may flag (may_flag)."""
-    name = month.name
-    sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
-            .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
-    override = sa.and_(LedgerResolution.staff_id == sums.c.staff_id, LedgerResolution.month == name,
-                       LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
     share, minimum = conduct_settings().max_deduction_share, pay_policy().minimum_monthly_wage
-    wage = wage_in_force(sums.c.staff_id, month.last)
-    rows = db.session.connection().execute(  # plain rows: no ORM loading for the few candidates
-        sa.select(sums.c.staff_id, StaffMember.department_id, sums.c.deductions, wage,
-                  LedgerResolution.deductions_amount)
-        .join(StaffMember, StaffMember.id == sums.c.staff_id)
-        .outerjoin(LedgerResolution, override)
-        .where(sa.true() if people is None else people, may_flag(sums.c.deductions, wage, share, minimum))).all()
+    statement = _flagged_statement(month.name, month.last, share, minimum)
+    if people is not None:
+        statement = statement.where(people)
+    rows = db.session.connection().execute(statement).all()  # plain rows: no ORM loading
     return [(staff_id, department_id) for staff_id, department_id, deductions, wage, overridden in rows
             if _judged(_money(deductions), wage, overridden, share, minimum)[1] == rules.FLAGGED]
+
+
+@lru_cache(maxsize=8)
+def _flagged_statement(name: str, last: date, share: Decimal, minimum: Decimal | None) -> sa.Select:
+    """flagged_people's statement for everyone (a condition on StaffMember narrows it): built once per month and
+    settings, as composing it (and its cache key) costs about as much as running it."""
+    sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
+            .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
+    wages = sa.select(sums.c.staff_id, sums.c.deductions,  # the wage named once: the filter and the row share it
+                      wage_in_force(sums.c.staff_id, last).label("wage")).subquery("wages")
+    override = sa.and_(LedgerResolution.staff_id == wages.c.staff_id, LedgerResolution.month == name,
+                       LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
+    return (sa.select(wages.c.staff_id, StaffMember.department_id, wages.c.deductions, wages.c.wage,
+                      LedgerResolution.deductions_amount)
+            .join(StaffMember, StaffMember.id == wages.c.staff_id)
+            .outerjoin(LedgerResolution, override)
+            .where(may_flag(wages.c.deductions, wages.c.wage, share, minimum)))
 
 
 def flagged_ids(month: Period, people: sa.ColumnElement[bool] | None = None) -> list[int]:

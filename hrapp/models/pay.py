@@ -19,7 +19,11 @@ class PayRate(db.Model):
     """
 
     __tablename__ = "pay_rates"
-    __table_args__ = (sa.UniqueConstraint("staff_id", "effective_on", name="staff_effective_on"),)
+    __table_args__ = (
+        sa.UniqueConstraint("staff_id", "effective_on", name="staff_effective_on"),
+        # the wage in force on a day from the index alone (the ledger, the guard rail's flagged people)
+        sa.Index("ix_pay_rates_staff_effective_wage", "staff_id", "effective_on", "monthly_wage_amount"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_members.id", ondelete="CASCADE"))

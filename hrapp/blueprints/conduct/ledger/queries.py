@@ -242,10 +242,10 @@ def flagged_people(month: Period, people: sa.ColumnElement[bool] | None = None) 
 def _flagged_statement(name: str, last: date, share: Decimal, minimum: Decimal | None) -> sa.Select:
     """flagged_people's statement for everyone (a condition on StaffMember narrows it): built once per month and
     settings, as composing it (and its cache key) costs about as much as running it."""
-    sums = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"))
-            .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("sums"))
-    wages = sa.select(sums.c.staff_id, sums.c.deductions,  # the wage named once: the filter and the row share it
-                      wage_in_force(sums.c.staff_id, last).label("wage")).subquery("wages")
+    # per person: the deductions and the wage, looked up once in the grouped (materialised) rows the filter reads
+    wages = (sa.select(Violation.staff_id, sa.type_coerce(sa.func.sum(Violation.amount), MONEY).label("deductions"),
+                       wage_in_force(Violation.staff_id, last).label("wage"))
+             .where(violation_on_ledger(name)).group_by(Violation.staff_id).subquery("wages"))
     override = sa.and_(LedgerResolution.staff_id == wages.c.staff_id, LedgerResolution.month == name,
                        LedgerResolution.kind == LedgerResolutionKind.OVERRIDE)
     return (sa.select(wages.c.staff_id, StaffMember.department_id, wages.c.deductions, wages.c.wage,

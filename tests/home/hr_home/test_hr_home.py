@@ -77,6 +77,17 @@ def test_readiness_shows_closes_pending_days_flags_and_waiting_violations(client
     assert cell(page, "HK", "flags") == "ok"
     assert cell(page, "HK", "violations") == "todo"
     assert cell(page, "FO", "sheet") == "todo"
+    close_link = page.xpath('//tr[@data-department="HK"]/td[@data-check="closed-attendance"]//a/@href')[0]
+    close_page = client.get(close_link)  # the close form of that department, module and month
+    assert close_page.status_code == 200
+    close_form = lxml.html.fromstring(close_page.text)
+    assert close_form.xpath('//input[@name="department_id"]/@value') == [str(org.housekeeping.id)]
+    assert close_form.xpath('//input[@name="module"]/@value') == ["attendance"]
+    assert close_form.xpath('//input[@name="month"]/@value') == [month.name]
+    review_link = page.xpath('//tr[@data-department="HK"]/td[@data-check="violations"]//a/@href')[0]
+    assert f"department={org.housekeeping.id}" in review_link and f"month={month.name}" in review_link
+    queue = lxml.html.fromstring(client.get(review_link).text)  # the queue narrowed to that department
+    assert queue.xpath('//select[@name="department"]/option[@selected]/@value') == [str(org.housekeeping.id)]
 
 
 def test_the_current_month_once_the_previous_is_closed_everywhere(client, auth, org):

@@ -1,6 +1,6 @@
 """The HR desk (`/home/hr/`): the month close per department, reviews and appeals waiting, certificates
 expiring, unmapped clock ids, probation periods and contracts ending, and the appraisal cycle's progress."""
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, url_for
 
 from hrapp.blueprints.training.results.certificates import SOON_DAYS
 from hrapp.company import request_zone_name
@@ -27,4 +27,4 @@ def show():
         "home/hr_home/home.html", home=HR_HOME, title=HR_HOME.label, today=today, month=month, desk=loaded,
         counts=loaded.counts, departments=readiness.month_readiness(month, today), modules=modules,
         module_label=module_label, statuses=list(AppraisalStatus), stage_of=CycleStage, rules=rules, kinds=desk,
-        soon_days=SOON_DAYS)
+        soon_days=SOON_DAYS, close_urls={m: url_for("period_close.close_month", module=m, month=month.name) for m in modules})

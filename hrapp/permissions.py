@@ -179,10 +179,6 @@ def visible_departments(user) -> list[Department]:
     return db.session.scalars(sa.select(Department).where(department_scope_clause(user)).order_by(Department.path)).all()
 
 
-
-
-
-
 def rule_required(rule: Callable[[object], bool]) -> Callable:
     """View decorator: anonymous users go to the login page (`login_manager.unauthorized`), others for whom
     `rule(current_user)` is false get 403; the rule is checked on every request, before the view runs."""

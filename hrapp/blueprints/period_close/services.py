@@ -34,8 +34,12 @@ class PeriodCloseError(ValidationFailed):
 def find_close(module: str, department_id: int, period: Period) -> PeriodClose | None:
     """The record of this module, department and period (closed or reopened), or None."""
     return db.session.scalar(sa.select(PeriodClose).where(
-        PeriodClose.module == module, PeriodClose.department_id == department_id,
-        PeriodClose.period_kind == period.kind, PeriodClose.starts_on == period.first))
+        PeriodClose.module == module, PeriodClose.department_id == department_id, _of_period(period)))
+
+
+def _of_period(period: Period) -> sa.ColumnElement[bool]:
+    """SQL condition on PeriodClose: the record of exactly `period` (closed or reopened; the unique key's part)."""
+    return sa.and_(PeriodClose.period_kind == period.kind, PeriodClose.starts_on == period.first)
 
 
 def _check_reason(reason: str, required: bool) -> str:
@@ -120,15 +124,13 @@ def period_states(period: Period, departments: list[Department]) -> dict[tuple[s
     without a record were never closed."""
     names = [m.name for m in closable_modules()]
     rows = db.session.scalars(sa.select(PeriodClose).where(
-        PeriodClose.module.in_(names), PeriodClose.period_kind == period.kind, PeriodClose.starts_on == period.first,
-        PeriodClose.department_id.in_([d.id for d in departments])))
+        PeriodClose.module.in_(names), _of_period(period), PeriodClose.department_id.in_([d.id for d in departments])))
     return {(r.module, r.department_id): r for r in rows}
 
 
 def close_history(period: Period) -> list[AuditEntry]:
     """Every close and reopen of `period` (any module, any department), newest first, from the audit trail."""
-    ids = sa.select(PeriodClose.id).where(PeriodClose.period_kind == period.kind,
-                                          PeriodClose.starts_on == period.first)
+    ids = sa.select(PeriodClose.id).where(_of_period(period))
     return list(db.session.scalars(sa.select(AuditEntry).where(
         AuditEntry.target_type == PeriodClose.__name__, AuditEntry.target_id.in_(ids),
         AuditEntry.action.in_(["period.close", "period.reopen"])).order_by(AuditEntry.id.desc())))

@@ -117,8 +117,8 @@ def next_month_rosters(user, month: Period) -> list[DepartmentMonth]:
                                    Roster.ends_on >= first))
         .outerjoin(RosterCell, sa.and_(RosterCell.roster_id == Roster.id, RosterCell.day.between(first, last)))
         .where(Department.id.in_(scope))
-        .group_by(Department.id, Department.name, Department.name_en, Department.path, Roster.id, Roster.status,
-                  RosterCell.day, RosterCell.shift_type_id)
+        # grouped by the keys alone: names, path and status follow from the primary keys (narrower sort keys)
+        .group_by(Department.id, Roster.id, RosterCell.day, RosterCell.shift_type_id)
         .order_by(Department.path, Roster.id)).all()
     demand_rows = db.session.execute(
         sa.select(RosterDemand.department_id, RosterDemand.shift_type_id, RosterDemand.weekday, RosterDemand.on_date,

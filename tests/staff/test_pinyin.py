@@ -6,10 +6,19 @@ from hrapp.extensions import db
 from hrapp.models import StaffMember
 
 
-def test_pinyin_keeps_every_reading_of_the_surname():
-    assert name_pinyin("曾国藩") == "cengguofan zengguofan"
-    assert name_initials("曾国藩") == "cgf zgf"
+def test_pinyin_keeps_every_reading_of_the_surname_its_own_first():
+    assert name_pinyin("曾国藩") == "zengguofan cengguofan"  # 曾 as a surname reads zeng: sorted under z
+    assert name_initials("曾国藩") == "zgf cgf"
+    assert name_pinyin("单田芳") == "shantianfang dantianfang chantianfang"
+    assert name_pinyin("查良镛").split()[0] == "zhaliangyong"
     assert name_pinyin("张三") == "zhangsan" and name_initials("张三") == "zs"
+
+
+def test_two_character_surnames_read_as_surnames():
+    assert name_pinyin("万俟卨") == "moqixie" and name_initials("万俟卨") == "mqx"
+    assert name_pinyin("尉迟恭") == "yuchigong"
+    assert name_pinyin("乐正绫").split()[0] == "yuezhengling"
+    assert name_pinyin("欧阳娜娜") == "ouyangnana"  # no table entry needed: one reading
 
 
 def test_letters_are_kept_lowercase_and_blank_is_blank():

@@ -1,6 +1,6 @@
-"""The staff list's search and name order: people sort by their name's pinyin (阿 a < 李 li < 张 zhang < 赵 zhao,
-which is not the characters' code-point order) on the list, in the API, in the export and on the people search's
-results page; the search box says what it matches."""
+"""The staff list's search and name order: people sort by their name's pinyin (阿 a < 李 li < 曾 zeng < 张 zhang
+< 赵 zhao, which is not the characters' code-point order; 曾 is read zeng as a surname, not ceng) on the list, in
+the API, in the export and on the people search's results page; the search box says what it matches."""
 import csv
 import io
 
@@ -10,14 +10,14 @@ import pytest
 from tests.access_matrix import login
 from tests.api.conftest import bearer
 
-# Code-point order is 张 < 李 < 赵 < 阿; pinyin order is 阿 < 李 < 张 < 赵.
-PINYIN_ORDER = ["阿明", "李四", "张三", "赵六"]
+# Code-point order is 张 < 曾 < 李 < 赵 < 阿; pinyin order is 阿 < 李 < 曾 (zeng, not ceng) < 张 < 赵.
+PINYIN_ORDER = ["阿明", "李四", "曾五", "张三", "赵六"]
 
 
 @pytest.fixture
 def named(org, make_staff):
-    """Four housekeeping people whose names' pinyin order differs from their characters' order."""
-    for number, name in zip(("PY-4", "PY-2", "PY-1", "PY-3"), PINYIN_ORDER, strict=True):
+    """Five housekeeping people whose names' pinyin order differs from their characters' order."""
+    for number, name in zip(("PY-4", "PY-2", "PY-5", "PY-1", "PY-3"), PINYIN_ORDER, strict=True):
         make_staff(org.housekeeping, staff_number=number, name_zh=name)
     return org
 

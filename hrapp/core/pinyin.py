@@ -11,16 +11,15 @@ from pypinyin import Style, lazy_pinyin, pinyin
 MAX_ALTERNATIVES = 3
 MAX_LENGTH = 255
 
-# Surnames read otherwise than their character's everyday (first) reading, by syllable; two-character
-# surnames whose reading pypinyin's phrase list gets wrong or splits. The other readings stay for finding.
+# Surnames read otherwise than their character's everyday (first) reading, by syllable, and two-character
+# surnames read as one. The other readings stay for finding.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",), "查": ("zha",),
     "朴": ("piao",), "乐": ("yue",), "盖": ("ge",), "缪": ("miao",), "翟": ("zhai",), "覃": ("qin",),
     "种": ("chong",), "重": ("chong",), "秘": ("bi",), "繁": ("po",), "折": ("she",), "粘": ("nian",),
     "藏": ("zang",), "都": ("du",), "薄": ("bo",), "员": ("yun",), "佴": ("nai",), "卜": ("bu",),
-    "万俟": ("mo", "qi"), "尉迟": ("yu", "chi"), "单于": ("chan", "yu"), "乐正": ("yue", "zheng"),
-    "长孙": ("zhang", "sun"), "澹台": ("tan", "tai"),
-}
+    "万俟": ("mo", "qi"), "尉迟": ("yu", "chi"), "长孙": ("zhang", "sun"), "澹台": ("tan", "tai"),
+}  # not 单于 or 乐正: far more people are 单 or 乐 with a given name starting 于 or 正
 
 
 def _styled(syllables, style: Style) -> str:
@@ -30,8 +29,9 @@ def _styled(syllables, style: Style) -> str:
 def _surname_readings(surname: str, style: Style) -> list[str]:
     """The surname's readings in `style`, its reading as a surname first."""
     own = [_styled(SURNAME_READINGS[surname], style)] if surname in SURNAME_READINGS else []
-    if len(surname) > 1:
-        return own + ["".join(lazy_pinyin(surname, style=style, errors="default"))]
+    if len(surname) > 1:  # also read as a one-character surname and a given name: found either way
+        second = "".join(lazy_pinyin(surname[1:], style=style, errors="default"))
+        return own + [reading + second for reading in _surname_readings(surname[0], style)]
     return own + pinyin(surname, style=style, heteronym=True, errors="default")[0][:MAX_ALTERNATIVES]
 
 

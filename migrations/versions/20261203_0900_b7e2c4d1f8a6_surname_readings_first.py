@@ -23,7 +23,8 @@ def upgrade():
     bind = op.get_bind()
     staff = sa.table('staff_members', sa.column('id', sa.Integer), sa.column('name_zh', sa.String),
                      sa.column('name_pinyin', sa.String), sa.column('name_initials', sa.String))
-    starts = sa.or_(*(staff.c.name_zh.like(f'{surname}%') for surname in SURNAME_READINGS))
+    name = sa.func.trim(staff.c.name_zh)  # the pinyin is of the trimmed name
+    starts = sa.or_(*(name.like(f'{surname}%') for surname in SURNAME_READINGS))
     rows = bind.execute(sa.select(staff.c.id, staff.c.name_zh).where(starts)).all()
     for start in range(0, len(rows), 1000):
         bind.execute(staff.update().where(staff.c.id == sa.bindparam('staff_id')).values(

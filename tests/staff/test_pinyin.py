@@ -14,11 +14,11 @@ def test_pinyin_keeps_every_reading_of_the_surname_its_own_first():
     assert name_pinyin("张三") == "zhangsan" and name_initials("张三") == "zs"
 
 
-def test_two_character_surnames_read_as_surnames():
-    assert name_pinyin("万俟卨") == "moqixie" and name_initials("万俟卨") == "mqx"
-    assert name_pinyin("尉迟恭") == "yuchigong"
-    assert name_pinyin("乐正绫").split()[0] == "yuezhengling"
+def test_two_character_surnames_read_as_surnames_first_and_as_one_character_too():
+    assert name_pinyin("万俟卨") == "moqixie wanqixie" and name_initials("万俟卨") == "mqx wqx"
+    assert name_pinyin("尉迟恭") == "yuchigong weichigong yunchigong"
     assert name_pinyin("欧阳娜娜") == "ouyangnana"  # no table entry needed: one reading
+    assert name_pinyin("单于飞") == "shanyufei danyufei chanyufei"  # 单 with a given name 于飞, not 单于
 
 
 def test_letters_are_kept_lowercase_and_blank_is_blank():
